@@ -1,0 +1,66 @@
+# Orion: `make run` starts the app, `make test` runs the tests; both install what they need.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Every reflex/test command runs with bun from .tools/ (Node 20 is too old for Reflex).
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export PYTHON
+# CI, DATABASE_URL, REDIS_URL and PYTEST_ARGS come from the environment and pass through as they are.
+
+.PHONY: help install bun redis run test migrate seed lint bench clean
+
+help:
+	@echo "make run      install, start Redis, migrate, seed demo data, run Orion (http://localhost:3000)"
+	@echo "make test     install (+ Chromium), start Redis, run pytest (extra args: PYTEST_ARGS=...)"
+	@echo "make install  create .venv with requirements.txt and install bun into .tools/"
+	@echo "make migrate | seed | lint | bench | clean"
+
+install: $(STAMP) bun
+
+# Reinstall only when requirements.txt is newer than the stamp.
+$(STAMP): requirements.txt
+	bash scripts/check_prereqs.sh python
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+bun:
+	bash scripts/install_bun.sh
+
+redis: $(STAMP)
+	bash scripts/ensure_redis.sh
+
+run: install
+	bash scripts/run.sh
+
+test: install
+	bash scripts/check_prereqs.sh chromium
+	bash scripts/ensure_redis.sh
+	bash scripts/pg_status.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+migrate: $(STAMP)
+	$(PY) -m orion_app db upgrade
+
+seed: migrate
+	$(PY) -m orion_app seed-demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	bash scripts/stop_redis.sh
+	rm -rf .venv .tools .web .run orion.db

@@ -1,0 +1,23 @@
+"""Analytics: reports, charts and exports."""
+
+from orion_app.registry import Feature, Frontend, MenuItem, ModuleDefinition, Page, Permission, StoreRole, Tier
+
+MODULE = ModuleDefinition(
+    code="analytics",
+    name="Analytics",
+    description="Reports, charts and exports of a store's figures.",
+    version="1.0.0",
+    tier=Tier.OPTIONAL,
+    features=(Feature("analytics", "analytics.feature.reports", "flag", 0),),
+    permissions=(
+        Permission("analytics.reports.view", "analytics.perm.view", Frontend.STORE, (StoreRole.MANAGER,)),
+    ),
+    pages=(
+        Page(Frontend.STORE, "reports", "modules.analytics.pages:reports_page", "analytics.reports.title",
+             "analytics.reports.view", ("modules.analytics.state:ReportsState.load",)),
+    ),
+    menus=(
+        MenuItem(Frontend.STORE, "analytics.menu.reports", "reports", "chart-column",
+                 "analytics.reports.view", 70),
+    ),
+)

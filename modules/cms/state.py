@@ -1,0 +1,32 @@
+"""Storefront home and platform home: content assembled from enabled modules' contributions."""
+
+import reflex as rx
+
+from orion_app.providers import ContextRequest, page_context
+from orion_app.registry import Frontend
+from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.state import OrionState
+
+
+def _context(frontend: Frontend, lang: str) -> dict:
+    access = current_access()
+    request = ContextRequest(frontend, access.tenant.platform, access.tenant.store, lang)
+    return page_context(request, access.enabled)
+
+
+class StorefrontHomeState(OrionState):
+    sections: list[dict[str, str]] = []
+
+    @rx.event
+    @guarded(frontends=(Frontend.STOREFRONT,), public=True, quiet=True)
+    def load(self):
+        self.sections = _context(Frontend.STOREFRONT, self.lang).get("sections", [])
+
+
+class PlatformHomeState(OrionState):
+    stores: list[dict[str, str]] = []
+
+    @rx.event
+    @guarded(frontends=(Frontend.PLATFORM,), public=True, quiet=True)
+    def load(self):
+        self.stores = _context(Frontend.PLATFORM, self.lang).get("stores", [])

@@ -1,0 +1,16 @@
+"""Customers: store-scoped shopper accounts, addresses, e-mail verification, password reset."""
+
+from orion_app.registry import Frontend, ModuleDefinition, Permission, StoreRole, Tier
+
+MODULE = ModuleDefinition(
+    code="customers",
+    name="Customers",
+    description="Store-scoped customer accounts, addresses, e-mail verification and password reset.",
+    version="1.0.0",
+    tier=Tier.CORE,
+    permissions=(
+        Permission("customers.view", "customers.perm.view", Frontend.STORE,
+                   (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)),
+        Permission("customers.manage", "customers.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
+    ),
+)

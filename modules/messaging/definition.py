@@ -1,0 +1,16 @@
+"""Messaging: e-mail templates in four languages, e-mail log, conversations, notifications."""
+
+from orion_app.registry import Frontend, ModuleDefinition, Permission, StoreRole, Tier
+
+MODULE = ModuleDefinition(
+    code="messaging",
+    name="Messaging",
+    description="E-mail templates (4 languages, store overrides), e-mail log, conversations, notifications.",
+    version="1.0.0",
+    tier=Tier.CORE,
+    permissions=(
+        Permission("messaging.templates.manage", "messaging.perm.templates", Frontend.STORE, (StoreRole.MANAGER,)),
+        Permission("messaging.conversations", "messaging.perm.conversations", Frontend.STORE,
+                   (StoreRole.MANAGER, StoreRole.STAFF)),
+    ),
+)

@@ -1,0 +1,18 @@
+"""Orders: order management, fulfilment, tracking and EU VAT invoices."""
+
+from orion_app.registry import Feature, Frontend, ModuleDefinition, Permission, StoreRole, Tier
+
+MODULE = ModuleDefinition(
+    code="orders",
+    name="Orders",
+    description="Order management, fulfilment, tracking and invoices (PDF, EU VAT).",
+    version="1.0.0",
+    tier=Tier.OPTIONAL,
+    requires=("payments", "catalog", "inventory"),
+    features=(Feature("orders_per_month", "orders.feature.per_month", "limit", 100),),
+    permissions=(
+        Permission("orders.view", "orders.perm.view", Frontend.STORE,
+                   (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)),
+        Permission("orders.manage", "orders.perm.manage", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)),
+    ),
+)

@@ -1,0 +1,25 @@
+"""The module list of one platform as the admin's modules page shows it."""
+
+from dataclasses import dataclass
+
+from orion_app import enablement
+from orion_app.registry import get_registry
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    code: str
+    name: str
+    description: str
+    tier: str
+    requires: tuple[str, ...]
+    enabled: bool
+
+
+def module_rows(platform_id: int) -> list[ModuleRow]:
+    registry = get_registry()
+    enabled = enablement.enabled_modules(platform_id, registry)
+    return [
+        ModuleRow(d.code, d.name, d.description, d.tier.value, d.requires, d.code in enabled)
+        for d in sorted(registry, key=lambda d: (d.tier.value != "core", d.tier.value, d.code))
+    ]

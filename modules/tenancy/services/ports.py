@@ -1,0 +1,176 @@
+"""Tenancy's implementations of the framework ports (see orion_app/ports.py)."""
+
+from sqlmodel import select
+
+from modules.tenancy.models import (
+    Platform,
+    PlatformModule,
+    PlatformModuleAudit,
+    Store,
+    StoreDomain,
+    StorePlatform,
+    utcnow,
+)
+from modules.tenancy.services.auth import principal_of, sign_out, user_for_token
+from orion_app.db import session_scope
+from orion_app.ports import PlatformRef, Principal, StoreRef
+
+
+def platform_ref(platform: Platform) -> PlatformRef:
+    return PlatformRef(platform.id, platform.code, platform.name, platform.domain)
+
+
+def store_ref(store: Store, subdomain: str | None = None) -> StoreRef:
+    return StoreRef(
+        id=store.id,
+        code=store.code,
+        name=store.name,
+        merchant_id=store.merchant_id,
+        languages=store.language_list,
+        default_language=store.default_language,
+        subdomain=subdomain,
+    )
+
+
+class SqlTenantDirectory:
+    def platform_by_code(self, code: str) -> PlatformRef | None:
+        with session_scope() as session:
+            platform = session.exec(select(Platform).where(Platform.code == code)).first()
+            return platform_ref(platform) if platform else None
+
+    def resolve_host(self, host: str) -> tuple[PlatformRef, StoreRef | None] | None:
+        with session_scope() as session:
+            custom = session.exec(
+                select(StoreDomain, Store, Platform)
+                .join(Store, Store.id == StoreDomain.store_id)
+                .join(Platform, Platform.id == StoreDomain.platform_id)
+                .where(StoreDomain.domain == host, Store.is_active.is_(True))
+            ).first()
+            if custom:
+                _, store, platform = custom
+                return platform_ref(platform), store_ref(store)
+            bare = host.removeprefix("www.")
+            platform = session.exec(select(Platform).where(Platform.domain == bare)).first()
+            if platform:
+                return platform_ref(platform), None
+            sub, _, parent = host.partition(".")
+            if not parent:
+                return None
+            row = session.exec(
+                select(Platform, Store, StorePlatform)
+                .join(StorePlatform, StorePlatform.platform_id == Platform.id)
+                .join(Store, Store.id == StorePlatform.store_id)
+                .where(
+                    Platform.domain == parent,
+                    StorePlatform.subdomain == sub,
+                    Store.is_active.is_(True),
+                )
+            ).first()
+            if row:
+                platform, store, link = row
+                return platform_ref(platform), store_ref(store, link.subdomain)
+            return None
+
+    def store_on_platform(self, platform: PlatformRef, store_code: str) -> StoreRef | None:
+        with session_scope() as session:
+            row = session.exec(
+                select(Store, StorePlatform)
+                .join(StorePlatform, StorePlatform.store_id == Store.id)
+                .where(
+                    Store.code == store_code,
+                    StorePlatform.platform_id == platform.id,
+                    Store.is_active.is_(True),
+                )
+            ).first()
+            return store_ref(row[0], row[1].subdomain) if row else None
+
+    def home_platform_of_store(self, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
+        with session_scope() as session:
+            row = session.exec(
+                select(Store, StorePlatform, Platform)
+                .join(StorePlatform, StorePlatform.store_id == Store.id)
+                .join(Platform, Platform.id == StorePlatform.platform_id)
+                .where(Store.code == store_code, Store.is_active.is_(True))
+                .order_by(StorePlatform.is_home.desc(), StorePlatform.id)
+            ).first()
+            if not row:
+                return None
+            store, link, platform = row
+            return platform_ref(platform), store_ref(store, link.subdomain)
+
+
+class SqlModuleStateStore:
+    def module_states(self, platform_id: int) -> dict[str, bool]:
+        with session_scope() as session:
+            rows = session.exec(
+                select(PlatformModule.module_code, PlatformModule.enabled).where(
+                    PlatformModule.platform_id == platform_id
+                )
+            ).all()
+            return dict(rows)
+
+    def module_config(self, platform_id: int, code: str) -> dict:
+        with session_scope() as session:
+            row = self._row(session, platform_id, code)
+            return dict(row.config) if row else {}
+
+    def save_changes(
+        self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None
+    ) -> None:
+        with session_scope() as session:
+            for code, enabled in changes.items():
+                row = self._row(session, platform_id, code) or PlatformModule(
+                    platform_id=platform_id, module_code=code
+                )
+                row.enabled = enabled
+                row.updated_by_user_id = actor_user_id
+                row.updated_at = utcnow()
+                session.add(row)
+                session.add(
+                    PlatformModuleAudit(
+                        platform_id=platform_id,
+                        module_code=code,
+                        action="enabled" if enabled else "disabled",
+                        actor_user_id=actor_user_id,
+                    )
+                )
+
+    def save_config(
+        self, platform_id: int, code: str, config: dict, actor_user_id: int | None
+    ) -> None:
+        with session_scope() as session:
+            row = self._row(session, platform_id, code) or PlatformModule(
+                platform_id=platform_id, module_code=code, enabled=True
+            )
+            row.config = dict(config)
+            row.updated_by_user_id = actor_user_id
+            row.updated_at = utcnow()
+            session.add(row)
+            session.add(
+                PlatformModuleAudit(
+                    platform_id=platform_id,
+                    module_code=code,
+                    action="config",
+                    actor_user_id=actor_user_id,
+                    detail=dict(config),
+                )
+            )
+
+    @staticmethod
+    def _row(session, platform_id: int, code: str) -> PlatformModule | None:
+        return session.exec(
+            select(PlatformModule).where(
+                PlatformModule.platform_id == platform_id, PlatformModule.module_code == code
+            )
+        ).first()
+
+
+class SqlAuthenticator:
+    def principal_for_token(self, token: str) -> Principal | None:
+        with session_scope() as session:
+            user = user_for_token(session, token)
+            return principal_of(session, user) if user else None
+
+    def sign_out(self, token: str) -> None:
+        with session_scope() as session:
+            sign_out(session, token)

@@ -1,0 +1,91 @@
+"""Admin: switch modules on and off for one platform, after previewing the impact."""
+
+import reflex as rx
+
+from modules.tenancy.services.enablement_view import module_rows
+from modules.tenancy.services.platforms import get_platform_by_code
+from orion_app import enablement
+from orion_app.db import session_scope
+from orion_app.i18n import translate
+from orion_app.observability import MODULE_CHANGES
+from orion_app.registry import ModuleRuleError, get_registry
+from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.state import OrionState
+
+PERMISSION = "tenancy.platforms.manage"
+
+
+class PlatformModulesState(OrionState):
+    platform_name: str = ""
+    rows: list[dict[str, str]] = []
+    # The change waiting for confirmation: module, direction and what else it touches.
+    pending_code: str = ""
+    pending_enable: bool = False
+    pending_also: list[str] = []
+    dialog_open: bool = False
+    _platform_id: int = 0
+
+    def _load_platform(self) -> None:
+        with session_scope() as session:
+            platform = get_platform_by_code(session, current_access().principal, self._segment(2))
+        self._platform_id = platform.id
+        self.platform_name = platform.name
+        self.rows = [
+            {
+                "code": row.code,
+                "name": row.name,
+                "description": row.description,
+                "tier": row.tier,
+                "requires": ", ".join(row.requires),
+                "enabled": "1" if row.enabled else "",
+            }
+            for row in module_rows(platform.id)
+        ]
+
+    @rx.event
+    @guarded(PERMISSION, quiet=True)
+    def load(self):
+        self.dialog_open = False
+        self._load_platform()
+
+    @rx.event
+    @guarded(PERMISSION)
+    def preview(self, code: str, enable: bool):
+        """Show what else the change pulls in (enable) or takes down (disable); save nothing."""
+        self._load_platform()
+        try:
+            plan = enablement.preview_change(self._platform_id, code, enable)
+        except ModuleRuleError as error:
+            return rx.toast.error(str(error))
+        registry = get_registry()
+        self.pending_code, self.pending_enable = code, enable
+        self.pending_also = [registry.get(c).name for c in plan.also_changed]
+        self.dialog_open = True
+        return None
+
+    @rx.event
+    def cancel(self):
+        self.dialog_open = False
+        self.pending_code = ""
+
+    @rx.event
+    @guarded(PERMISSION)
+    def confirm(self):
+        if not self.pending_code:
+            return None
+        self._load_platform()
+        try:
+            plan = enablement.apply_change(
+                self._platform_id, self.pending_code, self.pending_enable, current_access().principal.user_id
+            )
+        except ModuleRuleError as error:
+            self.dialog_open = False
+            return rx.toast.error(str(error))
+        MODULE_CHANGES.labels(action="enable" if plan.enable else "disable").inc(
+            len(plan.to_enable or plan.to_disable)
+        )
+        self.dialog_open = False
+        self.pending_code = ""
+        self._load_platform()
+        key = "tenancy.modules.enabled_toast" if plan.enable else "tenancy.modules.disabled_toast"
+        return rx.toast.success(translate(key, self.lang, count=len(plan.to_enable or plan.to_disable)))

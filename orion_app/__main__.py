@@ -1,0 +1,3 @@
+from orion_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""Who may see what: the page/handler guard's decision and the menus, with no Reflex inside.
+
+Checked in order: tenant exists, module enabled on the tenant's platform, signed in,
+role permission. A disabled module answers "not found", exactly like a page that
+does not exist, so a platform without it shows no trace of it.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from orion_app import enablement
+from orion_app.i18n import translate
+from orion_app.ports import (
+    PORT_AUTHENTICATOR,
+    PORT_TENANT_DIRECTORY,
+    Authenticator,
+    Principal,
+    TenantDirectory,
+)
+from orion_app.registry import Frontend, ModuleRegistry, StoreRole, get_registry
+from orion_app.settings import get_settings
+from orion_app.tenant import Tenant, resolve_tenant
+
+STAFF_FRONTENDS = (Frontend.ADMIN, Frontend.STORE)
+
+
+class Verdict(StrEnum):
+    OK = "ok"
+    NOT_FOUND = "not_found"
+    SIGN_IN = "sign_in"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True)
+class Access:
+    verdict: Verdict
+    tenant: Tenant | None = None
+    principal: Principal | None = None
+    enabled: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == Verdict.OK
+
+
+def directory(registry: ModuleRegistry | None = None) -> TenantDirectory:
+    return (registry or get_registry()).provider(PORT_TENANT_DIRECTORY)
+
+
+def principal_for(token: str, registry: ModuleRegistry | None = None) -> Principal | None:
+    if not token:
+        return None
+    authenticator: Authenticator = (registry or get_registry()).provider(PORT_AUTHENTICATOR)
+    return authenticator.principal_for_token(token)
+
+
+def may_enter(principal: Principal | None, tenant: Tenant) -> bool:
+    """Whether the user may use this staff frontend for this tenant at all."""
+    if principal is None:
+        return False
+    if principal.is_super_admin:
+        return True
+    if tenant.frontend == Frontend.ADMIN:
+        return principal.role == "platform_admin"
+    if tenant.frontend == Frontend.STORE and tenant.store:
+        return (
+            (principal.role == "platform_admin" and tenant.platform.id in principal.platform_ids)
+            or tenant.store.merchant_id in principal.merchant_ids
+            or tenant.store.id in principal.store_roles
+        )
+    return True
+
+
+def has_permission(
+    principal: Principal | None,
+    permission: str | None,
+    tenant: Tenant,
+    registry: ModuleRegistry | None = None,
+) -> bool:
+    """Whether the user holds `permission` in this tenant (None: entering is enough)."""
+    if not may_enter(principal, tenant):
+        return False
+    if permission is None or principal.is_super_admin:
+        return True
+    declared = (registry or get_registry()).permissions.get(permission)
+    if declared is None:
+        return False
+    if tenant.frontend == Frontend.ADMIN or declared.frontend == Frontend.ADMIN:
+        return principal.role == "platform_admin" and declared.frontend == Frontend.ADMIN
+    if principal.role == "platform_admin" or tenant.store.merchant_id in principal.merchant_ids:
+        return True
+    role = principal.store_roles.get(tenant.store.id)
+    return role == StoreRole.OWNER or role in declared.roles
+
+
+def check_access(
+    *,
+    path: str,
+    host: str,
+    token: str,
+    module: str,
+    frontends: tuple[Frontend, ...],
+    permission: str | None = None,
+    public: bool = False,
+) -> Access:
+    """The guard shared by every page load and every tenant-data event handler."""
+    registry = get_registry()
+    tenant = resolve_tenant(directory(registry), path, host, get_settings().main_platform_code)
+    if tenant is None or tenant.frontend not in frontends:
+        return Access(Verdict.NOT_FOUND)
+    enabled = (
+        frozenset(enablement.enabled_modules(tenant.platform.id, registry))
+        if tenant.platform
+        else frozenset(registry.codes)
+    )
+    if module not in enabled:
+        return Access(Verdict.NOT_FOUND, tenant)
+    principal = principal_for(token, registry)
+    if public or tenant.frontend not in STAFF_FRONTENDS:
+        return Access(Verdict.OK, tenant, principal, enabled)
+    if principal is None:
+        return Access(Verdict.SIGN_IN, tenant, None, enabled)
+    if not has_permission(principal, permission, tenant, registry):
+        return Access(Verdict.FORBIDDEN, tenant, principal, enabled)
+    return Access(Verdict.OK, tenant, principal, enabled)
+
+
+def build_menu(access: Access, lang: str, current_path: str = "") -> list[dict[str, str]]:
+    """Navigation of the tenant's frontend: enabled modules, filtered by permission."""
+    if access.tenant is None:
+        return []
+    registry = get_registry()
+    tenant = access.tenant
+    menu = []
+    for _code, item in registry.menu_items(tenant.frontend, set(access.enabled)):
+        staff = tenant.frontend in STAFF_FRONTENDS
+        if staff and not has_permission(access.principal, item.permission, tenant, registry):
+            continue
+        href = tenant.base + item.path
+        menu.append(
+            {
+                "key": item.key,
+                "label": translate(item.key, lang),
+                "href": href,
+                "icon": item.icon,
+                "active": "1" if current_path.rstrip("/") == href.rstrip("/") else "",
+            }
+        )
+    return menu

@@ -1,0 +1,105 @@
+"""`python -m orion_app …`: modules, validate, db upgrade, seed-demo, worker, scheduler."""
+
+import argparse
+import logging
+import sys
+
+from orion_app.registry import ModuleRegistryError, get_registry, import_string
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def cmd_modules(args: argparse.Namespace) -> int:
+    registry = get_registry()
+    headers = ["code", "tier", "requires"]
+    enabled: set[str] | None = None
+    if args.platform:
+        from orion_app.access import directory
+        from orion_app.enablement import enabled_modules
+
+        platform = directory(registry).platform_by_code(args.platform)
+        if platform is None:
+            print(f"There is no platform '{args.platform}'.", file=sys.stderr)
+            return 1
+        enabled = enabled_modules(platform.id, registry)
+        headers.append(f"enabled on {args.platform}")
+    rows = []
+    for d in sorted(registry, key=lambda d: (["core", "optional", "internal"].index(d.tier), d.code)):
+        row = [d.code, d.tier.value, ", ".join(d.requires) or "-"]
+        if enabled is not None:
+            row.append("yes" if d.code in enabled else "no")
+        rows.append(row)
+    print(_table(rows, headers))
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from orion_app.migrations import upgrade
+
+    upgrade()
+    print("Database is at the newest revision of every module.")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from orion_app.db import session_scope
+
+    for definition in get_registry():
+        if definition.seed_demo:
+            with session_scope() as session:
+                for line in import_string(definition.seed_demo)(session) or []:
+                    print(line)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from orion_app.validator import validate
+
+    findings = validate(get_registry())
+    for finding in findings:
+        print(f"{finding.severity.upper():7} {finding.rule} {finding.module}: {finding.message}")
+    errors = [f for f in findings if f.severity == "error"]
+    print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) in {len(get_registry())} modules.")
+    return 1 if errors else 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from orion_app.jobs import run_worker
+
+    run_worker(burst=args.burst)
+    return 0
+
+
+def cmd_scheduler(args: argparse.Namespace) -> int:
+    from orion_app.jobs import build_scheduler
+
+    build_scheduler().start()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m orion_app", description="Orion command line")
+    sub = parser.add_subparsers(dest="command", required=True)
+    modules = sub.add_parser("modules", help="list discovered modules")
+    modules.add_argument("--platform", help="also show whether each module is enabled there")
+    modules.set_defaults(run=cmd_modules)
+    sub.add_parser("validate", help="check every module against the architecture rules").set_defaults(run=cmd_validate)
+    db = sub.add_parser("db", help="database commands")
+    db.add_argument("action", choices=["upgrade"])
+    db.set_defaults(run=cmd_db)
+    sub.add_parser("seed-demo", help="create the demo platforms, stores and users (idempotent)").set_defaults(run=cmd_seed)
+    worker = sub.add_parser("worker", help="run an RQ worker on Orion's queues")
+    worker.add_argument("--burst", action="store_true", help="stop when the queues are empty")
+    worker.set_defaults(run=cmd_worker)
+    sub.add_parser("scheduler", help="run RQ's cron scheduler with the modules' scheduled jobs").set_defaults(run=cmd_scheduler)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.run(args)
+    except ModuleRegistryError as error:
+        print(f"Orion cannot start: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,45 @@
+"""RQ queues, the worker and the cron scheduler that runs modules' scheduled jobs."""
+
+import logging
+
+from rq import Queue, Worker
+from rq.cron import CronScheduler
+
+from orion_app.redis_client import get_redis
+from orion_app.registry import ModuleRegistry, get_registry, import_string
+from orion_app.settings import get_settings
+
+QUEUES = ("default", "long_running", "scheduled")
+log = logging.getLogger(__name__)
+
+
+def queue_name(name: str) -> str:
+    """Queue names carry the deployment's Redis prefix, so test runs never share queues."""
+    return f"{get_settings().redis_prefix}{name}"
+
+
+def get_queue(name: str = "default") -> Queue:
+    if name not in QUEUES:
+        raise ValueError(f"Unknown queue '{name}'; Orion's queues are {', '.join(QUEUES)}.")
+    return Queue(queue_name(name), connection=get_redis())
+
+
+def run_worker(burst: bool = False) -> None:
+    """Work the queues in priority order: fast jobs before imports before cron jobs."""
+    worker = Worker([get_queue(name) for name in QUEUES], connection=get_redis())
+    worker.work(burst=burst, with_scheduler=False)
+
+
+def build_scheduler(registry: ModuleRegistry | None = None) -> CronScheduler:
+    """A cron scheduler with every scheduled job the installed modules declare."""
+    scheduler = CronScheduler(connection=get_redis(), name=f"{get_settings().redis_prefix}cron")
+    for definition in registry or get_registry():
+        for job in definition.scheduled_jobs:
+            scheduler.register(
+                import_string(job.func),
+                queue_name(job.queue),
+                cron=job.cron,
+                name=f"{definition.code}.{job.name}",
+            )
+            log.info("Scheduled %s.%s (%s)", definition.code, job.name, job.cron)
+    return scheduler

@@ -1,0 +1,60 @@
+"""Builds the Reflex app from the discovered modules; nothing module-specific lives here."""
+
+import logging
+
+import reflex as rx
+
+from orion_app.api import build_api
+from orion_app.events import Event, ModuleEvent, bus
+from orion_app.registry import get_registry, import_string
+from orion_app.routes import Route, build_routes
+from orion_app.ui.layout import not_found_view, shell_for
+from orion_app.ui.shell import ShellState
+
+log = logging.getLogger(__name__)
+
+
+def _component(route: Route) -> rx.Component:
+    """The page at a route; a shared root route shows the page of the resolved frontend."""
+    rendered = [
+        (entry.page.frontend.value, shell_for(entry.page.frontend, entry.page.public)(import_string(entry.page.component)()))
+        for entry in route.entries
+    ]
+    if len(rendered) == 1:
+        return rendered[0][1]
+    return rx.match(ShellState.frontend, *rendered, rendered[0][1])
+
+
+def _on_load(route: Route) -> list:
+    handlers = [ShellState.guard(",".join(entry.page_id for entry in route.entries))]
+    for entry in route.entries:
+        handlers.extend(import_string(handler) for handler in entry.page.on_load)
+    return handlers
+
+
+def create_app() -> rx.App:
+    registry = get_registry()
+    app = rx.App(
+        api_transformer=build_api(registry),
+        theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium"),
+        stylesheets=["/orion.css"],
+    )
+    for route in build_routes(registry):
+        app.add_page(
+            lambda route=route: _component(route),
+            route=route.path,
+            title=ShellState.page_title,
+            on_load=_on_load(route),
+        )
+    app.add_page(lambda: not_found_view(), route="404", title="Not found")
+    for definition in registry:
+        if definition.on_startup:
+            try:
+                import_string(definition.on_startup)()
+            except Exception:
+                log.exception("on_startup of %s failed", definition.code)
+        bus.publish(Event(ModuleEvent.STARTUP, definition.code))
+    return app
+
+
+app = create_app()

@@ -1,0 +1,84 @@
+"""What the framework needs from the modules that own tenants, users and enablement.
+
+The framework names no module: a module declares `provides={"<port>": "dotted.factory"}`
+and the framework asks the registry for the port. Values cross the border as the plain,
+frozen records below, never as ORM rows.
+"""
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+PORT_TENANT_DIRECTORY = "tenant_directory"
+PORT_MODULE_STATE = "module_state"
+PORT_AUTHENTICATOR = "authenticator"
+
+
+@dataclass(frozen=True)
+class PlatformRef:
+    id: int
+    code: str
+    name: str
+    domain: str | None
+
+
+@dataclass(frozen=True)
+class StoreRef:
+    id: int
+    code: str
+    name: str
+    merchant_id: int
+    languages: tuple[str, ...]
+    default_language: str
+    subdomain: str | None = None
+
+
+@dataclass(frozen=True)
+class Principal:
+    """A signed-in user and the scopes they act in."""
+
+    user_id: int
+    email: str
+    name: str
+    role: str  # super_admin | platform_admin | merchant_owner | store_member
+    language: str | None = None
+    platform_ids: frozenset[int] = frozenset()
+    merchant_ids: frozenset[int] = frozenset()
+    store_roles: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def is_super_admin(self) -> bool:
+        return self.role == "super_admin"
+
+
+class TenantDirectory(Protocol):
+    def platform_by_code(self, code: str) -> PlatformRef | None: ...
+
+    def resolve_host(self, host: str) -> tuple[PlatformRef, StoreRef | None] | None:
+        """A platform domain, `{sub}.{platform-domain}` or a store's custom domain."""
+
+    def store_on_platform(self, platform: PlatformRef, store_code: str) -> StoreRef | None: ...
+
+    def home_platform_of_store(self, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
+        """The platform a store's dashboard belongs to when the URL does not say."""
+
+
+class ModuleStateStore(Protocol):
+    def module_states(self, platform_id: int) -> dict[str, bool]:
+        """Explicit enabled/disabled rows of a platform; modules without a row use defaults."""
+
+    def module_config(self, platform_id: int, code: str) -> dict: ...
+
+    def save_changes(
+        self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None
+    ) -> None: ...
+
+    def save_config(
+        self, platform_id: int, code: str, config: dict, actor_user_id: int | None
+    ) -> None: ...
+
+
+class Authenticator(Protocol):
+    def principal_for_token(self, token: str) -> Principal | None: ...
+
+    def sign_out(self, token: str) -> None:
+        """Revoke the session behind the token (no-op when unknown)."""

@@ -1,0 +1,31 @@
+"""Deployment-wide settings, read from the environment (and `.env` when present)."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class OrionSettings(BaseSettings):
+    """Settings every part of Orion may read; modules keep their own config classes."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///orion.db"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    # Prefix for every Redis key and RQ queue name, so two deployments or test runs never collide.
+    redis_prefix: str = "orion:"
+    main_platform_code: str = "main"
+    session_ttl_hours: int = 12
+    login_max_attempts_per_account: int = 5
+    login_max_attempts_per_ip: int = 20
+    login_window_seconds: int = 900
+    media_dir: str = "media"
+    modules_package: str = "modules"
+    default_admin_language: str = "en"
+    default_shopper_language: str = "fr"
+
+
+@lru_cache
+def get_settings() -> OrionSettings:
+    """The process-wide settings (cached; tests clear the cache after changing env)."""
+    return OrionSettings()

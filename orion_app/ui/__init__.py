@@ -1,0 +1,1 @@
+"""The Reflex layer of the framework: base states, guards, shells and shared components."""

@@ -1,0 +1,107 @@
+"""Small components every module's pages use: form fields with errors, headings, cards."""
+
+import reflex as rx
+
+from orion_app.ui.i18n import t
+
+
+def page_heading(title_key: str, *actions: rx.Component) -> rx.Component:
+    return rx.hstack(
+        rx.heading(t(title_key), size="6"),
+        rx.spacer(),
+        *actions,
+        width="100%",
+        align="center",
+        margin_bottom="1em",
+    )
+
+
+def field(
+    label_key: str,
+    name: str,
+    errors: rx.Var,
+    *,
+    type: str = "text",
+    default_value: rx.Var | str = "",
+    placeholder: str = "",
+    required: bool = False,
+    hint_key: str | None = None,
+) -> rx.Component:
+    """A labelled input; the service's message for this field shows right under it."""
+    error = errors[name].to(str)
+    return rx.box(
+        rx.el.label(
+            t(label_key),
+            rx.input(
+                name=name,
+                type=type,
+                default_value=default_value,
+                placeholder=placeholder,
+                required=required,
+                aria_invalid=rx.cond(error != "", "true", "false"),
+                margin_top="0.25em",
+            ),
+            display="flex",
+            flex_direction="column",
+            font_size="0.9em",
+            font_weight="500",
+        ),
+        rx.cond(hint_key is not None, rx.text(t(hint_key or ""), size="1", color_scheme="gray")),
+        rx.cond(
+            error != "",
+            rx.text(error, size="1", color_scheme="red", role="alert", margin_top="0.25em"),
+        ),
+        width="100%",
+    )
+
+
+def select_field(
+    label_key: str,
+    name: str,
+    errors: rx.Var,
+    options: rx.Var | list,
+    *,
+    default_value: rx.Var | str = "",
+) -> rx.Component:
+    """A labelled native select of `{"value", "label"}` options, with its error below."""
+    error = errors[name].to(str)
+    return rx.box(
+        rx.el.label(
+            t(label_key),
+            rx.el.select(
+                rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
+                name=name,
+                default_value=default_value,
+                style={"padding": "0.4em", "border_radius": "6px", "border": "1px solid var(--gray-7)",
+                       "margin_top": "0.25em", "background": "var(--color-panel-solid)"},
+            ),
+            display="flex",
+            flex_direction="column",
+            font_size="0.9em",
+            font_weight="500",
+        ),
+        rx.cond(error != "", rx.text(error, size="1", color_scheme="red", role="alert")),
+        width="100%",
+    )
+
+
+def form_error(message: rx.Var) -> rx.Component:
+    return rx.cond(
+        message != "",
+        rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
+    )
+
+
+def stat_card(label: rx.Var | str, value: rx.Var | str | int) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.text(label, size="2", color_scheme="gray"),
+            rx.heading(value, size="7"),
+            spacing="1",
+        ),
+        min_width="10em",
+    )
+
+
+def empty_state(text_key: str) -> rx.Component:
+    return rx.center(rx.text(t(text_key), color_scheme="gray"), padding="2em", width="100%")

@@ -1,0 +1,113 @@
+"""The state behind every shell: the page guard, navigation, language and sign-out."""
+
+import reflex as rx
+
+from orion_app.access import STAFF_FRONTENDS, Access, Verdict, build_menu, check_access
+from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
+from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
+from orion_app.ports import PORT_AUTHENTICATOR
+from orion_app.registry import get_registry
+from orion_app.routes import page_index, sign_in_url
+from orion_app.ui.state import OrionState
+
+
+class ShellState(OrionState):
+    """Who is looking at which tenant's page, and whether they may."""
+
+    status: str = "loading"  # ok | not_found | forbidden | loading
+    frontend: str = ""
+    base: str = "/"
+    tenant_platform_code: str = ""
+    tenant_platform_name: str = ""
+    tenant_store_code: str = ""
+    tenant_store_name: str = ""
+    user_name: str = ""
+    menu: list[dict[str, str]] = []
+    languages: list[str] = list(LANGUAGES)
+    page_title: str = ""
+
+    @rx.event
+    def guard(self, page_ids: str):
+        """`on_load` of every module page: tenant, module enabled, signed in, permission."""
+        with PAGE_GUARD_SECONDS.time():
+            access, entry = self._decide(page_ids.split(","))
+        self._apply(access, entry)
+        if access.verdict == Verdict.SIGN_IN:
+            return rx.redirect(sign_in_url(access.tenant.frontend, access.tenant.base, self.router.url.path))
+        return None
+
+    def _decide(self, page_ids: list[str]):
+        path, host = self._location()
+        index = page_index()
+        access, chosen = Access(Verdict.NOT_FOUND), None
+        for page_id in page_ids:
+            entry = index[page_id]
+            access = check_access(
+                path=path,
+                host=host,
+                token=self.session_token,
+                module=entry.module,
+                frontends=(entry.page.frontend,),
+                permission=entry.page.permission,
+                public=entry.page.public,
+            )
+            chosen = entry
+            if access.tenant is not None and access.tenant.frontend == entry.page.frontend:
+                break
+        return access, chosen
+
+    def _apply(self, access: Access, entry) -> None:
+        tenant = access.tenant
+        self.status = {
+            Verdict.OK: "ok",
+            Verdict.FORBIDDEN: "forbidden",
+            Verdict.SIGN_IN: "loading",
+        }.get(access.verdict, "not_found")
+        if access.verdict != Verdict.OK:
+            GUARD_REFUSALS.labels(kind="page", verdict=access.verdict.value).inc()
+        self.frontend = tenant.frontend.value if tenant else ""
+        self.base = tenant.base if tenant else "/"
+        self.tenant_platform_code = tenant.platform.code if tenant and tenant.platform else ""
+        self.tenant_platform_name = tenant.platform.name if tenant and tenant.platform else ""
+        self.tenant_store_code = tenant.store.code if tenant and tenant.store else ""
+        self.tenant_store_name = tenant.store.name if tenant and tenant.store else ""
+        self.user_name = access.principal.name if access.principal else ""
+        self.lang = self._language(access)
+        self.languages = list(tenant.store.languages) if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS else list(LANGUAGES)
+        self.menu = build_menu(access, self.lang, self.router.url.path) if access.ok else []
+        self.page_title = translate(entry.page.title_key, self.lang) if entry else ""
+
+    def _language(self, access: Access) -> str:
+        tenant = access.tenant
+        if tenant and tenant.frontend not in STAFF_FRONTENDS and tenant.store:
+            return shopper_language(
+                tenant.store.languages,
+                cookie=self.lang_choice,
+                store_default=tenant.store.default_language,
+                accept_language=self.router.headers.accept_language,
+            )
+        if tenant and tenant.frontend not in STAFF_FRONTENDS:
+            return shopper_language(LANGUAGES, cookie=self.lang_choice, accept_language=self.router.headers.accept_language)
+        preference = access.principal.language if access.principal else None
+        return staff_language(self.lang_choice, preference)
+
+    @rx.event
+    def switch_language(self, lang: str):
+        """Remember the choice in a cookie and re-label the navigation."""
+        if lang not in self.languages:
+            return
+        self.lang_choice = lang
+        self.lang = lang
+        for item in self.menu:
+            item["label"] = translate(item["key"], lang)
+        self.menu = list(self.menu)
+        return None
+
+    @rx.event
+    def sign_out(self):
+        """Revoke the server-side session, forget the cookie and go to the sign-in page."""
+        if self.session_token:
+            get_registry().provider(PORT_AUTHENTICATOR).sign_out(self.session_token)
+        self.session_token = ""
+        self.user_name = ""
+        return rx.redirect(f"{self.base}login")

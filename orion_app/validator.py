@@ -1,0 +1,139 @@
+"""`python -m orion_app validate`: checks every module against the architecture rules.
+
+Rule codes (errors unless noted):
+  ORV001 a menu entry must lead to a page of the same module and frontend
+  ORV002 a page or menu permission must be declared by some module
+  ORV003 services must not import Reflex
+  ORV004 a module may import another module only if it requires it, or it is core
+  ORV005 a core module must never import an optional or internal module
+  ORV006 every language file has the keys of en.json (and all four exist)
+  ORV007 migrations are named `{module}_{NNN}_{slug}.py` and their revision id is that name
+  ORV008 translation keys used by the definition exist in en.json
+  ORV009 no `@rx.page` inside modules (pages are registered through the definition)
+  ORV010 the framework (orion_app) imports no module by name
+  ORV011 a file over 450 lines (warning)
+"""
+
+import ast
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from orion_app.i18n import LANGUAGES
+from orion_app.registry import ModuleRegistry, Tier
+
+MIGRATION_NAME = re.compile(r"^(?P<module>[a-z_]+)_(?P<number>\d{3})_(?P<slug>[a-z0-9_]+)\.py$")
+FRAMEWORK = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    module: str
+    message: str
+    severity: str = "error"
+
+
+def _imports(path: Path) -> list[str]:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except SyntaxError:
+        return []
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def _python_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.py") if "__pycache__" not in p.parts]
+
+
+def _check_declarations(registry: ModuleRegistry, findings: list[Finding]) -> None:
+    declared = set(registry.permissions)
+    for d in registry:
+        pages = {(p.frontend, p.path) for p in d.pages}
+        for item in d.menus:
+            if (item.frontend, item.path) not in pages:
+                findings.append(Finding("ORV001", d.code, f"menu '{item.key}' leads to '{item.frontend}/{item.path}', which is no page of this module"))
+        for permission in [p.permission for p in d.pages] + [m.permission for m in d.menus]:
+            if permission and permission not in declared:
+                findings.append(Finding("ORV002", d.code, f"permission '{permission}' is not declared by any module"))
+
+
+def _check_imports(registry: ModuleRegistry, findings: list[Finding]) -> None:
+    package = registry.package
+    for d in registry:
+        folder = registry.folder(d.code)
+        allowed = {d.code, *registry.requirements_of(d.code)} | set(registry.core_codes)
+        for path in _python_files(folder):
+            relative = path.relative_to(folder.parent)
+            for name in _imports(path):
+                parts = name.split(".")
+                if path.name == "services.py" or "services" in path.relative_to(folder).parts[:-1]:
+                    if parts[0] == "reflex":
+                        findings.append(Finding("ORV003", d.code, f"{relative} imports Reflex"))
+                if parts[0] != package or len(parts) < 2 or parts[1] not in registry:
+                    continue
+                other = registry.get(parts[1])
+                if d.is_core and other.tier != Tier.CORE:
+                    findings.append(Finding("ORV005", d.code, f"{relative} imports {other.tier} module '{other.code}'"))
+                elif other.code not in allowed:
+                    findings.append(Finding("ORV004", d.code, f"{relative} imports '{other.code}', which it does not require"))
+            if "@rx.page" in path.read_text(encoding="utf-8"):
+                findings.append(Finding("ORV009", d.code, f"{relative} uses @rx.page"))
+            lines = path.read_text(encoding="utf-8").count("\n")
+            if lines > 450:
+                findings.append(Finding("ORV011", d.code, f"{relative} has {lines} lines", "warning"))
+    for path in _python_files(FRAMEWORK):
+        for name in _imports(path):
+            parts = name.split(".")
+            if parts[0] == package and len(parts) > 1 and parts[1] in registry:
+                findings.append(Finding("ORV010", "orion_app", f"{path.name} imports module '{parts[1]}'"))
+
+
+def _check_locales(registry: ModuleRegistry, findings: list[Finding]) -> None:
+    for d in registry:
+        folder = registry.folder(d.code) / "locales"
+        files = {lang: folder / f"{lang}.json" for lang in LANGUAGES}
+        missing_files = [lang for lang, f in files.items() if not f.exists()]
+        if missing_files:
+            findings.append(Finding("ORV006", d.code, f"locales missing: {', '.join(missing_files)}"))
+            continue
+        tables = {lang: json.loads(f.read_text(encoding="utf-8")) for lang, f in files.items()}
+        for lang in LANGUAGES[1:]:
+            missing = sorted(set(tables["en"]) - set(tables[lang]))
+            if missing:
+                findings.append(Finding("ORV006", d.code, f"{lang}.json lacks {len(missing)} key(s), e.g. '{missing[0]}'"))
+        used = [p.title_key for p in d.pages] + [m.key for m in d.menus] + [p.label_key for p in d.permissions] + [f.label_key for f in d.features]
+        for key in used:
+            if key not in tables["en"]:
+                findings.append(Finding("ORV008", d.code, f"key '{key}' is used by the definition but missing from en.json"))
+
+
+def _check_migrations(registry: ModuleRegistry, findings: list[Finding]) -> None:
+    for d in registry:
+        folder = registry.folder(d.code) / "migrations"
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.py")):
+            match = MIGRATION_NAME.match(path.name)
+            if not match or match["module"] != d.code:
+                findings.append(Finding("ORV007", d.code, f"migration '{path.name}' is not named {d.code}_NNN_slug.py"))
+                continue
+            if f"revision = '{path.stem}'" not in path.read_text(encoding="utf-8").replace('"', "'"):
+                findings.append(Finding("ORV007", d.code, f"migration '{path.name}' must use revision id '{path.stem}'"))
+
+
+def validate(registry: ModuleRegistry) -> list[Finding]:
+    """Every finding for the installed modules; discovery already refused missing definitions."""
+    findings: list[Finding] = []
+    _check_declarations(registry, findings)
+    _check_imports(registry, findings)
+    _check_locales(registry, findings)
+    _check_migrations(registry, findings)
+    return findings
