@@ -36,7 +36,6 @@ def create_app() -> rx.App:
     registry = get_registry()
     app = rx.App(
         api_transformer=build_api(registry),
-        theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium"),
         stylesheets=["/orion.css"],
     )
     for route in build_routes(registry):

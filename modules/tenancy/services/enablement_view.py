@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from orion_app import enablement
+from orion_app.i18n import translate
 from orion_app.registry import get_registry
 
 
@@ -16,10 +17,18 @@ class ModuleRow:
     enabled: bool
 
 
-def module_rows(platform_id: int) -> list[ModuleRow]:
+def module_rows(platform_id: int, lang: str) -> list[ModuleRow]:
+    """Every installed module with its translated name and whether it is on for the platform."""
     registry = get_registry()
     enabled = enablement.enabled_modules(platform_id, registry)
     return [
-        ModuleRow(d.code, d.name, d.description, d.tier.value, d.requires, d.code in enabled)
+        ModuleRow(
+            d.code,
+            translate(f"{d.code}.module.name", lang),
+            translate(f"{d.code}.module.description", lang),
+            d.tier.value,
+            d.requires,
+            d.code in enabled,
+        )
         for d in sorted(registry, key=lambda d: (d.tier.value != "core", d.tier.value, d.code))
     ]

@@ -8,7 +8,7 @@ from orion_app import enablement
 from orion_app.db import session_scope
 from orion_app.i18n import translate
 from orion_app.observability import MODULE_CHANGES
-from orion_app.registry import ModuleRuleError, get_registry
+from orion_app.registry import ModuleRuleError
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
@@ -39,7 +39,7 @@ class PlatformModulesState(OrionState):
                 "requires": ", ".join(row.requires),
                 "enabled": "1" if row.enabled else "",
             }
-            for row in module_rows(platform.id)
+            for row in module_rows(platform.id, self.lang)
         ]
 
     @rx.event
@@ -57,9 +57,8 @@ class PlatformModulesState(OrionState):
             plan = enablement.preview_change(self._platform_id, code, enable)
         except ModuleRuleError as error:
             return rx.toast.error(str(error))
-        registry = get_registry()
         self.pending_code, self.pending_enable = code, enable
-        self.pending_also = [registry.get(c).name for c in plan.also_changed]
+        self.pending_also = [translate(f"{c}.module.name", self.lang) for c in plan.also_changed]
         self.dialog_open = True
         return None
 

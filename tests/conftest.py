@@ -1,0 +1,142 @@
+"""Test set-up: every run gets its own databases and Redis key prefix, so runs never collide.
+
+SQLite always; PostgreSQL too when one answers at TEST_POSTGRES_URL (default: the local
+server). Each database is created, migrated to head and dropped by the run itself.
+"""
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+RUN_ID = uuid.uuid4().hex[:10]
+os.environ["REDIS_PREFIX"] = f"orion:test:{RUN_ID}:"
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def postgres_available() -> bool:
+    import sqlalchemy
+
+    try:
+        engine = sqlalchemy.create_engine(POSTGRES_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+POSTGRES = postgres_available()
+if os.environ.get("CI") and not POSTGRES:
+    print("PostgreSQL is not reachable: the PostgreSQL half of the integration tests is skipped.")
+
+
+def use_database(url: str) -> None:
+    """Point the whole process (settings, engine, registry caches) at `url`."""
+    from orion_app.settings import get_settings
+
+    os.environ["DATABASE_URL"] = url
+    get_settings.cache_clear()
+
+
+def create_postgres_database() -> str:
+    import sqlalchemy
+
+    name = f"orion_test_{RUN_ID}_{uuid.uuid4().hex[:6]}"
+    engine = sqlalchemy.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop_postgres_database(url: str) -> None:
+    import sqlalchemy
+
+    from orion_app.db import engine_for
+
+    engine_for(url).dispose()
+    name = url.rsplit("/", 1)[1]
+    engine = sqlalchemy.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def migrated_database(kind: str, tmp_path_factory) -> Iterator[str]:
+    from orion_app.migrations import upgrade
+
+    if kind == "postgresql":
+        if not POSTGRES:
+            pytest.skip("PostgreSQL is not reachable")
+        url = create_postgres_database()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'orion.db'}"
+    upgrade(url)
+    try:
+        yield url
+    finally:
+        if kind == "postgresql":
+            drop_postgres_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path_factory) -> Iterator[str]:
+    """A fresh migrated database (each kind), made current for services and guards."""
+    yield from _activate(migrated_database(request.param, tmp_path_factory))
+
+
+@pytest.fixture
+def sqlite_database(tmp_path_factory) -> Iterator[str]:
+    yield from _activate(migrated_database("sqlite", tmp_path_factory))
+
+
+def _activate(urls: Iterator[str]) -> Iterator[str]:
+    previous = os.environ.get("DATABASE_URL")
+    for url in urls:
+        use_database(url)
+        yield url
+    if previous is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = previous
+    from orion_app.settings import get_settings
+
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def session(database):
+    from orion_app.db import session_scope
+
+    with session_scope() as s:
+        yield s
+
+
+@pytest.fixture
+def demo(database):
+    """The demo data set (platforms main/oms/loyalty, two merchants, three stores)."""
+    from orion_app.cli import main
+
+    assert main(["seed-demo"]) == 0
+    return database
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clean_redis_prefix():
+    yield
+    try:
+        from orion_app.redis_client import get_redis
+
+        redis = get_redis()
+        for key in redis.scan_iter(match=f"{os.environ['REDIS_PREFIX']}*", count=500):
+            redis.delete(key)
+    except Exception:
+        pass
+
+
+ROOT = Path(__file__).resolve().parent.parent

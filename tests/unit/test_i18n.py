@@ -1,0 +1,38 @@
+"""Translations are complete, and languages are chosen in the documented order."""
+
+from orion_app.i18n import missing_keys, parse_accept_language, shopper_language, staff_language, translate
+from orion_app.registry import get_registry
+
+
+def test_no_translation_key_is_missing_in_any_language():
+    report = missing_keys(get_registry())
+    lines = [f"{owner}/{lang}: {', '.join(keys)}" for owner, langs in report.items() for lang, keys in langs.items()]
+    assert not lines, "Missing translations:\n" + "\n".join(lines)
+
+
+def test_translate_fills_placeholders_and_falls_back_to_english_then_the_key():
+    assert translate("tenancy.modules.disabled_toast", "en", count=3) == "3 module(s) disabled."
+    assert translate("no.such.key", "fr") == "no.such.key"
+
+
+def test_browser_languages_are_read_by_weight():
+    assert parse_accept_language("de-LU,de;q=0.9,fr;q=0.95,en;q=0.5,it") == ["de", "fr", "de", "en"]
+
+
+def test_shoppers_get_customer_preference_then_cookie_then_store_default_then_browser_then_french():
+    allowed = ("fr", "en", "de")
+    assert shopper_language(allowed, "en", "de", "fr", "fr") == "en"
+    assert shopper_language(allowed, None, "de", "en", "fr") == "de"
+    assert shopper_language(allowed, None, None, "en", "de") == "en"
+    assert shopper_language(allowed, None, None, None, "de-DE,de;q=0.9") == "de"
+    assert shopper_language(allowed, None, None, None, "") == "fr"
+
+
+def test_shoppers_only_get_languages_the_store_offers():
+    assert shopper_language(("de", "lb"), cookie="en", accept_language="en") == "de"
+
+
+def test_staff_get_cookie_then_their_preference_then_english():
+    assert staff_language("fr", "de") == "fr"
+    assert staff_language("", "de") == "de"
+    assert staff_language(None, None) == "en"
