@@ -1,0 +1,55 @@
+"""A real Reflex server (AppHarness) on a migrated, seeded SQLite database, and Chromium."""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import ROOT, use_database
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory) -> Iterator[str]:
+    """The app's URL; the server runs for the whole session."""
+    from reflex.testing import AppHarness
+
+    from orion_app.cli import main
+    from orion_app.migrations import upgrade
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'orion.db'}"
+    upgrade(url)
+    use_database(url)
+    assert main(["seed-demo"]) == 0
+    with AppHarness.create(root=ROOT, app_name="orion_app") as harness:
+        yield harness.frontend_url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; install it with 'apt-get install -y chromium'.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, app_server):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
