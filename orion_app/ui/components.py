@@ -28,7 +28,7 @@ def field(
     hint_key: str | None = None,
 ) -> rx.Component:
     """A labelled input; the service's message for this field shows right under it."""
-    error = errors[name].to(str)
+    has_error = errors.contains(name)
     return rx.box(
         rx.el.label(
             t(label_key),
@@ -38,7 +38,8 @@ def field(
                 default_value=default_value,
                 placeholder=placeholder,
                 required=required,
-                aria_invalid=rx.cond(error != "", "true", "false"),
+                color_scheme=rx.cond(has_error, "red", "gray"),
+                variant=rx.cond(has_error, "soft", "surface"),
                 margin_top="0.25em",
             ),
             display="flex",
@@ -47,10 +48,7 @@ def field(
             font_weight="500",
         ),
         rx.cond(hint_key is not None, rx.text(t(hint_key or ""), size="1", color_scheme="gray")),
-        rx.cond(
-            error != "",
-            rx.text(error, size="1", color_scheme="red", role="alert", margin_top="0.25em"),
-        ),
+        _field_error(errors, name),
         width="100%",
     )
 
@@ -64,7 +62,6 @@ def select_field(
     default_value: rx.Var | str = "",
 ) -> rx.Component:
     """A labelled native select of `{"value", "label"}` options, with its error below."""
-    error = errors[name].to(str)
     return rx.box(
         rx.el.label(
             t(label_key),
@@ -80,8 +77,15 @@ def select_field(
             font_size="0.9em",
             font_weight="500",
         ),
-        rx.cond(error != "", rx.text(error, size="1", color_scheme="red", role="alert")),
+        _field_error(errors, name),
         width="100%",
+    )
+
+
+def _field_error(errors: rx.Var, name: str) -> rx.Component:
+    return rx.cond(
+        errors.contains(name),
+        rx.text(errors[name].to(str), size="1", color_scheme="red", role="alert", margin_top="0.25em"),
     )
 
 

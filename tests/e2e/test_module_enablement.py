@@ -93,3 +93,45 @@ def test_a_storefront_answers_at_its_dev_path_and_by_host(page: Page, app_server
 def test_an_unknown_store_shows_not_found(page: Page, app_server: str):
     page.goto(app_server + "/platforms/oms/storefront/no-such-store/")
     expect(page.get_by_text("Page not found")).to_be_visible()
+
+
+def test_a_duplicate_platform_code_is_shown_next_to_the_field_and_nothing_is_saved(page: Page, app_server: str):
+    sign_in(page, app_server, "/admin/login", "admin@orion.lu")
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    page.goto(app_server + "/admin/platforms")
+    page.get_by_role("button", name="New platform").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Code").fill("oms")
+    dialog.get_by_label("Name").fill("Another OMS")
+    dialog.get_by_label("Domain").fill("not a domain")
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog.get_by_role("alert").filter(has_text="Another platform already uses this code")).to_be_visible()
+    expect(dialog.get_by_role("alert").filter(has_text="Enter a host name")).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("cell", name="Another OMS")).to_have_count(0)
+
+
+def test_an_owner_adds_a_team_member_with_a_role(page: Page, app_server: str):
+    sign_in(page, app_server, "/store/velo-weber/login", "jean@velo.lu")
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Team").click()
+    page.get_by_role("button", name="Add member").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("E-mail").fill("anna@velo.lu")
+    dialog.get_by_label("Name").fill("Anna Kremer")
+    dialog.get_by_label("Password").fill("short")
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog.get_by_role("alert")).to_contain_text("at least 10 characters")
+    dialog.get_by_label("Password").fill("a-long-enough-password")
+    dialog.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("cell", name="anna@velo.lu")).to_be_visible()
+
+
+def test_the_language_switcher_translates_the_page(page: Page, app_server: str):
+    page.goto(app_server + "/platforms/oms/storefront/cafe-lux/")
+    main = page.get_by_role("main")
+    expect(main.get_by_text("Bienvenue chez Café Lëtzebuerg.")).to_be_visible()  # fr: the store's default
+    page.get_by_label("Language").select_option("en")
+    expect(main.get_by_text("Welcome to Café Lëtzebuerg.")).to_be_visible()
+    page.reload()
+    expect(main.get_by_text("Welcome to Café Lëtzebuerg.")).to_be_visible()  # remembered in a cookie

@@ -5,7 +5,7 @@ import reflex as rx
 from modules.tenancy.pages.directory import merchants_page, stores_page, users_page
 from modules.tenancy.state.modules import PlatformModulesState
 from modules.tenancy.state.platforms import PlatformEditState, PlatformsState
-from orion_app.ui.components import field, form_error, page_heading
+from orion_app.ui.components import field, page_heading
 from orion_app.ui.i18n import t
 
 __all__ = [
@@ -195,6 +195,5 @@ def platform_modules_page() -> rx.Component:
             width="100%",
         ),
         _confirm_dialog(),
-        form_error(""),
         width="100%",
     )
