@@ -1,13 +1,13 @@
 """Alembic environment: one history with a branch per module (see orion_app/migrations.py)."""
 
-from alembic import context
 from sqlalchemy import pool
 from sqlmodel import create_engine
 
+from alembic import context
+from orion_app.db import normalise_url
 from orion_app.migrations import load_models
 from orion_app.registry import get_registry
 from orion_app.settings import get_settings
-from orion_app.db import normalise_url
 
 config = context.config
 target_metadata = load_models(get_registry()).metadata

@@ -40,10 +40,11 @@ def run() -> dict:
     with session_scope() as session:
         token, _ = sign_in(session, "marie@cafe-lux.lu", "orion-demo-2026")
 
+    from reflex.state import UpdateVarsInternalState
+
     from modules.tenancy.state.team import TeamState
     from orion_app.orion_app import app
     from orion_app.ui.state import OrionState
-    from reflex.state import UpdateVarsInternalState
 
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app(), host="127.0.0.1", port=port, log_level="warning"))
@@ -78,8 +79,10 @@ def run() -> dict:
             raise RuntimeError(f"No answer to {name}")
         return (time.perf_counter() - started) * 1000
 
-    send(f"{UpdateVarsInternalState.get_full_name()}.update_vars_internal",
-         {"vars": {f"{OrionState.get_full_name()}.session_token": token}})
+    send(
+        f"{UpdateVarsInternalState.get_full_name()}.update_vars_internal",
+        {"vars": {f"{OrionState.get_full_name()}.session_token": token}},
+    )
     guarded_name = f"{TeamState.get_full_name()}.load"
     trivial_name = f"{TeamState.get_full_name()}.set_dialog_open"
     send(guarded_name, {})

@@ -18,7 +18,9 @@ async def live(_request: Request) -> JSONResponse:
 async def ready(_request: Request) -> JSONResponse:
     report = await run_in_threadpool(readiness)
     ok = all(check["ok"] for check in report.values())
-    return JSONResponse({"status": "ok" if ok else "unavailable", "checks": report}, status_code=200 if ok else 503)
+    return JSONResponse(
+        {"status": "ok" if ok else "unavailable", "checks": report}, status_code=200 if ok else 503
+    )
 
 
 async def metrics(_request: Request) -> Response:

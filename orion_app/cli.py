@@ -63,7 +63,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for finding in findings:
         print(f"{finding.severity.upper():7} {finding.rule} {finding.module}: {finding.message}")
     errors = [f for f in findings if f.severity == "error"]
-    print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) in {len(get_registry())} modules.")
+    print(
+        f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) in {len(get_registry())} modules."
+    )
     return 1 if errors else 0
 
 
@@ -87,15 +89,21 @@ def main(argv: list[str] | None = None) -> int:
     modules = sub.add_parser("modules", help="list discovered modules")
     modules.add_argument("--platform", help="also show whether each module is enabled there")
     modules.set_defaults(run=cmd_modules)
-    sub.add_parser("validate", help="check every module against the architecture rules").set_defaults(run=cmd_validate)
+    sub.add_parser("validate", help="check every module against the architecture rules").set_defaults(
+        run=cmd_validate
+    )
     db = sub.add_parser("db", help="database commands")
     db.add_argument("action", choices=["upgrade"])
     db.set_defaults(run=cmd_db)
-    sub.add_parser("seed-demo", help="create the demo platforms, stores and users (idempotent)").set_defaults(run=cmd_seed)
+    sub.add_parser("seed-demo", help="create the demo platforms, stores and users (idempotent)").set_defaults(
+        run=cmd_seed
+    )
     worker = sub.add_parser("worker", help="run an RQ worker on Orion's queues")
     worker.add_argument("--burst", action="store_true", help="stop when the queues are empty")
     worker.set_defaults(run=cmd_worker)
-    sub.add_parser("scheduler", help="run RQ's cron scheduler with the modules' scheduled jobs").set_defaults(run=cmd_scheduler)
+    sub.add_parser("scheduler", help="run RQ's cron scheduler with the modules' scheduled jobs").set_defaults(
+        run=cmd_scheduler
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -44,16 +44,12 @@ def preview_change(platform_id: int, code: str, enable: bool) -> ChangePlan:
     return registry.plan_change(enabled_modules(platform_id, registry), code, enable)
 
 
-def apply_change(
-    platform_id: int, code: str, enable: bool, actor_user_id: int | None
-) -> ChangePlan:
+def apply_change(platform_id: int, code: str, enable: bool, actor_user_id: int | None) -> ChangePlan:
     """Enable a module with its requirements, or disable it with its dependents; data stays."""
     registry = get_registry()
     plan = registry.plan_change(enabled_modules(platform_id, registry), code, enable)
     changed = plan.to_enable if enable else plan.to_disable
-    _store(registry).save_changes(
-        platform_id, {c: enable for c in changed} | {code: enable}, actor_user_id
-    )
+    _store(registry).save_changes(platform_id, {c: enable for c in changed} | {code: enable}, actor_user_id)
     for changed_code in changed:
         definition = registry.get(changed_code)
         hook = definition.on_enable if enable else definition.on_disable
@@ -78,9 +74,7 @@ def module_config(code: str, platform_id: int | None = None) -> BaseSettings | N
     return config_class(**overrides)
 
 
-def save_module_config(
-    platform_id: int, code: str, values: dict, actor_user_id: int | None
-) -> BaseSettings:
+def save_module_config(platform_id: int, code: str, values: dict, actor_user_id: int | None) -> BaseSettings:
     """Validate and store a platform's override of a module's settings."""
     registry = get_registry()
     definition = registry.get(code)

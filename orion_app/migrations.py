@@ -3,10 +3,10 @@
 import importlib
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 from sqlmodel import SQLModel
 
+from alembic import command
 from orion_app.db import normalise_url
 from orion_app.registry import ModuleRegistry, get_registry
 from orion_app.settings import get_settings

@@ -17,7 +17,10 @@ log = logging.getLogger(__name__)
 def _component(route: Route) -> rx.Component:
     """The page at a route; a shared root route shows the page of the resolved frontend."""
     rendered = [
-        (entry.page.frontend.value, shell_for(entry.page.frontend, entry.page.public)(import_string(entry.page.component)()))
+        (
+            entry.page.frontend.value,
+            shell_for(entry.page.frontend, entry.page.public)(import_string(entry.page.component)()),
+        )
         for entry in route.entries
     ]
     if len(rendered) == 1:

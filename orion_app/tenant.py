@@ -40,9 +40,7 @@ def parse_location(path: str) -> Location:
     if parts[:1] == ["admin"]:
         return Location(Frontend.ADMIN, "/".join(parts[1:]), base="/admin/")
     if parts[:1] == ["store"] and len(parts) >= 2:
-        return Location(
-            Frontend.STORE, "/".join(parts[2:]), store_code=parts[1], base=f"/store/{parts[1]}/"
-        )
+        return Location(Frontend.STORE, "/".join(parts[2:]), store_code=parts[1], base=f"/store/{parts[1]}/")
     if parts[:1] == ["platforms"] and len(parts) >= 2:
         if parts[2:3] == ["storefront"] and len(parts) >= 4:
             return Location(

@@ -59,10 +59,18 @@ def _check_declarations(registry: ModuleRegistry, findings: list[Finding]) -> No
         pages = {(p.frontend, p.path) for p in d.pages}
         for item in d.menus:
             if (item.frontend, item.path) not in pages:
-                findings.append(Finding("ORV001", d.code, f"menu '{item.key}' leads to '{item.frontend}/{item.path}', which is no page of this module"))
+                findings.append(
+                    Finding(
+                        "ORV001",
+                        d.code,
+                        f"menu '{item.key}' leads to '{item.frontend}/{item.path}', no page of this module",
+                    )
+                )
         for permission in [p.permission for p in d.pages] + [m.permission for m in d.menus]:
             if permission and permission not in declared:
-                findings.append(Finding("ORV002", d.code, f"permission '{permission}' is not declared by any module"))
+                findings.append(
+                    Finding("ORV002", d.code, f"permission '{permission}' is not declared by any module")
+                )
 
 
 def _check_imports(registry: ModuleRegistry, findings: list[Finding]) -> None:
@@ -74,16 +82,22 @@ def _check_imports(registry: ModuleRegistry, findings: list[Finding]) -> None:
             relative = path.relative_to(folder.parent)
             for name in _imports(path):
                 parts = name.split(".")
-                if path.name == "services.py" or "services" in path.relative_to(folder).parts[:-1]:
-                    if parts[0] == "reflex":
-                        findings.append(Finding("ORV003", d.code, f"{relative} imports Reflex"))
+                in_services = path.name == "services.py" or "services" in path.relative_to(folder).parts[:-1]
+                if in_services and parts[0] == "reflex":
+                    findings.append(Finding("ORV003", d.code, f"{relative} imports Reflex"))
                 if parts[0] != package or len(parts) < 2 or parts[1] not in registry:
                     continue
                 other = registry.get(parts[1])
                 if d.is_core and other.tier != Tier.CORE:
-                    findings.append(Finding("ORV005", d.code, f"{relative} imports {other.tier} module '{other.code}'"))
+                    findings.append(
+                        Finding("ORV005", d.code, f"{relative} imports {other.tier} module '{other.code}'")
+                    )
                 elif other.code not in allowed:
-                    findings.append(Finding("ORV004", d.code, f"{relative} imports '{other.code}', which it does not require"))
+                    findings.append(
+                        Finding(
+                            "ORV004", d.code, f"{relative} imports '{other.code}', which it does not require"
+                        )
+                    )
             if "@rx.page" in path.read_text(encoding="utf-8"):
                 findings.append(Finding("ORV009", d.code, f"{relative} uses @rx.page"))
             lines = path.read_text(encoding="utf-8").count("\n")
@@ -108,11 +122,22 @@ def _check_locales(registry: ModuleRegistry, findings: list[Finding]) -> None:
         for lang in LANGUAGES[1:]:
             missing = sorted(set(tables["en"]) - set(tables[lang]))
             if missing:
-                findings.append(Finding("ORV006", d.code, f"{lang}.json lacks {len(missing)} key(s), e.g. '{missing[0]}'"))
-        used = [p.title_key for p in d.pages] + [m.key for m in d.menus] + [p.label_key for p in d.permissions] + [f.label_key for f in d.features]
+                findings.append(
+                    Finding("ORV006", d.code, f"{lang}.json lacks {len(missing)} key(s), e.g. '{missing[0]}'")
+                )
+        used = (
+            [p.title_key for p in d.pages]
+            + [m.key for m in d.menus]
+            + [p.label_key for p in d.permissions]
+            + [f.label_key for f in d.features]
+        )
         for key in used:
             if key not in tables["en"]:
-                findings.append(Finding("ORV008", d.code, f"key '{key}' is used by the definition but missing from en.json"))
+                findings.append(
+                    Finding(
+                        "ORV008", d.code, f"key '{key}' is used by the definition but missing from en.json"
+                    )
+                )
 
 
 def _check_migrations(registry: ModuleRegistry, findings: list[Finding]) -> None:
@@ -123,10 +148,14 @@ def _check_migrations(registry: ModuleRegistry, findings: list[Finding]) -> None
         for path in sorted(folder.glob("*.py")):
             match = MIGRATION_NAME.match(path.name)
             if not match or match["module"] != d.code:
-                findings.append(Finding("ORV007", d.code, f"migration '{path.name}' is not named {d.code}_NNN_slug.py"))
+                findings.append(
+                    Finding("ORV007", d.code, f"migration '{path.name}' is not named {d.code}_NNN_slug.py")
+                )
                 continue
             if f"revision = '{path.stem}'" not in path.read_text(encoding="utf-8").replace('"', "'"):
-                findings.append(Finding("ORV007", d.code, f"migration '{path.name}' must use revision id '{path.stem}'"))
+                findings.append(
+                    Finding("ORV007", d.code, f"migration '{path.name}' must use revision id '{path.stem}'")
+                )
 
 
 def validate(registry: ModuleRegistry) -> list[Finding]:

@@ -1,6 +1,15 @@
 """Analytics: reports, charts and exports."""
 
-from orion_app.registry import Feature, Frontend, MenuItem, ModuleDefinition, Page, Permission, StoreRole, Tier
+from orion_app.registry import (
+    Feature,
+    Frontend,
+    MenuItem,
+    ModuleDefinition,
+    Page,
+    Permission,
+    StoreRole,
+    Tier,
+)
 
 MODULE = ModuleDefinition(
     code="analytics",
@@ -13,11 +22,18 @@ MODULE = ModuleDefinition(
         Permission("analytics.reports.view", "analytics.perm.view", Frontend.STORE, (StoreRole.MANAGER,)),
     ),
     pages=(
-        Page(Frontend.STORE, "reports", "modules.analytics.pages:reports_page", "analytics.reports.title",
-             "analytics.reports.view", ("modules.analytics.state:ReportsState.load",)),
+        Page(
+            Frontend.STORE,
+            "reports",
+            "modules.analytics.pages:reports_page",
+            "analytics.reports.title",
+            "analytics.reports.view",
+            ("modules.analytics.state:ReportsState.load",),
+        ),
     ),
     menus=(
-        MenuItem(Frontend.STORE, "analytics.menu.reports", "reports", "chart-column",
-                 "analytics.reports.view", 70),
+        MenuItem(
+            Frontend.STORE, "analytics.menu.reports", "reports", "chart-column", "analytics.reports.view", 70
+        ),
     ),
 )

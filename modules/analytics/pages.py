@@ -23,7 +23,10 @@ def reports_page() -> rx.Component:
                     )
                 ),
                 rx.table.body(
-                    rx.foreach(ReportsState.rows, lambda r: rx.table.row(rx.table.cell(r["label"]), rx.table.cell(r["value"])))
+                    rx.foreach(
+                        ReportsState.rows,
+                        lambda r: rx.table.row(rx.table.cell(r["label"]), rx.table.cell(r["value"])),
+                    )
                 ),
                 width="100%",
             ),

@@ -29,7 +29,12 @@ class ReportsState(OrionState):
         access = current_access()
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([translate("analytics.reports.metric", self.lang), translate("analytics.reports.value", self.lang)])
+        writer.writerow(
+            [
+                translate("analytics.reports.metric", self.lang),
+                translate("analytics.reports.value", self.lang),
+            ]
+        )
         for metric in store_metrics(access.tenant.store.id, access.enabled):
             writer.writerow([translate(metric["key"], self.lang), metric["value"]])
         return rx.download(data=buffer.getvalue(), filename=f"{access.tenant.store.code}-report.csv")

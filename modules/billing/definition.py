@@ -9,8 +9,10 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.CORE,
     requires=("payments",),
-    features=(Feature("api_access", "billing.feature.api", "flag", 0),
-              Feature("white_label", "billing.feature.white_label", "flag", 0)),
+    features=(
+        Feature("api_access", "billing.feature.api", "flag", 0),
+        Feature("white_label", "billing.feature.white_label", "flag", 0),
+    ),
     permissions=(
         Permission("billing.subscription.manage", "billing.perm.subscription", Frontend.STORE),
         Permission("billing.plans.manage", "billing.perm.plans", Frontend.ADMIN),

@@ -11,9 +11,14 @@ MODULE = ModuleDefinition(
     requires=("inventory",),
     features=(Feature("products_limit", "catalog.feature.products_limit", "limit", 200),),
     permissions=(
-        Permission("catalog.products.view", "catalog.perm.view", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)),
-        Permission("catalog.products.edit", "catalog.perm.edit", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission(
+            "catalog.products.view",
+            "catalog.perm.view",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
+        ),
+        Permission(
+            "catalog.products.edit", "catalog.perm.edit", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)
+        ),
     ),
 )

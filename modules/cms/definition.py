@@ -10,10 +10,22 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     permissions=(Permission("cms.pages.manage", "cms.perm.pages", Frontend.STORE),),
     pages=(
-        Page(Frontend.STOREFRONT, "", "modules.cms.pages:storefront_home_page", "cms.storefront.home",
-             on_load=("modules.cms.state:StorefrontHomeState.load",), public=True),
-        Page(Frontend.PLATFORM, "", "modules.cms.pages:platform_home_page", "cms.platform.home",
-             on_load=("modules.cms.state:PlatformHomeState.load",), public=True),
+        Page(
+            Frontend.STOREFRONT,
+            "",
+            "modules.cms.pages:storefront_home_page",
+            "cms.storefront.home",
+            on_load=("modules.cms.state:StorefrontHomeState.load",),
+            public=True,
+        ),
+        Page(
+            Frontend.PLATFORM,
+            "",
+            "modules.cms.pages:platform_home_page",
+            "cms.platform.home",
+            on_load=("modules.cms.state:PlatformHomeState.load",),
+            public=True,
+        ),
     ),
     menus=(
         MenuItem(Frontend.STOREFRONT, "cms.menu.home", "", "house", order=10),

@@ -11,7 +11,9 @@ def storefront_home_page() -> rx.Component:
     return rx.vstack(
         rx.box(
             rx.heading(ShellState.tenant_store_name, size="8"),
-            rx.text(t("cms.storefront.welcome", store=ShellState.tenant_store_name), size="4", color_scheme="gray"),
+            rx.text(
+                t("cms.storefront.welcome", store=ShellState.tenant_store_name), size="4", color_scheme="gray"
+            ),
             padding="3em 0",
         ),
         rx.foreach(
@@ -36,7 +38,9 @@ def platform_home_page() -> rx.Component:
             rx.grid(
                 rx.foreach(
                     PlatformHomeState.stores,
-                    lambda s: rx.link(rx.card(rx.text(s["name"], weight="medium")), href=s["href"], underline="none"),
+                    lambda s: rx.link(
+                        rx.card(rx.text(s["name"], weight="medium")), href=s["href"], underline="none"
+                    ),
                 ),
                 columns="3",
                 spacing="4",

@@ -17,10 +17,22 @@ MODULE = ModuleDefinition(
         Permission("core.admin.dashboard", "core.perm.admin_dashboard", A),
     ),
     pages=(
-        Page(A, "", "modules.core.pages:admin_dashboard_page", "core.admin.title",
-             "core.admin.dashboard", ("modules.core.state:AdminDashboardState.load",)),
-        Page(S, "", "modules.core.pages:store_overview_page", "core.store.title",
-             "core.dashboard.view", ("modules.core.state:StoreOverviewState.load",)),
+        Page(
+            A,
+            "",
+            "modules.core.pages:admin_dashboard_page",
+            "core.admin.title",
+            "core.admin.dashboard",
+            ("modules.core.state:AdminDashboardState.load",),
+        ),
+        Page(
+            S,
+            "",
+            "modules.core.pages:store_overview_page",
+            "core.store.title",
+            "core.dashboard.view",
+            ("modules.core.state:StoreOverviewState.load",),
+        ),
     ),
     menus=(
         MenuItem(A, "core.menu.dashboard", "", "layout-dashboard", "core.admin.dashboard", 10),

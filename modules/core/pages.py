@@ -36,8 +36,14 @@ def admin_dashboard_page() -> rx.Component:
 
 def store_overview_page() -> rx.Component:
     return rx.vstack(
-        page_heading("core.store.title", rx.link(t("core.store.open_storefront"), href=StoreOverviewState.storefront_url)),
-        rx.text(t("core.store.welcome", name=ShellState.user_name, store=ShellState.tenant_store_name), color_scheme="gray"),
+        page_heading(
+            "core.store.title",
+            rx.link(t("core.store.open_storefront"), href=StoreOverviewState.storefront_url),
+        ),
+        rx.text(
+            t("core.store.welcome", name=ShellState.user_name, store=ShellState.tenant_store_name),
+            color_scheme="gray",
+        ),
         rx.hstack(
             rx.foreach(StoreOverviewState.metrics, lambda m: stat_card(m["label"], m["value"])),
             spacing="4",
@@ -45,9 +51,18 @@ def store_overview_page() -> rx.Component:
         ),
         rx.card(
             rx.data_list.root(
-                rx.data_list.item(rx.data_list.label(t("core.store.platform")), rx.data_list.value(ShellState.tenant_platform_name)),
-                rx.data_list.item(rx.data_list.label(t("core.store.code")), rx.data_list.value(rx.code(ShellState.tenant_store_code))),
-                rx.data_list.item(rx.data_list.label(t("core.store.languages")), rx.data_list.value(StoreOverviewState.languages)),
+                rx.data_list.item(
+                    rx.data_list.label(t("core.store.platform")),
+                    rx.data_list.value(ShellState.tenant_platform_name),
+                ),
+                rx.data_list.item(
+                    rx.data_list.label(t("core.store.code")),
+                    rx.data_list.value(rx.code(ShellState.tenant_store_code)),
+                ),
+                rx.data_list.item(
+                    rx.data_list.label(t("core.store.languages")),
+                    rx.data_list.value(StoreOverviewState.languages),
+                ),
             ),
             width="100%",
         ),

@@ -9,8 +9,12 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.CORE,
     permissions=(
-        Permission("customers.view", "customers.perm.view", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)),
+        Permission(
+            "customers.view",
+            "customers.perm.view",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
+        ),
         Permission("customers.manage", "customers.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
     ),
 )

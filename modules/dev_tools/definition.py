@@ -10,8 +10,14 @@ MODULE = ModuleDefinition(
     tier=Tier.INTERNAL,
     permissions=(Permission("dev_tools.use", "dev_tools.perm.use", Frontend.ADMIN),),
     pages=(
-        Page(Frontend.ADMIN, "dev-tools", "modules.dev_tools.pages:validator_page", "dev_tools.validator.title",
-             "dev_tools.use", ("modules.dev_tools.state:ValidatorState.load",)),
+        Page(
+            Frontend.ADMIN,
+            "dev-tools",
+            "modules.dev_tools.pages:validator_page",
+            "dev_tools.validator.title",
+            "dev_tools.use",
+            ("modules.dev_tools.state:ValidatorState.load",),
+        ),
     ),
     menus=(MenuItem(Frontend.ADMIN, "dev_tools.menu.validator", "dev-tools", "wrench", "dev_tools.use", 90),),
     default_enabled=False,

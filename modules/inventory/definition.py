@@ -9,10 +9,18 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.OPTIONAL,
     permissions=(
-        Permission("inventory.stock.view", "inventory.perm.view", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)),
-        Permission("inventory.stock.adjust", "inventory.perm.adjust", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission(
+            "inventory.stock.view",
+            "inventory.perm.view",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
+        ),
+        Permission(
+            "inventory.stock.adjust",
+            "inventory.perm.adjust",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF),
+        ),
     ),
     config="modules.inventory.config:InventoryConfig",
 )

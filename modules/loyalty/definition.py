@@ -12,7 +12,9 @@ MODULE = ModuleDefinition(
     features=(Feature("loyalty_programs", "loyalty.feature.programs", "limit", 1),),
     permissions=(
         Permission("loyalty.program.manage", "loyalty.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
-        Permission("loyalty.stamp", "loyalty.perm.stamp", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission(
+            "loyalty.stamp", "loyalty.perm.stamp", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)
+        ),
     ),
     config="modules.loyalty.config:LoyaltyConfig",
 )

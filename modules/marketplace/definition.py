@@ -12,8 +12,12 @@ MODULE = ModuleDefinition(
     features=(Feature("letzshop_sync", "marketplace.feature.sync", "flag", 1),),
     permissions=(
         Permission("marketplace.import", "marketplace.perm.import", Frontend.STORE, (StoreRole.MANAGER,)),
-        Permission("marketplace.export", "marketplace.perm.export", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission(
+            "marketplace.export",
+            "marketplace.perm.export",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF),
+        ),
     ),
     config="modules.marketplace.config:MarketplaceConfig",
 )

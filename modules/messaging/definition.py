@@ -9,8 +9,14 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.CORE,
     permissions=(
-        Permission("messaging.templates.manage", "messaging.perm.templates", Frontend.STORE, (StoreRole.MANAGER,)),
-        Permission("messaging.conversations", "messaging.perm.conversations", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission(
+            "messaging.templates.manage", "messaging.perm.templates", Frontend.STORE, (StoreRole.MANAGER,)
+        ),
+        Permission(
+            "messaging.conversations",
+            "messaging.perm.conversations",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF),
+        ),
     ),
 )

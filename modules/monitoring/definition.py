@@ -10,9 +10,17 @@ MODULE = ModuleDefinition(
     tier=Tier.INTERNAL,
     permissions=(Permission("monitoring.view", "monitoring.perm.view", Frontend.ADMIN),),
     pages=(
-        Page(Frontend.ADMIN, "monitoring", "modules.monitoring.pages:queues_page", "monitoring.queues.title",
-             "monitoring.view", ("modules.monitoring.state:QueuesState.load",)),
+        Page(
+            Frontend.ADMIN,
+            "monitoring",
+            "modules.monitoring.pages:queues_page",
+            "monitoring.queues.title",
+            "monitoring.view",
+            ("modules.monitoring.state:QueuesState.load",),
+        ),
     ),
-    menus=(MenuItem(Frontend.ADMIN, "monitoring.menu.queues", "monitoring", "activity", "monitoring.view", 80),),
+    menus=(
+        MenuItem(Frontend.ADMIN, "monitoring.menu.queues", "monitoring", "activity", "monitoring.view", 80),
+    ),
     default_enabled=False,
 )

@@ -11,8 +11,14 @@ MODULE = ModuleDefinition(
     requires=("payments", "catalog", "inventory"),
     features=(Feature("orders_per_month", "orders.feature.per_month", "limit", 100),),
     permissions=(
-        Permission("orders.view", "orders.perm.view", Frontend.STORE,
-                   (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)),
-        Permission("orders.manage", "orders.perm.manage", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission(
+            "orders.view",
+            "orders.perm.view",
+            Frontend.STORE,
+            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
+        ),
+        Permission(
+            "orders.manage", "orders.perm.manage", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)
+        ),
     ),
 )

@@ -56,26 +56,47 @@ def seed(session: Session) -> list[str]:
         )
         for email, name, role in USERS
     }
-    _get_or_add(session, PlatformAdmin, {"user_id": users["ops@omsflow.lu"].id, "platform_id": platforms["oms"].id})
+    _get_or_add(
+        session, PlatformAdmin, {"user_id": users["ops@omsflow.lu"].id, "platform_id": platforms["oms"].id}
+    )
     merchants = {
-        name: _get_or_add(session, Merchant, {"name": name}, owner_user_id=users[owner].id, contact_email=owner)
+        name: _get_or_add(
+            session, Merchant, {"name": name}, owner_user_id=users[owner].id, contact_email=owner
+        )
         for name, owner in MERCHANTS
     }
     stores = {}
     for code, name, merchant, platform, sub, languages, default in STORES:
         store = _get_or_add(
-            session, Store, {"code": code},
-            name=name, merchant_id=merchants[merchant].id, languages=languages, default_language=default,
+            session,
+            Store,
+            {"code": code},
+            name=name,
+            merchant_id=merchants[merchant].id,
+            languages=languages,
+            default_language=default,
         )
         _get_or_add(
-            session, StorePlatform, {"store_id": store.id, "platform_id": platforms[platform].id},
-            subdomain=sub, is_home=True,
+            session,
+            StorePlatform,
+            {"store_id": store.id, "platform_id": platforms[platform].id},
+            subdomain=sub,
+            is_home=True,
         )
         stores[code] = store
-    _get_or_add(session, StoreDomain, {"domain": "shop.cafe-lux.localhost"},
-                store_id=stores["cafe-lux"].id, platform_id=platforms["oms"].id)
-    _get_or_add(session, StoreUser, {"store_id": stores["cafe-lux"].id, "user_id": users["luc@cafe-lux.lu"].id},
-                role="staff")
+    _get_or_add(
+        session,
+        StoreDomain,
+        {"domain": "shop.cafe-lux.localhost"},
+        store_id=stores["cafe-lux"].id,
+        platform_id=platforms["oms"].id,
+    )
+    _get_or_add(
+        session,
+        StoreUser,
+        {"store_id": stores["cafe-lux"].id, "user_id": users["luc@cafe-lux.lu"].id},
+        role="staff",
+    )
     session.commit()
     return [
         "Demo data is in place. Every demo account's password is: " + DEMO_PASSWORD,

@@ -9,9 +9,7 @@ from orion_app.db import session_scope
 
 def store_metrics(store_id: int) -> list[dict]:
     with session_scope() as session:
-        members = session.exec(
-            select(func.count(StoreUser.id)).where(StoreUser.store_id == store_id)
-        ).one()
+        members = session.exec(select(func.count(StoreUser.id)).where(StoreUser.store_id == store_id)).one()
     return [{"key": "tenancy.metric.team_members", "value": int(members)}]
 
 

@@ -130,4 +130,3 @@ def import_string(dotted: str) -> Any:
     for part in attr.split("."):
         target = getattr(target, part)
     return target
-

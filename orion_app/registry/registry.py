@@ -82,13 +82,11 @@ class ModuleRegistry:
             if state.get(code) == "done":
                 return
             if state.get(code) == "visiting":
-                cycle = path[path.index(code) :] + [code]
-                raise ModuleRegistryError(
-                    f"Modules depend on each other in a cycle: {' -> '.join(cycle)}."
-                )
+                cycle = [*path[path.index(code) :], code]
+                raise ModuleRegistryError(f"Modules depend on each other in a cycle: {' -> '.join(cycle)}.")
             state[code] = "visiting"
             for required in self._by_code[code].requires:
-                visit(required, path + [code])
+                visit(required, [*path, code])
             state[code] = "done"
             order.append(code)
 
@@ -156,9 +154,7 @@ class ModuleRegistry:
         dropped = ({code} | self.dependents_of(code)) & enabled
         core_hit = sorted(c for c in dropped if c in self.core_codes)
         if core_hit:
-            raise ModuleRuleError(
-                f"'{code}' cannot be disabled: core module '{core_hit[0]}' depends on it."
-            )
+            raise ModuleRuleError(f"'{code}' cannot be disabled: core module '{core_hit[0]}' depends on it.")
         return ChangePlan(code, False, (), tuple(reversed(self._ordered(dropped))))
 
     def _ordered(self, codes: set[str]) -> tuple[str, ...]:
@@ -171,11 +167,7 @@ class ModuleRegistry:
 
     def menu_items(self, frontend: Frontend, enabled: set[str]) -> list[tuple[str, MenuItem]]:
         items = [
-            (d.code, item)
-            for d in self
-            if d.code in enabled
-            for item in d.menus
-            if item.frontend == frontend
+            (d.code, item) for d in self if d.code in enabled for item in d.menus if item.frontend == frontend
         ]
         return sorted(items, key=lambda pair: (pair[1].order, pair[1].key))
 
@@ -193,9 +185,7 @@ class ModuleRegistry:
         providers = [d for d in self if port in d.provides]
         if len(providers) != 1:
             names = ", ".join(d.code for d in providers) or "none"
-            raise ModuleRegistryError(
-                f"Exactly one module must provide '{port}'; found: {names}."
-            )
+            raise ModuleRegistryError(f"Exactly one module must provide '{port}'; found: {names}.")
         return import_string(providers[0].provides[port])()
 
 

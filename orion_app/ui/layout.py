@@ -50,15 +50,18 @@ def language_switcher() -> rx.Component:
     return rx.el.select(
         rx.foreach(
             ShellState.languages,
-            lambda code: rx.el.option(
-                rx.match(code, *LANGUAGE_NAMES.items(), code), value=code
-            ),
+            lambda code: rx.el.option(rx.match(code, *LANGUAGE_NAMES.items(), code), value=code),
         ),
         value=ShellState.lang,
         on_change=ShellState.switch_language,
         aria_label="Language",
-        style={"padding": "0.3em", "border_radius": "6px", "border": "1px solid var(--gray-6)",
-               "background": "transparent", "font_size": "0.9em"},
+        style={
+            "padding": "0.3em",
+            "border_radius": "6px",
+            "border": "1px solid var(--gray-6)",
+            "background": "transparent",
+            "font_size": "0.9em",
+        },
     )
 
 
@@ -93,7 +96,9 @@ def sidebar(title: rx.Var | str, subtitle: rx.Var | str) -> rx.Component:
         rx.vstack(
             rx.text(ShellState.user_name, size="2", weight="medium"),
             language_switcher(),
-            rx.button(t("orion.sign_out"), on_click=ShellState.sign_out, variant="soft", size="1", width="100%"),
+            rx.button(
+                t("orion.sign_out"), on_click=ShellState.sign_out, variant="soft", size="1", width="100%"
+            ),
             width="100%",
             spacing="2",
         ),
@@ -135,7 +140,9 @@ def store_shell(content: rx.Component) -> rx.Component:
 
 def public_shell(content: rx.Component) -> rx.Component:
     """Storefront and platform pages: a top bar with the enabled modules' navigation."""
-    brand = rx.cond(ShellState.frontend == "storefront", ShellState.tenant_store_name, ShellState.tenant_platform_name)
+    brand = rx.cond(
+        ShellState.frontend == "storefront", ShellState.tenant_store_name, ShellState.tenant_platform_name
+    )
     header = rx.el.header(
         rx.hstack(
             rx.link(rx.heading(brand, size="5"), href=ShellState.base, underline="none"),
@@ -160,7 +167,9 @@ def public_shell(content: rx.Component) -> rx.Component:
             rx.el.main(content, max_width="72em", margin="0 auto", padding="2em 1.5em"),
             rx.el.footer(
                 rx.text(brand, " · ", ShellState.tenant_platform_name, size="1", color_scheme="gray"),
-                max_width="72em", margin="0 auto", padding="2em 1.5em",
+                max_width="72em",
+                margin="0 auto",
+                padding="2em 1.5em",
             ),
         ),
         guarded_content(content),

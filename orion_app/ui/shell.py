@@ -73,7 +73,11 @@ class ShellState(OrionState):
         self.tenant_store_name = tenant.store.name if tenant and tenant.store else ""
         self.user_name = access.principal.name if access.principal else ""
         self.lang = self._language(access)
-        self.languages = list(tenant.store.languages) if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS else list(LANGUAGES)
+        self.languages = (
+            list(tenant.store.languages)
+            if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS
+            else list(LANGUAGES)
+        )
         self.menu = build_menu(access, self.lang, self.router.url.path) if access.ok else []
         self.page_title = translate(entry.page.title_key, self.lang) if entry else ""
 
@@ -87,7 +91,9 @@ class ShellState(OrionState):
                 accept_language=self.router.headers.accept_language,
             )
         if tenant and tenant.frontend not in STAFF_FRONTENDS:
-            return shopper_language(LANGUAGES, cookie=self.lang_choice, accept_language=self.router.headers.accept_language)
+            return shopper_language(
+                LANGUAGES, cookie=self.lang_choice, accept_language=self.router.headers.accept_language
+            )
         preference = access.principal.language if access.principal else None
         return staff_language(self.lang_choice, preference)
 

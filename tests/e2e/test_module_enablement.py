@@ -95,7 +95,9 @@ def test_an_unknown_store_shows_not_found(page: Page, app_server: str):
     expect(page.get_by_text("Page not found")).to_be_visible()
 
 
-def test_a_duplicate_platform_code_is_shown_next_to_the_field_and_nothing_is_saved(page: Page, app_server: str):
+def test_a_duplicate_platform_code_is_shown_next_to_the_field_and_nothing_is_saved(
+    page: Page, app_server: str
+):
     sign_in(page, app_server, "/admin/login", "admin@orion.lu")
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     page.goto(app_server + "/admin/platforms")
@@ -105,7 +107,9 @@ def test_a_duplicate_platform_code_is_shown_next_to_the_field_and_nothing_is_sav
     dialog.get_by_label("Name").fill("Another OMS")
     dialog.get_by_label("Domain").fill("not a domain")
     dialog.get_by_role("button", name="Save").click()
-    expect(dialog.get_by_role("alert").filter(has_text="Another platform already uses this code")).to_be_visible()
+    expect(
+        dialog.get_by_role("alert").filter(has_text="Another platform already uses this code")
+    ).to_be_visible()
     expect(dialog.get_by_role("alert").filter(has_text="Enter a host name")).to_be_visible()
     dialog.get_by_role("button", name="Cancel").click()
     expect(page.get_by_role("cell", name="Another OMS")).to_have_count(0)

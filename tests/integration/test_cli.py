@@ -15,7 +15,9 @@ from tests.integration.helpers import platform_id
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orion_app", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "orion_app", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_modules_prints_every_module_with_tier_and_requirements():
@@ -38,7 +40,10 @@ def test_modules_for_a_platform_shows_what_is_enabled_there(demo):
 def test_seeding_twice_changes_nothing(demo):
     def counts():
         with session_scope() as session:
-            return [session.exec(select(func.count()).select_from(m)).one() for m in (Platform, User, Merchant, Store, StoreUser)]
+            return [
+                session.exec(select(func.count()).select_from(m)).one()
+                for m in (Platform, User, Merchant, Store, StoreUser)
+            ]
 
     before = counts()
     assert main(["seed-demo"]) == 0

@@ -28,13 +28,20 @@ def test_every_change_is_recorded_with_who_and_when(demo):
     enablement.apply_change(oms, "analytics", True, admin.user_id)
     with session_scope() as session:
         row = session.exec(
-            select(PlatformModule).where(PlatformModule.platform_id == oms, PlatformModule.module_code == "analytics")
+            select(PlatformModule).where(
+                PlatformModule.platform_id == oms, PlatformModule.module_code == "analytics"
+            )
         ).one()
         audit = session.exec(
-            select(PlatformModuleAudit).where(PlatformModuleAudit.module_code == "analytics").order_by(PlatformModuleAudit.id)
+            select(PlatformModuleAudit)
+            .where(PlatformModuleAudit.module_code == "analytics")
+            .order_by(PlatformModuleAudit.id)
         ).all()
     assert row.enabled is True and row.updated_by_user_id == admin.user_id and row.updated_at is not None
-    assert [(a.action, a.actor_user_id) for a in audit] == [("disabled", admin.user_id), ("enabled", admin.user_id)]
+    assert [(a.action, a.actor_user_id) for a in audit] == [
+        ("disabled", admin.user_id),
+        ("enabled", admin.user_id),
+    ]
 
 
 def test_enabling_pulls_in_requirements_and_announces_each_module(demo):
@@ -73,8 +80,12 @@ def test_a_disabled_module_page_is_not_found_for_its_platform_but_not_for_others
 
     def verdict(store: str) -> Verdict:
         return check_access(
-            path=f"/store/{store}/reports", host="localhost", token=token, module="analytics",
-            frontends=(Frontend.STORE,), permission="analytics.reports.view",
+            path=f"/store/{store}/reports",
+            host="localhost",
+            token=token,
+            module="analytics",
+            frontends=(Frontend.STORE,),
+            permission="analytics.reports.view",
         ).verdict
 
     assert verdict("cafe-lux") == Verdict.NOT_FOUND

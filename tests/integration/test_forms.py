@@ -23,7 +23,10 @@ def count(model) -> int:
         ({"code": "Bad Code!", "name": "X"}, {"code": "orion.error.code_format"}),
         ({"code": "fresh", "name": "  "}, {"name": "orion.error.required"}),
         ({"code": "fresh", "name": "X", "domain": "http://x"}, {"domain": "orion.error.domain_format"}),
-        ({"code": "fresh", "name": "X", "domain": "omsflow.localhost"}, {"domain": "tenancy.platform.domain_taken"}),
+        (
+            {"code": "fresh", "name": "X", "domain": "omsflow.localhost"},
+            {"domain": "tenancy.platform.domain_taken"},
+        ),
     ],
 )
 def test_a_platform_with_bad_fields_is_refused_field_by_field(demo, data, expected):
@@ -39,9 +42,16 @@ def test_every_bad_store_field_is_reported_at_once(demo):
     before = count(Store)
     with session_scope() as session, pytest.raises(FieldErrors) as caught:
         stores.create_store(
-            session, admin,
-            {"code": "cafe-lux", "name": "", "merchant_id": "", "platform_id": platform_id("oms"),
-             "subdomain": "-bad-", "languages": "fr,xx"},
+            session,
+            admin,
+            {
+                "code": "cafe-lux",
+                "name": "",
+                "merchant_id": "",
+                "platform_id": platform_id("oms"),
+                "subdomain": "-bad-",
+                "languages": "fr,xx",
+            },
         )
     assert caught.value.errors == {
         "code": "tenancy.store.code_taken",
@@ -58,8 +68,17 @@ def test_a_subdomain_already_used_on_the_platform_is_refused(demo):
     with session_scope() as session:
         merchant_id = session.exec(select(Store.merchant_id).where(Store.code == "cafe-lux")).one()
         with pytest.raises(FieldErrors) as caught:
-            stores.create_store(session, admin, {"code": "cafe-two", "name": "Two", "merchant_id": merchant_id,
-                                                 "platform_id": platform_id("oms"), "subdomain": "cafe"})
+            stores.create_store(
+                session,
+                admin,
+                {
+                    "code": "cafe-two",
+                    "name": "Two",
+                    "merchant_id": merchant_id,
+                    "platform_id": platform_id("oms"),
+                    "subdomain": "cafe",
+                },
+            )
     assert caught.value.errors == {"subdomain": "tenancy.store.subdomain_taken"}
 
 
@@ -67,9 +86,19 @@ def test_a_valid_store_is_created_on_its_platform(demo):
     admin = principal("admin@orion.lu")
     with session_scope() as session:
         merchant_id = session.exec(select(Store.merchant_id).where(Store.code == "cafe-lux")).one()
-        store = stores.create_store(session, admin, {"code": "cafe-two", "name": "Café Two", "merchant_id": merchant_id,
-                                                     "platform_id": platform_id("oms"), "subdomain": "cafe2",
-                                                     "languages": "fr,en", "default_language": "en"})
+        store = stores.create_store(
+            session,
+            admin,
+            {
+                "code": "cafe-two",
+                "name": "Café Two",
+                "merchant_id": merchant_id,
+                "platform_id": platform_id("oms"),
+                "subdomain": "cafe2",
+                "languages": "fr,en",
+                "default_language": "en",
+            },
+        )
     assert store.language_list == ("fr", "en") and store.default_language == "en"
     from orion_app.access import directory
 

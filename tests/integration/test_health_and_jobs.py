@@ -55,7 +55,11 @@ def test_a_queued_job_is_run_by_a_real_worker_process(demo):
         session.add(row)
     job = get_queue("scheduled").enqueue("modules.tenancy.jobs.purge_expired_sessions")
     result = subprocess.run(
-        [sys.executable, "-m", "orion_app", "worker", "--burst"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "orion_app", "worker", "--burst"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     job.refresh()

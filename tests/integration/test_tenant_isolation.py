@@ -40,7 +40,12 @@ def test_an_owner_cannot_see_or_change_another_merchants_team(demo):
         with pytest.raises(NotFound):
             users.list_team(session, marie, velo)
         with pytest.raises(NotFound):
-            users.add_member(session, marie, velo, {"email": "spy@x.lu", "name": "Spy", "password": "0123456789", "role": "manager"})
+            users.add_member(
+                session,
+                marie,
+                velo,
+                {"email": "spy@x.lu", "name": "Spy", "password": "0123456789", "role": "manager"},
+            )
         with pytest.raises(NotFound):
             users.remove_member(session, marie, velo, principal("jean@velo.lu").user_id)
         assert "jean@velo.lu" not in {u.email for u in users.list_users(session, marie)}
@@ -51,7 +56,12 @@ def test_store_staff_see_their_store_but_cannot_manage_its_team(demo):
     with session_scope() as session:
         assert [s.code for s in stores.list_stores(session, luc)] == ["cafe-lux"]
         with pytest.raises(Forbidden):
-            users.add_member(session, luc, cafe, {"email": "x@x.lu", "name": "X", "password": "0123456789", "role": "owner"})
+            users.add_member(
+                session,
+                luc,
+                cafe,
+                {"email": "x@x.lu", "name": "X", "password": "0123456789", "role": "owner"},
+            )
         with pytest.raises(Forbidden):
             stores.update_store(session, luc, cafe, {"name": "Renamed"})
 

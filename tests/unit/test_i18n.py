@@ -6,7 +6,11 @@ from orion_app.registry import get_registry
 
 def test_no_translation_key_is_missing_in_any_language():
     report = missing_keys(get_registry())
-    lines = [f"{owner}/{lang}: {', '.join(keys)}" for owner, langs in report.items() for lang, keys in langs.items()]
+    lines = [
+        f"{owner}/{lang}: {', '.join(keys)}"
+        for owner, langs in report.items()
+        for lang, keys in langs.items()
+    ]
     assert not lines, "Missing translations:\n" + "\n".join(lines)
 
 

@@ -62,7 +62,9 @@ def test_an_unknown_requirement_stops_start_up_naming_both_modules():
 
 def test_a_dependency_cycle_stops_start_up_and_shows_the_cycle():
     with pytest.raises(ModuleRegistryError, match="cycle: a -> b -> c -> a"):
-        ModuleRegistry([module("a", requires=("b",)), module("b", requires=("c",)), module("c", requires=("a",))])
+        ModuleRegistry(
+            [module("a", requires=("b",)), module("b", requires=("c",)), module("c", requires=("a",))]
+        )
 
 
 def test_two_modules_with_the_same_code_stop_start_up():
@@ -117,15 +119,23 @@ def test_no_two_pages_share_a_route_of_the_same_frontend():
 
 def test_storefront_pages_exist_at_the_dev_path_and_at_the_root():
     paths = {r.path for r in build_routes(get_registry())}
-    assert {"/platforms/[platform]/storefront/[store]", "/", "/platforms/[platform]", "/admin/platforms/[platform]/modules", "/store/[store]/team"} <= paths
+    assert {
+        "/platforms/[platform]/storefront/[store]",
+        "/",
+        "/platforms/[platform]",
+        "/admin/platforms/[platform]/modules",
+        "/store/[store]/team",
+    } <= paths
 
 
 def test_two_pages_of_one_frontend_claiming_one_route_are_refused():
     page = Page(Frontend.ADMIN, "x", "m:c", "k")
-    registry = ModuleRegistry([
-        ModuleDefinition("a", "a", "", "1", Tier.OPTIONAL, pages=(page,)),
-        ModuleDefinition("b", "b", "", "1", Tier.OPTIONAL, pages=(page,)),
-    ])
+    registry = ModuleRegistry(
+        [
+            ModuleDefinition("a", "a", "", "1", Tier.OPTIONAL, pages=(page,)),
+            ModuleDefinition("b", "b", "", "1", Tier.OPTIONAL, pages=(page,)),
+        ]
+    )
     with pytest.raises(ValueError, match="Two pages claim the route '/admin/x'"):
         build_routes(registry)
 
@@ -140,9 +150,13 @@ def test_the_installed_modules_pass_the_architecture_validator():
 def test_the_validator_reports_a_menu_entry_that_leads_nowhere():
     from orion_app.validator import _check_declarations
 
-    registry = ModuleRegistry([
-        ModuleDefinition("a", "a", "", "1", Tier.OPTIONAL, menus=(MenuItem(Frontend.STORE, "a.menu", "missing"),))
-    ])
+    registry = ModuleRegistry(
+        [
+            ModuleDefinition(
+                "a", "a", "", "1", Tier.OPTIONAL, menus=(MenuItem(Frontend.STORE, "a.menu", "missing"),)
+            )
+        ]
+    )
     findings = []
     _check_declarations(registry, findings)
     assert [f.rule for f in findings] == ["ORV001"]

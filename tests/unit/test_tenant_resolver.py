@@ -15,7 +15,14 @@ from orion_app.tenant import normalise_host, parse_location, resolve_tenant
         ("/store/cafe-lux/", Frontend.STORE, None, "cafe-lux", "", False),
         ("/store/cafe-lux/team?x=1", Frontend.STORE, None, "cafe-lux", "team", False),
         ("/platforms/oms/storefront/cafe-lux/", Frontend.STOREFRONT, "oms", "cafe-lux", "", False),
-        ("/platforms/oms/storefront/cafe-lux/products/x", Frontend.STOREFRONT, "oms", "cafe-lux", "products/x", False),
+        (
+            "/platforms/oms/storefront/cafe-lux/products/x",
+            Frontend.STOREFRONT,
+            "oms",
+            "cafe-lux",
+            "products/x",
+            False,
+        ),
         ("/platforms/oms/", Frontend.PLATFORM, "oms", None, "", False),
         ("/platforms/oms/pricing", Frontend.PLATFORM, "oms", None, "pricing", False),
         ("/", Frontend.PLATFORM, None, None, "", True),
@@ -24,9 +31,13 @@ from orion_app.tenant import normalise_host, parse_location, resolve_tenant
 )
 def test_every_path_form_is_parsed(path, frontend, platform, store, subpath, by_host):
     location = parse_location(path)
-    assert (location.frontend, location.platform_code, location.store_code, location.subpath, location.by_host) == (
-        frontend, platform, store, subpath, by_host
-    )
+    assert (
+        location.frontend,
+        location.platform_code,
+        location.store_code,
+        location.subpath,
+        location.by_host,
+    ) == (frontend, platform, store, subpath, by_host)
 
 
 def test_hosts_are_normalised():
@@ -56,7 +67,10 @@ def test_dev_paths_resolve_to_their_tenants(resolve):
     assert resolve("/store/cafe-lux/team") == (Frontend.STORE, "oms", "cafe-lux", "/store/cafe-lux/")
     assert resolve("/store/bakery-lux/") == (Frontend.STORE, "loyalty", "bakery-lux", "/store/bakery-lux/")
     assert resolve("/platforms/oms/storefront/cafe-lux/") == (
-        Frontend.STOREFRONT, "oms", "cafe-lux", "/platforms/oms/storefront/cafe-lux/"
+        Frontend.STOREFRONT,
+        "oms",
+        "cafe-lux",
+        "/platforms/oms/storefront/cafe-lux/",
     )
     assert resolve("/platforms/loyalty/") == (Frontend.PLATFORM, "loyalty", None, "/platforms/loyalty/")
 
@@ -90,4 +104,9 @@ def test_an_unknown_host_serves_the_main_platform_and_a_wrong_subdomain_nothing_
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 def test_the_store_dashboard_on_a_platform_host_uses_that_platform(resolve):
-    assert resolve("/store/cafe-lux/", "omsflow.localhost") == (Frontend.STORE, "oms", "cafe-lux", "/store/cafe-lux/")
+    assert resolve("/store/cafe-lux/", "omsflow.localhost") == (
+        Frontend.STORE,
+        "oms",
+        "cafe-lux",
+        "/store/cafe-lux/",
+    )

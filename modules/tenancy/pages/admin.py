@@ -21,11 +21,22 @@ __all__ = [
 def _platform_fields(errors: rx.Var, values: rx.Var | None = None) -> list[rx.Component]:
     value = (lambda name: values[name]) if values is not None else (lambda name: "")
     return [
-        field("tenancy.platform.code", "code", errors, default_value=value("code"), required=True,
-              hint_key="tenancy.platform.code_hint"),
+        field(
+            "tenancy.platform.code",
+            "code",
+            errors,
+            default_value=value("code"),
+            required=True,
+            hint_key="tenancy.platform.code_hint",
+        ),
         field("tenancy.platform.name", "name", errors, default_value=value("name"), required=True),
-        field("tenancy.platform.domain", "domain", errors, default_value=value("domain"),
-              placeholder="omsflow.lu"),
+        field(
+            "tenancy.platform.domain",
+            "domain",
+            errors,
+            default_value=value("domain"),
+            placeholder="omsflow.lu",
+        ),
         field("tenancy.platform.description", "description", errors, default_value=value("description")),
     ]
 
@@ -39,9 +50,12 @@ def _create_dialog() -> rx.Component:
                 rx.vstack(
                     *_platform_fields(PlatformsState.errors),
                     rx.hstack(
-                        rx.dialog.close(rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")),
+                        rx.dialog.close(
+                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
+                        ),
                         rx.button(t("orion.save"), type="submit"),
-                        justify="end", width="100%",
+                        justify="end",
+                        width="100%",
                     ),
                     spacing="3",
                 ),
@@ -76,7 +90,10 @@ def platforms_page() -> rx.Component:
                         rx.table.cell(
                             rx.hstack(
                                 rx.link(t("orion.edit"), href="/admin/platforms/" + row["code"]),
-                                rx.link(t("tenancy.modules.link"), href="/admin/platforms/" + row["code"] + "/modules"),
+                                rx.link(
+                                    t("tenancy.modules.link"),
+                                    href="/admin/platforms/" + row["code"] + "/modules",
+                                ),
                                 spacing="4",
                             )
                         ),
@@ -102,11 +119,14 @@ def platform_edit_page() -> rx.Component:
                 rx.vstack(
                     *_platform_fields(PlatformEditState.errors, PlatformEditState.values),
                     rx.hstack(
-                        rx.link(t("tenancy.modules.link"),
-                                href="/admin/platforms/" + PlatformEditState.values["code"] + "/modules"),
+                        rx.link(
+                            t("tenancy.modules.link"),
+                            href="/admin/platforms/" + PlatformEditState.values["code"] + "/modules",
+                        ),
                         rx.spacer(),
                         rx.button(t("orion.save"), type="submit"),
-                        width="100%", align="center",
+                        width="100%",
+                        align="center",
                     ),
                     spacing="3",
                     max_width="32em",
@@ -123,10 +143,27 @@ def platform_edit_page() -> rx.Component:
 def _module_row(row: rx.Var) -> rx.Component:
     enabled = row["enabled"] != ""
     return rx.table.row(
-        rx.table.cell(rx.vstack(rx.text(row["name"], weight="medium"), rx.text(row["description"], size="1", color_scheme="gray"), spacing="0")),
-        rx.table.cell(rx.badge(row["tier"], color_scheme=rx.match(row["tier"], ("core", "gray"), ("internal", "orange"), "teal"))),
+        rx.table.cell(
+            rx.vstack(
+                rx.text(row["name"], weight="medium"),
+                rx.text(row["description"], size="1", color_scheme="gray"),
+                spacing="0",
+            )
+        ),
+        rx.table.cell(
+            rx.badge(
+                row["tier"],
+                color_scheme=rx.match(row["tier"], ("core", "gray"), ("internal", "orange"), "teal"),
+            )
+        ),
         rx.table.cell(rx.text(row["requires"], size="2")),
-        rx.table.cell(rx.cond(enabled, rx.badge(t("tenancy.modules.on"), color_scheme="green"), rx.badge(t("tenancy.modules.off"), color_scheme="gray"))),
+        rx.table.cell(
+            rx.cond(
+                enabled,
+                rx.badge(t("tenancy.modules.on"), color_scheme="green"),
+                rx.badge(t("tenancy.modules.off"), color_scheme="gray"),
+            )
+        ),
         rx.table.cell(
             rx.cond(
                 row["tier"] == "core",
@@ -149,7 +186,11 @@ def _confirm_dialog() -> rx.Component:
     return rx.alert_dialog.root(
         rx.alert_dialog.content(
             rx.alert_dialog.title(
-                rx.cond(PlatformModulesState.pending_enable, t("tenancy.modules.confirm_enable"), t("tenancy.modules.confirm_disable"))
+                rx.cond(
+                    PlatformModulesState.pending_enable,
+                    t("tenancy.modules.confirm_enable"),
+                    t("tenancy.modules.confirm_disable"),
+                )
             ),
             rx.alert_dialog.description(
                 rx.vstack(
@@ -157,20 +198,40 @@ def _confirm_dialog() -> rx.Component:
                     rx.cond(
                         PlatformModulesState.pending_also.length() > 0,
                         rx.vstack(
-                            rx.text(rx.cond(PlatformModulesState.pending_enable, t("tenancy.modules.also_enabled"), t("tenancy.modules.also_disabled"))),
-                            rx.el.ul(rx.foreach(PlatformModulesState.pending_also, lambda name: rx.el.li(name))),
+                            rx.text(
+                                rx.cond(
+                                    PlatformModulesState.pending_enable,
+                                    t("tenancy.modules.also_enabled"),
+                                    t("tenancy.modules.also_disabled"),
+                                )
+                            ),
+                            rx.el.ul(
+                                rx.foreach(PlatformModulesState.pending_also, lambda name: rx.el.li(name))
+                            ),
                             spacing="1",
                         ),
                         rx.text(t("tenancy.modules.nothing_else")),
                     ),
-                    rx.cond(~PlatformModulesState.pending_enable, rx.text(t("tenancy.modules.data_kept"), size="1", color_scheme="gray")),
+                    rx.cond(
+                        ~PlatformModulesState.pending_enable,
+                        rx.text(t("tenancy.modules.data_kept"), size="1", color_scheme="gray"),
+                    ),
                     spacing="2",
                 )
             ),
             rx.hstack(
-                rx.alert_dialog.cancel(rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", on_click=PlatformModulesState.cancel)),
+                rx.alert_dialog.cancel(
+                    rx.button(
+                        t("orion.cancel"),
+                        variant="soft",
+                        color_scheme="gray",
+                        on_click=PlatformModulesState.cancel,
+                    )
+                ),
                 rx.alert_dialog.action(rx.button(t("orion.confirm"), on_click=PlatformModulesState.confirm)),
-                justify="end", spacing="3", margin_top="1em",
+                justify="end",
+                spacing="3",
+                margin_top="1em",
             ),
         ),
         open=PlatformModulesState.dialog_open,

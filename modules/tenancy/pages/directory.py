@@ -16,9 +16,12 @@ def create_dialog(title_key: str, state, fields: list[rx.Component]) -> rx.Compo
                 rx.vstack(
                     *fields,
                     rx.hstack(
-                        rx.dialog.close(rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")),
+                        rx.dialog.close(
+                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
+                        ),
                         rx.button(t("orion.save"), type="submit"),
-                        justify="end", width="100%",
+                        justify="end",
+                        width="100%",
                     ),
                     spacing="3",
                 ),
@@ -48,22 +51,39 @@ def merchants_page() -> rx.Component:
     return rx.vstack(
         page_heading(
             "tenancy.merchants.title",
-            create_dialog("tenancy.merchants.new", s, [
-                field("tenancy.merchant.name", "name", s.errors, required=True),
-                field("tenancy.merchant.legal_name", "legal_name", s.errors),
-                field("tenancy.merchant.contact_email", "contact_email", s.errors, type="email"),
-                field("tenancy.merchant.vat_number", "vat_number", s.errors, placeholder="LU12345678"),
-                field("tenancy.merchant.owner_email", "owner_email", s.errors, type="email",
-                      hint_key="tenancy.merchant.owner_hint"),
-            ]),
+            create_dialog(
+                "tenancy.merchants.new",
+                s,
+                [
+                    field("tenancy.merchant.name", "name", s.errors, required=True),
+                    field("tenancy.merchant.legal_name", "legal_name", s.errors),
+                    field("tenancy.merchant.contact_email", "contact_email", s.errors, type="email"),
+                    field("tenancy.merchant.vat_number", "vat_number", s.errors, placeholder="LU12345678"),
+                    field(
+                        "tenancy.merchant.owner_email",
+                        "owner_email",
+                        s.errors,
+                        type="email",
+                        hint_key="tenancy.merchant.owner_hint",
+                    ),
+                ],
+            ),
         ),
         table(
-            ["tenancy.merchant.name", "tenancy.merchant.legal_name", "tenancy.merchant.contact_email",
-             "tenancy.merchant.vat_number", "tenancy.stores.title"],
+            [
+                "tenancy.merchant.name",
+                "tenancy.merchant.legal_name",
+                "tenancy.merchant.contact_email",
+                "tenancy.merchant.vat_number",
+                "tenancy.stores.title",
+            ],
             s.rows,
             lambda r: rx.table.row(
-                rx.table.cell(r["name"]), rx.table.cell(r["legal_name"]), rx.table.cell(r["contact_email"]),
-                rx.table.cell(r["vat_number"]), rx.table.cell(r["stores"]),
+                rx.table.cell(r["name"]),
+                rx.table.cell(r["legal_name"]),
+                rx.table.cell(r["contact_email"]),
+                rx.table.cell(r["vat_number"]),
+                rx.table.cell(r["stores"]),
             ),
         ),
         width="100%",
@@ -75,28 +95,57 @@ def stores_page() -> rx.Component:
     return rx.vstack(
         page_heading(
             "tenancy.stores.title",
-            create_dialog("tenancy.stores.new", s, [
-                select_field("tenancy.store.merchant", "merchant_id", s.errors, s.merchant_options),
-                select_field("tenancy.store.platform", "platform_id", s.errors, s.platform_options),
-                field("tenancy.store.code", "code", s.errors, required=True, hint_key="tenancy.platform.code_hint"),
-                field("tenancy.store.name", "name", s.errors, required=True),
-                field("tenancy.store.subdomain", "subdomain", s.errors, hint_key="tenancy.store.subdomain_hint"),
-                field("tenancy.store.languages", "languages", s.errors, default_value="fr,en,de"),
-                field("tenancy.store.default_language", "default_language", s.errors, default_value="fr"),
-            ]),
+            create_dialog(
+                "tenancy.stores.new",
+                s,
+                [
+                    select_field("tenancy.store.merchant", "merchant_id", s.errors, s.merchant_options),
+                    select_field("tenancy.store.platform", "platform_id", s.errors, s.platform_options),
+                    field(
+                        "tenancy.store.code",
+                        "code",
+                        s.errors,
+                        required=True,
+                        hint_key="tenancy.platform.code_hint",
+                    ),
+                    field("tenancy.store.name", "name", s.errors, required=True),
+                    field(
+                        "tenancy.store.subdomain",
+                        "subdomain",
+                        s.errors,
+                        hint_key="tenancy.store.subdomain_hint",
+                    ),
+                    field("tenancy.store.languages", "languages", s.errors, default_value="fr,en,de"),
+                    field("tenancy.store.default_language", "default_language", s.errors, default_value="fr"),
+                ],
+            ),
         ),
         table(
-            ["tenancy.store.code", "tenancy.store.name", "tenancy.store.merchant", "tenancy.store.platforms",
-             "tenancy.store.languages", "tenancy.store.links"],
+            [
+                "tenancy.store.code",
+                "tenancy.store.name",
+                "tenancy.store.merchant",
+                "tenancy.store.platforms",
+                "tenancy.store.languages",
+                "tenancy.store.links",
+            ],
             s.rows,
             lambda r: rx.table.row(
-                rx.table.cell(rx.code(r["code"])), rx.table.cell(r["name"]), rx.table.cell(r["merchant"]),
-                rx.table.cell(r["platforms"]), rx.table.cell(r["languages"]),
-                rx.table.cell(rx.hstack(
-                    rx.link(t("tenancy.store.dashboard"), href="/store/" + r["code"] + "/"),
-                    rx.cond(r["storefront"] != "", rx.link(t("tenancy.store.storefront"), href=r["storefront"])),
-                    spacing="3",
-                )),
+                rx.table.cell(rx.code(r["code"])),
+                rx.table.cell(r["name"]),
+                rx.table.cell(r["merchant"]),
+                rx.table.cell(r["platforms"]),
+                rx.table.cell(r["languages"]),
+                rx.table.cell(
+                    rx.hstack(
+                        rx.link(t("tenancy.store.dashboard"), href="/store/" + r["code"] + "/"),
+                        rx.cond(
+                            r["storefront"] != "",
+                            rx.link(t("tenancy.store.storefront"), href=r["storefront"]),
+                        ),
+                        spacing="3",
+                    )
+                ),
             ),
         ),
         width="100%",
@@ -108,20 +157,34 @@ def users_page() -> rx.Component:
     return rx.vstack(
         page_heading(
             "tenancy.users.title",
-            create_dialog("tenancy.users.new", s, [
-                field("tenancy.user.email", "email", s.errors, type="email", required=True),
-                field("tenancy.user.name", "name", s.errors, required=True),
-                select_field("tenancy.user.role", "role", s.errors, s.role_options, default_value="store_member"),
-                field("tenancy.user.password", "password", s.errors, type="password", required=True,
-                      hint_key="tenancy.user.password_hint"),
-            ]),
+            create_dialog(
+                "tenancy.users.new",
+                s,
+                [
+                    field("tenancy.user.email", "email", s.errors, type="email", required=True),
+                    field("tenancy.user.name", "name", s.errors, required=True),
+                    select_field(
+                        "tenancy.user.role", "role", s.errors, s.role_options, default_value="store_member"
+                    ),
+                    field(
+                        "tenancy.user.password",
+                        "password",
+                        s.errors,
+                        type="password",
+                        required=True,
+                        hint_key="tenancy.user.password_hint",
+                    ),
+                ],
+            ),
         ),
         table(
             ["tenancy.user.email", "tenancy.user.name", "tenancy.user.role", "tenancy.user.last_login"],
             s.rows,
             lambda r: rx.table.row(
-                rx.table.cell(r["email"]), rx.table.cell(r["name"]),
-                rx.table.cell(rx.badge(r["role"])), rx.table.cell(r["last_login"]),
+                rx.table.cell(r["email"]),
+                rx.table.cell(r["name"]),
+                rx.table.cell(rx.badge(r["role"])),
+                rx.table.cell(r["last_login"]),
             ),
         ),
         width="100%",

@@ -18,12 +18,20 @@ def _signin_card(heading: rx.Var | str) -> rx.Component:
                 rx.el.label(
                     t("tenancy.signin.email"),
                     rx.input(name="email", type="email", required=True, auto_complete="username"),
-                    display="flex", flex_direction="column", width="100%", font_size="0.9em",
+                    display="flex",
+                    flex_direction="column",
+                    width="100%",
+                    font_size="0.9em",
                 ),
                 rx.el.label(
                     t("tenancy.signin.password"),
-                    rx.input(name="password", type="password", required=True, auto_complete="current-password"),
-                    display="flex", flex_direction="column", width="100%", font_size="0.9em",
+                    rx.input(
+                        name="password", type="password", required=True, auto_complete="current-password"
+                    ),
+                    display="flex",
+                    flex_direction="column",
+                    width="100%",
+                    font_size="0.9em",
                 ),
                 rx.button(t("tenancy.signin.submit"), type="submit", width="100%"),
                 spacing="3",

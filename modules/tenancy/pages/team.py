@@ -18,13 +18,23 @@ def _add_dialog() -> rx.Component:
                 rx.vstack(
                     field("tenancy.user.email", "email", s.errors, type="email", required=True),
                     field("tenancy.user.name", "name", s.errors),
-                    field("tenancy.user.password", "password", s.errors, type="password",
-                          hint_key="tenancy.user.password_hint"),
-                    select_field("tenancy.team.role", "role", s.errors, s.role_options, default_value="staff"),
+                    field(
+                        "tenancy.user.password",
+                        "password",
+                        s.errors,
+                        type="password",
+                        hint_key="tenancy.user.password_hint",
+                    ),
+                    select_field(
+                        "tenancy.team.role", "role", s.errors, s.role_options, default_value="staff"
+                    ),
                     rx.hstack(
-                        rx.dialog.close(rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")),
+                        rx.dialog.close(
+                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
+                        ),
                         rx.button(t("orion.save"), type="submit"),
-                        justify="end", width="100%",
+                        justify="end",
+                        width="100%",
                     ),
                     spacing="3",
                 ),
@@ -52,7 +62,9 @@ def team_page() -> rx.Component:
                 rx.foreach(
                     TeamState.rows,
                     lambda r: rx.table.row(
-                        rx.table.cell(r["name"]), rx.table.cell(r["email"]), rx.table.cell(rx.badge(r["role"]))
+                        rx.table.cell(r["name"]),
+                        rx.table.cell(r["email"]),
+                        rx.table.cell(rx.badge(r["role"])),
                     ),
                 )
             ),

@@ -54,9 +54,7 @@ def sign_in(
     """A new session token for valid credentials; refuses when an account or IP is throttled."""
     account_limit, ip_limit = _limits()
     account = email.strip().lower()
-    if ratelimit.is_blocked(account_limit, account) or (
-        ip and ratelimit.is_blocked(ip_limit, ip)
-    ):
+    if ratelimit.is_blocked(account_limit, account) or (ip and ratelimit.is_blocked(ip_limit, ip)):
         raise ServiceError("tenancy.signin.too_many")
     user = session.exec(select(User).where(User.email == account)).first()
     if user is None or not user.is_active or not verify_password(user.password_hash, password):

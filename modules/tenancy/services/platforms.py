@@ -49,9 +49,7 @@ def _validated(session: Session, data: dict, current_id: int | None) -> dict:
         if not is_domain(values["domain"]):
             errors["domain"] = "orion.error.domain_format"
         elif session.exec(
-            select(Platform.id).where(
-                Platform.domain == values["domain"], Platform.id != current_id
-            )
+            select(Platform.id).where(Platform.domain == values["domain"], Platform.id != current_id)
         ).first():
             errors["domain"] = "tenancy.platform.domain_taken"
     if len(values["description"]) > 500:

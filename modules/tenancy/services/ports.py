@@ -114,9 +114,7 @@ class SqlModuleStateStore:
             row = self._row(session, platform_id, code)
             return dict(row.config) if row else {}
 
-    def save_changes(
-        self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None
-    ) -> None:
+    def save_changes(self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None) -> None:
         with session_scope() as session:
             for code, enabled in changes.items():
                 row = self._row(session, platform_id, code) or PlatformModule(
@@ -135,9 +133,7 @@ class SqlModuleStateStore:
                     )
                 )
 
-    def save_config(
-        self, platform_id: int, code: str, config: dict, actor_user_id: int | None
-    ) -> None:
+    def save_config(self, platform_id: int, code: str, config: dict, actor_user_id: int | None) -> None:
         with session_scope() as session:
             row = self._row(session, platform_id, code) or PlatformModule(
                 platform_id=platform_id, module_code=code, enabled=True

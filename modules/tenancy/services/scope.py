@@ -25,9 +25,7 @@ def visible_merchant_ids(session: Session, actor: Principal) -> set[int] | None:
     merchants = set(actor.merchant_ids)
     stores = visible_store_ids(session, actor)
     if stores:
-        merchants |= set(
-            session.exec(select(Store.merchant_id).where(Store.id.in_(stores))).all()
-        )
+        merchants |= set(session.exec(select(Store.merchant_id).where(Store.id.in_(stores))).all())
     return merchants
 
 
@@ -36,15 +34,11 @@ def visible_store_ids(session: Session, actor: Principal) -> set[int] | None:
         return None
     ids = set(actor.store_roles)
     if actor.merchant_ids:
-        ids |= set(
-            session.exec(select(Store.id).where(Store.merchant_id.in_(actor.merchant_ids))).all()
-        )
+        ids |= set(session.exec(select(Store.id).where(Store.merchant_id.in_(actor.merchant_ids))).all())
     if actor.role == "platform_admin" and actor.platform_ids:
         ids |= set(
             session.exec(
-                select(StorePlatform.store_id).where(
-                    StorePlatform.platform_id.in_(actor.platform_ids)
-                )
+                select(StorePlatform.store_id).where(StorePlatform.platform_id.in_(actor.platform_ids))
             ).all()
         )
     return ids

@@ -35,7 +35,9 @@ def get_store(session: Session, actor: Principal, store_id: int) -> Store:
     return store
 
 
-def store_platforms(session: Session, actor: Principal, store_id: int) -> list[tuple[Platform, StorePlatform]]:
+def store_platforms(
+    session: Session, actor: Principal, store_id: int
+) -> list[tuple[Platform, StorePlatform]]:
     get_store(session, actor, store_id)
     return list(
         session.exec(
@@ -63,15 +65,19 @@ def create_store(session: Session, actor: Principal, data: dict) -> Store:
     merchant_id = _int(data.get("merchant_id"))
     platform_id = _int(data.get("platform_id"))
     merchants = visible_merchant_ids(session, actor)
-    if merchant_id is None or session.get(Merchant, merchant_id) is None or (
-        merchants is not None and merchant_id not in merchants
+    if (
+        merchant_id is None
+        or session.get(Merchant, merchant_id) is None
+        or (merchants is not None and merchant_id not in merchants)
     ):
         errors["merchant_id"] = "tenancy.store.merchant_required"
     elif not (actor.is_super_admin or actor.role == "platform_admin" or merchant_id in actor.merchant_ids):
         raise Forbidden()
     platforms = visible_platform_ids(session, actor)
-    if platform_id is None or session.get(Platform, platform_id) is None or (
-        platforms is not None and platform_id not in platforms and not actor.merchant_ids
+    if (
+        platform_id is None
+        or session.get(Platform, platform_id) is None
+        or (platforms is not None and platform_id not in platforms and not actor.merchant_ids)
     ):
         errors["platform_id"] = "tenancy.store.platform_required"
     if not name:
@@ -82,11 +88,14 @@ def create_store(session: Session, actor: Principal, data: dict) -> Store:
         errors["code"] = "tenancy.store.code_taken"
     if not is_subdomain(subdomain):
         errors["subdomain"] = "orion.error.subdomain_format"
-    elif platform_id and session.exec(
-        select(StorePlatform.id).where(
-            StorePlatform.platform_id == platform_id, StorePlatform.subdomain == subdomain
-        )
-    ).first():
+    elif (
+        platform_id
+        and session.exec(
+            select(StorePlatform.id).where(
+                StorePlatform.platform_id == platform_id, StorePlatform.subdomain == subdomain
+            )
+        ).first()
+    ):
         errors["subdomain"] = "tenancy.store.subdomain_taken"
     if not languages or any(lang not in LANGUAGES for lang in languages):
         errors["languages"] = "tenancy.store.languages_invalid"
@@ -145,15 +154,14 @@ def add_store_domain(session: Session, actor: Principal, store_id: int, domain: 
     domain = clean(domain).lower().removeprefix("https://").removeprefix("http://").rstrip("/")
     if not is_domain(domain):
         raise FieldErrors({"domain": "orion.error.domain_format"})
-    taken = session.exec(select(StoreDomain.id).where(StoreDomain.domain == domain)).first() or session.exec(
-        select(Platform.id).where(Platform.domain == domain)
-    ).first()
+    taken = (
+        session.exec(select(StoreDomain.id).where(StoreDomain.domain == domain)).first()
+        or session.exec(select(Platform.id).where(Platform.domain == domain)).first()
+    )
     if taken:
         raise FieldErrors({"domain": "tenancy.store.domain_taken"})
     home = session.exec(
-        select(StorePlatform)
-        .where(StorePlatform.store_id == store.id)
-        .order_by(StorePlatform.is_home.desc())
+        select(StorePlatform).where(StorePlatform.store_id == store.id).order_by(StorePlatform.is_home.desc())
     ).first()
     row = StoreDomain(store_id=store.id, platform_id=home.platform_id, domain=domain)
     session.add(row)

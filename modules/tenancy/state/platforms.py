@@ -75,9 +75,7 @@ class PlatformEditState(OrionState):
     def save(self, form: dict):
         try:
             with session_scope() as session:
-                platform = update_platform(
-                    session, current_access().principal, int(self.values["id"]), form
-                )
+                platform = update_platform(session, current_access().principal, int(self.values["id"]), form)
         except FieldErrors as error:
             self.errors = translated_errors(error, self.lang)
             self.saved = False
