@@ -1,5 +1,6 @@
 """Builds the Reflex app from the discovered modules; nothing module-specific lives here."""
 
+import contextlib
 import logging
 
 import reflex as rx
@@ -49,6 +50,14 @@ def create_app() -> rx.App:
             on_load=_on_load(route),
         )
     app.add_page(lambda: not_found_view(), route="404", title="Not found")
+    app.register_lifespan_task(module_lifespan)
+    return app
+
+
+@contextlib.asynccontextmanager
+async def module_lifespan():
+    """Run modules' `on_startup` hooks and announce STARTUP/SHUTDOWN on the event bus."""
+    registry = get_registry()
     for definition in registry:
         if definition.on_startup:
             try:
@@ -56,7 +65,9 @@ def create_app() -> rx.App:
             except Exception:
                 log.exception("on_startup of %s failed", definition.code)
         bus.publish(Event(ModuleEvent.STARTUP, definition.code))
-    return app
+    yield
+    for definition in reversed(list(registry)):
+        bus.publish(Event(ModuleEvent.SHUTDOWN, definition.code))
 
 
 app = create_app()
