@@ -128,6 +128,17 @@ def demo(database):
     return database
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Sign-in counters of one test never lock accounts of the next."""
+    yield
+    from orion_app.redis_client import get_redis, key
+
+    redis = get_redis()
+    for name in redis.scan_iter(match=key("ratelimit", "*"), count=500):
+        redis.delete(name)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _clean_redis_prefix():
     yield
