@@ -4,10 +4,15 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from bench import compile_time, event_roundtrip
+from bench import compile_time, event_roundtrip, lighthouse, storefront
 from bench.common import ROOT
 
-BENCHES = {"event_roundtrip": event_roundtrip.run, "compile_time": compile_time.run}
+BENCHES = {
+    "event_roundtrip": event_roundtrip.run,
+    "compile_time": compile_time.run,
+    "storefront": storefront.run,
+    "lighthouse": lighthouse.run,
+}
 
 
 def main(names: list[str]) -> int:

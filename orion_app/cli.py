@@ -48,7 +48,8 @@ def cmd_db(args: argparse.Namespace) -> int:
 def cmd_seed(args: argparse.Namespace) -> int:
     from orion_app.db import session_scope
 
-    for definition in get_registry():
+    # Core modules (tenants, users) first; then the others in dependency order.
+    for definition in sorted(get_registry(), key=lambda d: not d.is_core):
         if definition.seed_demo:
             with session_scope() as session:
                 for line in import_string(definition.seed_demo)(session) or []:

@@ -16,6 +16,7 @@ class ContextRequest:
     platform: PlatformRef | None
     store: StoreRef | None
     lang: str
+    base: str = ""  # URL prefix of the frontend for this tenant
 
 
 def call_enabled(
@@ -42,7 +43,14 @@ def page_context(request: ContextRequest, enabled: set[str] | frozenset[str]) ->
         if definition.code not in enabled or not dotted:
             continue
         try:
-            merged.update(import_string(dotted)(request))
+            contributed = import_string(dotted)(request)
         except Exception:
             log.exception("Context provider of %s failed; the page renders without it", definition.code)
+            continue
+        for name, value in contributed.items():
+            # Lists (e.g. "sections") from several modules add up; other keys: last one wins.
+            if isinstance(value, list) and isinstance(merged.get(name), list):
+                merged[name] = merged[name] + value
+            else:
+                merged[name] = value
     return merged

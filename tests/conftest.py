@@ -14,6 +14,9 @@ import pytest
 RUN_ID = uuid.uuid4().hex[:10]
 os.environ["REDIS_PREFIX"] = f"orion:test:{RUN_ID}:"
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
+# The demo catalog (180 products with photos per store) is for people; tests that need
+# demo products ask for a few themselves.
+os.environ["CATALOG_DEMO_PRODUCTS"] = "0"
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from modules.cms.state import PlatformHomeState, StorefrontHomeState
+from orion_app.ui.cards import card_section
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
@@ -16,10 +17,7 @@ def storefront_home_page() -> rx.Component:
             ),
             padding="3em 0",
         ),
-        rx.foreach(
-            StorefrontHomeState.sections,
-            lambda section: rx.box(rx.heading(section["title"], size="5"), rx.text(section["text"])),
-        ),
+        rx.foreach(StorefrontHomeState.sections, card_section),
         width="100%",
         spacing="5",
     )

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from orion_app.cards import CardSection
 from orion_app.providers import ContextRequest, page_context
 from orion_app.registry import Frontend
 from orion_app.ui.guard import current_access, guarded
@@ -10,12 +11,12 @@ from orion_app.ui.state import OrionState
 
 def _context(frontend: Frontend, lang: str) -> dict:
     access = current_access()
-    request = ContextRequest(frontend, access.tenant.platform, access.tenant.store, lang)
+    request = ContextRequest(frontend, access.tenant.platform, access.tenant.store, lang, access.tenant.base)
     return page_context(request, access.enabled)
 
 
 class StorefrontHomeState(OrionState):
-    sections: list[dict[str, str]] = []
+    sections: list[CardSection] = []
 
     @rx.event
     @guarded(frontends=(Frontend.STOREFRONT,), public=True, quiet=True)

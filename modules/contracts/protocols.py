@@ -35,3 +35,9 @@ class OnboardingStep(TypedDict):
 
 class MediaUsage(Protocol):
     def media_in_use(self, store_id: int) -> set[str]: ...
+
+
+class ProductLabels(Protocol):
+    """The `product_labels` port: how other modules name a product they only know by id."""
+
+    def labels(self, store_id: int, product_ids: list[int], lang: str) -> dict[int, tuple[str, str, str]]: ...

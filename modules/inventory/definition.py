@@ -1,6 +1,8 @@
-"""Inventory: stock per warehouse and bin, reservations, movement log, low-stock alerts."""
+"""Inventory: stock per warehouse/bin, reservations, movement log, low-stock alerts."""
 
-from orion_app.registry import Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import Frontend, MenuItem, ModuleDefinition, Page, Permission, StoreRole, Tier
+
+S = Frontend.STORE
 
 MODULE = ModuleDefinition(
     code="inventory",
@@ -12,15 +14,24 @@ MODULE = ModuleDefinition(
         Permission(
             "inventory.stock.view",
             "inventory.perm.view",
-            Frontend.STORE,
+            S,
             (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
         ),
         Permission(
-            "inventory.stock.adjust",
-            "inventory.perm.adjust",
-            Frontend.STORE,
-            (StoreRole.MANAGER, StoreRole.STAFF),
+            "inventory.stock.adjust", "inventory.perm.adjust", S, (StoreRole.MANAGER, StoreRole.STAFF)
         ),
     ),
+    pages=(
+        Page(
+            S,
+            "inventory",
+            "modules.inventory.pages:inventory_page",
+            "inventory.page.title",
+            "inventory.stock.view",
+            ("modules.inventory.state:InventoryState.load",),
+        ),
+    ),
+    menus=(MenuItem(S, "inventory.menu.stock", "inventory", "warehouse", "inventory.stock.view", 30),),
     config="modules.inventory.config:InventoryConfig",
+    metrics_provider="modules.inventory.providers:store_metrics",
 )

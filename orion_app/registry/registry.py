@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from orion_app.registry.definition import (
+    Feature,
     Frontend,
     MenuItem,
     ModuleDefinition,
@@ -179,6 +180,15 @@ class ModuleRegistry:
         """The module's folder on disk (`modules/<code>/`)."""
         self.get(code)
         return Path(importlib.import_module(f"{self.package}.{code}").__file__).parent
+
+    def optional_provider(self, port: str):
+        """The port's implementation when a module provides it, else None."""
+        providers = [d for d in self if port in d.provides]
+        return self.provider(port) if providers else None
+
+    @cached_property
+    def features(self) -> dict[str, Feature]:
+        return {f.code: f for d in self for f in d.features}
 
     def provider(self, port: str):
         """The implementation of a framework port, from the one module that provides it."""

@@ -85,6 +85,23 @@ def guarded(
         def failed(state, error: ServiceError):
             return rx.toast.error(translate(error.message_key, state.lang, **error.params))
 
+        if inspect.iscoroutinefunction(function):
+
+            @functools.wraps(function)
+            async def async_wrapper(self, *args, **kwargs):
+                access = decide(self)
+                if not access.ok:
+                    return refusal(access, self, quiet)
+                token = _current.set(access)
+                try:
+                    return await function(self, *args, **kwargs)
+                except ServiceError as error:
+                    return failed(self, error)
+                finally:
+                    _current.reset(token)
+
+            return async_wrapper
+
         if inspect.isgeneratorfunction(function):
 
             @functools.wraps(function)

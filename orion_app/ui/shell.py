@@ -99,15 +99,12 @@ class ShellState(OrionState):
 
     @rx.event
     def switch_language(self, lang: str):
-        """Remember the choice in a cookie and re-label the navigation."""
+        """Remember the choice in a cookie, then reload so server-made texts follow too."""
         if lang not in self.languages:
-            return
+            return None
         self.lang_choice = lang
         self.lang = lang
-        for item in self.menu:
-            item["label"] = translate(item["key"], lang)
-        self.menu = list(self.menu)
-        return None
+        return rx.call_script("window.location.reload()")
 
     @rx.event
     def sign_out(self):

@@ -27,9 +27,14 @@ def app_server(tmp_path_factory) -> Iterator[str]:
     from orion_app.migrations import upgrade
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'orion.db'}"
+    os.environ["REFLEX_UPLOADED_FILES_DIR"] = str(tmp_path_factory.mktemp("media"))
     upgrade(url)
     use_database(url)
-    assert main(["seed-demo"]) == 0
+    os.environ["CATALOG_DEMO_PRODUCTS"] = "30"  # a browsable shop, only for this database
+    try:
+        assert main(["seed-demo"]) == 0
+    finally:
+        os.environ["CATALOG_DEMO_PRODUCTS"] = "0"
     with AppHarness.create(root=ROOT, app_name="orion_app") as harness:
         yield harness.frontend_url.rstrip("/")
 

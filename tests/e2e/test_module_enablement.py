@@ -135,7 +135,8 @@ def test_the_language_switcher_translates_the_page(page: Page, app_server: str):
     page.goto(app_server + "/platforms/oms/storefront/cafe-lux/")
     main = page.get_by_role("main")
     expect(main.get_by_text("Bienvenue chez Café Lëtzebuerg.")).to_be_visible()  # fr: the store's default
-    page.get_by_label("Language").select_option("en")
+    with page.expect_navigation():  # the page reloads so server-made texts follow the language
+        page.get_by_label("Language").select_option("en")
     expect(main.get_by_text("Welcome to Café Lëtzebuerg.")).to_be_visible()
     page.reload()
     expect(main.get_by_text("Welcome to Café Lëtzebuerg.")).to_be_visible()  # remembered in a cookie

@@ -65,21 +65,30 @@ def test_a_guarded_handler_sends_anonymous_users_to_sign_in(demo):
 def test_staff_menus_show_only_what_the_role_may_open(demo):
     def menu(email: str) -> set[str]:
         access = check_access(
-            path="/store/cafe-lux/", host="localhost", token=token_for(email), module="core",
-            frontends=(Frontend.STORE,), permission="core.dashboard.view",
+            path="/store/cafe-lux/",
+            host="localhost",
+            token=token_for(email),
+            module="core",
+            frontends=(Frontend.STORE,),
+            permission="core.dashboard.view",
         )
         assert access.verdict == Verdict.OK
         return {item["key"] for item in build_menu(access, "en")}
 
-    assert menu("marie@cafe-lux.lu") == {"core.menu.overview", "analytics.menu.reports", "tenancy.menu.team"}
-    # staff may see the team but not the reports (a manager-only permission)
-    assert menu("luc@cafe-lux.lu") == {"core.menu.overview", "tenancy.menu.team"}
+    shared = {"core.menu.overview", "tenancy.menu.team", "catalog.menu.products", "inventory.menu.stock"}
+    assert menu("marie@cafe-lux.lu") == shared | {"analytics.menu.reports"}
+    # staff may see products, stock and the team, but not the reports (a manager-only permission)
+    assert menu("luc@cafe-lux.lu") == shared
 
 
 def test_menus_are_translated_and_point_at_the_tenant(demo):
     access = check_access(
-        path="/store/cafe-lux/team", host="localhost", token=token_for("marie@cafe-lux.lu"), module="tenancy",
-        frontends=(Frontend.STORE,), permission="tenancy.team.view",
+        path="/store/cafe-lux/team",
+        host="localhost",
+        token=token_for("marie@cafe-lux.lu"),
+        module="tenancy",
+        frontends=(Frontend.STORE,),
+        permission="tenancy.team.view",
     )
     items = {i["key"]: i for i in build_menu(access, "fr", "/store/cafe-lux/team")}
     assert items["tenancy.menu.team"]["href"] == "/store/cafe-lux/team"
@@ -90,18 +99,34 @@ def test_menus_are_translated_and_point_at_the_tenant(demo):
 def test_one_failing_context_provider_does_not_break_the_page(demo, monkeypatch, caplog):
     registry = get_registry()
     cms = registry.get("cms")
-    broken = replace(cms, context_providers={Frontend.PLATFORM: "tests.integration.test_guards_and_menus:explode"})
+    broken = replace(
+        cms, context_providers={Frontend.PLATFORM: "tests.integration.test_guards_and_menus:explode"}
+    )
     monkeypatch.setitem(registry._by_code, "cms", broken)
-    access = check_access(path="/platforms/oms/", host="localhost", token="", module="cms",
-                          frontends=(Frontend.PLATFORM,), public=True)
-    context = page_context(ContextRequest(Frontend.PLATFORM, access.tenant.platform, None, "en"), access.enabled)
+    access = check_access(
+        path="/platforms/oms/",
+        host="localhost",
+        token="",
+        module="cms",
+        frontends=(Frontend.PLATFORM,),
+        public=True,
+    )
+    context = page_context(
+        ContextRequest(Frontend.PLATFORM, access.tenant.platform, None, "en"), access.enabled
+    )
     assert {s["name"] for s in context["stores"]} == {"Café Lëtzebuerg", "Vëlo Weber"}
     assert "Context provider of cms failed" in caplog.text
 
 
 def test_only_enabled_modules_are_asked_for_context(demo):
-    access = check_access(path="/platforms/oms/", host="localhost", token="", module="cms",
-                          frontends=(Frontend.PLATFORM,), public=True)
+    access = check_access(
+        path="/platforms/oms/",
+        host="localhost",
+        token="",
+        module="cms",
+        frontends=(Frontend.PLATFORM,),
+        public=True,
+    )
     request = ContextRequest(Frontend.PLATFORM, access.tenant.platform, None, "en")
     assert page_context(request, access.enabled - {"tenancy"}) == {}
 
@@ -113,5 +138,9 @@ def explode(_request):
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 def test_an_unknown_store_or_platform_is_not_found_for_pages(demo):
     for path in ("/store/ghost/", "/platforms/ghost/", "/platforms/oms/storefront/ghost/"):
-        assert check_access(path=path, host="localhost", token="", module="core",
-                            frontends=tuple(Frontend), public=True).verdict == Verdict.NOT_FOUND
+        assert (
+            check_access(
+                path=path, host="localhost", token="", module="core", frontends=tuple(Frontend), public=True
+            ).verdict
+            == Verdict.NOT_FOUND
+        )

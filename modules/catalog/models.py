@@ -1,0 +1,88 @@
+"""Catalog tables: products with per-language texts, categories and media."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Category(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("store_id", "slug"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    parent_id: int | None = Field(default=None, foreign_key="category.id")
+    slug: str = Field(max_length=80)
+    position: int = 0
+
+
+class CategoryTranslation(SQLModel, table=True):
+    __tablename__ = "category_translation"
+    __table_args__ = (UniqueConstraint("category_id", "lang"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    category_id: int = Field(foreign_key="category.id", index=True)
+    lang: str = Field(max_length=2)
+    name: str = Field(max_length=120)
+
+
+class Product(SQLModel, table=True):
+    """A sellable item of one store. Prices are gross (VAT included) integer cents."""
+
+    __table_args__ = (UniqueConstraint("store_id", "sku"), UniqueConstraint("store_id", "slug"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    category_id: int | None = Field(default=None, foreign_key="category.id", index=True)
+    sku: str = Field(max_length=64)
+    slug: str = Field(max_length=140)
+    gtin: str = Field(default="", max_length=14, index=True)
+    gtin_type: str = Field(default="", max_length=8)  # EAN-8 | UPC-A | EAN-13 | GTIN-14
+    brand: str = Field(default="", max_length=120)
+    mpn: str = Field(default="", max_length=70)
+    condition: str = Field(default="new", max_length=12)
+    availability: str = Field(default="in_stock", max_length=16)
+    price_cents: int
+    sale_price_cents: int | None = None
+    currency: str = Field(default="EUR", max_length=3)
+    vat_rate: int = 17  # percent; Luxembourg: 17, 14, 8, 3 or 0
+    is_active: bool = True
+    is_digital: bool = False
+    is_featured: bool = False
+    source: str = Field(default="manual", max_length=20)  # manual | letzshop | ...
+    # Lower-case, accent-free titles of every language, brand, SKU and GTIN: what search reads.
+    search_text: str = Field(default="", max_length=4000)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ProductTranslation(SQLModel, table=True):
+    __tablename__ = "product_translation"
+    __table_args__ = (UniqueConstraint("product_id", "lang"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    lang: str = Field(max_length=2)
+    title: str = Field(max_length=200)
+    description: str = Field(default="", max_length=10_000)
+    meta_title: str = Field(default="", max_length=200)
+    meta_description: str = Field(default="", max_length=400)
+
+
+class ProductMedia(SQLModel, table=True):
+    """One photo; `key` names the stored files `<key>_{sm,md,lg}.webp` under the media folder."""
+
+    __tablename__ = "product_media"
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    key: str = Field(max_length=200)
+    position: int = 0
+    width: int = 0
+    height: int = 0
+    alt: str = Field(default="", max_length=200)

@@ -1,0 +1,317 @@
+"""Store dashboard: the product form (texts per language, prices, identifiers), photos, stock."""
+
+import reflex as rx
+
+from modules.catalog.state.editor import OPTIONS, ProductEditorState
+from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
+from orion_app.ui.cards import media_url
+from orion_app.ui.components import field, page_heading, select_field
+from orion_app.ui.i18n import t
+from orion_app.ui.layout import not_found_view
+
+S = ProductEditorState
+UPLOAD_ID = "product_photos"
+
+
+def _options(name: str) -> list[dict[str, str]]:
+    values = OPTIONS[name]
+    if values and isinstance(values[0], dict):
+        return values
+    return [{"value": v, "label": v.replace("_", " ")} for v in values]
+
+
+def _texts() -> rx.Component:
+    return rx.tabs.root(
+        rx.tabs.list(*[rx.tabs.trigger(LANGUAGE_NAMES[lang], value=lang) for lang in LANGUAGES]),
+        *[
+            rx.tabs.content(
+                rx.vstack(
+                    field(
+                        "catalog.product.title",
+                        f"title_{lang}",
+                        S.errors,
+                        default_value=S.values[f"title_{lang}"],
+                    ),
+                    rx.box(
+                        rx.el.label(
+                            t("catalog.product.description"),
+                            rx.text_area(
+                                name=f"description_{lang}",
+                                default_value=S.values[f"description_{lang}"],
+                                rows="5",
+                            ),
+                            display="flex",
+                            flex_direction="column",
+                            font_size="0.9em",
+                            font_weight="500",
+                        ),
+                        width="100%",
+                    ),
+                    field(
+                        "catalog.product.meta_title",
+                        f"meta_title_{lang}",
+                        S.errors,
+                        default_value=S.values[f"meta_title_{lang}"],
+                    ),
+                    field(
+                        "catalog.product.meta_description",
+                        f"meta_description_{lang}",
+                        S.errors,
+                        default_value=S.values[f"meta_description_{lang}"],
+                    ),
+                    spacing="3",
+                    padding_top="1em",
+                ),
+                value=lang,
+                # Keep every language's inputs in the form, so saving sends all of them.
+                force_mount=True,
+                class_name="orion-tab-panel",
+            )
+            for lang in LANGUAGES
+        ],
+        default_value="fr",
+        width="100%",
+    )
+
+
+def _checkbox(name: str, label_key: str) -> rx.Component:
+    return rx.el.label(
+        rx.el.input(type="checkbox", name=name, value="1", default_checked=S.values[name] == "1"),
+        " ",
+        t(label_key),
+        font_size="0.9em",
+    )
+
+
+def _details() -> rx.Component:
+    return rx.grid(
+        field("catalog.product.sku", "sku", S.errors, default_value=S.values["sku"], required=True),
+        field(
+            "catalog.product.gtin",
+            "gtin",
+            S.errors,
+            default_value=S.values["gtin"],
+            hint_key="catalog.product.gtin_hint",
+        ),
+        field(
+            "catalog.product.price",
+            "price",
+            S.errors,
+            default_value=S.values["price"],
+            required=True,
+            hint_key="catalog.product.price_hint",
+        ),
+        field("catalog.product.sale_price", "sale_price", S.errors, default_value=S.values["sale_price"]),
+        select_field(
+            "catalog.product.vat_rate",
+            "vat_rate",
+            S.errors,
+            _options("vat_rate"),
+            default_value=S.values["vat_rate"],
+        ),
+        select_field(
+            "catalog.product.category",
+            "category_id",
+            S.errors,
+            S.category_options,
+            default_value=S.values["category_id"],
+        ),
+        field("catalog.product.brand", "brand", S.errors, default_value=S.values["brand"]),
+        field("catalog.product.mpn", "mpn", S.errors, default_value=S.values["mpn"]),
+        select_field(
+            "catalog.product.condition",
+            "condition",
+            S.errors,
+            _options("condition"),
+            default_value=S.values["condition"],
+        ),
+        select_field(
+            "catalog.product.availability",
+            "availability",
+            S.errors,
+            _options("availability"),
+            default_value=S.values["availability"],
+        ),
+        rx.hstack(
+            _checkbox("is_active", "catalog.product.active"),
+            _checkbox("is_featured", "catalog.product.featured"),
+            _checkbox("is_digital", "catalog.product.digital"),
+            spacing="4",
+        ),
+        columns=rx.breakpoints(initial="1", md="2"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def _form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.card(_texts(), width="100%"),
+            rx.card(_details(), width="100%"),
+            rx.cond(
+                S.can_edit,
+                rx.hstack(rx.spacer(), rx.button(t("orion.save"), type="submit", size="3"), width="100%"),
+            ),
+            spacing="4",
+            width="100%",
+        ),
+        on_submit=S.save,
+        reset_on_submit=False,
+        key=S.form_key,
+        width="100%",
+    )
+
+
+def _photos() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("catalog.product.photos"), size="4"),
+            rx.hstack(
+                rx.foreach(
+                    S.photo_rows,
+                    lambda p: rx.vstack(
+                        rx.image(
+                            src=media_url(p["src"]),
+                            width="96px",
+                            height="96px",
+                            object_fit="cover",
+                            border_radius="6px",
+                            alt="",
+                        ),
+                        rx.cond(
+                            S.can_edit,
+                            rx.button(
+                                t("catalog.product.remove_photo"),
+                                size="1",
+                                variant="ghost",
+                                color_scheme="red",
+                                on_click=S.remove_photo(p["id"]),
+                            ),
+                        ),
+                        align="center",
+                    ),
+                ),
+                wrap="wrap",
+                spacing="3",
+            ),
+            rx.cond(
+                S.can_edit,
+                rx.vstack(
+                    rx.upload(
+                        rx.vstack(
+                            rx.text(t("catalog.product.drop_photos"), size="2"),
+                            rx.foreach(rx.selected_files(UPLOAD_ID), lambda f: rx.text(f, size="1")),
+                            align="center",
+                        ),
+                        id=UPLOAD_ID,
+                        multiple=True,
+                        accept={"image/*": [".jpg", ".jpeg", ".png", ".webp", ".gif"]},
+                        max_size=10 * 1024 * 1024,
+                        border="1px dashed var(--gray-7)",
+                        padding="1.5em",
+                        width="100%",
+                    ),
+                    rx.button(
+                        t("catalog.product.upload_photos"),
+                        on_click=S.upload_photos(rx.upload_files(upload_id=UPLOAD_ID)),
+                        variant="soft",
+                    ),
+                    rx.cond(
+                        S.errors.contains("photos"),
+                        rx.text(S.errors["photos"], color_scheme="red", size="1", role="alert"),
+                    ),
+                    width="100%",
+                ),
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _stock() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("inventory.stock.title"), size="4"),
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        *[
+                            rx.table.column_header_cell(t(f"inventory.stock.{c}"))
+                            for c in ("warehouse", "bin", "quantity", "reserved", "available")
+                        ]
+                    )
+                ),
+                rx.table.body(
+                    rx.foreach(
+                        S.stock_rows,
+                        lambda r: rx.table.row(
+                            rx.table.cell(r["warehouse"]),
+                            rx.table.cell(r["bin"]),
+                            rx.table.cell(r["quantity"]),
+                            rx.table.cell(r["reserved"]),
+                            rx.table.cell(r["available"]),
+                        ),
+                    )
+                ),
+                width="100%",
+            ),
+            rx.form(
+                rx.hstack(
+                    field(
+                        "inventory.stock.warehouse",
+                        "warehouse",
+                        S.stock_errors,
+                        placeholder="STRASSEN",
+                        required=True,
+                    ),
+                    field("inventory.stock.bin", "bin", S.stock_errors, placeholder="SA-10-02"),
+                    field(
+                        "inventory.stock.change", "delta", S.stock_errors, placeholder="+12", required=True
+                    ),
+                    field("inventory.stock.reason", "reason", S.stock_errors),
+                    rx.button(t("inventory.stock.adjust"), type="submit"),
+                    align="end",
+                    width="100%",
+                ),
+                rx.cond(
+                    S.stock_errors.contains("quantity"),
+                    rx.text(S.stock_errors["quantity"], color_scheme="red", size="1", role="alert"),
+                ),
+                on_submit=S.adjust,
+                reset_on_submit=True,
+                width="100%",
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _editor(title_key: str) -> rx.Component:
+    return rx.cond(
+        S.found,
+        rx.vstack(
+            page_heading(title_key, rx.link(t("catalog.product.back"), href="../products")),
+            _form(),
+            rx.cond(
+                S.product_id > 0,
+                rx.vstack(_photos(), _stock(), width="100%", spacing="4"),
+                rx.text(t("catalog.product.save_first"), color_scheme="gray", size="2"),
+            ),
+            width="100%",
+            spacing="4",
+        ),
+        not_found_view(),
+    )
+
+
+def new_product_page() -> rx.Component:
+    return _editor("catalog.product.new_title")
+
+
+def edit_product_page() -> rx.Component:
+    return _editor("catalog.product.edit_title")

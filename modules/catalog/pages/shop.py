@@ -1,0 +1,184 @@
+"""Storefront pages: product listing (categories, search, pages) and the product page."""
+
+import reflex as rx
+
+from modules.catalog.state.shop import ShopListingState, ShopProductState
+from orion_app.ui.cards import card_grid, media_url
+from orion_app.ui.i18n import t
+from orion_app.ui.layout import not_found_view
+
+
+def _search_form() -> rx.Component:
+    return rx.form(
+        rx.hstack(
+            rx.input(
+                name="q",
+                default_value=ShopListingState.search,
+                placeholder=t("catalog.shop.search_placeholder"),
+                aria_label=t("catalog.shop.search"),
+                type="search",
+                width="100%",
+                key=ShopListingState.search,
+            ),
+            rx.button(t("catalog.shop.search"), type="submit"),
+            width="100%",
+        ),
+        on_submit=ShopListingState.submit_search,
+        role="search",
+        width="100%",
+    )
+
+
+def _categories() -> rx.Component:
+    return rx.el.nav(
+        rx.vstack(
+            rx.text(t("catalog.shop.categories"), weight="bold", size="2"),
+            rx.link(t("catalog.shop.all_products"), href=ShopListingState.all_href, size="2"),
+            rx.foreach(
+                ShopListingState.categories,
+                lambda c: rx.link(
+                    c["name"],
+                    href=c["href"],
+                    size="2",
+                    padding_left=rx.cond(c["depth"] == "0", "0", "1em"),
+                    weight=rx.cond(c["active"] != "", "bold", "regular"),
+                ),
+            ),
+            spacing="1",
+            align="start",
+        ),
+        aria_label=t("catalog.shop.categories"),
+        min_width="12em",
+    )
+
+
+def _pager() -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            ShopListingState.prev_href != "",
+            rx.link(t("catalog.shop.previous"), href=ShopListingState.prev_href),
+        ),
+        rx.text(
+            t("catalog.shop.page_of", page=ShopListingState.page_number, pages=ShopListingState.page_count),
+            size="2",
+        ),
+        rx.cond(
+            ShopListingState.next_href != "", rx.link(t("catalog.shop.next"), href=ShopListingState.next_href)
+        ),
+        spacing="4",
+        justify="center",
+        width="100%",
+        aria_label="pagination",
+    )
+
+
+def listing_page() -> rx.Component:
+    return rx.vstack(
+        _search_form(),
+        rx.hstack(
+            _categories(),
+            rx.vstack(
+                rx.heading(ShopListingState.heading, size="6"),
+                rx.text(t("catalog.shop.count", count=ShopListingState.total), size="2", color_scheme="gray"),
+                rx.cond(
+                    ShopListingState.total > 0,
+                    card_grid(ShopListingState.items),
+                    rx.text(t("catalog.shop.no_results"), padding="2em 0"),
+                ),
+                _pager(),
+                width="100%",
+                spacing="4",
+            ),
+            align="start",
+            spacing="6",
+            width="100%",
+        ),
+        width="100%",
+        spacing="5",
+    )
+
+
+def _gallery() -> rx.Component:
+    s = ShopProductState
+    return rx.vstack(
+        rx.cond(
+            s.photos.length() > 0,
+            rx.image(
+                src=media_url(s.photos[s.selected_photo]),
+                alt=s.title,
+                width="100%",
+                aspect_ratio="1",
+                object_fit="cover",
+                border_radius="8px",
+                fetch_priority="high",
+            ),
+            rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius="8px"),
+        ),
+        rx.hstack(
+            rx.foreach(
+                s.thumbs,
+                lambda thumb, i: rx.button(
+                    rx.image(
+                        src=media_url(thumb),
+                        alt=s.title,
+                        width="64px",
+                        height="64px",
+                        object_fit="cover",
+                        loading="lazy",
+                    ),
+                    on_click=s.show_photo(i),
+                    variant=rx.cond(s.selected_photo == i, "surface", "ghost"),
+                    padding="2px",
+                    height="auto",
+                    aria_label=t("catalog.shop.photo"),
+                ),
+            ),
+            wrap="wrap",
+        ),
+        width="100%",
+        max_width="32em",
+    )
+
+
+def _details() -> rx.Component:
+    s = ShopProductState
+    return rx.vstack(
+        rx.text(s.brand, color_scheme="gray", size="2"),
+        rx.heading(s.title, size="7", as_="h1"),
+        rx.hstack(
+            rx.text(
+                s.price, size="6", weight="bold", color=rx.cond(s.old_price != "", "var(--red-11)", "inherit")
+            ),
+            rx.cond(
+                s.old_price != "", rx.text(s.old_price, as_="s", color_scheme="gray", aria_label="old price")
+            ),
+            align="baseline",
+            spacing="3",
+        ),
+        rx.text(s.vat_note, size="1", color_scheme="gray"),
+        rx.badge(s.availability, color_scheme=rx.cond(s.in_stock, "green", "orange"), size="2"),
+        rx.text(s.description, white_space="pre-line"),
+        rx.data_list.root(
+            rx.data_list.item(rx.data_list.label(t("catalog.product.sku")), rx.data_list.value(s.sku)),
+            rx.cond(s.gtin != "", rx.data_list.item(rx.data_list.label("GTIN"), rx.data_list.value(s.gtin))),
+            size="1",
+        ),
+        align="start",
+        spacing="3",
+        width="100%",
+    )
+
+
+def product_page() -> rx.Component:
+    s = ShopProductState
+    return rx.cond(
+        s.found,
+        rx.box(
+            rx.el.meta(name="description", content=s.meta_description),
+            rx.el.script(s.json_ld, type="application/ld+json"),
+            rx.flex(
+                _gallery(), _details(), direction=rx.breakpoints(initial="column", md="row"), spacing="6"
+            ),
+        ),
+        not_found_view(),
+    )

@@ -1,0 +1,1 @@
+"""Catalog services: products, categories, media and the storefront's read side."""

@@ -1,0 +1,94 @@
+"""Categories of one store: a tree with a name per language."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from modules.catalog.models import Category, CategoryTranslation
+from modules.catalog.services.values import slugify
+from orion_app.errors import FieldErrors, NotFound
+
+
+@dataclass(frozen=True)
+class CategoryNode:
+    id: int
+    slug: str
+    name: str
+    depth: int
+    parent_id: int | None
+
+
+def create_category(
+    session: Session, store_id: int, names: dict[str, str], parent_id: int | None = None, slug: str = ""
+) -> Category:
+    names = {lang: n.strip() for lang, n in names.items() if n and n.strip()}
+    if not names:
+        raise FieldErrors({"name": "orion.error.required"})
+    if (
+        parent_id is not None
+        and not session.exec(
+            select(Category.id).where(Category.id == parent_id, Category.store_id == store_id)
+        ).first()
+    ):
+        raise FieldErrors({"parent_id": "catalog.error.category"})
+    slug = slugify(slug or next(iter(names.values())))
+    if session.exec(select(Category.id).where(Category.store_id == store_id, Category.slug == slug)).first():
+        raise FieldErrors({"slug": "catalog.error.category_slug_taken"})
+    category = Category(store_id=store_id, parent_id=parent_id, slug=slug)
+    session.add(category)
+    session.flush()
+    for lang, name in names.items():
+        session.add(CategoryTranslation(category_id=category.id, lang=lang, name=name))
+    session.commit()
+    session.refresh(category)
+    return category
+
+
+def category_tree(session: Session, store_id: int, lang: str, fallback: str = "en") -> list[CategoryNode]:
+    """Depth-first list of the store's categories, named in `lang` (or any language it has)."""
+    categories = session.exec(
+        select(Category).where(Category.store_id == store_id).order_by(Category.position, Category.slug)
+    ).all()
+    names: dict[int, dict[str, str]] = {}
+    if categories:
+        for row in session.exec(
+            select(CategoryTranslation).where(CategoryTranslation.category_id.in_([c.id for c in categories]))
+        ):
+            names.setdefault(row.category_id, {})[row.lang] = row.name
+    children: dict[int | None, list[Category]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+    nodes: list[CategoryNode] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for category in children.get(parent, []):
+            label = names.get(category.id, {})
+            name = label.get(lang) or label.get(fallback) or next(iter(label.values()), category.slug)
+            nodes.append(CategoryNode(category.id, category.slug, name, depth, category.parent_id))
+            walk(category.id, depth + 1)
+
+    walk(None, 0)
+    return nodes
+
+
+def category_by_slug(session: Session, store_id: int, slug: str) -> Category:
+    category = session.exec(
+        select(Category).where(Category.store_id == store_id, Category.slug == slug)
+    ).first()
+    if category is None:
+        raise NotFound()
+    return category
+
+
+def subtree_ids(session: Session, store_id: int, category_id: int) -> list[int]:
+    """The category and all its descendants (products of sub-categories show in the parent)."""
+    pairs = session.exec(select(Category.id, Category.parent_id).where(Category.store_id == store_id)).all()
+    children: dict[int | None, list[int]] = {}
+    for cid, parent in pairs:
+        children.setdefault(parent, []).append(cid)
+    result, stack = [], [category_id]
+    while stack:
+        current = stack.pop()
+        result.append(current)
+        stack.extend(children.get(current, []))
+    return result

@@ -1,0 +1,151 @@
+"""The storefront's read side: product cards and product pages in the shopper's language.
+
+A page of cards always costs the same five queries, whatever its size: count, products,
+their texts, their first photos, their stock.
+"""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from modules.catalog.models import Product, ProductTranslation
+from modules.catalog.services.media import first_photos, photos
+from modules.catalog.services.products import translations
+from modules.catalog.services.values import fold
+from modules.inventory.services import available_by_product
+from orion_app.errors import NotFound
+
+
+@dataclass(frozen=True)
+class Card:
+    id: int
+    slug: str
+    title: str
+    brand: str
+    price_cents: int
+    sale_price_cents: int | None
+    currency: str
+    vat_rate: int
+    image_key: str
+    available: int
+    availability: str
+
+
+@dataclass(frozen=True)
+class ProductPage:
+    card: Card
+    sku: str
+    gtin: str
+    condition: str
+    description: str
+    meta_title: str
+    meta_description: str
+    photo_keys: list[str] = field(default_factory=list)
+    photo_alts: list[str] = field(default_factory=list)
+    category_id: int | None = None
+
+
+def _text(texts: dict[str, ProductTranslation], langs: tuple[str, ...]) -> ProductTranslation | None:
+    for lang in langs:
+        if lang in texts:
+            return texts[lang]
+    return next(iter(texts.values()), None)
+
+
+def _availability(product: Product, available: int) -> str:
+    """Stock decides for physical goods; digital goods and pre-orders keep what the merchant set."""
+    if product.is_digital or product.availability in ("preorder", "backorder"):
+        return product.availability
+    return "in_stock" if available > 0 else "out_of_stock"
+
+
+def shop_filter(statement, store_id: int, query: str = "", category_ids: list[int] | None = None):
+    statement = statement.where(Product.store_id == store_id, Product.is_active.is_(True))
+    for word in fold(query).split():
+        statement = statement.where(Product.search_text.contains(word))
+    if category_ids:
+        statement = statement.where(Product.category_id.in_(category_ids))
+    return statement
+
+
+def cards(
+    session: Session,
+    store_id: int,
+    langs: tuple[str, ...],
+    *,
+    query: str = "",
+    category_ids: list[int] | None = None,
+    featured: bool | None = None,
+    sort: str = "newest",
+    page: int = 1,
+    per_page: int = 24,
+) -> tuple[list[Card], int]:
+    """One page of active products as cards, and how many match in total."""
+    statement = shop_filter(select(Product), store_id, query, category_ids)
+    if featured is not None:
+        statement = statement.where(Product.is_featured.is_(featured))
+    total = session.exec(
+        shop_filter(select(func.count(Product.id)), store_id, query, category_ids).where(
+            Product.is_featured.is_(featured) if featured is not None else True
+        )
+    ).one()
+    order = {
+        "price_asc": Product.price_cents.asc(),
+        "price_desc": Product.price_cents.desc(),
+    }.get(sort, Product.created_at.desc())
+    products = session.exec(
+        statement.order_by(order, Product.id.desc()).offset((page - 1) * per_page).limit(per_page)
+    ).all()
+    return _cards(session, store_id, list(products), langs), int(total)
+
+
+def _cards(session: Session, store_id: int, products: list[Product], langs: tuple[str, ...]) -> list[Card]:
+    ids = [p.id for p in products]
+    texts = translations(session, ids)
+    images = first_photos(session, store_id, ids)
+    stock = available_by_product(session, store_id, ids)
+    result = []
+    for product in products:
+        text = _text(texts[product.id], langs)
+        available = stock.get(product.id, 0)
+        result.append(
+            Card(
+                id=product.id,
+                slug=product.slug,
+                title=text.title if text else product.sku,
+                brand=product.brand,
+                price_cents=product.price_cents,
+                sale_price_cents=product.sale_price_cents,
+                currency=product.currency,
+                vat_rate=product.vat_rate,
+                image_key=images[product.id].key if product.id in images else "",
+                available=available,
+                availability=_availability(product, available),
+            )
+        )
+    return result
+
+
+def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, ...]) -> ProductPage:
+    """An active product of this store by slug; NotFound for other stores, inactive or unknown."""
+    product = session.exec(
+        select(Product).where(Product.store_id == store_id, Product.slug == slug, Product.is_active.is_(True))
+    ).first()
+    if product is None:
+        raise NotFound()
+    card = _cards(session, store_id, [product], langs)[0]
+    text = _text(translations(session, [product.id])[product.id], langs)
+    gallery = photos(session, store_id, product.id)
+    return ProductPage(
+        card=card,
+        sku=product.sku,
+        gtin=product.gtin,
+        condition=product.condition,
+        description=text.description if text else "",
+        meta_title=(text.meta_title or text.title) if text else product.sku,
+        meta_description=(text.meta_description or text.description[:160]) if text else "",
+        photo_keys=[m.key for m in gallery],
+        photo_alts=[m.alt or card.title for m in gallery],
+        category_id=product.category_id,
+    )

@@ -1,0 +1,36 @@
+"""Plan limits, asked where the action happens (creating a product, an order, a member).
+
+Billing will provide the `feature_limits` port (tier x feature -> limit). Until a module
+provides it, every merchant gets the limit the feature's module declares as its default.
+"""
+
+from orion_app.errors import ServiceError
+from orion_app.registry import get_registry
+
+
+class LimitReached(ServiceError):
+    """The plan allows no more of this feature; the message carries an upgrade hint."""
+
+    def __init__(self, feature: str, limit: int):
+        super().__init__("contracts.limit_reached", limit=limit)
+        self.feature = feature
+        self.limit = limit
+
+
+def feature_limit(merchant_id: int, platform_id: int, feature: str) -> int | None:
+    """The merchant's limit for `feature` on the platform; None means unlimited."""
+    registry = get_registry()
+    provider = registry.optional_provider("feature_limits")
+    if provider is not None:
+        return provider.limit_for(merchant_id, platform_id, feature)
+    declared = registry.features.get(feature)
+    if declared is None:
+        raise KeyError(f"No module declares the feature '{feature}'.")
+    return declared.default_limit
+
+
+def require_room(merchant_id: int, platform_id: int, feature: str, current: int, adding: int = 1) -> None:
+    """Raise LimitReached when `current + adding` would exceed the plan's limit."""
+    limit = feature_limit(merchant_id, platform_id, feature)
+    if limit is not None and current + adding > limit:
+        raise LimitReached(feature, limit)

@@ -1,0 +1,55 @@
+"""Inventory tables: stock per product, warehouse and bin, and the movement log."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class StockLevel(SQLModel, table=True):
+    """Units of one product in one bin; `reserved` units are promised to open orders."""
+
+    __tablename__ = "stock_level"
+    __table_args__ = (
+        UniqueConstraint("store_id", "product_id", "warehouse", "bin"),
+        CheckConstraint("quantity >= 0", name="stock_quantity_not_negative"),
+        CheckConstraint("reserved >= 0 AND reserved <= quantity", name="stock_reserved_within_quantity"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    product_id: int = Field(index=True)  # a catalog product; no FK so inventory stands alone
+    warehouse: str = Field(max_length=40)
+    bin: str = Field(default="", max_length=40)
+    quantity: int = 0
+    reserved: int = 0
+    low_stock_threshold: int | None = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def available(self) -> int:
+        return max(0, self.quantity - self.reserved)
+
+
+class StockMovement(SQLModel, table=True):
+    """Append-only: every change of quantity or reservation, with before/after and who."""
+
+    __tablename__ = "stock_movement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    product_id: int = Field(index=True)
+    warehouse: str = Field(max_length=40)
+    bin: str = Field(default="", max_length=40)
+    kind: str = Field(max_length=20)  # adjust | reserve | release | consume | import
+    quantity_before: int
+    quantity_after: int
+    reserved_before: int
+    reserved_after: int
+    reason: str = Field(default="", max_length=200)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow, index=True)

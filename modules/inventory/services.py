@@ -1,0 +1,210 @@
+"""Stock per product, warehouse and bin; every change is logged with before/after and who.
+
+Every function takes the store id and filters by it: a store can only see, change or
+reserve its own stock. Reservations are a single conditional UPDATE per bin
+(`… WHERE quantity - reserved >= n`), so concurrent reservations can never push
+available stock below zero, on PostgreSQL and on SQLite alike.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from modules.inventory.models import StockLevel, StockMovement, utcnow
+from orion_app.errors import FieldErrors, ServiceError
+
+
+class InsufficientStock(ServiceError):
+    def __init__(self, requested: int, available: int):
+        super().__init__("inventory.error.insufficient", requested=requested, available=available)
+
+
+@dataclass(frozen=True)
+class Location:
+    warehouse: str
+    bin: str
+
+
+def location(warehouse: str, bin: str = "") -> Location:
+    """Warehouse and bin names are stored upper-case and trimmed (`sa-10-02` → `SA-10-02`)."""
+    return Location(" ".join(warehouse.split()).upper(), " ".join((bin or "").split()).upper())
+
+
+def _level(session: Session, store_id: int, product_id: int, where: Location) -> StockLevel | None:
+    return session.exec(
+        select(StockLevel).where(
+            StockLevel.store_id == store_id,
+            StockLevel.product_id == product_id,
+            StockLevel.warehouse == where.warehouse,
+            StockLevel.bin == where.bin,
+        )
+    ).first()
+
+
+def _log(session: Session, level: StockLevel, kind: str, before: tuple[int, int], reason: str, user_id):
+    session.add(
+        StockMovement(
+            store_id=level.store_id,
+            product_id=level.product_id,
+            warehouse=level.warehouse,
+            bin=level.bin,
+            kind=kind,
+            quantity_before=before[0],
+            quantity_after=level.quantity,
+            reserved_before=before[1],
+            reserved_after=level.reserved,
+            reason=reason[:200],
+            user_id=user_id,
+        )
+    )
+
+
+def adjust_stock(
+    session: Session,
+    store_id: int,
+    product_id: int,
+    warehouse: str,
+    bin: str = "",
+    *,
+    delta: int | None = None,
+    set_to: int | None = None,
+    reason: str = "",
+    user_id: int | None = None,
+    kind: str = "adjust",
+) -> StockLevel:
+    """Add `delta` units (or set the count to `set_to`) in one bin; never below zero or reserved."""
+    where = location(warehouse, bin)
+    errors: dict[str, str] = {}
+    if not where.warehouse:
+        errors["warehouse"] = "orion.error.required"
+    if (delta is None) == (set_to is None):
+        errors["quantity"] = "inventory.error.quantity_required"
+    if errors:
+        raise FieldErrors(errors)
+    level = _level(session, store_id, product_id, where) or StockLevel(
+        store_id=store_id, product_id=product_id, warehouse=where.warehouse, bin=where.bin
+    )
+    before = (level.quantity, level.reserved)
+    new_quantity = set_to if set_to is not None else level.quantity + delta
+    if new_quantity < 0:
+        raise FieldErrors({"quantity": "inventory.error.negative"})
+    if new_quantity < level.reserved:
+        raise FieldErrors({"quantity": "inventory.error.below_reserved"})
+    level.quantity = new_quantity
+    level.updated_at = utcnow()
+    session.add(level)
+    session.flush()
+    _log(session, level, kind, before, reason, user_id)
+    session.commit()
+    session.refresh(level)
+    return level
+
+
+def levels(session: Session, store_id: int, product_id: int) -> list[StockLevel]:
+    return list(
+        session.exec(
+            select(StockLevel)
+            .where(StockLevel.store_id == store_id, StockLevel.product_id == product_id)
+            .order_by(StockLevel.warehouse, StockLevel.bin)
+        ).all()
+    )
+
+
+def available_by_product(session: Session, store_id: int, product_ids: list[int]) -> dict[int, int]:
+    """Available units per product (summed over bins), in one query."""
+    if not product_ids:
+        return {}
+    rows = session.exec(
+        select(StockLevel.product_id, func.sum(StockLevel.quantity - StockLevel.reserved))
+        .where(StockLevel.store_id == store_id, StockLevel.product_id.in_(product_ids))
+        .group_by(StockLevel.product_id)
+    ).all()
+    return {product_id: max(0, int(total or 0)) for product_id, total in rows}
+
+
+def reserve(
+    session: Session, store_id: int, product_id: int, quantity: int, *, reason: str = "", user_id=None
+) -> list[tuple[Location, int]]:
+    """Reserve `quantity` units across the product's bins, all or nothing."""
+    if quantity <= 0:
+        raise FieldErrors({"quantity": "inventory.error.positive"})
+    taken: list[tuple[Location, int]] = []
+    remaining = quantity
+    for level in levels(session, store_id, product_id):
+        while remaining and level.quantity - level.reserved > 0:
+            take = min(remaining, level.quantity - level.reserved)
+            result = session.execute(
+                update(StockLevel)
+                .where(
+                    StockLevel.id == level.id,
+                    StockLevel.store_id == store_id,
+                    StockLevel.quantity - StockLevel.reserved >= take,
+                )
+                .values(reserved=StockLevel.reserved + take, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            session.refresh(level)
+            if result.rowcount == 1:
+                _log(session, level, "reserve", (level.quantity, level.reserved - take), reason, user_id)
+                taken.append((Location(level.warehouse, level.bin), take))
+                remaining -= take
+            # else: another reservation won the race; re-read and try what is left
+        if not remaining:
+            break
+    if remaining:
+        session.rollback()
+        raise InsufficientStock(quantity, quantity - remaining)
+    session.commit()
+    return taken
+
+
+def release(
+    session: Session,
+    store_id: int,
+    product_id: int,
+    warehouse: str,
+    bin: str,
+    quantity: int,
+    *,
+    reason="",
+    user_id=None,
+) -> StockLevel:
+    """Give back reserved units (e.g. a cancelled order)."""
+    level = _level(session, store_id, product_id, location(warehouse, bin))
+    if level is None or quantity <= 0 or quantity > level.reserved:
+        raise FieldErrors({"quantity": "inventory.error.release_invalid"})
+    before = (level.quantity, level.reserved)
+    level.reserved -= quantity
+    level.updated_at = utcnow()
+    session.add(level)
+    session.flush()
+    _log(session, level, "release", before, reason, user_id)
+    session.commit()
+    return level
+
+
+def movements(
+    session: Session, store_id: int, product_id: int | None = None, limit: int = 50
+) -> list[StockMovement]:
+    query = select(StockMovement).where(StockMovement.store_id == store_id)
+    if product_id is not None:
+        query = query.where(StockMovement.product_id == product_id)
+    return list(session.exec(query.order_by(StockMovement.id.desc()).limit(limit)).all())
+
+
+def low_stock(
+    session: Session, store_id: int, default_threshold: int, limit: int = 100
+) -> list[tuple[int, int, int]]:
+    """(product_id, available, threshold) for products at or under their threshold."""
+    available = func.sum(StockLevel.quantity - StockLevel.reserved)
+    threshold = func.coalesce(func.max(StockLevel.low_stock_threshold), default_threshold)
+    rows = session.exec(
+        select(StockLevel.product_id, available, threshold)
+        .where(StockLevel.store_id == store_id)
+        .group_by(StockLevel.product_id)
+        .having(available <= threshold)
+        .order_by(available, StockLevel.product_id)
+        .limit(limit)
+    ).all()
+    return [(pid, max(0, int(avail or 0)), int(limit_)) for pid, avail, limit_ in rows]

@@ -1,0 +1,80 @@
+"""Rendering `orion_app.cards` records: a responsive grid of cards with image and price."""
+
+import reflex as rx
+
+from orion_app.ui.i18n import t
+
+
+def media_url(path: rx.Var) -> rx.Var:
+    return rx.get_upload_url(path)
+
+
+def card_view(card: rx.Var) -> rx.Component:
+    return rx.link(
+        rx.card(
+            rx.vstack(
+                rx.cond(
+                    card.image != "",
+                    rx.image(
+                        src=media_url(card.image),
+                        alt=card.title,
+                        width="100%",
+                        aspect_ratio="1",
+                        object_fit="cover",
+                        border_radius="6px",
+                        loading="lazy",
+                        decoding="async",
+                    ),
+                    rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius="6px"),
+                ),
+                rx.text(card.subtitle, size="1", color_scheme="gray"),
+                rx.text(card.title, weight="medium", size="2"),
+                rx.hstack(
+                    rx.text(
+                        card.price,
+                        weight="bold",
+                        color=rx.cond(card.old_price != "", "var(--red-11)", "inherit"),
+                    ),
+                    rx.cond(
+                        card.old_price != "",
+                        rx.text(
+                            card.old_price, as_="s", size="1", color_scheme="gray", aria_label="old price"
+                        ),
+                    ),
+                    align="baseline",
+                    spacing="2",
+                ),
+                rx.cond(card.badge != "", rx.text(card.badge, size="1", color_scheme="gray")),
+                spacing="1",
+                align="start",
+            ),
+            height="100%",
+        ),
+        href=card.href,
+        underline="none",
+        color="inherit",
+    )
+
+
+def card_grid(cards: rx.Var) -> rx.Component:
+    return rx.grid(
+        rx.foreach(cards, card_view),
+        columns=rx.breakpoints(initial="2", sm="3", md="4"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def card_section(section: rx.Var) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(section.title, size="5"),
+            rx.spacer(),
+            rx.cond(section.more_href != "", rx.link(t("orion.see_all"), href=section.more_href)),
+            width="100%",
+            align="baseline",
+        ),
+        card_grid(section.cards),
+        width="100%",
+        spacing="3",
+    )
