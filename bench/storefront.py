@@ -44,7 +44,12 @@ NOUNS = [  # fr, en, de
     ("Gourde", "Bottle", "Trinkflasche"),
 ]
 CAFE = ("Café vélo", "Café bike", "Café-Rad")  # accented; "cafe" finds these, only these
-COLOURS = [("rouge", "red", "rot"), ("noir", "black", "schwarz"), ("bleu", "blue", "blau"), ("vert", "green", "grün")]
+COLOURS = [
+    ("rouge", "red", "rot"),
+    ("noir", "black", "schwarz"),
+    ("bleu", "blue", "blau"),
+    ("vert", "green", "grün"),
+]
 BRANDS = ["Weber", "Kettler", "Gazelle", "Brompton", "Schwalbe", "Abus", "Ortlieb", "Topeak"]
 AVAILABILITY = ["in_stock"] * 8 + ["preorder", "backorder"]
 
@@ -56,7 +61,13 @@ def _seed_catalog(store_id: int) -> None:
     """10,000 products with texts, a photo row and stock, inserted in bulk."""
     from sqlalchemy import insert, select
 
-    from modules.catalog.models import Category, CategoryTranslation, Product, ProductMedia, ProductTranslation
+    from modules.catalog.models import (
+        Category,
+        CategoryTranslation,
+        Product,
+        ProductMedia,
+        ProductTranslation,
+    )
     from modules.catalog.services.products import search_text
     from modules.catalog.services.values import slugify
     from modules.inventory.models import StockLevel
@@ -66,9 +77,14 @@ def _seed_catalog(store_id: int) -> None:
     with session_scope() as session:
         session.execute(
             insert(Category),
-            [{"store_id": store_id, "parent_id": None, "slug": f"bench-{n}", "position": n} for n in range(CATEGORIES)],
+            [
+                {"store_id": store_id, "parent_id": None, "slug": f"bench-{n}", "position": n}
+                for n in range(CATEGORIES)
+            ],
         )
-        categories = dict(session.execute(select(Category.slug, Category.id).where(Category.store_id == store_id)).all())
+        categories = dict(
+            session.execute(select(Category.slug, Category.id).where(Category.store_id == store_id)).all()
+        )
         category_ids = [categories[f"bench-{n}"] for n in range(CATEGORIES)]
         session.execute(
             insert(CategoryTranslation),
@@ -82,7 +98,9 @@ def _seed_catalog(store_id: int) -> None:
         for i in range(PRODUCTS):
             words = CAFE if i % 50 == 0 else NOUNS[i % len(NOUNS)]
             colour = COLOURS[(i // len(NOUNS)) % len(COLOURS)]
-            titles = {lang: f"{w} {c} n°{i}" for lang, w, c in zip(("fr", "en", "de"), words, colour, strict=True)}
+            titles = {
+                lang: f"{w} {c} n°{i}" for lang, w, c in zip(("fr", "en", "de"), words, colour, strict=True)
+            }
             fields = {
                 "sku": f"VW-{i:05d}",
                 "gtin": "",
@@ -214,7 +232,9 @@ def _baseline(engine, store_id: int, page: int, query: str = "", per_page: int =
         available = max(0, int(stock or 0))
         if not (digital or availability in ("preorder", "backorder")):
             availability = "in_stock" if available > 0 else "out_of_stock"
-        result.append((pid, slug, title, brand, price, sale, currency, vat, key or "", available, availability))
+        result.append(
+            (pid, slug, title, brand, price, sale, currency, vat, key or "", available, availability)
+        )
     return result, total
 
 
@@ -332,10 +352,12 @@ def _postgres() -> dict:
     from sqlalchemy import create_engine
 
     try:
-        admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+        admin = create_engine(
+            POSTGRES_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
+        )
         with admin.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
-    except Exception as error:  # noqa: BLE001 — no server is a result, not a failure
+    except Exception as error:  # no server is a result, not a failure
         return {"skipped": f"PostgreSQL not reachable: {type(error).__name__}"}
     name = f"orion_bench_{uuid.uuid4().hex[:10]}"
     url = POSTGRES_ADMIN.rsplit("/", 1)[0] + f"/{name}"
