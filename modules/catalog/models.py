@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -33,7 +33,12 @@ class CategoryTranslation(SQLModel, table=True):
 class Product(SQLModel, table=True):
     """A sellable item of one store. Prices are gross (VAT included) integer cents."""
 
-    __table_args__ = (UniqueConstraint("store_id", "sku"), UniqueConstraint("store_id", "slug"))
+    __table_args__ = (
+        UniqueConstraint("store_id", "sku"),
+        UniqueConstraint("store_id", "slug"),
+        # The storefront's listing order: a page is an index range scan, not a sort.
+        Index("ix_product_shop_listing", "store_id", "is_active", "created_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
@@ -77,6 +82,7 @@ class ProductMedia(SQLModel, table=True):
     """One photo; `key` names the stored files `<key>_{sm,md,lg}.webp` under the media folder."""
 
     __tablename__ = "product_media"
+    __table_args__ = (Index("ix_product_media_product_position", "product_id", "position", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)

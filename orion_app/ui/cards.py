@@ -9,7 +9,7 @@ def media_url(path: rx.Var) -> rx.Var:
     return rx.get_upload_url(path)
 
 
-def card_view(card: rx.Var) -> rx.Component:
+def card_view(card: rx.Var, index: rx.Var | int = 0) -> rx.Component:
     return rx.link(
         rx.card(
             rx.vstack(
@@ -22,7 +22,9 @@ def card_view(card: rx.Var) -> rx.Component:
                         aspect_ratio="1",
                         object_fit="cover",
                         border_radius="6px",
-                        loading="lazy",
+                        # The first row is usually the largest paint: load it at once, the rest lazily.
+                        loading=rx.cond(index < 4, "eager", "lazy"),
+                        fetch_priority=rx.cond(index < 2, "high", "auto"),
                         decoding="async",
                     ),
                     rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius="6px"),
@@ -58,7 +60,7 @@ def card_view(card: rx.Var) -> rx.Component:
 
 def card_grid(cards: rx.Var) -> rx.Component:
     return rx.grid(
-        rx.foreach(cards, card_view),
+        rx.foreach(cards, lambda card, index: card_view(card, index)),
         columns=rx.breakpoints(initial="2", sm="3", md="4"),
         spacing="4",
         width="100%",

@@ -104,3 +104,20 @@ def test_a_merchant_cannot_open_another_merchants_product(browser, app_server: s
     expect(page.get_by_role("heading", name="Overview")).to_be_visible()
     page.goto(app_server + "/store/velo-weber/products")
     expect(page.get_by_text("No access")).to_be_visible()
+
+
+def test_a_store_cannot_open_another_stores_product_by_id(browser, app_server: str):
+    from sqlmodel import select
+
+    from modules.catalog.models import Product
+    from orion_app.db import session_scope
+    from tests.integration.helpers import store_id
+
+    with session_scope() as session:
+        foreign = session.exec(select(Product.id).where(Product.store_id == store_id("cafe-lux"))).first()
+    page = browser.new_context(locale="en-GB").new_page()
+    sign_in(page, app_server, "/store/velo-weber/login", "jean@velo.lu")
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    page.goto(f"{app_server}/store/velo-weber/products/{foreign}")
+    expect(page.get_by_test_id("not-found")).to_be_visible()
+    expect(page.get_by_label("SKU")).to_have_count(0)

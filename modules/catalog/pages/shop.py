@@ -105,6 +105,8 @@ def _gallery() -> rx.Component:
             s.photos.length() > 0,
             rx.image(
                 src=media_url(s.photos[s.selected_photo]),
+                src_set=s.photo_sets[s.selected_photo],
+                sizes="(max-width: 768px) 100vw, 32em",
                 alt=s.title,
                 width="100%",
                 aspect_ratio="1",

@@ -100,20 +100,34 @@ def cards(
     return _cards(session, store_id, list(products), langs), int(total)
 
 
+def _titles(session: Session, ids: list[int], langs: tuple[str, ...]) -> dict[int, dict[str, str]]:
+    """product id -> language -> title, for the wanted languages only (cards need no descriptions)."""
+    titles: dict[int, dict[str, str]] = {pid: {} for pid in ids}
+    if ids:
+        rows = session.exec(
+            select(ProductTranslation.product_id, ProductTranslation.lang, ProductTranslation.title).where(
+                ProductTranslation.product_id.in_(ids), ProductTranslation.lang.in_(set(langs))
+            )
+        )
+        for product_id, lang, title in rows:
+            titles[product_id][lang] = title
+    return titles
+
+
 def _cards(session: Session, store_id: int, products: list[Product], langs: tuple[str, ...]) -> list[Card]:
     ids = [p.id for p in products]
-    texts = translations(session, ids)
+    titles = _titles(session, ids, langs)
     images = first_photos(session, store_id, ids)
     stock = available_by_product(session, store_id, ids)
     result = []
     for product in products:
-        text = _text(texts[product.id], langs)
+        title = next((titles[product.id][lang] for lang in langs if lang in titles[product.id]), None)
         available = stock.get(product.id, 0)
         result.append(
             Card(
                 id=product.id,
                 slug=product.slug,
-                title=text.title if text else product.sku,
+                title=title or _any_title(session, product),
                 brand=product.brand,
                 price_cents=product.price_cents,
                 sale_price_cents=product.sale_price_cents,
@@ -125,6 +139,12 @@ def _cards(session: Session, store_id: int, products: list[Product], langs: tupl
             )
         )
     return result
+
+
+def _any_title(session: Session, product: Product) -> str:
+    """A product without a title in the shopper's languages shows its title in another one."""
+    text = _text(translations(session, [product.id])[product.id], ())
+    return text.title if text else product.sku
 
 
 def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, ...]) -> ProductPage:

@@ -9,7 +9,7 @@ from reflex.config import get_config
 
 from modules.catalog.providers import shop_card
 from modules.catalog.services.categories import category_by_slug, category_tree, subtree_ids
-from modules.catalog.services.media import variant_path
+from modules.catalog.services.media import SIZES, variant_path
 from modules.catalog.services.storefront import cards, product_page
 from orion_app.cards import Card
 from orion_app.db import session_scope
@@ -129,6 +129,7 @@ class ShopProductState(OrionState):
     sku: str = ""
     gtin: str = ""
     photos: list[str] = []
+    photo_sets: list[str] = []  # srcset per photo: phones get the 800 px file, not the 1600 px one
     thumbs: list[str] = []
     selected_photo: int = 0
     json_ld: str = ""
@@ -162,6 +163,11 @@ class ShopProductState(OrionState):
         self.meta_description = page.meta_description
         self.sku, self.gtin = page.sku, page.gtin
         self.photos = [variant_path(k, "lg") for k in page.photo_keys]
+        upload = get_config().api_url.rstrip("/") + "/_upload/"
+        self.photo_sets = [
+            ", ".join(f"{upload}{variant_path(k, size)} {edge}w" for size, edge in SIZES.items())
+            for k in page.photo_keys
+        ]
         self.thumbs = [variant_path(k, "sm") for k in page.photo_keys]
         self.json_ld = json.dumps(self._structured_data(page, card, access), ensure_ascii=False)
         shell = await self.get_state(ShellState)
