@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from sqlalchemy import event
@@ -26,6 +27,11 @@ def engine_for(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, timezone-aware: how every timestamp is stored."""
+    return datetime.now(UTC)
 
 
 def get_engine() -> Engine:

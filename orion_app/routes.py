@@ -64,6 +64,7 @@ def page_index() -> dict[str, PageEntry]:
     return {e.page_id: e for r in build_routes(get_registry()) for e in r.entries}
 
 
-def sign_in_url(frontend: Frontend, base: str, next_path: str = "") -> str:
+def sign_in_url(base: str, next_path: str = "") -> str:
+    """The sign-in page of a staff frontend, coming back to `next_path` afterwards."""
     target = f"{base}login"
     return f"{target}?next={next_path}" if next_path else target

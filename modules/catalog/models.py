@@ -1,13 +1,11 @@
 """Catalog tables: products with per-language texts, categories and media."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from orion_app.db import utcnow
 
 
 class Category(SQLModel, table=True):

@@ -7,7 +7,7 @@ from modules.catalog.models import Product
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
 from modules.catalog.services.storefront import Card as ProductCard
-from modules.catalog.services.storefront import cards
+from modules.catalog.services.storefront import cards, language_order
 from modules.catalog.services.values import format_price
 from orion_app.cards import Card, CardSection
 from orion_app.db import session_scope
@@ -28,15 +28,10 @@ def shop_card(card: ProductCard, base: str, lang: str) -> Card:
     )
 
 
-def shopper_langs(request) -> tuple[str, ...]:
-    store = request.store
-    return (request.lang, store.default_language, *store.languages)
-
-
 def storefront_home(request) -> dict:
     """Featured and newest products for the storefront home page."""
     base = _base(request)
-    langs = shopper_langs(request)
+    langs = language_order(request.lang, request.store)
     with session_scope() as session:
         featured, _ = cards(session, request.store.id, langs, featured=True, per_page=8)
         newest, _ = cards(session, request.store.id, langs, per_page=8)

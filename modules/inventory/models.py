@@ -1,13 +1,11 @@
 """Inventory tables: stock per product, warehouse and bin, and the movement log."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from orion_app.db import utcnow
 
 
 class StockLevel(SQLModel, table=True):

@@ -1,13 +1,11 @@
 """Tenancy tables: platforms, merchants, stores and their domains, users, roles, sessions."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from orion_app.db import utcnow
 
 
 class Platform(SQLModel, table=True):

@@ -114,3 +114,40 @@ def stat_card(label: rx.Var | str, value: rx.Var | str | int) -> rx.Component:
 
 def empty_state(text_key: str) -> rx.Component:
     return rx.center(rx.text(t(text_key), color_scheme="gray"), padding="2em", width="100%")
+
+
+def form_dialog(
+    title_key: str,
+    fields: list[rx.Component],
+    *,
+    on_submit,
+    open: rx.Var,
+    on_open_change,
+    hint_key: str | None = None,
+) -> rx.Component:
+    """A "new …" button opening a form in a dialog; the state keeps it open while fields have errors."""
+    return rx.dialog.root(
+        rx.dialog.trigger(rx.button(t(title_key))),
+        rx.dialog.content(
+            rx.dialog.title(t(title_key)),
+            rx.cond(hint_key is not None, rx.dialog.description(t(hint_key or ""), size="2")),
+            rx.form(
+                rx.vstack(
+                    *fields,
+                    rx.hstack(
+                        rx.dialog.close(
+                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
+                        ),
+                        rx.button(t("orion.save"), type="submit"),
+                        justify="end",
+                        width="100%",
+                    ),
+                    spacing="3",
+                ),
+                on_submit=on_submit,
+                reset_on_submit=False,
+            ),
+        ),
+        open=open,
+        on_open_change=on_open_change,
+    )

@@ -49,7 +49,7 @@ def refusal(access: Access, state: rx.State, quiet: bool):
     """What the browser gets when a handler is refused."""
     GUARD_REFUSALS.labels(kind="handler", verdict=access.verdict.value).inc()
     if access.verdict == Verdict.SIGN_IN and access.tenant:
-        return rx.redirect(sign_in_url(access.tenant.frontend, access.tenant.base))
+        return rx.redirect(sign_in_url(access.tenant.base))
     if quiet:
         return None
     key = "orion.error.forbidden" if access.verdict == Verdict.FORBIDDEN else "orion.error.not_found"

@@ -33,7 +33,7 @@ class ShellState(OrionState):
             access, entry = self._decide(page_ids.split(","))
         self._apply(access, entry)
         if access.verdict == Verdict.SIGN_IN:
-            return rx.redirect(sign_in_url(access.tenant.frontend, access.tenant.base, self.router.url.path))
+            return rx.redirect(sign_in_url(access.tenant.base, self.router.url.path))
         return None
 
     def _decide(self, page_ids: list[str]):

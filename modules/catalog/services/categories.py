@@ -71,6 +71,14 @@ def category_tree(session: Session, store_id: int, lang: str, fallback: str = "e
     return nodes
 
 
+def category_options(session: Session, store_id: int, lang: str, fallback: str) -> list[dict[str, str]]:
+    """The tree as select options, indented by depth."""
+    return [
+        {"value": str(n.id), "label": "— " * n.depth + n.name}
+        for n in category_tree(session, store_id, lang, fallback)
+    ]
+
+
 def category_by_slug(session: Session, store_id: int, slug: str) -> Category:
     category = session.exec(
         select(Category).where(Category.store_id == store_id, Category.slug == slug)

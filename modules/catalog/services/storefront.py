@@ -15,6 +15,12 @@ from modules.catalog.services.products import translations
 from modules.catalog.services.values import fold
 from modules.inventory.services import available_by_product
 from orion_app.errors import NotFound
+from orion_app.ports import StoreRef
+
+
+def language_order(lang: str, store: StoreRef) -> tuple[str, ...]:
+    """Which product texts to show first: the viewer's language, the store's default, then any."""
+    return (lang, store.default_language, *store.languages)
 
 
 @dataclass(frozen=True)

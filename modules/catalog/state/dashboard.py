@@ -4,9 +4,10 @@ import math
 
 import reflex as rx
 
-from modules.catalog.services.categories import category_tree
+from modules.catalog.services.categories import category_options
 from modules.catalog.services.media import remove_files
 from modules.catalog.services.products import delete_product, list_products, set_active, translations
+from modules.catalog.services.storefront import language_order
 from modules.catalog.services.values import format_price
 from modules.inventory.services import available_by_product
 from orion_app.db import session_scope
@@ -50,11 +51,8 @@ class ProductListState(OrionState):
             ids = [p.id for p in products]
             texts = translations(session, ids)
             stock = available_by_product(session, store.id, ids)
-            self.category_options = [
-                {"value": str(n.id), "label": "— " * n.depth + n.name}
-                for n in category_tree(session, store.id, self.lang, store.default_language)
-            ]
-        langs = (self.lang, store.default_language, *store.languages)
+            self.category_options = category_options(session, store.id, self.lang, store.default_language)
+        langs = language_order(self.lang, store)
         self.rows = []
         for product in products:
             text = next((texts[product.id][lang] for lang in langs if lang in texts[product.id]), None)

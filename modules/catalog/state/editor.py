@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from modules.catalog.services.categories import category_tree
+from modules.catalog.services.categories import category_options
 from modules.catalog.services.media import add_photo, delete_photo, photos, variant_path
 from modules.catalog.services.products import (
     TEXT_FIELDS,
@@ -16,7 +16,7 @@ from modules.inventory.services import adjust_stock, levels
 from orion_app.access import has_permission
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, NotFound
-from orion_app.i18n import LANGUAGES, translate
+from orion_app.i18n import translate
 from orion_app.ui.forms import translated_errors
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
@@ -46,9 +46,9 @@ class ProductEditorState(OrionState):
         store = access.tenant.store
         self.can_edit = has_permission(access.principal, EDIT, access.tenant)
         with session_scope() as session:
-            self.category_options = [{"value": "", "label": "—"}] + [
-                {"value": str(n.id), "label": "— " * n.depth + n.name}
-                for n in category_tree(session, store.id, self.lang, store.default_language)
+            self.category_options = [
+                {"value": "", "label": "—"},
+                *category_options(session, store.id, self.lang, store.default_language),
             ]
             if not self.product_id:
                 self.values = {
@@ -199,5 +199,4 @@ OPTIONS = {
     "vat_rate": [{"value": str(r), "label": f"{r} %"} for r in VAT_RATES],
     "condition": CONDITIONS,
     "availability": AVAILABILITY,
-    "languages": LANGUAGES,
 }

@@ -10,7 +10,7 @@ from reflex.config import get_config
 from modules.catalog.providers import shop_card
 from modules.catalog.services.categories import category_by_slug, category_tree, subtree_ids
 from modules.catalog.services.media import SIZES, variant_path
-from modules.catalog.services.storefront import cards, product_page
+from modules.catalog.services.storefront import cards, language_order, product_page
 from orion_app.cards import Card
 from orion_app.db import session_scope
 from orion_app.enablement import module_config
@@ -25,8 +25,7 @@ STOREFRONT = (Frontend.STOREFRONT,)
 
 
 def _langs(lang: str) -> tuple[str, ...]:
-    store = current_access().tenant.store
-    return (lang, store.default_language, *store.languages)
+    return language_order(lang, current_access().tenant.store)
 
 
 def _int(value: str, default: int) -> int:

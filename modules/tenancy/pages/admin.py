@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from modules.tenancy.pages.directory import merchants_page, stores_page, users_page
+from modules.tenancy.pages.directory import create_dialog, merchants_page, stores_page, users_page
 from modules.tenancy.state.modules import PlatformModulesState
 from modules.tenancy.state.platforms import PlatformEditState, PlatformsState
 from orion_app.ui.components import field, page_heading
@@ -42,30 +42,7 @@ def _platform_fields(errors: rx.Var, values: rx.Var | None = None) -> list[rx.Co
 
 
 def _create_dialog() -> rx.Component:
-    return rx.dialog.root(
-        rx.dialog.trigger(rx.button(t("tenancy.platforms.new"))),
-        rx.dialog.content(
-            rx.dialog.title(t("tenancy.platforms.new")),
-            rx.form(
-                rx.vstack(
-                    *_platform_fields(PlatformsState.errors),
-                    rx.hstack(
-                        rx.dialog.close(
-                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
-                        ),
-                        rx.button(t("orion.save"), type="submit"),
-                        justify="end",
-                        width="100%",
-                    ),
-                    spacing="3",
-                ),
-                on_submit=PlatformsState.create,
-                reset_on_submit=False,
-            ),
-        ),
-        open=PlatformsState.dialog_open,
-        on_open_change=PlatformsState.set_dialog_open,
-    )
+    return create_dialog("tenancy.platforms.new", PlatformsState, _platform_fields(PlatformsState.errors))
 
 
 def platforms_page() -> rx.Component:

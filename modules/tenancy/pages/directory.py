@@ -3,32 +3,15 @@
 import reflex as rx
 
 from modules.tenancy.state.directory import MerchantsState, StoresState, UsersState
-from orion_app.ui.components import empty_state, field, page_heading, select_field
+from orion_app.ui.components import empty_state, field, form_dialog, page_heading, select_field
 from orion_app.ui.i18n import t
 
 
 def create_dialog(title_key: str, state, fields: list[rx.Component]) -> rx.Component:
-    return rx.dialog.root(
-        rx.dialog.trigger(rx.button(t(title_key))),
-        rx.dialog.content(
-            rx.dialog.title(t(title_key)),
-            rx.form(
-                rx.vstack(
-                    *fields,
-                    rx.hstack(
-                        rx.dialog.close(
-                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
-                        ),
-                        rx.button(t("orion.save"), type="submit"),
-                        justify="end",
-                        width="100%",
-                    ),
-                    spacing="3",
-                ),
-                on_submit=state.create,
-                reset_on_submit=False,
-            ),
-        ),
+    return form_dialog(
+        title_key,
+        fields,
+        on_submit=state.create,
         open=state.dialog_open,
         on_open_change=state.set_dialog_open,
     )

@@ -3,45 +3,29 @@
 import reflex as rx
 
 from modules.tenancy.state.team import TeamState
-from orion_app.ui.components import field, page_heading, select_field
+from orion_app.ui.components import field, form_dialog, page_heading, select_field
 from orion_app.ui.i18n import t
 
 
 def _add_dialog() -> rx.Component:
     s = TeamState
-    return rx.dialog.root(
-        rx.dialog.trigger(rx.button(t("tenancy.team.add"))),
-        rx.dialog.content(
-            rx.dialog.title(t("tenancy.team.add")),
-            rx.dialog.description(t("tenancy.team.add_hint"), size="2"),
-            rx.form(
-                rx.vstack(
-                    field("tenancy.user.email", "email", s.errors, type="email", required=True),
-                    field("tenancy.user.name", "name", s.errors),
-                    field(
-                        "tenancy.user.password",
-                        "password",
-                        s.errors,
-                        type="password",
-                        hint_key="tenancy.user.password_hint",
-                    ),
-                    select_field(
-                        "tenancy.team.role", "role", s.errors, s.role_options, default_value="staff"
-                    ),
-                    rx.hstack(
-                        rx.dialog.close(
-                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
-                        ),
-                        rx.button(t("orion.save"), type="submit"),
-                        justify="end",
-                        width="100%",
-                    ),
-                    spacing="3",
-                ),
-                on_submit=s.add,
-                reset_on_submit=False,
-            ),
+    fields = [
+        field("tenancy.user.email", "email", s.errors, type="email", required=True),
+        field("tenancy.user.name", "name", s.errors),
+        field(
+            "tenancy.user.password",
+            "password",
+            s.errors,
+            type="password",
+            hint_key="tenancy.user.password_hint",
         ),
+        select_field("tenancy.team.role", "role", s.errors, s.role_options, default_value="staff"),
+    ]
+    return form_dialog(
+        "tenancy.team.add",
+        fields,
+        hint_key="tenancy.team.add_hint",
+        on_submit=s.add,
         open=s.dialog_open,
         on_open_change=s.set_dialog_open,
     )
