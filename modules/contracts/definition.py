@@ -8,4 +8,5 @@ MODULE = ModuleDefinition(
     description="Protocols other modules implement: metrics, widgets, features, onboarding, media usage.",
     version="1.0.0",
     tier=Tier.CORE,
+    config="modules.contracts.config:ContractsConfig",
 )

@@ -1,9 +1,12 @@
 """Plan limits, asked where the action happens (creating a product, an order, a member).
 
 Billing will provide the `feature_limits` port (tier x feature -> limit). Until a module
-provides it, every merchant gets the limit the feature's module declares as its default.
+provides it, every merchant gets the platform's limit from the contracts settings
+(`CONTRACTS_LIMITS`, or the platform admin's override), else the default the feature's
+module declares.
 """
 
+from orion_app.enablement import module_config
 from orion_app.errors import ServiceError
 from orion_app.registry import get_registry
 
@@ -26,7 +29,8 @@ def feature_limit(merchant_id: int, platform_id: int, feature: str) -> int | Non
     declared = registry.features.get(feature)
     if declared is None:
         raise KeyError(f"No module declares the feature '{feature}'.")
-    return declared.default_limit
+    limits = module_config("contracts", platform_id).limits
+    return limits.get(feature, declared.default_limit)
 
 
 def require_room(merchant_id: int, platform_id: int, feature: str, current: int, adding: int = 1) -> None:

@@ -8,7 +8,7 @@ available stock below zero, on PostgreSQL and on SQLite alike.
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
@@ -208,3 +208,92 @@ def low_stock(
         .limit(limit)
     ).all()
     return [(pid, max(0, int(avail or 0)), int(limit_)) for pid, avail, limit_ in rows]
+
+
+def bin_levels(
+    session: Session, store_id: int, product_ids: list[int], warehouse: str, bin: str = ""
+) -> dict[int, StockLevel]:
+    """product id -> its level in one bin, for many products in one query (imports)."""
+    if not product_ids:
+        return {}
+    where = location(warehouse, bin)
+    rows = session.exec(
+        select(StockLevel).where(
+            StockLevel.store_id == store_id,
+            StockLevel.product_id.in_(product_ids),
+            StockLevel.warehouse == where.warehouse,
+            StockLevel.bin == where.bin,
+        )
+    ).all()
+    return {level.product_id: level for level in rows}
+
+
+def set_quantities(
+    session: Session,
+    store_id: int,
+    targets: dict[int, int],
+    warehouse: str,
+    bin: str = "",
+    *,
+    current: dict[int, StockLevel] | None = None,
+    reason: str = "",
+    user_id: int | None = None,
+    kind: str = "import",
+) -> int:
+    """Set many products' count in one bin in a few statements, logging every change.
+
+    `current` is what `bin_levels` returned, when the caller has it already. A target
+    below a bin's reserved units is refused (FieldErrors) before anything is written.
+    Does not commit: the caller commits with its own bookkeeping. Returns rows changed.
+    """
+    where = location(warehouse, bin)
+    if not where.warehouse:
+        raise FieldErrors({"warehouse": "orion.error.required"})
+    if current is None:
+        current = bin_levels(session, store_id, list(targets), where.warehouse, where.bin)
+    now = utcnow()
+    inserts, updates, moves = [], [], []
+    for product_id, quantity in targets.items():
+        level = current.get(product_id)
+        before = (level.quantity, level.reserved) if level else (0, 0)
+        if quantity < 0 or quantity < before[1]:
+            raise FieldErrors({"quantity": "inventory.error.below_reserved"})
+        if quantity == before[0] and level is not None:
+            continue
+        if level is None:
+            inserts.append(
+                {
+                    "store_id": store_id,
+                    "product_id": product_id,
+                    "warehouse": where.warehouse,
+                    "bin": where.bin,
+                    "quantity": quantity,
+                    "reserved": 0,
+                    "updated_at": now,
+                }
+            )
+        else:
+            updates.append({"id": level.id, "quantity": quantity, "updated_at": now})
+        moves.append(
+            {
+                "store_id": store_id,
+                "product_id": product_id,
+                "warehouse": where.warehouse,
+                "bin": where.bin,
+                "kind": kind,
+                "quantity_before": before[0],
+                "quantity_after": quantity,
+                "reserved_before": before[1],
+                "reserved_after": before[1],
+                "reason": reason[:200],
+                "user_id": user_id,
+                "created_at": now,
+            }
+        )
+    if inserts:
+        session.execute(insert(StockLevel), inserts)
+    if updates:
+        session.execute(update(StockLevel), updates)
+    if moves:
+        session.execute(insert(StockMovement), moves)
+    return len(moves)

@@ -1,6 +1,20 @@
 """Marketplace: Letzshop product feed import/export, order sync and fulfilment sync."""
 
-from orion_app.registry import Feature, Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import (
+    Feature,
+    Frontend,
+    MenuItem,
+    ModuleDefinition,
+    Page,
+    Permission,
+    ScheduledJob,
+    StoreRole,
+    Tier,
+)
+
+S = Frontend.STORE
+STATE = "modules.marketplace.state"
+PAGES = "modules.marketplace.pages"
 
 MODULE = ModuleDefinition(
     code="marketplace",
@@ -11,13 +25,45 @@ MODULE = ModuleDefinition(
     requires=("catalog", "inventory"),
     features=(Feature("letzshop_sync", "marketplace.feature.sync", "flag", 1),),
     permissions=(
-        Permission("marketplace.import", "marketplace.perm.import", Frontend.STORE, (StoreRole.MANAGER,)),
-        Permission(
+        Permission("marketplace.import", "marketplace.perm.import", S, (StoreRole.MANAGER,)),
+        Permission("marketplace.export", "marketplace.perm.export", S, (StoreRole.MANAGER, StoreRole.STAFF)),
+    ),
+    pages=(
+        Page(
+            S,
+            "marketplace/import",
+            f"{PAGES}:import_page",
+            "marketplace.import.title",
+            "marketplace.import",
+            (f"{STATE}:ImportState.load",),
+        ),
+        Page(
+            S,
+            "marketplace/imports/[job]",
+            f"{PAGES}:import_job_page",
+            "marketplace.job.title",
+            "marketplace.import",
+            (f"{STATE}:ImportJobState.load",),
+        ),
+        Page(
+            S,
+            "marketplace/export",
+            f"{PAGES}:export_page",
+            "marketplace.export.title",
             "marketplace.export",
-            "marketplace.perm.export",
-            Frontend.STORE,
-            (StoreRole.MANAGER, StoreRole.STAFF),
+            (f"{STATE}:ExportState.load",),
         ),
     ),
+    menus=(
+        MenuItem(S, "marketplace.menu.import", "marketplace/import", "upload", "marketplace.import", 40),
+        MenuItem(S, "marketplace.menu.export", "marketplace/export", "download", "marketplace.export", 41),
+    ),
+    scheduled_jobs=(
+        ScheduledJob("sync_feeds", "modules.marketplace.jobs.sync_feeds", "* * * * *"),
+        ScheduledJob(
+            "reap_abandoned_imports", "modules.marketplace.jobs.reap_abandoned_imports", "* * * * *"
+        ),
+    ),
+    api_routes="modules.marketplace.api:routes",
     config="modules.marketplace.config:MarketplaceConfig",
 )

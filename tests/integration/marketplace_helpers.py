@@ -1,0 +1,124 @@
+"""Builders for marketplace tests: stores as the import service wants them, feeds, runs."""
+
+import os
+from pathlib import Path
+
+from sqlmodel import select
+
+from modules.catalog.models import Product, ProductTranslation
+from modules.inventory.models import StockLevel
+from modules.marketplace.models import FeedImport, FeedImportError
+from modules.marketplace.services.imports import StoreRef, run_import, start_import
+from orion_app.db import session_scope
+from tests.integration.helpers import platform_id, store_id
+
+HEADER = [
+    "id",
+    "title",
+    "description",
+    "availability",
+    "price",
+    "sale_price",
+    "brand",
+    "gtin",
+    "mpn",
+    "condition",
+]
+# Valid EAN-13s (GS1 check digits verified by the catalog's own rule).
+GTINS = ["4006381333931", "5901234123457", "4012345678901", "0012345678905", "9780201379624"]
+
+
+def store_ref(code: str = "cafe-lux", platform: str = "oms") -> StoreRef:
+    from modules.tenancy.models import Store
+
+    with session_scope() as session:
+        store = session.get(Store, store_id(code))
+        return StoreRef(store.id, store.merchant_id, platform_id(platform))
+
+
+def feed_text(rows: list[list[str]], header: list[str] | None = None, sep: str = "\t") -> str:
+    lines = [sep.join(header or HEADER)] + [sep.join(row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def product_row(n: int, **overrides) -> list[str]:
+    values = {
+        "id": f"SKU-{n:05d}",
+        "title": f"Produit {n}",
+        "description": f"Description du produit {n}",
+        "availability": "in stock",
+        "price": f"{10 + n % 50}.99 EUR",
+        "sale_price": "",
+        "brand": "Orion Test",
+        "gtin": "",
+        "mpn": f"MPN-{n}",
+        "condition": "new",
+    }
+    values.update(overrides)
+    return [values[name] for name in HEADER]
+
+
+def write_feed(folder: Path, text: str | bytes, name: str = "feed.tsv") -> Path:
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def import_file(
+    path: Path, store: StoreRef | None = None, *, lang: str = "fr", dry_run: bool = False
+) -> FeedImport:
+    """Record an import of `path` and run its job body right here; the finished record."""
+    store = store or store_ref()
+    with session_scope() as session, path.open("rb") as upload:
+        record = start_import(session, store, lang=lang, dry_run=dry_run, upload=upload, file_name=path.name)
+    run_import(record.id)
+    return reload(record.id)
+
+
+def reload(import_id: int) -> FeedImport:
+    with session_scope() as session:
+        return session.get(FeedImport, import_id)
+
+
+def errors_of(import_id: int) -> list[tuple[int, str, str]]:
+    """(line, column, message key) of each recorded row error, in line order."""
+    with session_scope() as session:
+        rows = session.exec(
+            select(FeedImportError)
+            .where(FeedImportError.import_id == import_id)
+            .order_by(FeedImportError.line, FeedImportError.id)
+        ).all()
+        return [(e.line, e.column, e.message_key) for e in rows]
+
+
+def products_of(store: StoreRef) -> dict[str, Product]:
+    with session_scope() as session:
+        return {p.sku: p for p in session.exec(select(Product).where(Product.store_id == store.id))}
+
+
+def titles_of(store: StoreRef, lang: str) -> dict[str, str]:
+    with session_scope() as session:
+        rows = session.exec(
+            select(Product.sku, ProductTranslation.title)
+            .join(ProductTranslation, ProductTranslation.product_id == Product.id)
+            .where(Product.store_id == store.id, ProductTranslation.lang == lang)
+        ).all()
+        return dict(rows)
+
+
+def stock_of(store: StoreRef) -> dict[int, int]:
+    with session_scope() as session:
+        return {
+            level.product_id: level.quantity
+            for level in session.exec(select(StockLevel).where(StockLevel.store_id == store.id))
+        }
+
+
+def unlimited_products(monkeypatch) -> None:
+    """No plan limit on products for these tests (as a platform on a Professional plan)."""
+    monkeypatch.setenv("CONTRACTS_LIMITS", '{"products_limit": null}')
+
+
+def use_files_dir(monkeypatch, folder: Path) -> None:
+    monkeypatch.setenv("MARKETPLACE_FILES_DIR", str(folder))
+    os.makedirs(folder, exist_ok=True)
