@@ -142,6 +142,16 @@ def _fresh_rate_limits():
         redis.delete(name)
 
 
+@pytest.fixture(autouse=True)
+def _empty_queues():
+    """Jobs one test queued never reach the next test's worker (databases restart ids at 1)."""
+    yield
+    from orion_app.jobs import QUEUES, get_queue
+
+    for name in QUEUES:
+        get_queue(name).empty()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _clean_redis_prefix():
     yield

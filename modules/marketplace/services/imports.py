@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rq import Retry, get_current_job
-from sqlalchemy import func, insert, update
+from sqlalchemy import func, insert, text, update
 from sqlmodel import Session, select
 
 from modules.catalog.services.bulk import Item, upsert_products
@@ -35,11 +35,11 @@ from orion_app.enablement import module_config
 from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.i18n import LANGUAGES
 from orion_app.jobs import get_queue
-from orion_app.redis_client import get_redis, key
 from orion_app.settings import get_settings
 
 SOURCE = "letzshop"
 JOB_TIMEOUT = 6 * 60 * 60  # seconds; a 1M-row feed fits comfortably
+LOCK_SPACE = 0x4D4B  # first key of the advisory locks marketplace takes ("MK")
 
 
 class ImportCancelled(Exception):
@@ -259,6 +259,26 @@ def _import_rows(session: Session, record: FeedImport, feed: Feed, batch_size: i
         _apply(session, record, feed, batch, warehouse)
 
 
+def _lock_store(session: Session, record: FeedImport) -> None:
+    """Serialise batches of one store across workers until this transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock, released at commit or when a killed
+    worker's connection drops. SQLite: the heartbeat write takes the database's write
+    lock first, so the batch reads the products only once no other batch is writing.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, :store)"),
+            {"space": LOCK_SPACE, "store": record.store_id},
+        )
+    session.execute(
+        update(FeedImport)
+        .where(FeedImport.id == record.id)
+        .values(heartbeat_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow], warehouse: str) -> None:
     """One batch in one transaction: products, row errors and the checkpoint together."""
     good = [row for row in batch if not row.errors]
@@ -274,55 +294,53 @@ def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow
         for row in good
     ]
     counts = {"created": 0, "updated": 0, "unchanged": 0}
-    with get_redis().lock(
-        key("marketplace", "store", str(record.store_id)), timeout=600, blocking_timeout=900
-    ):
-        outcomes = upsert_products(
-            session,
-            record.store_id,
-            record.merchant_id,
-            record.platform_id,
-            record.lang,
-            items,
-            source=SOURCE,
-            warehouse=warehouse,
-            dry_run=record.dry_run,
-            pending_created=record.created if record.dry_run else 0,
-            user_id=record.created_by,
+    _lock_store(session, record)
+    outcomes = upsert_products(
+        session,
+        record.store_id,
+        record.merchant_id,
+        record.platform_id,
+        record.lang,
+        items,
+        source=SOURCE,
+        warehouse=warehouse,
+        dry_run=record.dry_run,
+        pending_created=record.created if record.dry_run else 0,
+        user_id=record.created_by,
+    )
+    for row, outcome in zip(good, outcomes, strict=True):
+        if outcome.result == "rejected":
+            row.errors.append((_column(feed, outcome.about), outcome.key, outcome.params))
+        else:
+            counts[outcome.result] += 1
+    errors = [
+        {
+            "import_id": record.id,
+            "line": row.line,
+            "column": column[:80],
+            "message_key": message,
+            "message_params": params,
+            "raw": row.raw,
+        }
+        for row in batch
+        for column, message, params in row.errors
+    ]
+    if errors:
+        session.execute(insert(FeedImportError), errors)
+    session.execute(
+        update(FeedImport)
+        .where(FeedImport.id == record.id)
+        .values(
+            rows_done=FeedImport.rows_done + len(batch),
+            created=FeedImport.created + counts["created"],
+            updated=FeedImport.updated + counts["updated"],
+            unchanged=FeedImport.unchanged + counts["unchanged"],
+            rejected=FeedImport.rejected + sum(1 for row in batch if row.errors),
+            heartbeat_at=utcnow(),
         )
-        for row, outcome in zip(good, outcomes, strict=True):
-            if outcome.result == "rejected":
-                row.errors.append((_column(feed, outcome.about), outcome.key, outcome.params))
-            else:
-                counts[outcome.result] += 1
-        errors = [
-            {
-                "import_id": record.id,
-                "line": row.line,
-                "column": column[:80],
-                "message_key": message,
-                "message_params": params,
-                "raw": row.raw,
-            }
-            for row in batch
-            for column, message, params in row.errors
-        ]
-        if errors:
-            session.execute(insert(FeedImportError), errors)
-        session.execute(
-            update(FeedImport)
-            .where(FeedImport.id == record.id)
-            .values(
-                rows_done=FeedImport.rows_done + len(batch),
-                created=FeedImport.created + counts["created"],
-                updated=FeedImport.updated + counts["updated"],
-                unchanged=FeedImport.unchanged + counts["unchanged"],
-                rejected=FeedImport.rejected + sum(1 for row in batch if row.errors),
-                heartbeat_at=utcnow(),
-            )
-            .execution_options(synchronize_session=False)
-        )
-        session.commit()
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
     session.refresh(record)
     if record.cancel_requested:
         raise ImportCancelled()
