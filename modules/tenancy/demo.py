@@ -13,6 +13,7 @@ from modules.tenancy.models import (
     User,
 )
 from modules.tenancy.services.auth import hash_password
+from orion_app.enablement import module_config, save_module_config
 
 DEMO_PASSWORD = "orion-demo-2026"
 PLATFORMS = [
@@ -98,6 +99,11 @@ def seed(session: Session) -> list[str]:
         role="staff",
     )
     session.commit()
+    oms = platforms["oms"].id
+    if "products_limit" not in (module_config("contracts", oms).limits or {}):
+        # OMS Flow's sellers bring whole Letzshop catalogues: no product limit until billing
+        # gives each merchant its plan (Essential would allow 200).
+        save_module_config(oms, "contracts", {"limits": {"products_limit": None}}, None)
     return [
         "Demo data is in place. Every demo account's password is: " + DEMO_PASSWORD,
         "  super admin     admin@orion.lu     -> /admin/",
@@ -105,4 +111,5 @@ def seed(session: Session) -> list[str]:
         "  merchant owner  marie@cafe-lux.lu  -> /store/cafe-lux/",
         "  store staff     luc@cafe-lux.lu    -> /store/cafe-lux/",
         "  storefront      /platforms/oms/storefront/cafe-lux/  (or Host cafe.omsflow.localhost)",
+        "  plan limits     oms: unlimited products (contracts settings); loyalty: 200",
     ]

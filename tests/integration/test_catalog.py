@@ -9,8 +9,10 @@ from modules.catalog.services import media, products, storefront
 from modules.catalog.services.values import ValueProblem, fold, format_price, gtin_type, parse_price
 from modules.contracts.features import LimitReached, feature_limit
 from orion_app.db import get_engine, session_scope
+from orion_app.enablement import save_module_config
 from orion_app.errors import FieldErrors, NotFound
 from tests.integration.catalog_helpers import VALID_GTIN, png_bytes, product_form, scope
+from tests.integration.helpers import platform_id
 
 
 @pytest.fixture
@@ -176,7 +178,8 @@ def test_another_store_cannot_read_change_or_delete_a_product(shop):
         assert session.get(Product, product.id).is_active is True
 
 
-def test_the_product_limit_comes_from_the_declared_default_and_is_enforced(shop):
+def test_the_product_limit_comes_from_the_declared_default_and_is_enforced(demo):
+    shop = scope("bakery-lux", "loyalty")  # the demo lifts the limit on oms, not on loyalty
     store_id, merchant_id, platform_id = shop
     assert feature_limit(merchant_id, platform_id, "products_limit") == 200
     with session_scope() as session:
@@ -188,6 +191,15 @@ def test_the_product_limit_comes_from_the_declared_default_and_is_enforced(shop)
         create(shop)
     assert caught.value.limit == 200 and caught.value.message_key == "contracts.limit_reached"
     assert count(store_id) == 200
+
+
+def test_a_platform_setting_overrides_the_declared_limit_and_env(demo, monkeypatch):
+    _, merchant_id, loyalty = scope("bakery-lux", "loyalty")
+    monkeypatch.setenv("CONTRACTS_LIMITS", '{"products_limit": 50}')
+    assert feature_limit(merchant_id, loyalty, "products_limit") == 50
+    save_module_config(loyalty, "contracts", {"limits": {"products_limit": 1000}}, None)
+    assert feature_limit(merchant_id, loyalty, "products_limit") == 1000
+    assert feature_limit(merchant_id, platform_id("oms"), "products_limit") is None  # the demo's setting
 
 
 def test_a_listing_page_costs_the_same_number_of_queries_whatever_its_size(shop):

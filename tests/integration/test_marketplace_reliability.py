@@ -4,6 +4,7 @@ These run real `python -m orion_app worker` processes against the test databases
 the run's own Redis prefix.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -22,7 +23,6 @@ from orion_app.jobs import get_queue
 from tests.conftest import ROOT
 from tests.integration.marketplace_helpers import (
     feed_text,
-    product_row,
     products_of,
     reload,
     store_ref,
@@ -83,10 +83,8 @@ def kill_9(process: subprocess.Popen) -> None:
     horses = children(process.pid)
     os.killpg(process.pid, signal.SIGKILL)
     for pid in horses:
-        try:
+        with contextlib.suppress(ProcessLookupError):  # it may have died with the group
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     process.wait(timeout=30)
 
 
