@@ -29,6 +29,11 @@ PRESETS = {
 }
 
 
+def _sync_allowed(store: StoreRef) -> bool:
+    limit = feature_limit(store.merchant_id, store.platform_id, "letzshop_sync")
+    return limit is None or limit >= 1
+
+
 def next_run(schedule: str, after: datetime) -> datetime:
     return croniter(schedule, after).get_next(datetime)
 
@@ -44,8 +49,7 @@ def save_source(
     user_id: int | None = None,
 ) -> FeedSource:
     """Create or change the store's feed for `lang`; every bad field reported at once."""
-    limit = feature_limit(store.merchant_id, store.platform_id, "letzshop_sync")
-    if limit is not None and limit < 1:
+    if not _sync_allowed(store):
         raise ServiceError("marketplace.error.sync_not_in_plan")
     errors: dict[str, str] = {}
     if lang not in LANGUAGES:
@@ -133,7 +137,7 @@ def run_due(session: Session, now: datetime | None = None) -> int:
         if "marketplace" not in enablement.enabled_modules(source.platform_id):
             continue
         store = _store_ref(session, source)
-        if store is None:
+        if store is None or not _sync_allowed(store):
             continue
         try:
             run_source(session, store, source)
