@@ -73,7 +73,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     from orion_app.jobs import run_worker
 
-    run_worker(burst=args.burst)
+    run_worker(burst=args.burst, queues=args.queues.split(",") if args.queues else None)
     return 0
 
 
@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     worker = sub.add_parser("worker", help="run an RQ worker on Orion's queues")
     worker.add_argument("--burst", action="store_true", help="stop when the queues are empty")
+    worker.add_argument(
+        "--queues", default="", help="comma-separated queues to work, in priority order (default: all)"
+    )
     worker.set_defaults(run=cmd_worker)
     sub.add_parser("scheduler", help="run RQ's cron scheduler with the modules' scheduled jobs").set_defaults(
         run=cmd_scheduler

@@ -24,9 +24,13 @@ def get_queue(name: str = "default") -> Queue:
     return Queue(queue_name(name), connection=get_redis())
 
 
-def run_worker(burst: bool = False) -> None:
-    """Work the queues in priority order: fast jobs before imports before cron jobs."""
-    worker = Worker([get_queue(name) for name in QUEUES], connection=get_redis())
+def run_worker(burst: bool = False, queues: list[str] | None = None) -> None:
+    """Work the queues in priority order: fast jobs before imports before cron jobs.
+
+    Give `queues` to dedicate a worker, e.g. one for `long_running` imports so a big
+    import never holds up the fast `default` jobs.
+    """
+    worker = Worker([get_queue(name) for name in (queues or QUEUES)], connection=get_redis())
     worker.work(burst=burst, with_scheduler=False)
 
 

@@ -44,7 +44,8 @@ bash scripts/ensure_redis.sh
 "$PY" -m orion_app db upgrade
 "$PY" -m orion_app seed-demo
 
-start "$PY" -m orion_app worker
+start "$PY" -m orion_app worker --queues default,scheduled
+start "$PY" -m orion_app worker --queues long_running,default  # imports and exports
 start "$PY" -m orion_app scheduler
 start .venv/bin/reflex run
 echo
