@@ -2,7 +2,7 @@
 
 from sqlmodel import Session
 
-from modules.marketplace.services import imports, sources
+from modules.marketplace.services import export, imports, sources
 from orion_app.db import get_engine
 
 
@@ -18,6 +18,12 @@ def sync_feeds() -> int:
 
 
 def reap_abandoned_imports() -> int:
-    """Every minute: imports whose worker stopped reporting are marked abandoned."""
+    """Every minute: imports whose worker stopped reporting are marked abandoned (and
+    exports still running past their time limit failed)."""
     with Session(get_engine(), expire_on_commit=False) as session:
-        return imports.reap_abandoned(session)
+        return imports.reap_abandoned(session) + export.reap_abandoned_exports(session)
+
+
+def write_export(export_id: int, platform_id: int) -> str:
+    """A Letzshop feed written to the store's export folder (queue `long_running`)."""
+    return export.write_export(export_id, platform_id)

@@ -59,7 +59,7 @@ def _text(texts: dict[str, ProductTranslation], langs: tuple[str, ...]) -> Produ
     return next(iter(texts.values()), None)
 
 
-def _availability(product: Product, available: int) -> str:
+def shown_availability(product: Product, available: int) -> str:
     """Stock decides for physical goods; digital goods and pre-orders keep what the merchant set."""
     if product.is_digital or product.availability in ("preorder", "backorder"):
         return product.availability
@@ -141,7 +141,7 @@ def _cards(session: Session, store_id: int, products: list[Product], langs: tupl
                 vat_rate=product.vat_rate,
                 image_key=images[product.id].key if product.id in images else "",
                 available=available,
-                availability=_availability(product, available),
+                availability=shown_availability(product, available),
             )
         )
     return result

@@ -1,0 +1,340 @@
+"""Letzshop feed export: one tab-separated file per language, downloaded or written by a job.
+
+The file is what `feed.py` reads back: Google Shopping columns, one active product per row,
+read from the database in chunks of products (keyset on id), so memory stays flat however
+large the catalog.
+
+Cells are written by `csv` with tab as delimiter: a cell holding a tab, a line break or a
+quote is quoted, inner quotes doubled (Google's "quoted fields"; `feed.py` reads them
+back exactly), and lines end with CRLF so a lone CR inside a cell is quoted too. A cell a
+spreadsheet would run as a formula (starting with = + - @ tab or CR) gets a leading `'`,
+which the importer removes again. (A text that itself starts with `'` and one of those
+characters therefore comes back from an import without its `'`.)
+"""
+
+import csv
+import io
+import os
+import secrets
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from rq import Retry, get_current_job
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from modules.catalog.models import Product, ProductMedia, ProductTranslation
+from modules.catalog.services.media import variant_path
+from modules.catalog.services.products import translations
+from modules.catalog.services.storefront import language_order, shown_availability
+from modules.inventory.services import available_by_product
+from modules.marketplace.models import FeedExport
+from modules.marketplace.services.feed import NEUTRALISED
+from modules.marketplace.services.imports import StoreRef, config, files_dir
+from modules.tenancy.models import Platform, Store, StoreDomain, StorePlatform
+from modules.tenancy.services.ports import store_ref
+from orion_app.db import get_engine, utcnow
+from orion_app.errors import FieldErrors
+from orion_app.jobs import get_queue
+from orion_app.settings import get_settings
+
+EXPORT_LANGUAGES = ("en", "fr", "de")
+COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "link",
+    "image_link",
+    "additional_image_link",
+    "availability",
+    "price",
+    "sale_price",
+    "brand",
+    "gtin",
+    "mpn",
+    "condition",
+    "google_product_category",
+)
+# Orion's availability -> the words Google Shopping (and so Letzshop) expects.
+AVAILABILITY_WORDS = {
+    "in_stock": "in stock",
+    "out_of_stock": "out of stock",
+    "preorder": "preorder",
+    "backorder": "backorder",
+}
+MAX_ADDITIONAL_IMAGES = 10  # Google reads at most ten additional photos
+CHUNK = 1000  # products read per query
+JOB_TIMEOUT = 60 * 60  # seconds
+EXPORT_DOWNLOAD = "/api/marketplace/stores/{store}/export/{lang}"
+ERRORS_DOWNLOAD = "/api/marketplace/stores/{store}/imports/{import_id}/errors"
+
+
+def download_path(store_code: str, lang: str) -> str:
+    """Where the dashboard downloads the store's feed in `lang` (served by `api.py`)."""
+    return EXPORT_DOWNLOAD.format(store=store_code, lang=lang)
+
+
+def errors_download_path(store_code: str, import_id: int) -> str:
+    """Where the dashboard downloads an import's row errors as a CSV file."""
+    return ERRORS_DOWNLOAD.format(store=store_code, import_id=import_id)
+
+
+# ---------------------------------------------------------------- cells and lines
+
+
+def neutralise(value: object) -> str:
+    """The cell as text, with a leading `'` when a spreadsheet would run it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in NEUTRALISED else text
+
+
+def format_rows(rows: Iterable[Iterable[object]], delimiter: str = "\t") -> Iterator[str]:
+    """Each row as one line of text (CRLF-terminated), its cells neutralised and quoted as needed."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, quotechar='"', doublequote=True, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _price(cents: int | None, currency: str) -> str:
+    return "" if cents is None else f"{cents // 100}.{cents % 100:02d} {currency}"
+
+
+def _cells(product: Product, text: ProductTranslation, link: str, images: list[str], available: int) -> tuple:
+    """One product's row, in the order of COLUMNS."""
+    return (
+        product.sku,
+        text.title,
+        text.description,
+        link,
+        images[0] if images else "",
+        ",".join(images[1 : 1 + MAX_ADDITIONAL_IMAGES]),
+        AVAILABILITY_WORDS[shown_availability(product, available)],
+        _price(product.price_cents, product.currency),
+        _price(product.sale_price_cents, product.currency),
+        product.brand,
+        product.gtin,
+        product.mpn,
+        product.condition,
+        "",  # google_product_category: Orion's categories are the store's own
+    )
+
+
+# ---------------------------------------------------------------- addresses
+
+
+def _scheme(host: str) -> str:
+    """`.localhost` names never have a certificate (RFC 6761); every public host uses https."""
+    return "http" if host == "localhost" or host.endswith(".localhost") else "https"
+
+
+def storefront_base(session: Session, store_id: int, platform_id: int, origin: str = "") -> str:
+    """The store's storefront address on the platform, ending with `/`.
+
+    Its custom domain, else its subdomain of the platform's domain; a platform without a
+    domain only has the path form, put after `origin` (the request's, or none in a job).
+    """
+    domain = session.exec(
+        select(StoreDomain.domain)
+        .where(StoreDomain.store_id == store_id, StoreDomain.platform_id == platform_id)
+        .order_by(StoreDomain.id)
+    ).first()
+    if domain:
+        return f"{_scheme(domain)}://{domain}/"
+    platform = session.get(Platform, platform_id)
+    subdomain = session.exec(
+        select(StorePlatform.subdomain).where(
+            StorePlatform.store_id == store_id, StorePlatform.platform_id == platform_id
+        )
+    ).first()
+    if platform.domain and subdomain:
+        host = f"{subdomain}.{platform.domain}"
+        return f"{_scheme(host)}://{host}/"
+    store = session.get(Store, store_id)
+    return f"{origin.rstrip('/')}/platforms/{platform.code}/storefront/{store.code}/"
+
+
+def _media_root(base_url: str) -> str:
+    """Photos are served by the same deployment as the storefront, at `/_upload/`."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}/_upload/" if parts.netloc else "/_upload/"
+
+
+# ---------------------------------------------------------------- the feed
+
+
+def iter_feed(
+    session: Session, store_id: int, lang: str, base_url: str, *, chunk: int = CHUNK
+) -> Iterator[str]:
+    """The header line, then one line per active product, read `chunk` products at a time.
+
+    Texts are in `lang`, else the store's default language, its other languages, any
+    other; a product without any text is left out (Letzshop refuses a row without title, and
+    Orion's forms and imports never create one). Availability is the one the storefront
+    shows: stock decides for physical goods. The session is only read; its transaction
+    is ended after every chunk, so a slow download holds no database connection.
+    """
+    store = session.get(Store, store_id)
+    langs = language_order(lang, store_ref(store))
+    media = _media_root(base_url)
+    yield from format_rows([COLUMNS])
+    last_id = 0
+    while True:
+        products = list(
+            session.exec(
+                select(Product)
+                .where(Product.store_id == store_id, Product.is_active.is_(True), Product.id > last_id)
+                .order_by(Product.id)
+                .limit(chunk)
+            ).all()
+        )
+        if not products:
+            return
+        ids = [p.id for p in products]
+        texts = translations(session, ids)
+        stock = available_by_product(session, store_id, ids)
+        photos: dict[int, list[str]] = {pid: [] for pid in ids}
+        for product_id, key in session.exec(
+            select(ProductMedia.product_id, ProductMedia.key)
+            .where(ProductMedia.store_id == store_id, ProductMedia.product_id.in_(ids))
+            .order_by(ProductMedia.product_id, ProductMedia.position, ProductMedia.id)
+        ):
+            photos[product_id].append(f"{media}{variant_path(key, 'lg')}")
+        rows = []
+        for product in products:
+            by_lang = texts[product.id]
+            text = next((by_lang[code] for code in langs if code in by_lang), None) or next(
+                iter(by_lang.values()), None
+            )
+            if text is not None:
+                available = stock.get(product.id, 0)
+                rows.append(
+                    _cells(product, text, f"{base_url}products/{product.slug}", photos[product.id], available)
+                )
+        last_id = ids[-1]
+        session.rollback()  # read-only: end the transaction before the lines are consumed
+        yield from format_rows(rows)
+
+
+# ---------------------------------------------------------------- the export job
+
+
+def export_file(platform_id: int, store_id: int, store_code: str, lang: str) -> Path:
+    return files_dir(platform_id) / str(store_id) / "exports" / f"letzshop-{store_code}-{lang}.tsv"
+
+
+def start_export(session: Session, store: StoreRef, lang: str, user_id: int | None) -> FeedExport:
+    """Record an export of the store's feed in `lang` and queue it on `long_running`."""
+    if lang not in EXPORT_LANGUAGES:
+        raise FieldErrors({"lang": "marketplace.error.lang"})
+    record = FeedExport(store_id=store.id, lang=lang, created_by=user_id)
+    session.add(record)
+    session.commit()
+    session.refresh(record)
+    cfg = config(store.platform_id)
+    job = get_queue("long_running").enqueue(
+        "modules.marketplace.jobs.write_export",
+        record.id,
+        store.platform_id,
+        job_id=f"{get_settings().redis_prefix.replace(':', '-')}export-{record.id}-{secrets.token_hex(4)}",
+        job_timeout=JOB_TIMEOUT,
+        retry=Retry(max=cfg.retry_max, interval=cfg.retry_intervals) if cfg.retry_max else None,
+        description=f"Letzshop feed export {record.id} (store {store.id}, {lang})",
+    )
+    record.rq_job_id = job.id
+    session.add(record)
+    session.commit()
+    return record
+
+
+def write_export(export_id: int, platform_id: int) -> str:
+    """The job: write the feed to the store's export folder, replacing the previous file at once."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        claimed = session.execute(
+            update(FeedExport)
+            .where(FeedExport.id == export_id, FeedExport.status == "queued")
+            .values(status="running", message_key="")
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
+        if claimed.rowcount != 1:
+            return "skipped"
+        record = session.get(FeedExport, export_id)
+        store = session.get(Store, record.store_id)
+        target = export_file(platform_id, store.id, store.code, record.lang)
+        try:
+            with Session(get_engine()) as reader:
+                base = storefront_base(reader, store.id, platform_id)
+                written = _write_atomically(target, iter_feed(reader, store.id, record.lang, base))
+        except Exception as crash:
+            rq_job = get_current_job()
+            retrying = bool(rq_job and rq_job.retries_left)
+            record.status = "queued" if retrying else "failed"
+            if retrying:
+                record.message_key = "marketplace.export.retrying"
+            elif isinstance(crash, OSError):
+                record.message_key = "marketplace.export.unwritable"
+            else:
+                record.message_key = "marketplace.export.failed"
+            record.finished_at = None if retrying else utcnow()
+            session.add(record)
+            session.commit()
+            raise
+        record.status = "succeeded"
+        record.rows = written - 1  # the header is not a product
+        record.file_path = str(target)
+        record.finished_at = utcnow()
+        session.add(record)
+        session.commit()
+        return record.status
+
+
+def _write_atomically(target: Path, lines: Iterable[str]) -> int:
+    """Write to a temporary file beside `target`, then rename it over `target`; rows written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    count = 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            for line in lines:
+                out.write(line)
+                count += 1
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def list_exports(session: Session, store_id: int, limit: int = 10) -> list[FeedExport]:
+    """The store's latest exports, newest first."""
+    return list(
+        session.exec(
+            select(FeedExport)
+            .where(FeedExport.store_id == store_id)
+            .order_by(FeedExport.created_at.desc(), FeedExport.id.desc())
+            .limit(limit)
+        ).all()
+    )
+
+
+def reap_abandoned_exports(session: Session) -> int:
+    """Exports still "running" past the job's time limit lost their worker: mark them failed."""
+    result = session.execute(
+        update(FeedExport)
+        .where(
+            FeedExport.status == "running", FeedExport.created_at < utcnow() - timedelta(seconds=JOB_TIMEOUT)
+        )
+        .values(status="failed", message_key="marketplace.export.failed", finished_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return result.rowcount
