@@ -410,12 +410,19 @@ def cancel_import(session: Session, store_id: int, import_id: int) -> FeedImport
     return record
 
 
+def can_retry(record: FeedImport) -> bool:
+    """Failed or abandoned, and (for an upload) its file is still kept to read again."""
+    if record.status not in ("failed", "abandoned"):
+        return False
+    return record.origin != "upload" or bool(record.file_path and Path(record.file_path).exists())
+
+
 def retry_import(session: Session, store_id: int, import_id: int) -> FeedImport:
     """Run a failed or abandoned import again; it resumes after its last finished batch."""
     record = get_import(session, store_id, import_id)
     if record.status not in ("failed", "abandoned"):
         raise ServiceError("marketplace.error.not_retryable")
-    if record.origin == "upload" and not (record.file_path and Path(record.file_path).exists()):
+    if not can_retry(record):
         raise ServiceError("marketplace.error.file_gone")
     record.status = "queued"
     record.finished_at = None

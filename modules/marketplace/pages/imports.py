@@ -1,0 +1,229 @@
+"""Store dashboard: Letzshop import — upload a feed, import from a URL, scheduled feeds, history."""
+
+import reflex as rx
+
+from modules.marketplace.pages.common import (
+    checkbox,
+    field_error,
+    live_refresh,
+    origin_label,
+    section,
+    status_badge,
+    when,
+)
+from modules.marketplace.pages.feeds import feeds_card
+from modules.marketplace.state.imports import ImportState
+from orion_app.ui.components import empty_state, field, page_heading, select_field
+from orion_app.ui.i18n import t
+from orion_app.ui.shell import ShellState
+
+S = ImportState
+UPLOAD_ID = "marketplace_feed"
+
+
+def _upload_card() -> rx.Component:
+    return section(
+        "marketplace.upload.title",
+        rx.form(
+            rx.vstack(
+                rx.upload(
+                    rx.vstack(
+                        rx.icon("file-up", size=28, color="var(--gray-10)"),
+                        rx.text(t("marketplace.upload.drop"), size="2", weight="medium"),
+                        rx.text(t("marketplace.upload.formats"), size="1", color_scheme="gray"),
+                        rx.foreach(
+                            rx.selected_files(UPLOAD_ID),
+                            lambda name: rx.badge(name, variant="surface", size="2"),
+                        ),
+                        align="center",
+                        spacing="1",
+                    ),
+                    id=UPLOAD_ID,
+                    multiple=False,
+                    max_files=1,
+                    border=rx.cond(
+                        S.upload_errors.contains("file"),
+                        "1px dashed var(--red-8)",
+                        "1px dashed var(--gray-8)",
+                    ),
+                    border_radius="8px",
+                    padding="1.25em",
+                    width="100%",
+                    cursor="pointer",
+                ),
+                field_error(S.upload_errors, "file"),
+                select_field(
+                    "marketplace.import.language",
+                    "lang",
+                    S.upload_errors,
+                    S.languages,
+                    default_value=S.default_lang,
+                ),
+                checkbox(
+                    "marketplace.import.dry_run", "marketplace.import.dry_run_hint", name="dry_run", value="1"
+                ),
+                rx.cond(
+                    S.uploading,
+                    rx.vstack(
+                        rx.progress(value=S.upload_percent, max=100, width="100%"),
+                        rx.text(t("marketplace.upload.sending", percent=S.upload_percent), size="1"),
+                        width="100%",
+                        spacing="1",
+                    ),
+                ),
+                rx.button(
+                    rx.icon("play", size=16),
+                    t("marketplace.import.start"),
+                    type="submit",
+                    loading=S.uploading,
+                ),
+                spacing="3",
+                width="100%",
+                align="start",
+            ),
+            # The form's choices travel with the file, so they cannot arrive after it.
+            on_submit=lambda options: S.start_upload(
+                rx.upload_files(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress), options
+            ),
+            reset_on_submit=False,
+            width="100%",
+        ),
+        hint_key="marketplace.upload.hint",
+    )
+
+
+def _url_card() -> rx.Component:
+    return section(
+        "marketplace.url.title",
+        rx.form(
+            rx.vstack(
+                field(
+                    "marketplace.url.url",
+                    "url",
+                    S.url_errors,
+                    type="url",
+                    placeholder="https://",
+                ),
+                select_field(
+                    "marketplace.import.language",
+                    "lang",
+                    S.url_errors,
+                    S.languages,
+                    default_value=S.default_lang,
+                ),
+                checkbox(
+                    "marketplace.import.dry_run", "marketplace.import.dry_run_hint", name="dry_run", value="1"
+                ),
+                rx.button(rx.icon("play", size=16), t("marketplace.import.start"), type="submit"),
+                spacing="3",
+                width="100%",
+                align="start",
+            ),
+            on_submit=S.start_from_url,
+            reset_on_submit=False,
+            width="100%",
+        ),
+        hint_key="marketplace.url.hint",
+    )
+
+
+def _import_row(row: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(when(row["created"]), white_space="nowrap"),
+        rx.table.cell(
+            rx.vstack(
+                rx.link(
+                    rx.cond(row["name"] != "", row["name"], "#" + row["id"]),
+                    href=row["href"],
+                    max_width="20em",
+                    overflow="hidden",
+                    text_overflow="ellipsis",
+                    white_space="nowrap",
+                    display="block",
+                ),
+                rx.text(origin_label(row["origin"]), size="1", color_scheme="gray"),
+                spacing="0",
+            )
+        ),
+        rx.table.cell(row["lang"]),
+        rx.table.cell(
+            rx.vstack(
+                rx.hstack(
+                    status_badge(row["status"]),
+                    rx.cond(
+                        row["dry_run"] != "",
+                        rx.badge(t("marketplace.import.dry_run"), color_scheme="violet", variant="outline"),
+                    ),
+                    spacing="1",
+                    wrap="wrap",
+                ),
+                rx.cond(
+                    row["active"] != "",
+                    rx.progress(value=row["percent"].to(int), max=100, width="8em", size="1"),
+                ),
+                spacing="1",
+            )
+        ),
+        *[
+            rx.table.cell(row[name], text_align="right")
+            for name in ("created_count", "updated_count", "unchanged_count", "rejected_count")
+        ],
+        align="center",
+    )
+
+
+def _history_card() -> rx.Component:
+    return section(
+        "marketplace.history.title",
+        rx.cond(
+            S.imports.length() > 0,
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        *[
+                            rx.table.column_header_cell(t(key))
+                            for key in (
+                                "marketplace.history.started",
+                                "marketplace.history.source",
+                                "marketplace.history.language",
+                                "marketplace.history.status",
+                            )
+                        ],
+                        *[
+                            rx.table.column_header_cell(t(f"marketplace.count.{name}"), text_align="right")
+                            for name in ("created", "updated", "unchanged", "rejected")
+                        ],
+                    )
+                ),
+                rx.table.body(rx.foreach(S.imports, _import_row)),
+                width="100%",
+                size="1",
+            ),
+            empty_state("marketplace.history.none"),
+        ),
+    )
+
+
+def import_page() -> rx.Component:
+    return rx.vstack(
+        page_heading(
+            "marketplace.import.title",
+            rx.link(
+                rx.button(rx.icon("download", size=16), t("marketplace.menu.export"), variant="soft"),
+                href=ShellState.base + "marketplace/export",
+            ),
+        ),
+        rx.text(t("marketplace.import.intro"), color_scheme="gray", size="2"),
+        rx.grid(
+            _upload_card(),
+            _url_card(),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+        ),
+        _history_card(),
+        feeds_card(),
+        live_refresh(S.any_active, S.tick),
+        width="100%",
+        spacing="4",
+    )

@@ -1,0 +1,64 @@
+"""What the marketplace states share: the store as the services want it, and display rows."""
+
+from datetime import UTC, datetime
+
+from modules.marketplace.models import ACTIVE, FeedImport
+from modules.marketplace.services.imports import StoreRef, progress
+from orion_app.access import Access
+from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
+
+IMPORT, EXPORT = "marketplace.import", "marketplace.export"
+
+
+def store_ref(access: Access) -> StoreRef:
+    """The guard's store (never one the browser names)."""
+    store = access.tenant.store
+    return StoreRef(store.id, store.merchant_id, access.tenant.platform.id)
+
+
+def language_options(access: Access) -> list[dict[str, str]]:
+    """The store's languages, its default first, as select options."""
+    store = access.tenant.store
+    codes = sorted(
+        (c for c in store.languages if c in LANGUAGES), key=lambda c: (c != store.default_language, c)
+    )
+    return [{"value": code, "label": LANGUAGE_NAMES[code]} for code in codes or LANGUAGES]
+
+
+def iso(moment: datetime | None) -> str:
+    """An ISO time in UTC for the browser to show in the viewer's zone ('' for none)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite hands back naive UTC times
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def number(value: int, lang: str) -> str:
+    """A whole number grouped the way readers of `lang` expect (12,345 / 12 345 / 12.345)."""
+    grouped = f"{value:,}"
+    return {
+        "fr": grouped.replace(",", "\u202f"),
+        "de": grouped.replace(",", "."),
+        "lb": grouped.replace(",", "."),
+    }.get(lang, grouped)
+
+
+def import_row(record: FeedImport, base: str, lang: str) -> dict[str, str]:
+    """One import as the recent-imports table and the feed list show it."""
+    return {
+        "id": str(record.id),
+        "href": f"{base}marketplace/imports/{record.id}",
+        "created": iso(record.created_at),
+        "origin": record.origin,
+        "name": record.file_name or record.url,
+        "lang": record.lang.upper(),
+        "dry_run": "1" if record.dry_run else "",
+        "status": record.status,
+        "active": "1" if record.status in ACTIVE else "",
+        "percent": str(progress(record)["percent"]),
+        "created_count": number(record.created, lang),
+        "updated_count": number(record.updated, lang),
+        "unchanged_count": number(record.unchanged, lang),
+        "rejected_count": number(record.rejected, lang),
+    }
