@@ -4,7 +4,7 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from bench import compile_time, event_roundtrip, lighthouse, storefront
+from bench import compile_time, event_roundtrip, lighthouse, marketplace_import, storefront
 from bench.common import ROOT
 
 BENCHES = {
@@ -12,6 +12,7 @@ BENCHES = {
     "compile_time": compile_time.run,
     "storefront": storefront.run,
     "lighthouse": lighthouse.run,
+    "marketplace_import": marketplace_import.run,
 }
 
 

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import event
+from sqlalchemy import ARRAY, any_, bindparam, event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
@@ -56,3 +56,17 @@ def session_scope() -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+def one_of(session: Session, column, values):
+    """`column IN (values)` for batch look-ups, as `column = ANY(:array)` on PostgreSQL.
+
+    One array parameter instead of hundreds: psycopg prepares a statement after five runs,
+    and a plan prepared for a 500-value IN list while a table was still small (no
+    statistics yet) scans the whole store on every later batch. With an array the plan
+    stays an index look-up (measured: 185 ms → 6 ms per 500-SKU batch at 20,000 products).
+    """
+    values = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)

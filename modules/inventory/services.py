@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
+from orion_app.db import one_of
 from orion_app.errors import FieldErrors, ServiceError
 
 
@@ -220,7 +221,7 @@ def bin_levels(
     rows = session.exec(
         select(StockLevel).where(
             StockLevel.store_id == store_id,
-            StockLevel.product_id.in_(product_ids),
+            one_of(session, StockLevel.product_id, product_ids),
             StockLevel.warehouse == where.warehouse,
             StockLevel.bin == where.bin,
         )
@@ -291,9 +292,9 @@ def set_quantities(
             }
         )
     if inserts:
-        session.execute(insert(StockLevel), inserts)
+        session.execute(insert(StockLevel).execution_options(render_nulls=True), inserts)
     if updates:
         session.execute(update(StockLevel), updates)
     if moves:
-        session.execute(insert(StockMovement), moves)
+        session.execute(insert(StockMovement).execution_options(render_nulls=True), moves)
     return len(moves)

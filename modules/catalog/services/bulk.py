@@ -16,6 +16,7 @@ from modules.catalog.services.products import count_products, search_text, trans
 from modules.catalog.services.values import slugify
 from modules.contracts.features import feature_limit
 from modules.inventory.services import bin_levels, set_quantities
+from orion_app.db import one_of
 
 # The product fields a source may set; a field the source does not carry is left alone.
 FIELDS = ("price_cents", "sale_price_cents", "brand", "gtin", "gtin_type", "mpn", "condition", "availability")
@@ -65,7 +66,9 @@ def upsert_products(
         raise ValueError("upsert_products needs unique SKUs within a batch")
     existing = {
         p.sku: p
-        for p in session.exec(select(Product).where(Product.store_id == store_id, Product.sku.in_(skus)))
+        for p in session.exec(
+            select(Product).where(Product.store_id == store_id, one_of(session, Product.sku, skus))
+        )
     }
     ids = [p.id for p in existing.values()]
     texts = translations(session, ids)
@@ -150,7 +153,9 @@ def upsert_products(
         )
         created_ids = (
             session.execute(
-                insert(Product).returning(Product.id, sort_by_parameter_order=True),
+                insert(Product)
+                .returning(Product.id, sort_by_parameter_order=True)
+                .execution_options(render_nulls=True),  # one column set: batched, not row by row
                 [row for _i, row in new_rows],
             )
             .scalars()
@@ -165,7 +170,7 @@ def upsert_products(
     if text_updates:
         session.execute(update(ProductTranslation), text_updates)
     if text_inserts:
-        session.execute(insert(ProductTranslation), text_inserts)
+        session.execute(insert(ProductTranslation).execution_options(render_nulls=True), text_inserts)
     if quantities:
         set_quantities(
             session,
@@ -218,7 +223,9 @@ def _assign_slugs(session: Session, store_id: int, rows: list[dict], titles: lis
             return set()
         return set(
             session.exec(
-                select(Product.slug).where(Product.store_id == store_id, Product.slug.in_(candidates))
+                select(Product.slug).where(
+                    Product.store_id == store_id, one_of(session, Product.slug, candidates)
+                )
             )
         )
 

@@ -21,6 +21,7 @@ from modules.catalog.services.values import (
     slugify,
 )
 from modules.contracts.features import require_room
+from orion_app.db import one_of
 from orion_app.errors import FieldErrors, NotFound
 from orion_app.i18n import LANGUAGES
 
@@ -220,7 +221,7 @@ def translations(session: Session, product_ids: list[int]) -> dict[int, dict[str
     result: dict[int, dict[str, ProductTranslation]] = {pid: {} for pid in product_ids}
     if product_ids:
         for row in session.exec(
-            select(ProductTranslation).where(ProductTranslation.product_id.in_(product_ids))
+            select(ProductTranslation).where(one_of(session, ProductTranslation.product_id, product_ids))
         ):
             result[row.product_id][row.lang] = row
     return result

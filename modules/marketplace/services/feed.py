@@ -37,15 +37,6 @@ COLUMNS = {
     "stock": "quantity",
     "qty": "quantity",
 }
-# Known feed columns Orion does not import (photos are uploaded in the dashboard; links and
-# categories are Orion's own). They are listed in the import's notices, never an error.
-NOT_IMPORTED = (
-    "link",
-    "image_link",
-    "additional_image_link",
-    "google_product_category",
-    "product_type",
-)
 TEXT_LIMITS = {"sku": 64, "title": 200, "description": 10_000, "brand": 120, "mpn": 70}
 # Availability as feeds write it -> Orion's value.
 AVAILABILITY_WORDS = (
@@ -118,7 +109,7 @@ class Feed:
 
     def _records(self) -> Iterator[tuple[int, list[str] | None, str]]:
         """(start line, cells or None when unreadable, raw text) for each non-empty record."""
-        with self.path.open("r", encoding=self.encoding, errors="replace", newline="") as handle:
+        with _open_text(self.path, self.encoding) as handle:
             lines = _RawLines(handle)
             reader = csv.reader(
                 lines, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False
@@ -146,6 +137,8 @@ class Feed:
             row = FeedRow(line=line, raw=raw[:4000])
             if cells is None:
                 row.errors.append(("", "marketplace.row.unreadable", {"limit": MAX_FIELD}))
+            elif len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+                _check(self, row, cells[:width])  # trailing empty cells (a stray tab at the end)
             elif len(cells) != width:
                 row.errors.append(
                     ("", "marketplace.row.column_count", {"found": len(cells), "expected": width})
@@ -282,6 +275,14 @@ def _encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
+def _open_text(path: Path, encoding: str) -> io.TextIOWrapper:
+    """The file as text; a UTF-8 BOM on a file that is not UTF-8 after all is skipped too."""
+    handle = path.open("r", encoding=encoding, errors="replace", newline="")
+    if encoding == "cp1252" and handle.read(3) != codecs.BOM_UTF8.decode("cp1252"):
+        handle.seek(0)
+    return handle
+
+
 def normalise_header(name: str) -> str:
     name = name.strip().strip('"').lower()
     if name.startswith("g:"):
@@ -303,7 +304,7 @@ def open_feed(path: Path) -> Feed:
     notices = []
     if encoding == "cp1252":
         notices.append({"key": "marketplace.notice.cp1252", "params": {}})
-    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
+    with _open_text(path, encoding) as handle:
         first = ""
         while not first.strip():
             first = handle.readline()

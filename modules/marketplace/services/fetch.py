@@ -44,27 +44,33 @@ def _refuse_private(host: str) -> None:
             raise FeedProblem("marketplace.feed.private_address", host=host)
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+
+
 def fetch(url: str, destination: Path, *, max_bytes: int, timeout: float) -> int:
     """Download `url` into `destination`; the number of bytes written."""
     host = urlsplit(url).hostname or ""
-    if not _private_allowed():
-        _refuse_private(host)
+    # Every request is checked, redirects included: a public URL may redirect to a private one.
+    hooks = {} if _private_allowed() else {"request": [lambda request: _refuse_private(request.url.host)]}
     deadline = time.monotonic() + timeout
     destination.parent.mkdir(parents=True, exist_ok=True)
     written = 0
     try:
-        client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=5)
+        client = httpx.Client(
+            timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=5, event_hooks=hooks
+        )
         with client, client.stream("GET", url, headers={"User-Agent": "Orion feed import"}) as response:
             if response.status_code >= 400:
                 raise FeedProblem("marketplace.feed.http_status", status=response.status_code)
             declared = int(response.headers.get("content-length") or 0)
             if declared > max_bytes:
-                raise FeedProblem("marketplace.feed.too_large", limit_mb=max_bytes // (1024 * 1024))
+                raise FeedProblem("marketplace.feed.too_large", limit_mb=_megabytes(max_bytes))
             with destination.open("wb") as out:
-                for chunk in response.iter_bytes(64 * 1024):
+                for chunk in response.iter_bytes():  # as they arrive, so the deadline is checked
                     written += len(chunk)
                     if written > max_bytes:
-                        raise FeedProblem("marketplace.feed.too_large", limit_mb=max_bytes // (1024 * 1024))
+                        raise FeedProblem("marketplace.feed.too_large", limit_mb=_megabytes(max_bytes))
                     if time.monotonic() > deadline:
                         raise FeedProblem("marketplace.feed.timeout", seconds=int(timeout))
                     out.write(chunk)

@@ -220,10 +220,16 @@ def run_import(import_id: int) -> str:
 
 
 def _open(session: Session, record: FeedImport, cfg) -> Feed:
-    if not record.file_path:  # a URL import's first attempt: fetch it once, retries reuse it
-        target = _feed_path(record.platform_id, record.store_id)
-        fetch(record.url, target, max_bytes=cfg.feed_max_bytes, timeout=cfg.feed_timeout_seconds)
-        record.file_path = str(target)
+    if record.origin != "upload" and not (record.file_path and Path(record.file_path).exists()):
+        # Fetched once into `.part`, renamed when complete; a retry reuses a complete file
+        # (so it reads what the first attempt read) and fetches again after a broken one.
+        target = Path(record.file_path or _feed_path(record.platform_id, record.store_id))
+        record.file_path = str(target)  # saved first, so the file is removed whatever happens
+        session.add(record)
+        session.commit()
+        partial = target.with_suffix(".part")
+        fetch(record.url, partial, max_bytes=cfg.feed_max_bytes, timeout=cfg.feed_timeout_seconds)
+        partial.replace(target)
     path = Path(record.file_path)
     if not path.exists():
         raise FeedProblem("marketplace.feed.file_gone")
@@ -326,7 +332,7 @@ def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow
         for column, message, params in row.errors
     ]
     if errors:
-        session.execute(insert(FeedImportError), errors)
+        session.execute(insert(FeedImportError).execution_options(render_nulls=True), errors)
     session.execute(
         update(FeedImport)
         .where(FeedImport.id == record.id)
@@ -369,6 +375,7 @@ def _finish(session: Session, record: FeedImport, status: str, message_key: str 
 def _remove_file(record: FeedImport) -> None:
     if record.file_path:
         Path(record.file_path).unlink(missing_ok=True)
+        Path(record.file_path).with_suffix(".part").unlink(missing_ok=True)
         record.file_path = ""
 
 
