@@ -6,7 +6,7 @@ condition, quantity), French titles and ~200-character descriptions, prices writ
 `19.99 EUR` or `19,99`, EAN-13 GTINs with correct check digits, a quantity on every row.
 Every row is valid, so every row is a product.
 
-Orion:     `imports.run_import(id)` — the RQ job's body, run in this process: count the
+Orion:     `runner.run_import(id)` — the RQ job's body, run in this process: count the
            rows, read and check each one, and write batches of MARKETPLACE_BATCH_SIZE (500):
            product + fr translation + stock level + stock movement, and the checkpoint.
            Into a demo store (`cafe-lux`) of a fresh migrated, seeded database.
@@ -267,7 +267,8 @@ def _empty_store_like(code: str):
 def _import(path: Path, store, batch_size: int = BATCH) -> dict:
     """Start an import of `path` (the upload copy is not timed) and time its job body."""
     from modules.marketplace.models import FeedImport
-    from modules.marketplace.services.imports import run_import, start_import
+    from modules.marketplace.services.imports import start_import
+    from modules.marketplace.services.runner import run_import
     from orion_app.db import session_scope
 
     os.environ["MARKETPLACE_BATCH_SIZE"] = str(batch_size)
@@ -478,7 +479,8 @@ def _memory_child(rows: int, feed: Path, trace: bool) -> dict:
     try:
         with _sqlite():
             store = _store(STORE)
-            from modules.marketplace.services.imports import run_import, start_import
+            from modules.marketplace.services.imports import start_import
+            from modules.marketplace.services.runner import run_import
             from orion_app.db import session_scope
 
             with session_scope() as session, feed.open("rb") as upload:

@@ -2,13 +2,13 @@
 
 from sqlmodel import Session
 
-from modules.marketplace.services import export, imports, sources
+from modules.marketplace.services import export, imports, runner, sources
 from orion_app.db import get_engine
 
 
 def run_import(import_id: int) -> str:
     """A feed import (queue `long_running`)."""
-    return imports.run_import(import_id)
+    return runner.run_import(import_id)
 
 
 def sync_feeds() -> int:

@@ -8,7 +8,8 @@ from sqlmodel import select
 from modules.catalog.models import Product, ProductTranslation
 from modules.inventory.models import StockLevel
 from modules.marketplace.models import FeedImport, FeedImportError
-from modules.marketplace.services.imports import StoreRef, run_import, start_import
+from modules.marketplace.services.imports import StoreRef, start_import
+from modules.marketplace.services.runner import run_import
 from orion_app.db import session_scope
 from tests.integration.helpers import platform_id, store_id
 

@@ -76,9 +76,11 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         return {item["key"] for item in build_menu(access, "en")}
 
     shared = {"core.menu.overview", "tenancy.menu.team", "catalog.menu.products", "inventory.menu.stock"}
-    assert menu("marie@cafe-lux.lu") == shared | {"analytics.menu.reports"}
-    # staff may see products, stock and the team, but not the reports (a manager-only permission)
-    assert menu("luc@cafe-lux.lu") == shared
+    owner_only = {"analytics.menu.reports", "marketplace.menu.import"}
+    assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
+    # staff may see products, stock, the team and the Letzshop export, but not the reports or
+    # the import (manager-only permissions)
+    assert menu("luc@cafe-lux.lu") == shared | {"marketplace.menu.export"}
 
 
 def test_menus_are_translated_and_point_at_the_tenant(demo):

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func
@@ -17,8 +18,8 @@ from sqlmodel import select
 
 from modules.catalog.models import Product
 from modules.inventory.models import StockMovement
-from modules.marketplace.services import imports
-from orion_app.db import session_scope
+from modules.marketplace.services import imports, runner
+from orion_app.db import session_scope, utcnow
 from orion_app.jobs import get_queue
 from tests.conftest import ROOT
 from tests.integration.marketplace_helpers import (
@@ -152,17 +153,15 @@ def test_killed_worker_leaves_an_abandoned_import_that_a_retry_finishes_exactly(
 def test_an_import_claimed_by_a_live_worker_is_not_run_twice(shop, tmp_path):
     record = start(write_feed(tmp_path, big_feed(10)), shop)
     with session_scope() as session:
-        assert imports._claim(
-            session, record.id, "other-worker", imports.utcnow() - imports.timedelta(seconds=60)
-        )
-    assert imports.run_import(record.id) == "skipped"
+        assert runner._claim(session, record.id, "other-worker", utcnow() - timedelta(seconds=60))
+    assert runner.run_import(record.id) == "skipped"
     assert counts(shop)[0] == 0
 
 
 def test_an_ended_import_delivered_again_does_nothing(shop, tmp_path):
     record = start(write_feed(tmp_path, big_feed(10)), shop)
-    assert imports.run_import(record.id) == "succeeded"
-    assert imports.run_import(record.id) == "skipped"
+    assert runner.run_import(record.id) == "succeeded"
+    assert runner.run_import(record.id) == "skipped"
     assert reload(record.id).created == 10 and counts(shop)[0] == 10
 
 
@@ -214,5 +213,5 @@ def test_cancelling_a_queued_import_ends_it_at_once(shop, tmp_path):
     with session_scope() as session:
         imports.cancel_import(session, shop.id, record.id)
     assert reload(record.id).status == "cancelled"
-    assert imports.run_import(record.id) == "skipped"
+    assert runner.run_import(record.id) == "skipped"
     assert counts(shop)[0] == 0

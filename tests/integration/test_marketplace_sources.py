@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from modules.marketplace.models import FeedImport, FeedSource
-from modules.marketplace.services import imports, sources
+from modules.marketplace.services import imports, runner, sources
 from orion_app import enablement
 from orion_app.db import session_scope, utcnow
 from orion_app.errors import FieldErrors, NotFound, ServiceError
@@ -103,7 +103,7 @@ def test_a_due_feed_is_imported_once_and_its_last_run_is_kept(shop, feed_url):
     assert listed.next_run_at > utcnow() and last.origin == "schedule" and last.status == "queued"
     make_due(source.id)
     assert run_due() == 0  # the previous run has not finished: no second one alongside
-    assert imports.run_import(last.id) == "succeeded"
+    assert runner.run_import(last.id) == "succeeded"
     done = reload(last.id)
     assert (done.created, done.rejected) == (5, 1)
     assert errors_of(done.id) == [(7, "price", "marketplace.row.price")]
@@ -112,7 +112,7 @@ def test_a_due_feed_is_imported_once_and_its_last_run_is_kept(shop, feed_url):
     assert run_due() == 1  # the next slot runs again, and finds nothing to change
     with session_scope() as session:
         [(_, second)] = sources.list_sources(session, shop.id)
-    imports.run_import(second.id)
+    runner.run_import(second.id)
     assert (reload(second.id).unchanged, reload(second.id).created) == (5, 0)
 
 

@@ -19,7 +19,8 @@ from sqlmodel import select
 
 from modules.marketplace.models import FeedImport, FeedImportError
 from modules.marketplace.services import fetch as fetch_module
-from modules.marketplace.services.imports import StoreRef, run_import, start_import
+from modules.marketplace.services.imports import StoreRef, start_import
+from modules.marketplace.services.runner import run_import
 from modules.tenancy.models import Store
 from orion_app.db import session_scope
 from tests.conftest import _activate, migrated_database

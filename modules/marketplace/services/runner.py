@@ -1,0 +1,244 @@
+"""The import job's body: claim, read the feed, write it batch by batch, finish.
+
+See `imports.py` for why an import stays exact when workers die or jobs are delivered
+twice: claim, heartbeat, a checkpoint committed with every batch, one store at a time.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from rq import get_current_job
+from sqlalchemy import insert, text, update
+from sqlmodel import Session
+
+from modules.catalog.services.bulk import Item, upsert_products
+from modules.marketplace.models import FeedImport, FeedImportError
+from modules.marketplace.services.feed import Feed, FeedProblem, FeedRow, open_feed
+from modules.marketplace.services.fetch import fetch
+from modules.marketplace.services.imports import _feed_path, _remove_file, config
+from orion_app.db import get_engine, utcnow
+
+SOURCE = "letzshop"
+LOCK_SPACE = 0x4D4B  # first key of the advisory locks marketplace takes ("MK")
+
+
+class ImportCancelled(Exception):
+    pass
+
+
+def _claim(session: Session, import_id: int, worker: str, stale_before) -> bool:
+    """Take the import for this worker, unless another live worker has it or it has ended."""
+    now = utcnow()
+    result = session.execute(
+        update(FeedImport)
+        .where(
+            FeedImport.id == import_id,
+            (FeedImport.status.in_(("queued", "abandoned")))
+            | ((FeedImport.status == "running") & (FeedImport.heartbeat_at < stale_before)),
+        )
+        .values(
+            status="running",
+            worker=worker[:120],
+            attempts=FeedImport.attempts + 1,
+            started_at=now,
+            heartbeat_at=now,
+            rows_at_start=FeedImport.rows_done,
+            message_key="",
+            message_params={},
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return result.rowcount == 1
+
+
+def run_import(import_id: int) -> str:
+    """The job: claim, read the feed, import it batch by batch; returns the final status."""
+    worker = f"{os.uname().nodename}:{os.getpid()}"
+    with Session(get_engine(), expire_on_commit=False) as session:
+        record = session.get(FeedImport, import_id)
+        if record is None:
+            return "missing"
+        cfg = config(record.platform_id)
+        if not _claim(session, import_id, worker, utcnow() - timedelta(seconds=cfg.stale_after_seconds)):
+            return "skipped"
+        session.refresh(record)
+        try:
+            feed = _open(session, record, cfg)
+            _import_rows(session, record, feed, cfg.batch_size, cfg.stock_warehouse)
+        except FeedProblem as problem:
+            session.rollback()
+            return _finish(session, record, "failed", problem.message_key, problem.params)
+        except ImportCancelled:
+            session.rollback()
+            return _finish(session, record, "cancelled")
+        except Exception:
+            session.rollback()
+            rq_job = get_current_job()
+            retries_left = bool(rq_job and rq_job.retries_left)
+            session.refresh(record)
+            record.status = "queued" if retries_left else "failed"
+            record.message_key = (
+                "marketplace.feed.crashed_retrying" if retries_left else "marketplace.feed.crashed"
+            )
+            record.heartbeat_at = utcnow()
+            if not retries_left:
+                record.finished_at = utcnow()
+            session.add(record)
+            session.commit()
+            raise
+        return _finish(session, record, "succeeded")
+
+
+def _open(session: Session, record: FeedImport, cfg) -> Feed:
+    if record.origin != "upload" and not (record.file_path and Path(record.file_path).exists()):
+        # Fetched once into `.part`, renamed when complete; a retry reuses a complete file
+        # (so it reads what the first attempt read) and fetches again after a broken one.
+        target = Path(record.file_path or _feed_path(record.platform_id, record.store_id))
+        record.file_path = str(target)  # saved first, so the file is removed whatever happens
+        session.add(record)
+        session.commit()
+        partial = target.with_suffix(".part")
+        fetch(record.url, partial, max_bytes=cfg.feed_max_bytes, timeout=cfg.feed_timeout_seconds)
+        partial.replace(target)
+    path = Path(record.file_path)
+    if not path.exists():
+        raise FeedProblem("marketplace.feed.file_gone")
+    feed = open_feed(path)
+    if not record.rows_total:
+        record.rows_total = feed.count_rows()
+        record.notices = feed.notices
+    record.heartbeat_at = utcnow()
+    session.add(record)
+    session.commit()
+    return feed
+
+
+def _import_rows(session: Session, record: FeedImport, feed: Feed, batch_size: int, warehouse: str) -> None:
+    seen: dict[str, int] = {}  # SKU -> line of its first good row, to reject later duplicates
+    skip = record.rows_done
+    batch: list[FeedRow] = []
+    sku_column = feed.column_name("sku")
+    for row in feed.rows():
+        if not row.errors:
+            if row.sku in seen:
+                row.errors.append((sku_column, "marketplace.row.duplicate_sku", {"line": seen[row.sku]}))
+            else:
+                seen[row.sku] = row.line
+        if skip:  # done by an earlier attempt; read only to know its SKUs
+            skip -= 1
+            continue
+        batch.append(row)
+        if len(batch) >= batch_size:
+            _apply(session, record, feed, batch, warehouse)
+            batch = []
+    if batch:
+        _apply(session, record, feed, batch, warehouse)
+
+
+def _lock_store(session: Session, record: FeedImport) -> None:
+    """Serialise batches of one store across workers until this transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock, released at commit or when a killed
+    worker's connection drops. SQLite: the heartbeat write takes the database's write
+    lock first, so the batch reads the products only once no other batch is writing.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, :store)"),
+            {"space": LOCK_SPACE, "store": record.store_id},
+        )
+    session.execute(
+        update(FeedImport)
+        .where(FeedImport.id == record.id)
+        .values(heartbeat_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow], warehouse: str) -> None:
+    """One batch in one transaction: products, row errors and the checkpoint together."""
+    good = [row for row in batch if not row.errors]
+    items = [
+        Item(
+            sku=row.sku,
+            fields={
+                k: v for k, v in row.values.items() if k not in ("sku", "title", "description", "quantity")
+            },
+            texts={k: row.values[k] for k in ("title", "description") if k in row.values},
+            quantity=row.values.get("quantity"),
+        )
+        for row in good
+    ]
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    _lock_store(session, record)
+    outcomes = upsert_products(
+        session,
+        record.store_id,
+        record.merchant_id,
+        record.platform_id,
+        record.lang,
+        items,
+        source=SOURCE,
+        warehouse=warehouse,
+        dry_run=record.dry_run,
+        pending_created=record.created if record.dry_run else 0,
+        user_id=record.created_by,
+    )
+    for row, outcome in zip(good, outcomes, strict=True):
+        if outcome.result == "rejected":
+            row.errors.append((_column(feed, outcome.about), outcome.key, outcome.params))
+        else:
+            counts[outcome.result] += 1
+    errors = [
+        {
+            "import_id": record.id,
+            "line": row.line,
+            "column": column[:80],
+            "message_key": message,
+            "message_params": params,
+            "raw": row.raw,
+        }
+        for row in batch
+        for column, message, params in row.errors
+    ]
+    if errors:
+        session.execute(insert(FeedImportError).execution_options(render_nulls=True), errors)
+    session.execute(
+        update(FeedImport)
+        .where(FeedImport.id == record.id)
+        .values(
+            rows_done=FeedImport.rows_done + len(batch),
+            created=FeedImport.created + counts["created"],
+            updated=FeedImport.updated + counts["updated"],
+            unchanged=FeedImport.unchanged + counts["unchanged"],
+            rejected=FeedImport.rejected + sum(1 for row in batch if row.errors),
+            heartbeat_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    session.refresh(record)
+    if record.cancel_requested:
+        raise ImportCancelled()
+
+
+_FIELD_COLUMNS = {"price_cents": "price", "sale_price_cents": "sale_price"}
+
+
+def _column(feed: Feed, product_field: str) -> str:
+    return feed.column_name(_FIELD_COLUMNS.get(product_field, product_field))
+
+
+def _finish(session: Session, record: FeedImport, status: str, message_key: str = "", params=None) -> str:
+    session.refresh(record)
+    record.status = status
+    record.message_key = message_key
+    record.message_params = params or {}
+    record.finished_at = utcnow()
+    record.heartbeat_at = utcnow()
+    _remove_file(record)  # an ended import needs its file no more (its errors keep the bad rows)
+    session.add(record)
+    session.commit()
+    return status
