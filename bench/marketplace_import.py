@@ -25,7 +25,8 @@ Memory:    imports of ROWS/5 and ROWS*2 rows (10,000 and 100,000 by default) on 
 
 Environment: BENCH_FEED_ROWS (default 50000), BENCH_MEMORY_ROWS ("10000,100000"),
 BENCH_TRACEMALLOC (1; 0 skips those runs), BENCH_BIG_BATCH (1; 0 skips the batch-2000 run).
-A quick run: `BENCH_FEED_ROWS=2000 python -m bench marketplace_import`.
+A quick run: `BENCH_FEED_ROWS=2000 python -m bench marketplace_import`. Just a feed file
+(e.g. to try the import page): `python -m bench.marketplace_import feed /tmp/feed.tsv 20000`.
 """
 
 import contextlib
@@ -585,7 +586,9 @@ def run() -> dict:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["memory"]:
+    if sys.argv[1:2] == ["feed"]:  # a feed to try the import page with: feed FILE [ROWS]
+        write_feed(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 20_000)
+    elif sys.argv[1:2] == ["memory"]:
         rows, feed, mode = int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
         print(json.dumps(_memory_child(rows, feed, trace=mode == "tracemalloc")), flush=True)
     else:
