@@ -1,13 +1,17 @@
 """Builders for marketplace tests: stores as the import service wants them, feeds, runs."""
 
+import csv
+import io
 import os
 from pathlib import Path
 
 from sqlmodel import select
 
 from modules.catalog.models import Product, ProductTranslation
+from modules.catalog.services.bulk import Item, upsert_products
 from modules.inventory.models import StockLevel
 from modules.marketplace.models import FeedImport, FeedImportError
+from modules.marketplace.services.export import iter_feed
 from modules.marketplace.services.imports import StoreRef, start_import
 from modules.marketplace.services.runner import run_import
 from orion_app.db import session_scope
@@ -123,3 +127,52 @@ def unlimited_products(monkeypatch) -> None:
 def use_files_dir(monkeypatch, folder: Path) -> None:
     monkeypatch.setenv("MARKETPLACE_FILES_DIR", str(folder))
     os.makedirs(folder, exist_ok=True)
+
+
+# ---------------------------------------------------------------- export tests
+
+PASSWORD = "orion-demo-2026"
+CAFE = "http://shop.cafe-lux.localhost/"  # cafe-lux's own domain on the oms platform
+
+
+def export_shop(tmp_path: Path, monkeypatch) -> StoreRef:
+    """cafe-lux with its own feed and media folders and no product limit (export tests)."""
+    use_files_dir(monkeypatch, tmp_path / "files")
+    unlimited_products(monkeypatch)
+    monkeypatch.setenv("REFLEX_UPLOADED_FILES_DIR", str(tmp_path / "media"))
+    return store_ref()
+
+
+def add(store, lang: str, *items: Item) -> None:
+    """Products (or more texts of them) straight through the catalog, values kept as given."""
+    with session_scope() as session:
+        outcomes = upsert_products(
+            session,
+            store.id,
+            store.merchant_id,
+            store.platform_id,
+            lang,
+            list(items),
+            source="manual",
+            warehouse="MAIN",
+        )
+    assert {o.result for o in outcomes} <= {"created", "updated"}
+
+
+def item(sku: str, title: str = "Mug", quantity: int | None = 3, **fields) -> Item:
+    texts = {"title": title, "description": fields.pop("description", "")}
+    return Item(sku, {"price_cents": 1999, **fields}, texts, quantity)
+
+
+def feed(store, lang: str = "fr", base: str = CAFE, **options) -> str:
+    with session_scope() as session:
+        return "".join(iter_feed(session, store.id, lang, base, **options))
+
+
+def rows_of(text: str, delimiter: str = "\t") -> list[dict[str, str]]:
+    header, *rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def by_sku(text: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in rows_of(text)}

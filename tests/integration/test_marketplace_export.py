@@ -1,22 +1,16 @@
 """Letzshop feed export: cells, columns, languages, chunked reading, the job, the downloads."""
 
-import csv
-import io
 import re
 
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
-from starlette.testclient import TestClient
 
 from modules.catalog.models import Product
-from modules.catalog.services.bulk import Item, upsert_products
 from modules.catalog.services.media import add_photo
 from modules.marketplace.models import FeedExport
 from modules.marketplace.services.export import (
     COLUMNS,
-    download_path,
-    errors_download_path,
     iter_feed,
     list_exports,
     neutralise,
@@ -26,73 +20,29 @@ from modules.marketplace.services.export import (
 )
 from modules.marketplace.services.feed import _neutral
 from modules.tenancy.models import Platform
-from modules.tenancy.services.auth import sign_in
-from orion_app import enablement
-from orion_app.api import build_api
 from orion_app.db import get_engine, session_scope
 from orion_app.errors import FieldErrors
-from orion_app.i18n import translate
-from orion_app.registry import get_registry
-from orion_app.ui.state import LANGUAGE_COOKIE, SESSION_COOKIE
 from tests.integration.catalog_helpers import VALID_GTIN, png_bytes
 from tests.integration.helpers import platform_id
 from tests.integration.marketplace_helpers import (
-    feed_text,
+    CAFE,
+    add,
+    by_sku,
+    export_shop,
+    feed,
     import_file,
-    product_row,
+    item,
     products_of,
+    rows_of,
     store_ref,
     titles_of,
-    unlimited_products,
-    use_files_dir,
     write_feed,
 )
-
-PASSWORD = "orion-demo-2026"
-CAFE = "http://shop.cafe-lux.localhost/"  # cafe-lux's own domain on the oms platform
 
 
 @pytest.fixture
 def shop(demo, tmp_path, monkeypatch):
-    use_files_dir(monkeypatch, tmp_path / "files")
-    unlimited_products(monkeypatch)
-    monkeypatch.setenv("REFLEX_UPLOADED_FILES_DIR", str(tmp_path / "media"))
-    return store_ref()
-
-
-def add(store, lang: str, *items: Item) -> None:
-    """Products (or more texts of them) straight through the catalog, values kept as given."""
-    with session_scope() as session:
-        outcomes = upsert_products(
-            session,
-            store.id,
-            store.merchant_id,
-            store.platform_id,
-            lang,
-            list(items),
-            source="manual",
-            warehouse="MAIN",
-        )
-    assert {o.result for o in outcomes} <= {"created", "updated"}
-
-
-def item(sku: str, title: str = "Mug", quantity: int | None = 3, **fields) -> Item:
-    texts = {"title": title, "description": fields.pop("description", "")}
-    return Item(sku, {"price_cents": 1999, **fields}, texts, quantity)
-
-
-def feed(store, lang: str = "fr", base: str = CAFE, **options) -> str:
-    with session_scope() as session:
-        return "".join(iter_feed(session, store.id, lang, base, **options))
-
-
-def rows_of(text: str, delimiter: str = "\t") -> list[dict[str, str]]:
-    header, *rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
-def by_sku(text: str) -> dict[str, dict[str, str]]:
-    return {row["id"]: row for row in rows_of(text)}
+    return export_shop(tmp_path, monkeypatch)
 
 
 # ---------------------------------------------------------------- cells
@@ -355,104 +305,6 @@ def test_an_exported_feed_imports_back_unchanged_and_copies_a_store(shop, tmp_pa
     assert copied["R-2"].availability == "out_of_stock" and copied["R-3"].availability == "preorder"
     rows = by_sku(feed(velo, base="http://velo.omsflow.localhost/"))
     assert rows["R-1"]["description"] == 'Deux lignes\r\n"guillemets"\tet tab'
-
-
-# ---------------------------------------------------------------- downloads
-
-
-class Browser:
-    """The API as a browser reaches it: the session cookie of whoever signed in, a language cookie."""
-
-    def __init__(self):
-        self.client = TestClient(build_api(get_registry()))
-        self.tokens: dict[str, str] = {}
-
-    def token(self, email: str) -> str:
-        if email not in self.tokens:
-            with session_scope() as session:
-                self.tokens[email], _user = sign_in(session, email, PASSWORD)
-        return self.tokens[email]
-
-    def get(self, path: str, email: str | None = None, lang: str = ""):
-        cookies = {SESSION_COOKIE: self.token(email)} if email else {}
-        if lang:
-            cookies[LANGUAGE_COOKIE] = lang
-        header = "; ".join(f"{name}={value}" for name, value in cookies.items())
-        return self.client.get(path, headers={"cookie": header} if header else {})
-
-
-@pytest.fixture
-def browser(shop):
-    return Browser()
-
-
-def test_the_owner_downloads_the_feed_as_a_streamed_tab_separated_file(browser, shop):
-    add(shop, "fr", item("D-1", "Tasse"))
-    add(shop, "en", item("D-1", "Cup"))
-    answer = browser.get(download_path("cafe-lux", "en"), "marie@cafe-lux.lu")
-    assert answer.status_code == 200
-    assert answer.headers["content-type"] == "text/tab-separated-values; charset=utf-8"
-    assert answer.headers["content-disposition"] == 'attachment; filename="letzshop-cafe-lux-en.tsv"'
-    assert answer.headers["cache-control"] == "no-store"
-    row = by_sku(answer.text)["D-1"]
-    assert row["title"] == "Cup"
-    assert row["link"].startswith(f"{CAFE}products/")
-
-
-def test_staff_may_download_the_feed_but_not_import_errors(browser, shop, tmp_path):
-    bad = import_file(write_feed(tmp_path, feed_text([product_row(1, price="abc")])), shop)
-    assert browser.get(download_path("cafe-lux", "fr"), "luc@cafe-lux.lu").status_code == 200
-    assert browser.get(errors_download_path("cafe-lux", bad.id), "luc@cafe-lux.lu").status_code == 403
-
-
-def test_strangers_and_anonymous_visitors_get_nothing(browser, shop, tmp_path):
-    add(shop, "fr", item("S-1", "Secret"))
-    bad = import_file(write_feed(tmp_path, feed_text([product_row(1, price="abc")])), shop)
-    jean = "jean@velo.lu"
-    assert browser.get(download_path("cafe-lux", "fr")).status_code == 401
-    assert browser.get(errors_download_path("cafe-lux", bad.id)).status_code == 401
-    refused = browser.get(download_path("cafe-lux", "fr"), jean)
-    assert refused.status_code == 403 and "S-1" not in refused.text
-    assert browser.get(errors_download_path("cafe-lux", bad.id), jean).status_code == 403
-    # Jean's own store, with the id of cafe-lux's import: that import is not his store's.
-    assert browser.get(errors_download_path("velo-weber", bad.id), jean).status_code == 404
-    assert browser.get(download_path("velo-weber", "fr"), jean).status_code == 200
-
-
-def test_unknown_stores_languages_imports_and_disabled_modules_are_not_found(browser, shop):
-    marie = "marie@cafe-lux.lu"
-    assert browser.get(download_path("no-such-store", "fr"), marie).status_code == 404
-    assert browser.get(download_path("cafe-lux", "lb"), marie).status_code == 404
-    assert browser.get(download_path("cafe-lux", "xx"), marie).status_code == 404
-    assert browser.get(errors_download_path("cafe-lux", 999_999), marie).status_code == 404
-    assert browser.get("/api/marketplace/stores/cafe-lux/imports/abc/errors", marie).status_code == 404
-    assert browser.get(download_path("bakery-lux", "fr"), marie).status_code == 200
-    enablement.apply_change(platform_id("loyalty"), "marketplace", False, None)
-    assert browser.get(download_path("bakery-lux", "fr"), marie).status_code == 404
-
-
-def test_import_errors_download_as_csv_in_the_users_language_with_neutralised_cells(browser, shop, tmp_path):
-    rows = [product_row(1), product_row(2, id="=CMD", price="abc"), product_row(3, title="")]
-    bad = import_file(write_feed(tmp_path, feed_text(rows)), shop)
-    answer = browser.get(errors_download_path("cafe-lux", bad.id), "marie@cafe-lux.lu", lang="fr")
-    assert answer.status_code == 200
-    assert answer.headers["content-type"] == "text/csv; charset=utf-8"
-    assert answer.headers["content-disposition"].startswith('attachment; filename="letzshop-cafe-lux-import-')
-    assert answer.content.startswith(b"\xef\xbb\xbf")
-    header, *lines = csv.reader(io.StringIO(answer.text.lstrip("\ufeff"), newline=""))
-    assert header == ["Ligne", "Colonne", "Problème", "Ligne du fichier"]
-    assert lines[0][:3] == ["3", "price", translate("marketplace.row.price", "fr", value="abc")]
-    assert lines[0][3].startswith("'=CMD\t")
-    assert lines[1][:2] == ["4", "title"]
-    english = browser.get(errors_download_path("cafe-lux", bad.id), "marie@cafe-lux.lu")
-    assert english.text.lstrip("\ufeff").startswith("Line,Column,Problem,Row in the file\r\n")
-
-
-def test_the_links_the_dashboard_shows_are_the_paths_the_api_serves(database):
-    assert download_path("cafe-lux", "fr") == "/api/marketplace/stores/cafe-lux/export/fr"
-    assert errors_download_path("cafe-lux", 7) == "/api/marketplace/stores/cafe-lux/imports/7/errors"
-    paths = {route.path for route in build_api(get_registry()).routes}
-    assert {download_path("{store}", "{lang}"), errors_download_path("{store}", "{import_id}")} <= paths
 
 
 def test_an_export_left_running_by_a_dead_worker_is_failed_by_the_reaper(shop):

@@ -137,7 +137,7 @@ def upsert_products(
                     **changes,
                     "source": source,
                     "updated_at": now,
-                    "search_text": search_text({**_fields_of(product), **merged, "sku": product.sku}, titles),
+                    "search_text": search_text({**merged, "sku": product.sku}, titles),
                 }
             )
         if text_changes and current_text is not None:
@@ -183,10 +183,6 @@ def upsert_products(
             kind="import",
         )
     return outcomes
-
-
-def _fields_of(product: Product) -> dict:
-    return {"brand": product.brand, "gtin": product.gtin, "mpn": product.mpn}
 
 
 def _text_row(item: Item) -> dict:

@@ -15,14 +15,13 @@ characters therefore comes back from an import without its `'`.)
 import csv
 import io
 import os
-import secrets
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from rq import Retry, get_current_job
+from rq import get_current_job
 from sqlalchemy import update
 from sqlmodel import Session, select
 
@@ -33,13 +32,11 @@ from modules.catalog.services.storefront import language_order, shown_availabili
 from modules.inventory.services import available_by_product
 from modules.marketplace.models import FeedExport
 from modules.marketplace.services.feed import NEUTRALISED
-from modules.marketplace.services.imports import StoreRef, config, files_dir
+from modules.marketplace.services.imports import StoreRef, files_dir, queue_job
 from modules.tenancy.models import Platform, Store, StoreDomain, StorePlatform
 from modules.tenancy.services.ports import store_ref
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
-from orion_app.jobs import get_queue
-from orion_app.settings import get_settings
 
 EXPORT_LANGUAGES = ("en", "fr", "de")
 COLUMNS = (
@@ -237,17 +234,15 @@ def start_export(session: Session, store: StoreRef, lang: str, user_id: int | No
     session.add(record)
     session.commit()
     session.refresh(record)
-    cfg = config(store.platform_id)
-    job = get_queue("long_running").enqueue(
-        "modules.marketplace.jobs.write_export",
+    record.rq_job_id = queue_job(
+        "write_export",
         record.id,
         store.platform_id,
-        job_id=f"{get_settings().redis_prefix.replace(':', '-')}export-{record.id}-{secrets.token_hex(4)}",
-        job_timeout=JOB_TIMEOUT,
-        retry=Retry(max=cfg.retry_max, interval=cfg.retry_intervals) if cfg.retry_max else None,
-        description=f"Letzshop feed export {record.id} (store {store.id}, {lang})",
+        kind="export",
+        record_id=record.id,
+        platform_id=store.platform_id,
+        timeout=JOB_TIMEOUT,
     )
-    record.rq_job_id = job.id
     session.add(record)
     session.commit()
     return record

@@ -128,17 +128,29 @@ def _copy_limited(upload: BinaryIO, target: Path, limit: int) -> int | None:
     return written
 
 
-def enqueue(session: Session, record: FeedImport) -> None:
-    cfg = config(record.platform_id)
+def queue_job(function: str, *args, kind: str, record_id: int, platform_id: int, timeout: int) -> str:
+    """Queue a marketplace job on `long_running` with the platform's retries; its RQ id."""
+    cfg = config(platform_id)
     job = get_queue("long_running").enqueue(
-        "modules.marketplace.jobs.run_import",
-        record.id,
-        job_id=f"{get_settings().redis_prefix.replace(':', '-')}import-{record.id}-{secrets.token_hex(4)}",
-        job_timeout=JOB_TIMEOUT,
+        f"modules.marketplace.jobs.{function}",
+        *args,
+        job_id=f"{get_settings().redis_prefix.replace(':', '-')}{kind}-{record_id}-{secrets.token_hex(4)}",
+        job_timeout=timeout,
         retry=Retry(max=cfg.retry_max, interval=cfg.retry_intervals) if cfg.retry_max else None,
-        description=f"Letzshop feed import {record.id} (store {record.store_id})",
+        description=f"Letzshop feed {kind} {record_id}",
     )
-    record.rq_job_id = job.id
+    return job.id
+
+
+def enqueue(session: Session, record: FeedImport) -> None:
+    record.rq_job_id = queue_job(
+        "run_import",
+        record.id,
+        kind="import",
+        record_id=record.id,
+        platform_id=record.platform_id,
+        timeout=JOB_TIMEOUT,
+    )
     session.add(record)
     session.commit()
 
