@@ -26,14 +26,13 @@ Memory:    imports of ROWS/5 and ROWS*2 rows (10,000 and 100,000 by default) on 
 Environment: BENCH_FEED_ROWS (default 50000), BENCH_MEMORY_ROWS ("10000,100000"),
 BENCH_TRACEMALLOC (1; 0 skips those runs), BENCH_BIG_BATCH (1; 0 skips the batch-2000 run).
 A quick run: `BENCH_FEED_ROWS=2000 python -m bench marketplace_import`. Just a feed file
-(e.g. to try the import page): `python -m bench.marketplace_import feed /tmp/feed.tsv 20000`.
+(e.g. to try the import page): `python -m bench.letzshop_feed /tmp/feed.tsv 20000`.
 """
 
 import contextlib
 import gc
 import json
 import os
-import random
 import resource
 import shutil
 import subprocess
@@ -44,6 +43,8 @@ import tracemalloc
 import uuid
 from pathlib import Path
 
+from bench.letzshop_feed import write_feed
+
 ROWS = int(os.environ.get("BENCH_FEED_ROWS", "50000"))
 MEMORY_ROWS = tuple(
     int(n) for n in os.environ.get("BENCH_MEMORY_ROWS", f"{max(ROWS // 5, 100)},{ROWS * 2}").split(",")
@@ -53,100 +54,6 @@ BIG_BATCH = 2000 if os.environ.get("BENCH_BIG_BATCH", "1") != "0" else 0
 BATCH = 500
 STORE, BASELINE_STORE = "cafe-lux", "velo-weber"
 POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-HEADER = [
-    "id",
-    "title",
-    "description",
-    "link",
-    "image_link",
-    "availability",
-    "price",
-    "sale_price",
-    "brand",
-    "gtin",
-    "mpn",
-    "condition",
-    "quantity",
-]
-
-# --------------------------------------------------------------------------- the feed
-
-ITEMS = [
-    "Tasse",
-    "Théière",
-    "Bol",
-    "Assiette plate",
-    "Carafe",
-    "Verre à vin",
-    "Planche à découper",
-    "Couteau de chef",
-    "Poêle",
-    "Casserole",
-    "Torchon",
-    "Tablier",
-    "Plaid",
-    "Coussin",
-    "Bougie parfumée",
-    "Vase",
-    "Lampe de bureau",
-    "Cadre photo",
-    "Sac cabas",
-    "Gourde isotherme",
-]
-MATERIALS = ["en grès", "en porcelaine", "en lin lavé", "en chêne massif", "en inox", "en verre soufflé"]
-COLOURS = ["blanc cassé", "bleu nuit", "vert sauge", "terracotta", "gris anthracite", "jaune moutarde"]
-BRANDS = ["Villeroy & Boch", "Kaffi Lëtzebuerg", "Maison Schmit", "Atelier Mosel", "Bamberg", "Ösling Design"]
-SENTENCES = [
-    "Fabriqué à la main dans un atelier familial au Luxembourg.",
-    "Résiste au lave-vaisselle et au micro-ondes, couleurs garanties sans plomb.",
-    "Chaque pièce est unique : de légères variations de teinte sont normales.",
-    "Livré dans un emballage recyclé, idéal pour offrir.",
-    "Dimensions soignées pour un usage quotidien, facile à entretenir.",
-    "Une finition mate et douce au toucher qui s'accorde à tous les styles.",
-]
-
-
-def _ean13(body: str) -> str:
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return body + str((10 - total % 10) % 10)
-
-
-def write_feed(path: Path, rows: int, seed: int = 7) -> None:
-    """A realistic Letzshop feed of `rows` valid products (same seed, same file)."""
-    rng = random.Random(seed)
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.write("\t".join(HEADER) + "\n")
-        for n in range(rows):
-            item, material, colour = rng.choice(ITEMS), rng.choice(MATERIALS), rng.choice(COLOURS)
-            brand = rng.choice(BRANDS)
-            title = f"{item} {material} {colour} – modèle {n % 997}"
-            description = " ".join(rng.sample(SENTENCES, 3))[:200]
-            cents = rng.randrange(290, 49_900, 10)
-            price = f"{cents // 100}.{cents % 100:02d} EUR" if n % 3 else f"{cents // 100},{cents % 100:02d}"
-            sale = f"{cents * 8 // 1000}.{cents * 8 // 10 % 100:02d} EUR" if n % 7 == 0 else ""
-            quantity = rng.choice([0, 1, 2, 5, 10, 25, 50])
-            availability = "in stock" if quantity else rng.choice(["out of stock", "preorder"])
-            out.write(
-                "\t".join(
-                    [
-                        f"LZ-{n:07d}",
-                        title,
-                        description,
-                        f"https://boutique.example.lu/p/lz-{n:07d}",
-                        f"https://boutique.example.lu/img/lz-{n:07d}.jpg",
-                        availability,
-                        price,
-                        sale,
-                        brand,
-                        _ean13(f"540{n:09d}"),
-                        f"MPN-{n:07d}",
-                        "new" if n % 50 else "refurbished",
-                        str(quantity),
-                    ]
-                )
-                + "\n"
-            )
-
 
 # --------------------------------------------------------------------------- databases
 
@@ -586,9 +493,7 @@ def run() -> dict:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["feed"]:  # a feed to try the import page with: feed FILE [ROWS]
-        write_feed(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 20_000)
-    elif sys.argv[1:2] == ["memory"]:
+    if sys.argv[1:2] == ["memory"]:
         rows, feed, mode = int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
         print(json.dumps(_memory_child(rows, feed, trace=mode == "tracemalloc")), flush=True)
     else:
