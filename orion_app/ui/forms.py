@@ -2,14 +2,8 @@
 
 from orion_app.errors import FieldErrors
 from orion_app.i18n import translate
+from orion_app.redirects import safe_next as safe_next  # sign-in imports it from here
 
 
 def translated_errors(error: FieldErrors, lang: str) -> dict[str, str]:
     return {name: translate(key, lang) for name, key in error.errors.items()}
-
-
-def safe_next(target: str | None, fallback: str) -> str:
-    """Only same-site absolute paths may be redirect targets after sign-in."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return fallback
