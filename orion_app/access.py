@@ -5,10 +5,14 @@ role permission. A disabled module answers "not found", exactly like a page that
 does not exist, so a platform without it shows no trace of it.
 """
 
+import contextlib
+import contextvars
+import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from orion_app import enablement
+from orion_app import access_cache, enablement
 from orion_app.i18n import translate
 from orion_app.ports import (
     PORT_AUTHENTICATOR,
@@ -43,15 +47,71 @@ class Access:
         return self.verdict == Verdict.OK
 
 
+_current: contextvars.ContextVar[Access | None] = contextvars.ContextVar("orion_access", default=None)
+
+
+def current_access() -> Access:
+    """The guard's decision for the handler or request running now."""
+    access = _current.get()
+    if access is None:
+        raise RuntimeError("current_access() is only available inside a guarded handler.")
+    return access
+
+
+@contextlib.contextmanager
+def deciding(access: Access) -> Iterator[Access]:
+    """Make `access` the current decision for the code inside the block."""
+    token = _current.set(access)
+    try:
+        yield access
+    finally:
+        _current.reset(token)
+
+
 def directory(registry: ModuleRegistry | None = None) -> TenantDirectory:
     return (registry or get_registry()).provider(PORT_TENANT_DIRECTORY)
+
+
+class CachedDirectory:
+    """The tenant directory behind the access cache (answers, "not found" included)."""
+
+    def __init__(self, inner: TenantDirectory):
+        self._inner = inner
+
+    def platform_by_code(self, code):
+        return access_cache.cached("platform", (code,), lambda: self._inner.platform_by_code(code))
+
+    def resolve_host(self, host):
+        return access_cache.cached("host", (host,), lambda: self._inner.resolve_host(host))
+
+    def store_on_platform(self, platform, store_code):
+        return access_cache.cached(
+            "store", (platform.id, store_code), lambda: self._inner.store_on_platform(platform, store_code)
+        )
+
+    def home_platform_of_store(self, store_code):
+        return access_cache.cached(
+            "home", (store_code,), lambda: self._inner.home_platform_of_store(store_code)
+        )
 
 
 def principal_for(token: str, registry: ModuleRegistry | None = None) -> Principal | None:
     if not token:
         return None
     authenticator: Authenticator = (registry or get_registry()).provider(PORT_AUTHENTICATOR)
-    return authenticator.principal_for_token(token)
+    # Keyed by the token's hash, so the cache holds no usable credential.
+    return access_cache.cached(
+        "principal",
+        (hashlib.sha256(token.encode()).hexdigest(),),
+        lambda: authenticator.principal_for_token(token),
+        ttl=access_cache.PRINCIPAL_TTL_SECONDS,
+    )
+
+
+def enabled_modules(platform_id: int, registry: ModuleRegistry) -> frozenset[str]:
+    return access_cache.cached(
+        "enabled", (platform_id,), lambda: frozenset(enablement.enabled_modules(platform_id, registry))
+    )
 
 
 def may_enter(principal: Principal | None, tenant: Tenant) -> bool:
@@ -103,16 +163,18 @@ def check_access(
     permission: str | None = None,
     public: bool = False,
 ) -> Access:
-    """The guard shared by every page load and every tenant-data event handler."""
+    """The guard shared by every page load and every tenant-data event handler.
+
+    On a warm cache it costs one Redis read and no SQL (see `orion_app.access_cache`).
+    """
     registry = get_registry()
-    tenant = resolve_tenant(directory(registry), path, host, get_settings().main_platform_code)
+    access_cache.refresh()
+    tenant = resolve_tenant(
+        CachedDirectory(directory(registry)), path, host, get_settings().main_platform_code
+    )
     if tenant is None or tenant.frontend not in frontends:
         return Access(Verdict.NOT_FOUND)
-    enabled = (
-        frozenset(enablement.enabled_modules(tenant.platform.id, registry))
-        if tenant.platform
-        else frozenset(registry.codes)
-    )
+    enabled = enabled_modules(tenant.platform.id, registry) if tenant.platform else frozenset(registry.codes)
     if module not in enabled:
         return Access(Verdict.NOT_FOUND, tenant)
     principal = principal_for(token, registry)

@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from orion_app.auth_api import auth_routes
 from orion_app.observability import readiness
 from orion_app.registry import ModuleRegistry, import_string
 
@@ -30,6 +31,7 @@ async def metrics(_request: Request) -> Response:
 def build_api(registry: ModuleRegistry) -> Starlette:
     """The Starlette app Reflex mounts its own routes into (via `api_transformer`)."""
     routes = [
+        *auth_routes(),
         Route("/health", ready),
         Route("/health/live", live),
         Route("/health/ready", ready),

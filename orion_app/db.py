@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -46,9 +47,25 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# Set while code that must not touch the database runs (a @ui_only event handler).
+_forbidden_by: ContextVar[str] = ContextVar("orion_database_forbidden_by", default="")
+
+
+@contextmanager
+def database_forbidden(reason: str) -> Iterator[None]:
+    """Inside this block `session_scope()` raises, naming `reason` (e.g. the handler)."""
+    token = _forbidden_by.set(reason)
+    try:
+        yield
+    finally:
+        _forbidden_by.reset(token)
+
+
 @contextmanager
 def session_scope() -> Iterator[Session]:
     """A session that commits on success and rolls back on error."""
+    if reason := _forbidden_by.get():
+        raise RuntimeError(f"{reason} may not open a database session.")
     with Session(get_engine(), expire_on_commit=False) as session:
         try:
             yield session

@@ -6,11 +6,15 @@ import logging
 import reflex as rx
 
 from orion_app.api import build_api
+from orion_app.cors import install_cors, restrict_websocket_origins
 from orion_app.events import Event, ModuleEvent, bus
+from orion_app.http_errors import install_error_handling
 from orion_app.registry import get_registry, import_string
 from orion_app.routes import Route, build_routes
+from orion_app.ui.guard import import_states, require_handler_policies
 from orion_app.ui.layout import not_found_view, shell_for
 from orion_app.ui.shell import ShellState
+from orion_app.ui.socket import install_namespace
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +42,14 @@ def _on_load(route: Route) -> list:
 
 def create_app() -> rx.App:
     registry = get_registry()
+    install_cors()
     app = rx.App(
         api_transformer=build_api(registry),
         stylesheets=["/orion.css"],
     )
+    install_error_handling(app)
+    install_namespace(app)
+    restrict_websocket_origins(app)
     for route in build_routes(registry):
         app.add_page(
             lambda route=route: _component(route),
@@ -50,6 +58,8 @@ def create_app() -> rx.App:
             on_load=_on_load(route),
         )
     app.add_page(lambda: not_found_view(), route="404", title="Not found")
+    import_states(registry.package, registry.codes)
+    require_handler_policies()
     app.register_lifespan_task(module_lifespan)
     return app
 

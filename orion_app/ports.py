@@ -74,6 +74,9 @@ class ModuleStateStore(Protocol):
 
 
 class Authenticator(Protocol):
+    def sign_in(self, email: str, password: str, ip: str, previous_token: str) -> str:
+        """A new session token; raises ServiceError (invalid, throttled) otherwise."""
+
     def principal_for_token(self, token: str) -> Principal | None: ...
 
     def sign_out(self, token: str) -> None:

@@ -16,6 +16,12 @@ class OrionSettings(BaseSettings):
     redis_prefix: str = "orion:"
     main_platform_code: str = "main"
     session_ttl_hours: int = 12
+    # Secure + `__Host-` session cookie even over plain HTTP (behind a TLS proxy that does
+    # not forward the scheme). HTTPS requests get it anyway.
+    session_cookie_secure: bool = False
+    # Origins beside the platform and store domains that may call the backend with the
+    # session cookie (Reflex's deploy_url always may), e.g. the admin host. Comma-separated.
+    trusted_origins: str = ""
     login_max_attempts_per_account: int = 5
     login_max_attempts_per_ip: int = 20
     login_window_seconds: int = 900

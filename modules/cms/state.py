@@ -5,7 +5,7 @@ import reflex as rx
 from orion_app.cards import CardSection
 from orion_app.providers import ContextRequest, page_context
 from orion_app.registry import Frontend
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, public
 from orion_app.ui.state import OrionState
 
 
@@ -19,7 +19,7 @@ class StorefrontHomeState(OrionState):
     sections: list[CardSection] = []
 
     @rx.event
-    @guarded(frontends=(Frontend.STOREFRONT,), public=True, quiet=True)
+    @public(frontends=(Frontend.STOREFRONT,))
     def load(self):
         self.sections = _context(Frontend.STOREFRONT, self.lang).get("sections", [])
 
@@ -28,6 +28,6 @@ class PlatformHomeState(OrionState):
     stores: list[dict[str, str]] = []
 
     @rx.event
-    @guarded(frontends=(Frontend.PLATFORM,), public=True, quiet=True)
+    @public(frontends=(Frontend.PLATFORM,))
     def load(self):
         self.stores = _context(Frontend.PLATFORM, self.lang).get("stores", [])

@@ -28,7 +28,8 @@ from orion_app.errors import NotFound
 from orion_app.i18n import staff_language, translate
 from orion_app.observability import GUARD_REFUSALS
 from orion_app.registry import Frontend
-from orion_app.ui.state import LANGUAGE_COOKIE, SESSION_COOKIE
+from orion_app.session_cookie import token_from_cookies
+from orion_app.ui.state import LANGUAGE_COOKIE
 
 LINES_PER_CHUNK = 500  # lines sent per piece of the response
 ERROR_COLUMNS = ("line", "column", "message", "raw")
@@ -40,7 +41,7 @@ def _access(request: Request, page: str, permission: str) -> Access:
     access = check_access(
         path=f"/store/{request.path_params['store']}/marketplace/{page}",
         host=request.headers.get("host", ""),
-        token=request.cookies.get(SESSION_COOKIE, ""),
+        token=token_from_cookies(request.cookies),
         module="marketplace",
         frontends=(Frontend.STORE,),
         permission=permission,

@@ -14,6 +14,7 @@ from orion_app.registry import (
 A, S = Frontend.ADMIN, Frontend.STORE
 ADMIN_PAGES = "modules.tenancy.pages.admin"
 STATE = "modules.tenancy.state"
+SIGN_IN_LOAD = "modules.tenancy.state.signin:SignInState.load"
 
 MODULE = ModuleDefinition(
     code="tenancy",
@@ -30,7 +31,12 @@ MODULE = ModuleDefinition(
     ),
     pages=(
         Page(
-            A, "login", "modules.tenancy.pages.signin:admin_signin_page", "tenancy.signin.title", public=True
+            A,
+            "login",
+            "modules.tenancy.pages.signin:admin_signin_page",
+            "tenancy.signin.title",
+            public=True,
+            on_load=(SIGN_IN_LOAD,),
         ),
         Page(
             A,
@@ -81,7 +87,12 @@ MODULE = ModuleDefinition(
             (f"{STATE}.directory:UsersState.load",),
         ),
         Page(
-            S, "login", "modules.tenancy.pages.signin:store_signin_page", "tenancy.signin.title", public=True
+            S,
+            "login",
+            "modules.tenancy.pages.signin:store_signin_page",
+            "tenancy.signin.title",
+            public=True,
+            on_load=(SIGN_IN_LOAD,),
         ),
         Page(
             S,

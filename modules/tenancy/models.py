@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from orion_app.access_cache import watch_models
 from orion_app.db import utcnow
 
 
@@ -145,3 +146,10 @@ class PlatformModuleAudit(SQLModel, table=True):
     actor_user_id: int | None = Field(default=None, foreign_key="user.id")
     at: datetime = Field(default_factory=utcnow)
     detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+# Every backend process caches who may do what; a commit touching these tells them all.
+watch_models(
+    (Platform, PlatformModule, Merchant, Store, StorePlatform, StoreDomain, User, PlatformAdmin, StoreUser)
+)
+watch_models((UserSession,), inserts=False)  # a new session changes nobody's access; a revoked one does

@@ -59,6 +59,7 @@ class ModuleRegistry:
             self._by_code[definition.code] = definition
         self._validate_requirements()
         self.order: tuple[str, ...] = self._topological_order()
+        self._providers: dict[str, object] = {}
 
     def _validate_requirements(self) -> None:
         for definition in self._by_code.values():
@@ -191,12 +192,18 @@ class ModuleRegistry:
         return {f.code: f for d in self for f in d.features}
 
     def provider(self, port: str):
-        """The implementation of a framework port, from the one module that provides it."""
+        """The implementation of a framework port, from the one module that provides it.
+
+        Made once per registry: ports are stateless and asked for on every event.
+        """
+        if port in self._providers:
+            return self._providers[port]
         providers = [d for d in self if port in d.provides]
         if len(providers) != 1:
             names = ", ".join(d.code for d in providers) or "none"
             raise ModuleRegistryError(f"Exactly one module must provide '{port}'; found: {names}.")
-        return import_string(providers[0].provides[port])()
+        self._providers[port] = import_string(providers[0].provides[port])()
+        return self._providers[port]
 
 
 def discover_definitions(package: str = "modules") -> list[ModuleDefinition]:

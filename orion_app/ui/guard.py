@@ -1,48 +1,64 @@
-"""The one page guard (`on_load`) and the one event-handler guard.
+"""Handler policies: every public method of every Orion state declares exactly one.
 
-Both resolve the tenant from the browser URL and Host, then check module enablement,
-sign-in and permission through `orion_app.access`. A handler guarded here can read the
-decision with `current_access()`; it never trusts a store or platform id from the client.
+Reflex lets any client call any public State method by name with any payload, from any
+page. So each one says what it is:
+
+- `@guarded(permission)`: tenant data. The tenant comes from the browser URL and Host,
+  the user from the session cookie of the websocket, never from ids the client sends; the
+  module must be enabled on the tenant's platform and the user must hold `permission`.
+- `@public(...)`: storefront or sign-in pages. The tenant is resolved and the module must
+  be enabled, but nobody needs to be signed in; `rate=(hits, seconds)` limits it per
+  client address and per browser tab.
+- `@ui_only`: changes only the caller's own view state. It may not open a database
+  session (that raises), so it cannot reach a service.
+
+`require_handler_policies()` stops start-up when any handler declares none.
 """
 
-import contextvars
+import contextlib
 import functools
+import importlib
 import inspect
 import logging
+import pkgutil
+from collections.abc import Callable
+from enum import StrEnum
 
 import reflex as rx
 
-from orion_app.access import Access, Verdict, check_access
+from orion_app import ratelimit
+from orion_app.access import Access, Verdict, check_access, current_access, deciding
+from orion_app.db import database_forbidden
 from orion_app.errors import ServiceError
 from orion_app.i18n import translate
 from orion_app.observability import GUARD_REFUSALS
 from orion_app.registry import Frontend, get_registry
 from orion_app.routes import sign_in_url
+from orion_app.settings import get_settings
 
 log = logging.getLogger(__name__)
-_current: contextvars.ContextVar[Access | None] = contextvars.ContextVar("orion_access", default=None)
+
+__all__ = ["Policy", "current_access", "guarded", "policy_of", "public", "ui_only"]
+
+POLICY_ATTRIBUTE = "__orion_policy__"
 
 
-def current_access() -> Access:
-    """The guard's decision for the handler running now."""
-    access = _current.get()
-    if access is None:
-        raise RuntimeError("current_access() is only available inside a @guarded handler.")
-    return access
+class Policy(StrEnum):
+    GUARDED = "guarded"
+    PUBLIC = "public"
+    UI_ONLY = "ui_only"
+
+
+def policy_of(function: Callable) -> Policy | None:
+    return getattr(function, POLICY_ATTRIBUTE, None)
 
 
 def module_of(function) -> str:
     """`modules.<code>.…` -> `<code>`: a handler belongs to the module it is written in."""
     parts = function.__module__.split(".")
-    if len(parts) < 2 or parts[0] != get_registry_package():
+    if len(parts) < 2 or parts[0] != get_settings().modules_package:
         raise ValueError(f"{function.__qualname__} is not inside a module package.")
     return parts[1]
-
-
-def get_registry_package() -> str:
-    from orion_app.settings import get_settings
-
-    return get_settings().modules_package
 
 
 def refusal(access: Access, state: rx.State, quiet: bool):
@@ -56,83 +72,236 @@ def refusal(access: Access, state: rx.State, quiet: bool):
     return rx.toast.error(translate(key, state.lang))
 
 
+def _failed(state, error: ServiceError):
+    return rx.toast.error(translate(error.message_key, state.lang, **error.params))
+
+
+def _wrap(function, policy: Policy, enter: Callable):
+    """`function` run inside `enter(self)`, a context manager that yields a refusal or None.
+
+    One wrapper per calling convention (plain, coroutine, generator): Reflex looks at the
+    wrapper to decide how to run the handler.
+    """
+    if inspect.iscoroutinefunction(function):
+
+        @functools.wraps(function)
+        async def wrapper(self, *args, **kwargs):
+            with enter(self) as refused:
+                if refused is not None:
+                    return refused.event
+                try:
+                    return await function(self, *args, **kwargs)
+                except ServiceError as error:
+                    return _failed(self, error)
+
+    elif inspect.isasyncgenfunction(function):
+
+        @functools.wraps(function)
+        async def wrapper(self, *args, **kwargs):
+            with enter(self) as refused:
+                if refused is not None:
+                    yield refused.event
+                    return
+                try:
+                    async for item in function(self, *args, **kwargs):
+                        yield item
+                except ServiceError as error:
+                    yield _failed(self, error)
+
+    elif inspect.isgeneratorfunction(function):
+
+        @functools.wraps(function)
+        def wrapper(self, *args, **kwargs):
+            with enter(self) as refused:
+                if refused is not None:
+                    yield refused.event
+                    return
+                try:
+                    yield from function(self, *args, **kwargs)
+                except ServiceError as error:
+                    yield _failed(self, error)
+
+    else:
+
+        @functools.wraps(function)
+        def wrapper(self, *args, **kwargs):
+            with enter(self) as refused:
+                if refused is not None:
+                    return refused.event
+                try:
+                    return function(self, *args, **kwargs)
+                except ServiceError as error:
+                    return _failed(self, error)
+
+    setattr(wrapper, POLICY_ATTRIBUTE, policy)
+    return wrapper
+
+
+class _Refused:
+    """A refusal as a value, so `None` can mean "go ahead"."""
+
+    def __init__(self, event):
+        self.event = event
+
+
+def _access_gate(
+    function,
+    *,
+    permission: str | None,
+    frontends: tuple[Frontend, ...] | None,
+    quiet: bool,
+    public: bool,
+    module: str | None,
+    rate: tuple[int, int] | None = None,
+):
+    module = module or module_of(function)
+    limit = ratelimit.Limit(f"handler:{function.__module__}.{function.__qualname__}", *rate) if rate else None
+
+    def decide(state) -> Access:
+        declared = get_registry().permissions.get(permission) if permission else None
+        allowed = frontends or ((declared.frontend,) if declared else tuple(Frontend))
+        path, host = state._location()
+        return check_access(
+            path=path,
+            host=host,
+            token=state._session_token(),
+            module=module,
+            frontends=allowed,
+            permission=permission,
+            public=public,
+        )
+
+    def throttled(state) -> bool:
+        session = state.router.session
+        subjects = [f"ip:{session.client_ip}", f"tab:{session.client_token}"]
+        blocked = any(ratelimit.is_blocked(limit, s) for s in subjects)
+        for subject in subjects:
+            ratelimit.record_hit(limit, subject)
+        return blocked
+
+    @contextlib.contextmanager
+    def enter(state):
+        access = decide(state)
+        if not access.ok:
+            yield _Refused(refusal(access, state, quiet))
+        elif limit and throttled(state):
+            GUARD_REFUSALS.labels(kind="handler", verdict="rate_limited").inc()
+            yield _Refused(rx.toast.error(translate("orion.error.too_many", state.lang)))
+        else:
+            with deciding(access):
+                yield None
+
+    return enter
+
+
 def guarded(
     permission: str | None = None,
     *,
     frontends: tuple[Frontend, ...] | None = None,
     quiet: bool = False,
-    public: bool = False,
+    module: str | None = None,
 ):
-    """Refuse the handler unless its module is enabled here and the user holds `permission`."""
+    """Tenant data: refuse unless the module is enabled here and the user holds `permission`.
+
+    `permission=None` lets in anyone who may enter the frontend (e.g. any store member).
+    `module` defaults to the module the handler is written in.
+    """
 
     def decorate(function):
-        module = module_of(function)
-
-        def decide(state) -> Access:
-            declared = get_registry().permissions.get(permission) if permission else None
-            allowed = frontends or ((declared.frontend,) if declared else tuple(Frontend))
-            path, host = state._location()
-            return check_access(
-                path=path,
-                host=host,
-                token=state.session_token,
-                module=module,
-                frontends=allowed,
-                permission=permission,
-                public=public,
-            )
-
-        def failed(state, error: ServiceError):
-            return rx.toast.error(translate(error.message_key, state.lang, **error.params))
-
-        if inspect.iscoroutinefunction(function):
-
-            @functools.wraps(function)
-            async def async_wrapper(self, *args, **kwargs):
-                access = decide(self)
-                if not access.ok:
-                    return refusal(access, self, quiet)
-                token = _current.set(access)
-                try:
-                    return await function(self, *args, **kwargs)
-                except ServiceError as error:
-                    return failed(self, error)
-                finally:
-                    _current.reset(token)
-
-            return async_wrapper
-
-        if inspect.isgeneratorfunction(function):
-
-            @functools.wraps(function)
-            def generator_wrapper(self, *args, **kwargs):
-                access = decide(self)
-                if not access.ok:
-                    yield refusal(access, self, quiet)
-                    return
-                token = _current.set(access)
-                try:
-                    yield from function(self, *args, **kwargs)
-                except ServiceError as error:
-                    yield failed(self, error)
-                finally:
-                    _current.reset(token)
-
-            return generator_wrapper
-
-        @functools.wraps(function)
-        def wrapper(self, *args, **kwargs):
-            access = decide(self)
-            if not access.ok:
-                return refusal(access, self, quiet)
-            token = _current.set(access)
-            try:
-                return function(self, *args, **kwargs)
-            except ServiceError as error:
-                return failed(self, error)
-            finally:
-                _current.reset(token)
-
-        return wrapper
+        gate = _access_gate(
+            function, permission=permission, frontends=frontends, quiet=quiet, public=False, module=module
+        )
+        return _wrap(function, Policy.GUARDED, gate)
 
     return decorate
+
+
+def public(
+    *,
+    frontends: tuple[Frontend, ...] | None = None,
+    rate: tuple[int, int] | None = None,
+    quiet: bool = True,
+    module: str | None = None,
+    page_guard: bool = False,
+):
+    """Storefront and sign-in pages: tenant resolved, module enabled, nobody need sign in.
+
+    Handlers that write give `rate=(hits, seconds)`: more calls than that per client
+    address or per browser tab within the window are refused. `page_guard=True` is for
+    the framework's page guard alone, which makes the access decision itself.
+    """
+
+    def decorate(function):
+        if page_guard:
+            setattr(function, POLICY_ATTRIBUTE, Policy.PUBLIC)
+            return function
+        gate = _access_gate(
+            function,
+            permission=None,
+            frontends=frontends,
+            quiet=quiet,
+            public=True,
+            module=module,
+            rate=rate,
+        )
+        return _wrap(function, Policy.PUBLIC, gate)
+
+    return decorate
+
+
+def ui_only(function):
+    """Only the caller's own view state: no tenant lookup, and no database session."""
+
+    @contextlib.contextmanager
+    def enter(_state):
+        with database_forbidden(f"@ui_only handler {function.__qualname__}"):
+            yield None
+
+    return _wrap(function, Policy.UI_ONLY, enter)
+
+
+class HandlerPolicyError(Exception):
+    """A public State method declares no handler policy; start-up must stop."""
+
+
+def import_states(package: str, codes) -> None:
+    """Import every module's `state` (module or package), so all handlers exist."""
+    for code in codes:
+        try:
+            root = importlib.import_module(f"{package}.{code}.state")
+        except ModuleNotFoundError as error:
+            if error.name in (f"{package}.{code}.state", f"{package}.{code}"):
+                continue
+            raise
+        for info in pkgutil.iter_modules(getattr(root, "__path__", [])):
+            importlib.import_module(f"{root.__name__}.{info.name}")
+
+
+def undeclared_handlers() -> list[str]:
+    """`module.Class.method` of every Orion event handler without a policy."""
+    from orion_app.ui.state import OrionState
+
+    found, pending, seen = [], [OrionState], set()
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        pending.extend(cls.__subclasses__())
+        for handler in cls.event_handlers.values():
+            function = handler.fn
+            if function.__module__.split(".")[0] == "reflex" or policy_of(function) is not None:
+                continue
+            found.append(f"{function.__module__}.{function.__qualname__}")
+    return sorted(set(found))
+
+
+def require_handler_policies() -> None:
+    """Stop start-up with one sentence when an event handler declares no policy."""
+    undeclared = undeclared_handlers()
+    if undeclared:
+        raise HandlerPolicyError(
+            f"{undeclared[0]} declares no handler policy: decorate it with @guarded(permission), "
+            "@public(...) or @ui_only, because any client can call any public State method."
+            + (f" ({len(undeclared) - 1} more: {', '.join(undeclared[1:6])})" if len(undeclared) > 1 else "")
+        )

@@ -3,10 +3,23 @@ verdict: the page, a not-found page, a refusal, or nothing while the guard runs.
 
 import reflex as rx
 
+from orion_app.auth_api import SIGN_OUT_PATH
 from orion_app.i18n import LANGUAGE_NAMES
 from orion_app.registry import Frontend
+from orion_app.ui.backend import backend_url
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
+
+
+def sign_out_button(**props) -> rx.Component:
+    """A form posted to the sign-out endpoint, which revokes the session and clears the cookie."""
+    return rx.el.form(
+        rx.el.input(type="hidden", name="base", value=ShellState.base),
+        rx.button(t("orion.sign_out"), type="submit", variant="soft", **props),
+        action=backend_url(SIGN_OUT_PATH),
+        method="post",
+        width=props.get("width", "auto"),
+    )
 
 
 def not_found_view() -> rx.Component:
@@ -29,7 +42,7 @@ def forbidden_view() -> rx.Component:
         rx.vstack(
             rx.heading(t("orion.forbidden.title"), size="5"),
             rx.text(t("orion.forbidden.text"), color_scheme="gray"),
-            rx.button(t("orion.sign_out"), on_click=ShellState.sign_out, variant="soft"),
+            sign_out_button(),
             align="center",
         ),
         min_height="70vh",
@@ -96,9 +109,7 @@ def sidebar(title: rx.Var | str, subtitle: rx.Var | str) -> rx.Component:
         rx.vstack(
             rx.text(ShellState.user_name, size="2", weight="medium"),
             language_switcher(),
-            rx.button(
-                t("orion.sign_out"), on_click=ShellState.sign_out, variant="soft", size="1", width="100%"
-            ),
+            sign_out_button(size="1", width="100%"),
             width="100%",
             spacing="2",
         ),

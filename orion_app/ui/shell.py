@@ -1,13 +1,12 @@
-"""The state behind every shell: the page guard, navigation, language and sign-out."""
+"""The state behind every shell: the page guard, navigation and language."""
 
 import reflex as rx
 
 from orion_app.access import STAFF_FRONTENDS, Access, Verdict, build_menu, check_access
 from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
 from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
-from orion_app.ports import PORT_AUTHENTICATOR
-from orion_app.registry import get_registry
 from orion_app.routes import page_index, sign_in_url
+from orion_app.ui.guard import public, ui_only
 from orion_app.ui.state import OrionState
 
 
@@ -27,10 +26,15 @@ class ShellState(OrionState):
     page_title: str = ""
 
     @rx.event
+    @public(page_guard=True)
     def guard(self, page_ids: str):
-        """`on_load` of every module page: tenant, module enabled, signed in, permission."""
+        """`on_load` of every module page: tenant, module enabled, signed in, permission.
+
+        Public itself (it is what decides), and it trusts nothing from the client: unknown
+        page ids give "not found", and the tenant comes from the URL and Host as always.
+        """
         with PAGE_GUARD_SECONDS.time():
-            access, entry = self._decide(page_ids.split(","))
+            access, entry = self._decide(str(page_ids).split(","))
         self._apply(access, entry)
         if access.verdict == Verdict.SIGN_IN:
             return rx.redirect(sign_in_url(access.tenant.base, self.router.url.path))
@@ -41,11 +45,13 @@ class ShellState(OrionState):
         index = page_index()
         access, chosen = Access(Verdict.NOT_FOUND), None
         for page_id in page_ids:
-            entry = index[page_id]
+            entry = index.get(page_id)
+            if entry is None:
+                continue
             access = check_access(
                 path=path,
                 host=host,
-                token=self.session_token,
+                token=self._session_token(),
                 module=entry.module,
                 frontends=(entry.page.frontend,),
                 permission=entry.page.permission,
@@ -98,6 +104,7 @@ class ShellState(OrionState):
         return staff_language(self.lang_choice, preference)
 
     @rx.event
+    @ui_only
     def switch_language(self, lang: str):
         """Remember the choice in a cookie, then reload so server-made texts follow too."""
         if lang not in self.languages:
@@ -105,12 +112,3 @@ class ShellState(OrionState):
         self.lang_choice = lang
         self.lang = lang
         return rx.call_script("window.location.reload()")
-
-    @rx.event
-    def sign_out(self):
-        """Revoke the server-side session, forget the cookie and go to the sign-in page."""
-        if self.session_token:
-            get_registry().provider(PORT_AUTHENTICATOR).sign_out(self.session_token)
-        self.session_token = ""
-        self.user_name = ""
-        return rx.redirect(f"{self.base}login")

@@ -1,17 +1,21 @@
-"""The thin base state: the sign-in cookie and the viewer's language."""
+"""The thin base state: the viewer's language, and where the session token comes from."""
 
 import reflex as rx
 
-SESSION_COOKIE = "orion_session"
+from orion_app.session_cookie import token_for_socket
+
 LANGUAGE_COOKIE = "orion_lang"
 
 
 class OrionState(rx.State):
     """Parent of every Orion state; holds only what all pages share."""
 
-    session_token: str = rx.Cookie("", name=SESSION_COOKIE, same_site="lax", max_age=60 * 60 * 24 * 7)
     lang_choice: str = rx.Cookie("", name=LANGUAGE_COOKIE, same_site="lax", max_age=60 * 60 * 24 * 365)
     lang: str = "en"
+
+    def _session_token(self) -> str:
+        """The session token of this websocket's handshake (never part of the state)."""
+        return token_for_socket(self.router.session.session_id)
 
     def _location(self) -> tuple[str, str]:
         """The browser's path and host (the Host header the page was loaded with)."""

@@ -13,7 +13,7 @@ from modules.inventory.services import available_by_product
 from orion_app.db import session_scope
 from orion_app.enablement import module_config
 from orion_app.i18n import translate
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 VIEW, EDIT = "catalog.products.view", "catalog.products.edit"
@@ -96,6 +96,7 @@ class ProductListState(OrionState):
         self._reload()
 
     @rx.event
+    @ui_only
     def toggle(self, product_id: str):
         self.selected = (
             [s for s in self.selected if s != product_id]
@@ -104,6 +105,7 @@ class ProductListState(OrionState):
         )
 
     @rx.event
+    @ui_only
     def toggle_all(self):
         ids = [r["id"] for r in self.rows]
         self.selected = [] if set(ids) <= set(self.selected) else ids
@@ -120,10 +122,12 @@ class ProductListState(OrionState):
         return rx.toast.success(translate(key, self.lang, count=changed))
 
     @rx.event
+    @ui_only
     def ask_delete(self, product_id: str, title: str):
         self.confirm_delete_id, self.confirm_delete_title = product_id, title
 
     @rx.event
+    @ui_only
     def cancel_delete(self):
         self.confirm_delete_id = ""
 

@@ -17,7 +17,7 @@ from orion_app.enablement import module_config
 from orion_app.errors import NotFound
 from orion_app.i18n import translate
 from orion_app.registry import Frontend
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, public, ui_only
 from orion_app.ui.shell import ShellState
 from orion_app.ui.state import OrionState
 
@@ -49,7 +49,7 @@ class ShopListingState(OrionState):
     all_href: str = ""
 
     @rx.event
-    @guarded(frontends=STOREFRONT, public=True, quiet=True)
+    @public(frontends=STOREFRONT)
     def load(self):
         access = current_access()
         params = self.router.url.query_parameters
@@ -108,6 +108,7 @@ class ShopListingState(OrionState):
         return f"{base}products" + (f"?{query}" if query else "")
 
     @rx.event
+    @ui_only
     def submit_search(self, form: dict):
         query = (form.get("q") or "").strip()
         base = f"{self.router.url.path.rsplit('products', 1)[0]}"
@@ -134,7 +135,7 @@ class ShopProductState(OrionState):
     json_ld: str = ""
 
     @rx.event
-    @guarded(frontends=STOREFRONT, public=True, quiet=True)
+    @public(frontends=STOREFRONT)
     async def load(self):
         access = current_access()
         slug = self._segment(-1)
@@ -209,6 +210,7 @@ class ShopProductState(OrionState):
         return data
 
     @rx.event
+    @ui_only
     def show_photo(self, index: int):
         if 0 <= index < len(self.photos):
             self.selected_photo = index

@@ -1,23 +1,8 @@
 """Pieces the marketplace pages share: backend links, times, status badges, live refresh."""
 
 import reflex as rx
-from reflex.constants import Dirs
-from reflex.utils.imports import ImportVar
-from reflex.vars import VarData
 
 from orion_app.ui.i18n import t
-
-# The backend's origin as the browser reaches it (in development it listens on another port
-# than the pages); Reflex resolves uploaded-file URLs the same way.
-BACKEND_ORIGIN = rx.Var(
-    "getBackendURL(env.UPLOAD).origin",
-    _var_data=VarData(
-        imports={
-            f"$/{Dirs.STATE_PATH}": "getBackendURL",
-            "$/env.json": ImportVar(tag="env", is_default=True),
-        }
-    ),
-).to(str)
 
 STATUS_COLOURS = {
     "queued": "gray",
@@ -34,11 +19,6 @@ SELECT_STYLE = {
     "background": "var(--color-panel-solid)",
     "margin_top": "0.25em",
 }
-
-
-def backend_url(path: rx.Var | str) -> rx.Var:
-    """An absolute URL of a backend route (`/api/…`), so the session cookie goes with it."""
-    return BACKEND_ORIGIN + path
 
 
 def when(moment: rx.Var) -> rx.Component:

@@ -3,7 +3,6 @@
 import reflex as rx
 
 from modules.marketplace.pages.common import (
-    backend_url,
     live_refresh,
     origin_label,
     pager,
@@ -12,6 +11,7 @@ from modules.marketplace.pages.common import (
     when,
 )
 from modules.marketplace.state.job import ImportJobState
+from orion_app.ui.backend import backend_url
 from orion_app.ui.components import stat_card
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view

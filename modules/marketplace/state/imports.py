@@ -16,7 +16,7 @@ from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate
 from orion_app.ui.forms import translated_errors
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 CUSTOM = "custom"
@@ -116,6 +116,7 @@ class ImportState(OrionState):
     # ---------------------------------------------------------------- file upload
 
     @rx.event
+    @ui_only
     def upload_progress(self, status: dict):
         done = float(status.get("progress") or 0)
         self.uploading = done < 1  # the last report may arrive after the handler has answered
@@ -189,10 +190,12 @@ class ImportState(OrionState):
         self.source_form_key += 1
 
     @rx.event
+    @ui_only
     def set_source_schedule(self, value: str):
         self.source_schedule = value
 
     @rx.event
+    @ui_only
     def new_source(self):
         self.source_errors, self.source_message = {}, ""
         self._new_source_form()
@@ -260,10 +263,12 @@ class ImportState(OrionState):
         return self._job_page(record.id)
 
     @rx.event
+    @ui_only
     def ask_delete_source(self, source_id: str):
         self.confirm_delete_source = source_id
 
     @rx.event
+    @ui_only
     def cancel_delete_source(self):
         self.confirm_delete_source = ""
 

@@ -1,44 +1,52 @@
-"""Sign-in pages of the admin and store dashboards."""
+"""Sign-in pages of the admin and store dashboards.
+
+A plain HTML form posted to the sign-in endpoint: the session cookie it sets is HttpOnly,
+so no script (ours included) ever holds the token.
+"""
 
 import reflex as rx
 
 from modules.tenancy.state.signin import SignInState
+from orion_app.auth_api import SIGN_IN_PATH
+from orion_app.ui.backend import backend_url
 from orion_app.ui.components import form_error
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
 
+def _field(label: str, **props) -> rx.Component:
+    return rx.el.label(
+        t(label),
+        rx.input(required=True, **props),
+        display="flex",
+        flex_direction="column",
+        width="100%",
+        font_size="0.9em",
+    )
+
+
 def _signin_card(heading: rx.Var | str) -> rx.Component:
     return rx.card(
-        rx.form(
+        rx.el.form(
             rx.vstack(
                 rx.heading(heading, size="6"),
                 rx.text(t("tenancy.signin.subtitle"), color_scheme="gray", size="2"),
                 form_error(SignInState.error),
-                rx.el.label(
-                    t("tenancy.signin.email"),
-                    rx.input(name="email", type="email", required=True, auto_complete="username"),
-                    display="flex",
-                    flex_direction="column",
-                    width="100%",
-                    font_size="0.9em",
+                _field("tenancy.signin.email", name="email", type="email", auto_complete="username"),
+                _field(
+                    "tenancy.signin.password",
+                    name="password",
+                    type="password",
+                    auto_complete="current-password",
                 ),
-                rx.el.label(
-                    t("tenancy.signin.password"),
-                    rx.input(
-                        name="password", type="password", required=True, auto_complete="current-password"
-                    ),
-                    display="flex",
-                    flex_direction="column",
-                    width="100%",
-                    font_size="0.9em",
-                ),
+                rx.el.input(type="hidden", name="base", value=ShellState.base),
+                rx.el.input(type="hidden", name="next", value=SignInState.next_path),
                 rx.button(t("tenancy.signin.submit"), type="submit", width="100%"),
                 spacing="3",
                 width="100%",
             ),
-            on_submit=SignInState.submit,
-            reset_on_submit=False,
+            action=backend_url(SIGN_IN_PATH),
+            method="post",
         ),
         width="100%",
         padding="1.5em",

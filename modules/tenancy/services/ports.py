@@ -11,7 +11,7 @@ from modules.tenancy.models import (
     StorePlatform,
     utcnow,
 )
-from modules.tenancy.services.auth import principal_of, sign_out, user_for_token
+from modules.tenancy.services.auth import principal_of, sign_in, sign_out, user_for_token
 from orion_app.db import session_scope
 from orion_app.ports import PlatformRef, Principal, StoreRef
 
@@ -162,6 +162,10 @@ class SqlModuleStateStore:
 
 
 class SqlAuthenticator:
+    def sign_in(self, email: str, password: str, ip: str, previous_token: str) -> str:
+        with session_scope() as session:
+            return sign_in(session, email, password, ip=ip, previous_token=previous_token)[0]
+
     def principal_for_token(self, token: str) -> Principal | None:
         with session_scope() as session:
             user = user_for_token(session, token)

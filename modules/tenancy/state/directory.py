@@ -10,7 +10,7 @@ from modules.tenancy.services.users import ROLES, create_user, list_users
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.ui.forms import translated_errors
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 
@@ -22,6 +22,7 @@ class CreateFormMixin(rx.State, mixin=True):
     dialog_open: bool = False
 
     @rx.event
+    @ui_only
     def set_dialog_open(self, value: bool):
         self.dialog_open = value
         self.errors = {}

@@ -9,7 +9,7 @@ from orion_app.db import session_scope
 from orion_app.i18n import translate
 from orion_app.observability import MODULE_CHANGES
 from orion_app.registry import ModuleRuleError
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 PERMISSION = "tenancy.platforms.manage"
@@ -63,6 +63,7 @@ class PlatformModulesState(OrionState):
         return None
 
     @rx.event
+    @ui_only
     def cancel(self):
         self.dialog_open = False
         self.pending_code = ""

@@ -11,7 +11,7 @@ from modules.tenancy.services.platforms import (
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.ui.forms import translated_errors
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 PERMISSION = "tenancy.platforms.manage"
@@ -39,6 +39,7 @@ class PlatformsState(OrionState):
             self.rows = [_row(p) for p in list_platforms(session, current_access().principal)]
 
     @rx.event
+    @ui_only
     def set_dialog_open(self, value: bool):
         self.dialog_open = value
         self.errors = {}

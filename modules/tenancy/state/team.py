@@ -8,7 +8,7 @@ from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.registry import StoreRole
 from orion_app.ui.forms import translated_errors
-from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 
@@ -34,6 +34,7 @@ class TeamState(OrionState):
         self._reload()
 
     @rx.event
+    @ui_only
     def set_dialog_open(self, value: bool):
         self.dialog_open = value
         self.errors = {}
