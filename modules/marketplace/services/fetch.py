@@ -1,15 +1,13 @@
 """Fetching a feed from its URL: streamed to a local file, with size and time limits.
 
 Failures are FeedProblems (one sentence, no retry): a URL that does not answer in time,
-answers with an error status, is too large or cannot be reached. Addresses inside the
-deployment's own network (loopback, private, link-local) are refused unless
+answers with an error status, is too large or cannot be reached. Addresses outside the
+public internet (the deployment's own network, cloud metadata) are refused unless
 MARKETPLACE_ALLOW_PRIVATE_URLS is set, so a merchant cannot make the server fetch from
-services that are not meant to be public.
+services that are not meant to be public; orion_app.outbound does the checking.
 """
 
-import ipaddress
 import os
-import socket
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from modules.marketplace.services.feed import FeedProblem
+from orion_app.outbound import BlockedAddress, guarded_client
 
 
 def check_url(url: str) -> str | None:
@@ -33,17 +32,6 @@ def _private_allowed() -> bool:
     return os.environ.get("MARKETPLACE_ALLOW_PRIVATE_URLS", "").lower() in ("1", "true", "yes")
 
 
-def _refuse_private(host: str) -> None:
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except socket.gaierror:
-        raise FeedProblem("marketplace.feed.unreachable", host=host) from None
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
-            raise FeedProblem("marketplace.feed.private_address", host=host)
-
-
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
 
@@ -51,15 +39,12 @@ def _megabytes(size: int) -> str:
 def fetch(url: str, destination: Path, *, max_bytes: int, timeout: float) -> int:
     """Download `url` into `destination`; the number of bytes written."""
     host = urlsplit(url).hostname or ""
-    # Every request is checked, redirects included: a public URL may redirect to a private one.
-    hooks = {} if _private_allowed() else {"request": [lambda request: _refuse_private(request.url.host)]}
     deadline = time.monotonic() + timeout
     destination.parent.mkdir(parents=True, exist_ok=True)
     written = 0
     try:
-        client = httpx.Client(
-            timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=5, event_hooks=hooks
-        )
+        # Every hop is checked, redirects included: a public URL may redirect to a private one.
+        client = guarded_client(timeout=timeout, max_redirects=5, allow_private=_private_allowed())
         with client, client.stream("GET", url, headers={"User-Agent": "Orion feed import"}) as response:
             if response.status_code >= 400:
                 raise FeedProblem("marketplace.feed.http_status", status=response.status_code)
@@ -74,6 +59,9 @@ def fetch(url: str, destination: Path, *, max_bytes: int, timeout: float) -> int
                     if time.monotonic() > deadline:
                         raise FeedProblem("marketplace.feed.timeout", seconds=int(timeout))
                     out.write(chunk)
+    except BlockedAddress as blocked:
+        destination.unlink(missing_ok=True)
+        raise FeedProblem("marketplace.feed.private_address", host=blocked.host) from None
     except httpx.TimeoutException:
         destination.unlink(missing_ok=True)
         raise FeedProblem("marketplace.feed.timeout", seconds=int(timeout)) from None
