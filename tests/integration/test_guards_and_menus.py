@@ -30,6 +30,9 @@ class FakeState:
     def _location(self):
         return self.path, "localhost:3000"
 
+    def _session_token(self):
+        return self.session_token
+
 
 def reports_handler():
     def load(self):

@@ -16,7 +16,8 @@ from orion_app.api import build_api
 from orion_app.db import session_scope
 from orion_app.i18n import translate
 from orion_app.registry import get_registry
-from orion_app.ui.state import LANGUAGE_COOKIE, SESSION_COOKIE
+from orion_app.session_cookie import COOKIE as SESSION_COOKIE
+from orion_app.ui.state import LANGUAGE_COOKIE
 from tests.integration.helpers import platform_id
 from tests.integration.marketplace_helpers import (
     CAFE,

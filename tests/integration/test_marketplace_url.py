@@ -7,13 +7,14 @@ the whole download, 1 MiB for its size.
 """
 
 import contextlib
+import functools
 import socket
 import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import SimpleNamespace
 
+import httpcore
 import pytest
 from sqlmodel import select
 
@@ -22,6 +23,7 @@ from modules.marketplace.services import fetch as fetch_module
 from modules.marketplace.services.imports import StoreRef, start_import
 from modules.marketplace.services.runner import run_import
 from modules.tenancy.models import Store
+from orion_app import outbound
 from orion_app.db import session_scope
 from tests.conftest import _activate, migrated_database
 from tests.integration.marketplace_helpers import (
@@ -241,20 +243,22 @@ def test_private_addresses_are_refused_without_the_setting(shop, server, host, t
 
 
 def test_a_redirect_to_a_private_address_is_refused_too(shop, server, tmp_path, monkeypatch):
-    """`localhost` stands for a public host here (the check is told it resolves to a public
-    address) whose answer redirects to 127.0.0.1: the redirect's target is checked too."""
+    """`feeds.example.test` stands for a public host here (it resolves to a public address, which a
+    stand-in network routes to the local server) whose answer redirects to 127.0.0.1: the
+    redirect's target is checked too."""
     monkeypatch.delenv("MARKETPLACE_ALLOW_PRIVATE_URLS")
+    public = "93.184.215.14"
 
-    def resolve(host, *args, **kwargs):
-        if host == "localhost":
-            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.215.14", 0))]
-        return socket.getaddrinfo(host, *args, **kwargs)
+    def resolve(host, port):
+        return socket.getaddrinfo(public if host == "feeds.example.test" else host, port)
 
-    # Only the check sees the fake answer; the HTTP client still connects to the real localhost.
-    monkeypatch.setattr(
-        fetch_module, "socket", SimpleNamespace(getaddrinfo=resolve, gaierror=socket.gaierror)
-    )
-    record, returned, _ = import_url(f"http://localhost:{server.server_port}/to-private", shop)
+    class Internet(httpcore.SyncBackend):
+        def connect_tcp(self, host, port, *args, **kwargs):
+            return super().connect_tcp("127.0.0.1" if host == public else host, port, *args, **kwargs)
+
+    guarded = functools.partial(outbound.guarded_client, resolver=resolve, network=Internet())
+    monkeypatch.setattr(fetch_module, "guarded_client", guarded)
+    record, returned, _ = import_url(f"http://feeds.example.test:{server.server_port}/to-private", shop)
     assert_failed_writing_nothing(
         record, returned, shop, tmp_path, ("marketplace.feed.private_address", {"host": "127.0.0.1"})
     )
