@@ -1,6 +1,5 @@
 """Storefront states: the product listing (category, search, pages) and the product page."""
 
-import json
 import math
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from orion_app.errors import NotFound
 from orion_app.i18n import translate
 from orion_app.registry import Frontend
 from orion_app.ui.guard import current_access, public, ui_only
+from orion_app.ui.script import script_json
 from orion_app.ui.shell import ShellState
 from orion_app.ui.state import OrionState
 
@@ -169,7 +169,7 @@ class ShopProductState(OrionState):
             for k in page.photo_keys
         ]
         self.thumbs = [variant_path(k, "sm") for k in page.photo_keys]
-        self.json_ld = json.dumps(self._structured_data(page, card, access), ensure_ascii=False)
+        self.json_ld = script_json(self._structured_data(page, card, access))
         shell = await self.get_state(ShellState)
         shell.page_title = f"{page.meta_title} · {access.tenant.store.name}"
 
