@@ -7,6 +7,7 @@ any origin with credentials; this replaces it for HTTP (CORS) and for the websoc
 handshake. Ports are not compared: cookies do not tell ports apart either.
 """
 
+import logging
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -17,6 +18,8 @@ from orion_app import access_cache
 from orion_app.access import CachedDirectory, directory
 from orion_app.settings import get_settings
 from orion_app.tenant import normalise_host
+
+log = logging.getLogger(__name__)
 
 
 def _scheme_host(origin: str) -> tuple[str, str] | None:
@@ -50,8 +53,12 @@ def allowed_origin(origin: str | None) -> bool:
         return False
     if scheme_host in _trusted(get_settings().trusted_origins, _deploy_url()):
         return True
-    access_cache.refresh()
-    return CachedDirectory(directory()).resolve_host(scheme_host[1]) is not None
+    try:
+        access_cache.refresh()
+        return CachedDirectory(directory()).resolve_host(scheme_host[1]) is not None
+    except Exception:
+        log.exception("Could not check the origin %r; refused.", origin)
+        return False
 
 
 class OrionCORSMiddleware(CORSMiddleware):
@@ -81,6 +88,13 @@ def install_cors() -> None:
     App._add_cors = staticmethod(_add_cors)
 
 
+def _websocket_origin_allowed(origin: str | None, environ: dict | None = None) -> bool:
+    host = normalise_host((environ or {}).get("HTTP_HOST", ""))
+    same_origin = bool(host) and (_scheme_host(origin or "") or ("", ""))[1] == host
+    return same_origin or allowed_origin(origin)
+
+
 def restrict_websocket_origins(app) -> None:
-    """The Socket.IO handshake from a browser must come from one of our origins, too."""
-    app.sio.eio.cors_allowed_origins = lambda origin, _environ=None: allowed_origin(origin)
+    """The Socket.IO handshake from a browser must come from one of our origins, too
+    (or from the backend's own origin, as in a production build served on one port)."""
+    app.sio.eio.cors_allowed_origins = _websocket_origin_allowed

@@ -61,7 +61,13 @@ def build_routes(registry: ModuleRegistry) -> list[Route]:
 
 @lru_cache(maxsize=1)
 def page_index() -> dict[str, PageEntry]:
-    return {e.page_id: e for r in build_routes(get_registry()) for e in r.entries}
+    """Every page by id; built once per registry, since the page guard asks on every load."""
+    return _page_index(get_registry())
+
+
+@lru_cache(maxsize=4)
+def _page_index(registry) -> dict[str, PageEntry]:
+    return {e.page_id: e for r in build_routes(registry) for e in r.entries}
 
 
 def sign_in_url(base: str, next_path: str = "") -> str:

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 __all__ = ["Policy", "current_access", "guarded", "policy_of", "public", "ui_only"]
 
 POLICY_ATTRIBUTE = "__orion_policy__"
+# (permission, frontends) a guarded handler asks for, for tools and tests that list handlers.
+GUARD_ATTRIBUTE = "__orion_guard__"
 
 
 class Policy(StrEnum):
@@ -211,7 +213,9 @@ def guarded(
         gate = _access_gate(
             function, permission=permission, frontends=frontends, quiet=quiet, public=False, module=module
         )
-        return _wrap(function, Policy.GUARDED, gate)
+        wrapper = _wrap(function, Policy.GUARDED, gate)
+        setattr(wrapper, GUARD_ATTRIBUTE, (permission, frontends))
+        return wrapper
 
     return decorate
 

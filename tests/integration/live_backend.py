@@ -1,0 +1,117 @@
+"""A real Orion backend in its own process, and a raw Socket.IO client that talks to it.
+
+The client speaks the wire format the browser uses (`/_event`, `event` messages with
+`name`, `payload`, `router_data`), so tests can send any handler any payload, exactly as a
+hostile client could. The backend's own /metrics tells whether the guard refused.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+
+import httpx
+import socketio
+
+from tests.conftest import ROOT
+
+SERVER = """
+import os, uvicorn
+os.environ["REFLEX_SKIP_COMPILE"] = "true"
+from orion_app.orion_app import app
+uvicorn.run(app(), host="127.0.0.1", port=int(os.environ["PORT"]), log_level="warning")
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Backend:
+    """`python -c SERVER` on a free port, with this test run's database and Redis prefix."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "PORT": str(self.port)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", SERVER], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"The backend stopped: {self.process.stderr.read().decode()[-2000:]}")
+            try:
+                if httpx.get(f"{self.url}/ping", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("The backend did not start within 120 s.")
+
+    def refusals(self) -> float:
+        """How many handler refusals the backend has counted so far (all verdicts)."""
+        text = httpx.get(f"{self.url}/metrics", timeout=5).text
+        pattern = r'^orion_guard_refusals_total\{kind="handler",verdict="[a-z_]+"\} ([0-9.e+]+)$'
+        return sum(float(v) for v in re.findall(pattern, text, flags=re.M))
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+class EventClient:
+    """One browser tab: a websocket opened with (or without) a session cookie."""
+
+    def __init__(self, backend: Backend, token: str = "", cookie: str = "orion_session"):
+        self.backend = backend
+        self.updates: list = []
+        self._final = threading.Event()
+        self.client = socketio.Client()
+        self.client.on("event", self._on_event, namespace="/_event")
+        headers = {"Cookie": f"{cookie}={token}"} if token else {}
+        self.client.connect(
+            f"{backend.url}?token={uuid.uuid4()}",
+            socketio_path="/_event",
+            namespaces=["/_event"],
+            transports=["websocket"],
+            headers=headers,
+        )
+
+    def _on_event(self, data):
+        self.updates.append(data)
+        if isinstance(data, dict) and data.get("final", True):
+            self._final.set()
+
+    def send(self, name: str, payload: dict, path: str, *, wait: bool = True, timeout: float = 15) -> list:
+        """Send one event as if from the page at `path`; the updates up to its final one.
+
+        A handler that changes nothing gets no answer at all: send it with `wait=False`,
+        then `barrier()` to know it has been processed (a tab's events run in order).
+        """
+        self._final.clear()
+        start = len(self.updates)
+        router = {"pathname": path, "asPath": path}
+        self.client.emit("event", {"name": name, "payload": payload, "router_data": router}, namespace="/_event")
+        if wait and not self._final.wait(timeout):
+            raise TimeoutError(f"No answer to {name}")
+        return self.updates[start:]
+
+    def barrier(self) -> None:
+        """Return once every event sent before has been processed."""
+        from orion_app.ui.shell import ShellState
+
+        self._language = "fr" if getattr(self, "_language", "") != "fr" else "en"
+        self.send(f"{ShellState.get_full_name()}.switch_language", {"lang": self._language}, "/admin/")
+
+    def close(self) -> None:
+        self.client.disconnect()
