@@ -41,7 +41,11 @@ class Backend:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PORT": str(self.port)}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", SERVER], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [sys.executable, "-c", SERVER],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -101,7 +105,9 @@ class EventClient:
         self._final.clear()
         start = len(self.updates)
         router = {"pathname": path, "asPath": path}
-        self.client.emit("event", {"name": name, "payload": payload, "router_data": router}, namespace="/_event")
+        self.client.emit(
+            "event", {"name": name, "payload": payload, "router_data": router}, namespace="/_event"
+        )
         if wait and not self._final.wait(timeout):
             raise TimeoutError(f"No answer to {name}")
         return self.updates[start:]

@@ -112,7 +112,10 @@ def live(tmp_path_factory):
     assert main(["seed-demo"]) == 0
     with session_scope() as session:
         product = create_product(session, *scope(), product_form())
-        tokens = {email: sign_in(session, email, "orion-demo-2026")[0] for email in ("jean@velo.lu", "luc@cafe-lux.lu")}
+        tokens = {
+            email: sign_in(session, email, "orion-demo-2026")[0]
+            for email in ("jean@velo.lu", "luc@cafe-lux.lu")
+        }
     victim = {
         "product_id": product.id,
         "store_id": store_id("cafe-lux"),
@@ -131,7 +134,9 @@ def live(tmp_path_factory):
 def intruders(permission: str | None, frontend: Frontend, tokens: dict) -> list[tuple[str, str]]:
     people = [("anonymous", ""), ("another merchant's owner", tokens["jean@velo.lu"])]
     declared = get_registry().permissions.get(permission) if permission else None
-    staff_lacks_it = frontend == Frontend.ADMIN or (declared is not None and StoreRole.STAFF not in declared.roles)
+    staff_lacks_it = frontend == Frontend.ADMIN or (
+        declared is not None and StoreRole.STAFF not in declared.roles
+    )
     if staff_lacks_it:
         people.append(("staff without the permission", tokens["luc@cafe-lux.lu"]))
     return people

@@ -42,7 +42,9 @@ def test_over_https_the_cookie_is_secure_and_host_prefixed(demo):
     assert "Domain" not in cookie
 
 
-@pytest.mark.parametrize("origin", [None, "http://evil.localhost", "null", "https://omsflow.localhost.evil.com"])
+@pytest.mark.parametrize(
+    "origin", [None, "http://evil.localhost", "null", "https://omsflow.localhost.evil.com"]
+)
 def test_a_sign_in_from_a_foreign_or_missing_origin_is_refused_without_a_cookie(client, origin):
     response = post_sign_in(client, origin=origin)
     assert response.status_code == 403
@@ -57,7 +59,10 @@ def test_a_platform_domain_is_one_of_our_origins(client):
 def test_a_wrong_password_goes_back_to_the_sign_in_page_with_an_error_code(client):
     response = post_sign_in(client, password="wrong-password", next="/store/cafe-lux/team")
     assert response.status_code == 303
-    assert response.headers["location"] == f"{PAGE}/store/cafe-lux/login?error=invalid&next=%2Fstore%2Fcafe-lux%2Fteam"
+    assert (
+        response.headers["location"]
+        == f"{PAGE}/store/cafe-lux/login?error=invalid&next=%2Fstore%2Fcafe-lux%2Fteam"
+    )
     assert "set-cookie" not in response.headers
 
 
@@ -115,9 +120,7 @@ def cors_client() -> TestClient:
 )
 def test_cors_grants_credentialed_requests_only_to_our_own_origins(demo, origin, granted):
     client = cors_client()
-    preflight = client.options(
-        "/health", headers={"Origin": origin, "Access-Control-Request-Method": "POST"}
-    )
+    preflight = client.options("/health", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
     simple = client.get("/health/live", headers={"Origin": origin})
     assert (preflight.headers.get("access-control-allow-origin") == origin) is granted
     assert (simple.headers.get("access-control-allow-origin") == origin) is granted

@@ -1,0 +1,149 @@
+"""The guard's cache: no SQL on a warm cache, and every process sees a change on its next event."""
+
+import pytest
+from sqlalchemy import event
+
+from orion_app import enablement
+from orion_app.access import Verdict, check_access
+from orion_app.db import get_engine, session_scope
+from orion_app.registry import Frontend
+from tests.integration.helpers import platform_id, store_id
+from tests.integration.live_backend import Backend, EventClient
+
+
+def statements_during(action) -> int:
+    count = 0
+
+    def counted(*_args):
+        nonlocal count
+        count += 1
+
+    engine = get_engine()
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    return count
+
+
+def sign_in_as(email: str) -> str:
+    from modules.tenancy.services.auth import sign_in
+
+    with session_scope() as session:
+        return sign_in(session, email, "orion-demo-2026")[0]
+
+
+def team_check(token: str):
+    return check_access(
+        path="/store/cafe-lux/team",
+        host="localhost:3000",
+        token=token,
+        module="tenancy",
+        frontends=(Frontend.STORE,),
+        permission="tenancy.team.view",
+    )
+
+
+def test_a_warm_guard_runs_no_sql_and_a_module_switch_is_seen_at_once(demo):
+    token = sign_in_as("luc@cafe-lux.lu")
+    assert team_check(token).ok
+    assert statements_during(lambda: team_check(token)) == 0
+    reports = dict(
+        path="/store/cafe-lux/reports",
+        host="localhost",
+        token=token,
+        module="analytics",
+        frontends=(Frontend.STORE,),
+    )
+    assert check_access(**reports).verdict != Verdict.NOT_FOUND
+    enablement.apply_change(platform_id("oms"), "analytics", False, None)
+    assert check_access(**reports).verdict == Verdict.NOT_FOUND
+
+
+def test_a_role_removed_and_a_session_revoked_count_on_the_next_check(demo):
+    from modules.tenancy.services.auth import sign_out
+    from modules.tenancy.services.users import remove_member
+    from tests.integration.helpers import principal
+
+    luc, marie = sign_in_as("luc@cafe-lux.lu"), sign_in_as("marie@cafe-lux.lu")
+    assert team_check(luc).ok and team_check(marie).ok
+    with session_scope() as session:
+        remove_member(
+            session,
+            principal("marie@cafe-lux.lu"),
+            store_id("cafe-lux"),
+            principal("luc@cafe-lux.lu").user_id,
+        )
+    assert team_check(luc).verdict == Verdict.FORBIDDEN
+    with session_scope() as session:
+        sign_out(session, marie)
+    assert team_check(marie).verdict == Verdict.SIGN_IN
+
+
+@pytest.fixture
+def two_backends(sqlite_database):
+    from orion_app.cli import main
+
+    assert main(["seed-demo"]) == 0
+    backends = [Backend(), Backend()]
+    yield backends
+    for backend in backends:
+        backend.stop()
+
+
+def test_two_backend_processes_both_see_a_sign_out_a_role_change_and_a_module_switch(two_backends):
+    from modules.tenancy.state.team import TeamState
+
+    first, second = two_backends
+    luc, marie = sign_in_as("luc@cafe-lux.lu"), sign_in_as("marie@cafe-lux.lu")
+    tabs = {
+        (b, who): EventClient(b, token)
+        for b in two_backends
+        for who, token in (("luc", luc), ("marie", marie))
+    }
+    load = f"{TeamState.get_full_name()}.load"
+
+    def refused(backend, who, path="/store/cafe-lux/team", name=load) -> bool:
+        before = backend.refusals()
+        tabs[(backend, who)].send(name, {}, path, wait=False)
+        tabs[(backend, who)].barrier()
+        return backend.refusals() == before + 1
+
+    # Warm both processes' caches.
+    assert not any(refused(b, who) for b in two_backends for who in ("luc", "marie"))
+
+    # A role change made in a third process (this one) counts in both on the next event.
+    from modules.tenancy.services.users import remove_member
+    from tests.integration.helpers import principal
+
+    with session_scope() as session:
+        remove_member(
+            session,
+            principal("marie@cafe-lux.lu"),
+            store_id("cafe-lux"),
+            principal("luc@cafe-lux.lu").user_id,
+        )
+    assert refused(first, "luc") and refused(second, "luc")
+
+    # A module switched off on the platform: gone in both.
+    from modules.analytics.state import ReportsState
+
+    reports = f"{ReportsState.get_full_name()}.load"
+    assert not refused(second, "marie", "/store/cafe-lux/reports", reports)
+    enablement.apply_change(platform_id("oms"), "analytics", False, None)
+    assert refused(first, "marie", "/store/cafe-lux/reports", reports)
+    assert refused(second, "marie", "/store/cafe-lux/reports", reports)
+
+    # Signing out through the first process's endpoint ends the session in the second.
+    import httpx
+
+    response = httpx.post(
+        f"{first.url}/api/auth/sign-out",
+        data={"base": "/store/cafe-lux/"},
+        headers={"Origin": "http://localhost:3000", "Cookie": f"orion_session={marie}"},
+    )
+    assert response.status_code == 303
+    assert refused(second, "marie")
+    for tab in tabs.values():
+        tab.close()
