@@ -12,6 +12,7 @@ Rule codes (errors unless noted):
   ORV009 no `@rx.page` inside modules (pages are registered through the definition)
   ORV010 the framework (orion_app) imports no module by name
   ORV011 a file over 450 lines (warning)
+  ORV012 every public State method declares a handler policy (guarded / public / ui_only)
 """
 
 import ast
@@ -165,4 +166,21 @@ def validate(registry: ModuleRegistry) -> list[Finding]:
     _check_imports(registry, findings)
     _check_locales(registry, findings)
     _check_migrations(registry, findings)
+    _check_handler_policies(registry, findings)
     return findings
+
+
+def _check_handler_policies(registry: ModuleRegistry, findings: list[Finding]) -> None:
+    """The same check start-up makes, on every module's states."""
+    from orion_app.ui.guard import import_states, undeclared_handlers
+
+    import_states(registry.package, registry.codes)
+    for name in undeclared_handlers():
+        module = name.split(".")[1] if name.startswith(f"{registry.package}.") else "orion_app"
+        findings.append(
+            Finding(
+                "ORV012",
+                module,
+                f"{name} declares no handler policy: add @guarded(permission), @public(...) or @ui_only",
+            )
+        )
