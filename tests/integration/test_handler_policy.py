@@ -62,7 +62,7 @@ def test_a_ui_only_handler_cannot_open_a_database_session():
         with session_scope():
             pass
 
-    with pytest.raises(RuntimeError, match="@ui_only handler .*sneaky may not open a database session"):
+    with pytest.raises(RuntimeError, match=r"@ui_only handler .*sneaky may not open a database session"):
         sneaky(FakeState())
 
 
@@ -81,8 +81,8 @@ def test_a_public_handler_that_writes_is_rate_limited_per_client(demo):
 
 
 def test_validate_reports_handlers_without_a_policy():
-    from orion_app.validator import validate
     from orion_app.registry import get_registry
+    from orion_app.validator import validate
 
     findings = validate(get_registry())
     assert not [f for f in findings if f.rule == "ORV012"]
