@@ -1,13 +1,13 @@
-"""Event round trips over the real websocket: a guarded handler vs. a trivial unguarded one.
+"""Event round trips over the real websocket: the same handler, guarded and unguarded.
 
 A Socket.IO client talks to the real Reflex backend (uvicorn, in this process) exactly as
-the browser does: it sends the session cookie var once, then times, per event, the
-interval from emitting it to receiving the final state update.
+the browser does, with the session cookie in the websocket handshake, and times, per event,
+the interval from emitting it to receiving the final state update.
 
-Guarded:   TeamState.load — resolves the tenant from the URL, checks the module is enabled
-           on the store's platform, loads the user's roles, checks the permission, then
-           reads the team (one small query).
-Unguarded: TeamState.set_dialog_open — sets one bool, no guard, no database.
+The two handlers have the same body (store one number); one is `@guarded` (tenant from the
+URL, module enabled on the platform, session, role and permission, through the access
+cache), the other `@ui_only`. The SQL statements the guarded rounds ran are counted.
+A third series times TeamState.load, a real guarded page load that also reads the team.
 """
 
 import os
@@ -40,11 +40,27 @@ def run() -> dict:
     with session_scope() as session:
         token, _ = sign_in(session, "marie@cafe-lux.lu", "orion-demo-2026")
 
-    from reflex.state import UpdateVarsInternalState
+    import reflex as rx
+    from sqlalchemy import event
 
     from modules.tenancy.state.team import TeamState
+    from orion_app.db import get_engine
     from orion_app.orion_app import app
+    from orion_app.ui.guard import guarded, ui_only
     from orion_app.ui.state import OrionState
+
+    class BenchEchoState(OrionState):
+        value: int = 0
+
+        @rx.event
+        @guarded("tenancy.team.view", module="tenancy")
+        def guarded_store(self, value: int):
+            self.value = value
+
+        @rx.event
+        @ui_only
+        def plain_store(self, value: int):
+            self.value = value
 
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app(), host="127.0.0.1", port=port, log_level="warning"))
@@ -68,6 +84,7 @@ def run() -> dict:
         socketio_path="/_event",
         namespaces=["/_event"],
         transports=["websocket"],
+        headers={"Cookie": f"orion_session={token}"},
     )
     router = {"pathname": "/store/cafe-lux/team", "asPath": "/store/cafe-lux/team"}
 
@@ -79,27 +96,37 @@ def run() -> dict:
             raise RuntimeError(f"No answer to {name}")
         return (time.perf_counter() - started) * 1000
 
-    send(
-        f"{UpdateVarsInternalState.get_full_name()}.update_vars_internal",
-        {"vars": {f"{OrionState.get_full_name()}.session_token": token}},
-    )
-    guarded_name = f"{TeamState.get_full_name()}.load"
-    trivial_name = f"{TeamState.get_full_name()}.set_dialog_open"
-    send(guarded_name, {})
+    team_name = f"{TeamState.get_full_name()}.load"
+    send(team_name, {})
     if "luc@cafe-lux.lu" not in "".join(seen):
         raise RuntimeError("The guarded handler did not load the team; the benchmark would time a refusal.")
-    samples: dict[str, list[float]] = {"guarded": [], "unguarded": []}
+    echo = BenchEchoState.get_full_name()
+    counting, statements = False, 0
+
+    def count(*_args):
+        nonlocal statements
+        statements += counting
+
+    event.listen(get_engine(), "before_cursor_execute", count)
+    samples: dict[str, list[float]] = {"guarded": [], "unguarded": [], "team_load": []}
     for i in range(WARMUP + ROUNDS):
-        # Interleave the two so drift on the machine hits both equally.
-        guarded = send(guarded_name, {})
-        trivial = send(trivial_name, {"value": False})
+        # Interleaved so drift on the machine hits all equally; distinct values so every
+        # round changes the state and gets an answer.
+        counting = i >= WARMUP  # SQL run by the guarded echo rounds only
+        guarded = send(f"{echo}.guarded_store", {"value": 2 * i + 1})
+        counting = False
+        plain = send(f"{echo}.plain_store", {"value": 2 * i + 2})
+        team = send(team_name, {})
         if i >= WARMUP:
             samples["guarded"].append(guarded)
-            samples["unguarded"].append(trivial)
+            samples["unguarded"].append(plain)
+            samples["team_load"].append(team)
+    event.remove(get_engine(), "before_cursor_execute", count)
     client.disconnect()
     server.should_exit = True
     thread.join(10)
     result = {name: percentiles(values) for name, values in samples.items()}
     result["ratio_p50"] = round(result["guarded"]["p50"] / result["unguarded"]["p50"], 2)
     result["ratio_p95"] = round(result["guarded"]["p95"] / result["unguarded"]["p95"], 2)
+    result["sql_statements_per_guarded_event"] = round(statements / ROUNDS, 3)
     return result
