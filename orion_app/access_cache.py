@@ -3,14 +3,20 @@
 Tenant resolution, enabled modules and the principal behind a session token change rarely
 and are read on every event. Each process keeps them in memory. A counter in Redis is the
 version of "who may do what": every commit that changes a platform, store, domain, module
-switch, user, role or session increments it (`watch_models`), and each access decision
-reads it once. A process that sees a new number drops its whole cache, so a module toggle,
-a role change or a sign-out counts on the very next event in every backend process.
+switch, user, role or session increments it and publishes the new number (`watch_models`).
+Each process subscribes; every access decision drains what has arrived on that
+subscription without waiting (a poll of a socket, no round trip). Redis has written the
+message to every subscriber before the writer's commit returns, so a process that sees a
+new number drops its whole cache, and a module toggle, a role change or a sign-out counts
+on the very next event in every backend process.
 
 Without Redis the cache is bypassed (each decision reads the database), never trusted stale.
 """
 
+import contextlib
 import logging
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -19,6 +25,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from orion_app.redis_client import get_redis, key
+from orion_app.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -32,27 +39,53 @@ class _State:
     version: bytes | None = None
     usable = False
     entries: dict[tuple, tuple[float, Any]] = {}
+    pubsub = None
+    pid = 0
+    database = ""
+    lock = threading.Lock()
 
 
 def _version_key() -> str:
     return key("access", "version")
 
 
+def _drop_subscription() -> None:
+    if _State.pubsub is not None:
+        with contextlib.suppress(Exception):
+            _State.pubsub.close()
+    _State.pubsub = None
+
+
+def _latest_version() -> bytes:
+    """The newest version number: subscribe first (once per process), then drain."""
+    if _State.pubsub is None or _State.pid != os.getpid():
+        _State.pubsub = None  # a forked child never reads its parent's socket
+        pubsub = get_redis().pubsub(ignore_subscribe_messages=True)
+        pubsub.subscribe(_version_key())
+        _State.pubsub, _State.pid = pubsub, os.getpid()
+        return get_redis().get(_version_key()) or b"0"  # read after subscribing: no gap
+    version = _State.version
+    while (message := _State.pubsub.get_message(timeout=0.0)) is not None:
+        version = message["data"]
+    return version
+
+
 def refresh() -> bool:
-    """Read the shared version once; drop everything when it moved. False without Redis."""
-    try:
-        version = get_redis().get(_version_key()) or b"0"
-    except Exception:
-        if _State.usable:
-            log.warning("Redis is unreachable: access decisions read the database until it is back.")
-        _State.usable = False
-        _State.entries = {}
-        return False
-    if version != _State.version or len(_State.entries) > MAX_ENTRIES:
-        _State.version = version
-        _State.entries = {}
-    _State.usable = True
-    return True
+    """Catch up with changes published by any process; False (cache off) without Redis."""
+    database = get_settings().database_url
+    with _State.lock:
+        try:
+            version = _latest_version()
+        except Exception:
+            if _State.usable:
+                log.warning("Redis is unreachable: access decisions read the database until it is back.")
+            _drop_subscription()
+            _State.usable, _State.entries = False, {}
+            return False
+        if version != _State.version or database != _State.database or len(_State.entries) > MAX_ENTRIES:
+            _State.version, _State.database, _State.entries = version, database, {}
+        _State.usable = True
+        return True
 
 
 def cached(kind: str, args: tuple, compute: Callable[[], Any], ttl: float | None = None) -> Any:
@@ -71,7 +104,8 @@ def cached(kind: str, args: tuple, compute: Callable[[], Any], ttl: float | None
 def invalidate() -> None:
     """Tell every process that access facts changed."""
     try:
-        get_redis().incr(_version_key())
+        redis = get_redis()
+        redis.publish(_version_key(), redis.incr(_version_key()))
     except Exception:
         log.exception("Could not publish an access change; caches are bypassed while Redis is down.")
     _State.entries = {}
