@@ -6,18 +6,17 @@ import reflex as rx
 from orion_app.auth_api import SIGN_OUT_PATH
 from orion_app.i18n import LANGUAGE_NAMES
 from orion_app.registry import Frontend
-from orion_app.ui.backend import backend_url
+from orion_app.ui.backend import post_form
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
 
 def sign_out_button(**props) -> rx.Component:
     """A form posted to the sign-out endpoint, which revokes the session and clears the cookie."""
-    return rx.el.form(
+    return post_form(
         rx.el.input(type="hidden", name="base", value=ShellState.base),
         rx.button(t("orion.sign_out"), type="submit", variant="soft", **props),
-        action=backend_url(SIGN_OUT_PATH),
-        method="post",
+        path=SIGN_OUT_PATH,
         width=props.get("width", "auto"),
     )
 

@@ -35,8 +35,15 @@ def app_server(tmp_path_factory) -> Iterator[str]:
         assert main(["seed-demo"]) == 0
     finally:
         os.environ["CATALOG_DEMO_PRODUCTS"] = "0"
+    # The harness's backend listens on 127.0.0.1: pages opened from the same host make the
+    # session cookie (SameSite=Lax) a same-site cookie for the websocket, as `make run`'s
+    # localhost:3000 → localhost:8000 does.
+    os.environ["TRUSTED_ORIGINS"] = "http://127.0.0.1"
+    from orion_app.settings import get_settings
+
+    get_settings.cache_clear()
     with AppHarness.create(root=ROOT, app_name="orion_app") as harness:
-        yield harness.frontend_url.rstrip("/")
+        yield harness.frontend_url.rstrip("/").replace("//localhost:", "//127.0.0.1:")
 
 
 @pytest.fixture(scope="session")

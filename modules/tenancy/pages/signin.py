@@ -8,7 +8,7 @@ import reflex as rx
 
 from modules.tenancy.state.signin import SignInState
 from orion_app.auth_api import SIGN_IN_PATH
-from orion_app.ui.backend import backend_url
+from orion_app.ui.backend import post_form
 from orion_app.ui.components import form_error
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
@@ -27,7 +27,7 @@ def _field(label: str, **props) -> rx.Component:
 
 def _signin_card(heading: rx.Var | str) -> rx.Component:
     return rx.card(
-        rx.el.form(
+        post_form(
             rx.vstack(
                 rx.heading(heading, size="6"),
                 rx.text(t("tenancy.signin.subtitle"), color_scheme="gray", size="2"),
@@ -45,8 +45,7 @@ def _signin_card(heading: rx.Var | str) -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            action=backend_url(SIGN_IN_PATH),
-            method="post",
+            path=SIGN_IN_PATH,
         ),
         width="100%",
         padding="1.5em",
