@@ -46,6 +46,9 @@ class Merchant(SQLModel, table=True):
     contact_email: str = Field(default="", max_length=254)
     vat_number: str = Field(default="", max_length=20)
     owner_user_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    # The platform the merchant was registered on: it keeps a new merchant in its platform
+    # admin's scope before it has a store there (see services/scope.py).
+    platform_id: int | None = Field(default=None, foreign_key="platform.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 

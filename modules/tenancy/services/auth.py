@@ -1,9 +1,5 @@
 """Sign-in with argon2id hashes, server-side sessions and per-account/per-IP rate limits."""
 
-import hashlib
-import secrets
-from datetime import timedelta
-
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
@@ -16,12 +12,19 @@ from modules.tenancy.models import (
     UserSession,
     utcnow,
 )
+from modules.tenancy.services import sessions
 from orion_app import ratelimit
-from orion_app.errors import ServiceError
+from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.ports import Principal
 from orion_app.settings import get_settings
 
+MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# The hash of a password nobody knows, with _hasher's parameters: an unknown or disabled
+# account is checked against it, so its refusal costs the same argon2 run as a wrong password.
+_DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$4TRdcYyQGQYo1KEtgi1lVg$bPdAOXhQvQd3E0IwY/hv/2bsjCT8SdgH6hZGU94tTjo"
+)
 
 
 def hash_password(password: str) -> str:
@@ -35,6 +38,11 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+def password_error(password: str) -> str | None:
+    """The message key for a password too weak to set, or None."""
+    return "tenancy.user.password_short" if len(password) < MIN_PASSWORD_LENGTH else None
+
+
 def _limits() -> tuple[ratelimit.Limit, ratelimit.Limit]:
     settings = get_settings()
     window = settings.login_window_seconds
@@ -44,68 +52,118 @@ def _limits() -> tuple[ratelimit.Limit, ratelimit.Limit]:
     )
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+def _refuse_when_throttled(account: str, ip: str) -> None:
+    account_limit, ip_limit = _limits()
+    if ratelimit.is_blocked(account_limit, account) or (ip and ratelimit.is_blocked(ip_limit, ip)):
+        raise ServiceError("tenancy.signin.too_many")
+
+
+def _record_failure(account: str, ip: str) -> None:
+    account_limit, ip_limit = _limits()
+    ratelimit.record_hit(account_limit, account)
+    if ip:
+        ratelimit.record_hit(ip_limit, ip)
 
 
 def sign_in(
     session: Session, email: str, password: str, ip: str = "", previous_token: str = ""
 ) -> tuple[str, User]:
-    """A new session token for valid credentials; refuses when an account or IP is throttled."""
-    account_limit, ip_limit = _limits()
+    """A new session token for valid credentials; refuses when an account or IP is throttled.
+
+    Unknown, disabled and wrong-password attempts all run one argon2 verification and get
+    the same message, so neither the answer nor its timing tells which e-mails exist.
+    """
     account = email.strip().lower()
-    if ratelimit.is_blocked(account_limit, account) or (ip and ratelimit.is_blocked(ip_limit, ip)):
-        raise ServiceError("tenancy.signin.too_many")
+    _refuse_when_throttled(account, ip)
     user = session.exec(select(User).where(User.email == account)).first()
-    if user is None or not user.is_active or not verify_password(user.password_hash, password):
-        ratelimit.record_hit(account_limit, account)
-        if ip:
-            ratelimit.record_hit(ip_limit, ip)
+    usable = user is not None and user.is_active
+    if not verify_password(user.password_hash if usable else _DUMMY_HASH, password) or not usable:
+        _record_failure(account, ip)
         raise ServiceError("tenancy.signin.invalid")
+    account_limit, _ = _limits()
     ratelimit.reset(account_limit, account)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if previous_token:
-        sign_out(session, previous_token)
-    token = secrets.token_urlsafe(32)
-    now = utcnow()
-    session.add(
-        UserSession(
-            token_hash=_token_hash(token),
-            user_id=user.id,
-            expires_at=now + timedelta(hours=get_settings().session_ttl_hours),
-            ip=ip[:64],
-        )
-    )
-    user.last_login_at = now
-    session.add(user)
+        sessions.revoke(session, UserSession, UserSession.token_hash == sessions.token_hash(previous_token))
+    token = open_session(session, user, ip)
     session.commit()
     return token, user
 
 
+def open_session(session: Session, user: User, ip: str = "") -> str:
+    """Start a session for a user whose credentials were just checked; the caller commits."""
+    token = sessions.new_token()
+    session.add(
+        UserSession(
+            token_hash=sessions.token_hash(token),
+            user_id=user.id,
+            expires_at=sessions.expires_at(get_settings().session_ttl_hours),
+            ip=ip[:64],
+        )
+    )
+    user.last_login_at = utcnow()
+    session.add(user)
+    return token
+
+
 def sign_out(session: Session, token: str) -> None:
-    row = session.exec(select(UserSession).where(UserSession.token_hash == _token_hash(token))).first()
-    if row and row.revoked_at is None:
-        row.revoked_at = utcnow()
-        session.add(row)
-        session.commit()
+    """Revoke this one session."""
+    sessions.revoke(session, UserSession, UserSession.token_hash == sessions.token_hash(token))
+    session.commit()
+
+
+def sign_out_everywhere(session: Session, user_id: int) -> int:
+    """Revoke every session of the user and commit (with any change pending in `session`).
+
+    Returns how many sessions were still live.
+    """
+    count = sessions.revoke(session, UserSession, UserSession.user_id == user_id)
+    session.commit()
+    return count
+
+
+def change_password(session: Session, actor: Principal, current_password: str, new_password: str) -> None:
+    """Change one's own password after checking the current one (throttled like sign-in).
+
+    Every session of the account is revoked, the current one included: the caller signs
+    the person in again with `open_session` and hands out the new token.
+    """
+    user = session.get(User, actor.user_id)
+    if user is None or not user.is_active:
+        raise NotFound()
+    _refuse_when_throttled(user.email, "")
+    errors: dict[str, str] = {}
+    if not verify_password(user.password_hash, current_password):
+        _record_failure(user.email, "")
+        errors["current_password"] = "tenancy.password.current_wrong"
+    if weak := password_error(new_password):
+        errors["new_password"] = weak
+    if errors:
+        raise FieldErrors(errors)
+    set_password(session, user, new_password)
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    """Store a new hash and revoke every session of the user (for checked passwords only)."""
+    user.password_hash = hash_password(password)
+    session.add(user)
+    sign_out_everywhere(session, user.id)
 
 
 def user_for_token(session: Session, token: str) -> User | None:
     """The user of a live (not expired, not revoked) session token."""
     if not token:
         return None
-    row = session.exec(
+    return session.exec(
         select(User)
         .join(UserSession, UserSession.user_id == User.id)
         .where(
-            UserSession.token_hash == _token_hash(token),
-            UserSession.revoked_at.is_(None),
-            UserSession.expires_at > utcnow(),
+            UserSession.token_hash == sessions.token_hash(token),
+            sessions.live(UserSession),
             User.is_active.is_(True),
         )
     ).first()
-    return row
 
 
 def principal_of(session: Session, user: User) -> Principal:
@@ -131,14 +189,6 @@ def principal_of(session: Session, user: User) -> Principal:
 
 def purge_expired_sessions(session: Session) -> int:
     """Delete sessions that expired or were revoked more than a day ago."""
-    cutoff = utcnow() - timedelta(days=1)
-    rows = session.exec(
-        select(UserSession).where(
-            (UserSession.expires_at < utcnow())
-            | (UserSession.revoked_at.is_not(None) & (UserSession.revoked_at < cutoff))
-        )
-    ).all()
-    for row in rows:
-        session.delete(row)
+    count = sessions.purge(session, UserSession)
     session.commit()
-    return len(rows)
+    return count

@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from modules.tenancy.models import Platform
-from modules.tenancy.services.scope import require_visible, visible_platform_ids
+from modules.tenancy.services.scope import require_admin, visible_platform_ids, visible_row
 from orion_app.errors import FieldErrors, Forbidden
 from orion_app.ports import Principal
 from orion_app.validation import clean, is_code, is_domain
@@ -17,14 +17,19 @@ def list_platforms(session: Session, actor: Principal) -> list[Platform]:
     return list(session.exec(query).all())
 
 
-def get_platform(session: Session, actor: Principal, platform_id: int) -> Platform:
-    require_visible(visible_platform_ids(session, actor), platform_id)
-    platform = session.get(Platform, platform_id)
-    require_visible(None, platform and platform.id)
-    return platform
+def get_platform(session: Session, actor: Principal, platform_id: int | None) -> Platform:
+    """A platform in the actor's scope (any for super admins, their own for platform admins)."""
+    return visible_row(session, Platform, visible_platform_ids(session, actor), platform_id)
+
+
+def managed_platform(session: Session, actor: Principal, platform_id: int | None) -> Platform:
+    """A platform the actor administers: Forbidden for non-admins, NotFound out of scope."""
+    require_admin(actor)
+    return get_platform(session, actor, platform_id)
 
 
 def get_platform_by_code(session: Session, actor: Principal, code: str) -> Platform:
+    """The same scope check as `get_platform`; an unknown code is NotFound like a foreign one."""
     platform = session.exec(select(Platform).where(Platform.code == code)).first()
     return get_platform(session, actor, platform.id if platform else None)
 
@@ -60,6 +65,7 @@ def _validated(session: Session, data: dict, current_id: int | None) -> dict:
 
 
 def create_platform(session: Session, actor: Principal, data: dict) -> Platform:
+    """Super admins only."""
     if not actor.is_super_admin:
         raise Forbidden()
     platform = Platform(**_validated(session, data, None))
@@ -70,7 +76,9 @@ def create_platform(session: Session, actor: Principal, data: dict) -> Platform:
 
 
 def update_platform(session: Session, actor: Principal, platform_id: int, data: dict) -> Platform:
-    platform = get_platform(session, actor, platform_id)
+    """Super admins edit any platform, platform admins their own (others are NotFound);
+    anyone else is Forbidden."""
+    platform = managed_platform(session, actor, platform_id)
     values = _validated(session, data, platform.id)
     for name, value in values.items():
         setattr(platform, name, value)

@@ -4,10 +4,13 @@ from sqlmodel import Session, select
 
 from modules.tenancy.models import Merchant, Platform, Store, StoreDomain, StorePlatform
 from modules.tenancy.services.scope import (
+    as_id,
     can_manage_store,
-    require_visible,
-    visible_merchant_ids,
+    home_platform_id,
+    platform_merchant_ids,
+    require_admin,
     visible_platform_ids,
+    visible_row,
     visible_store_ids,
 )
 from orion_app.errors import FieldErrors, Forbidden
@@ -29,10 +32,7 @@ def list_stores(session: Session, actor: Principal, platform_id: int | None = No
 
 
 def get_store(session: Session, actor: Principal, store_id: int) -> Store:
-    require_visible(visible_store_ids(session, actor), store_id)
-    store = session.get(Store, store_id)
-    require_visible(None, store and store.id)
-    return store
+    return visible_row(session, Store, visible_store_ids(session, actor), store_id)
 
 
 def store_platforms(
@@ -55,84 +55,103 @@ def _languages(raw: str | list[str] | None) -> list[str]:
 
 
 def create_store(session: Session, actor: Principal, data: dict) -> Store:
-    """A store of a merchant, on a platform with a subdomain; all fields checked first."""
-    code = clean(data.get("code")).lower()
-    name = clean(data.get("name"))
-    subdomain = clean(data.get("subdomain")).lower() or code
-    languages = _languages(data.get("languages")) or ["fr", "en", "de"]
-    default_language = clean(data.get("default_language")).lower() or languages[0]
-    errors: dict[str, str] = {}
-    merchant_id = _int(data.get("merchant_id"))
-    platform_id = _int(data.get("platform_id"))
-    merchants = visible_merchant_ids(session, actor)
-    if (
-        merchant_id is None
-        or session.get(Merchant, merchant_id) is None
-        or (merchants is not None and merchant_id not in merchants)
-    ):
+    """A store of a merchant, on a platform with a subdomain; all fields checked first.
+
+    Only admins create stores (anyone else: Forbidden). The platform must be in the
+    actor's scope and so must the merchant; for a platform admin that is a merchant
+    registered on, or with a store on, one of his platforms. Out of scope is NotFound.
+    """
+    require_admin(actor)
+    merchant = _merchant_for_new_store(session, actor, data.get("merchant_id"))
+    platform_id = as_id(data.get("platform_id"))
+    if platform_id is not None:
+        visible_row(session, Platform, visible_platform_ids(session, actor), platform_id)
+    values = _new_store_values(data)
+    errors = _new_store_errors(session, values, platform_id)
+    if merchant is None:
         errors["merchant_id"] = "tenancy.store.merchant_required"
-    elif not (actor.is_super_admin or actor.role == "platform_admin" or merchant_id in actor.merchant_ids):
-        raise Forbidden()
-    platforms = visible_platform_ids(session, actor)
-    if (
-        platform_id is None
-        or session.get(Platform, platform_id) is None
-        or (platforms is not None and platform_id not in platforms and not actor.merchant_ids)
-    ):
-        errors["platform_id"] = "tenancy.store.platform_required"
-    if not name:
-        errors["name"] = "orion.error.required"
-    if not is_code(code):
-        errors["code"] = "orion.error.code_format"
-    elif session.exec(select(Store.id).where(Store.code == code)).first():
-        errors["code"] = "tenancy.store.code_taken"
-    if not is_subdomain(subdomain):
-        errors["subdomain"] = "orion.error.subdomain_format"
-    elif (
-        platform_id
-        and session.exec(
-            select(StorePlatform.id).where(
-                StorePlatform.platform_id == platform_id, StorePlatform.subdomain == subdomain
-            )
-        ).first()
-    ):
-        errors["subdomain"] = "tenancy.store.subdomain_taken"
-    if not languages or any(lang not in LANGUAGES for lang in languages):
-        errors["languages"] = "tenancy.store.languages_invalid"
-    elif default_language not in languages:
-        errors["default_language"] = "tenancy.store.default_language_invalid"
     if errors:
         raise FieldErrors(errors)
-    store = Store(
-        merchant_id=merchant_id,
-        code=code,
-        name=name,
-        languages=",".join(languages),
-        default_language=default_language,
-    )
+    subdomain = values.pop("subdomain")
+    store = Store(merchant_id=merchant.id, **values)
     session.add(store)
     session.flush()
     session.add(StorePlatform(store_id=store.id, platform_id=platform_id, subdomain=subdomain, is_home=True))
+    if merchant.platform_id is None:
+        merchant.platform_id = platform_id
+        session.add(merchant)
     session.commit()
     session.refresh(store)
     return store
 
 
+def _new_store_values(data: dict) -> dict:
+    code = clean(data.get("code")).lower()
+    languages = _languages(data.get("languages")) or ["fr", "en", "de"]
+    return {
+        "code": code,
+        "name": clean(data.get("name")),
+        "subdomain": clean(data.get("subdomain")).lower() or code,
+        "languages": ",".join(languages),
+        "default_language": clean(data.get("default_language")).lower() or languages[0],
+    }
+
+
+def _new_store_errors(session: Session, values: dict, platform_id: int | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if platform_id is None:
+        errors["platform_id"] = "tenancy.store.platform_required"
+    if not values["name"]:
+        errors["name"] = "orion.error.required"
+    if not is_code(values["code"]):
+        errors["code"] = "orion.error.code_format"
+    elif session.exec(select(Store.id).where(Store.code == values["code"])).first():
+        errors["code"] = "tenancy.store.code_taken"
+    if not is_subdomain(values["subdomain"]):
+        errors["subdomain"] = "orion.error.subdomain_format"
+    elif (
+        platform_id
+        and session.exec(
+            select(StorePlatform.id).where(
+                StorePlatform.platform_id == platform_id, StorePlatform.subdomain == values["subdomain"]
+            )
+        ).first()
+    ):
+        errors["subdomain"] = "tenancy.store.subdomain_taken"
+    return errors | _language_errors(values["languages"].split(","), values["default_language"])
+
+
+def _language_errors(languages: list[str], default_language: str) -> dict[str, str]:
+    if not languages or any(lang not in LANGUAGES for lang in languages):
+        return {"languages": "tenancy.store.languages_invalid"}
+    if default_language not in languages:
+        return {"default_language": "tenancy.store.default_language_invalid"}
+    return {}
+
+
+def _merchant_for_new_store(session: Session, actor: Principal, raw) -> Merchant | None:
+    merchant_id = as_id(raw)
+    if merchant_id is None:
+        return None
+    ids = None if actor.is_super_admin else platform_merchant_ids(session, actor.platform_ids)
+    return visible_row(session, Merchant, ids, merchant_id)
+
+
 def update_store(session: Session, actor: Principal, store_id: int, data: dict) -> Store:
-    """Name, languages and active flag; the code is the store's address and stays."""
+    """Name, languages and active flag; the code is the store's address and stays.
+
+    A store out of the actor's sight is NotFound; one he sees but may not manage
+    (see `can_manage_store`) is Forbidden.
+    """
     store = get_store(session, actor, store_id)
-    if not can_manage_store(actor, store):
+    if not can_manage_store(session, actor, store):
         raise Forbidden()
     name = clean(data.get("name"))
     languages = _languages(data.get("languages")) or list(store.language_list)
     default_language = clean(data.get("default_language")).lower() or store.default_language
-    errors: dict[str, str] = {}
+    errors = _language_errors(languages, default_language)
     if not name:
         errors["name"] = "orion.error.required"
-    if any(lang not in LANGUAGES for lang in languages):
-        errors["languages"] = "tenancy.store.languages_invalid"
-    elif default_language not in languages:
-        errors["default_language"] = "tenancy.store.default_language_invalid"
     if errors:
         raise FieldErrors(errors)
     store.name = name
@@ -147,9 +166,12 @@ def update_store(session: Session, actor: Principal, store_id: int, data: dict) 
 
 
 def add_store_domain(session: Session, actor: Principal, store_id: int, domain: str) -> StoreDomain:
-    """Serve the store's storefront (on its home platform) at a custom domain."""
+    """Serve the store's storefront (on its home platform) at a custom domain.
+
+    Same scope as `update_store`: NotFound out of sight, Forbidden without management.
+    """
     store = get_store(session, actor, store_id)
-    if not can_manage_store(actor, store):
+    if not can_manage_store(session, actor, store):
         raise Forbidden()
     domain = clean(domain).lower().removeprefix("https://").removeprefix("http://").rstrip("/")
     if not is_domain(domain):
@@ -160,18 +182,8 @@ def add_store_domain(session: Session, actor: Principal, store_id: int, domain: 
     )
     if taken:
         raise FieldErrors({"domain": "tenancy.store.domain_taken"})
-    home = session.exec(
-        select(StorePlatform).where(StorePlatform.store_id == store.id).order_by(StorePlatform.is_home.desc())
-    ).first()
-    row = StoreDomain(store_id=store.id, platform_id=home.platform_id, domain=domain)
+    row = StoreDomain(store_id=store.id, platform_id=home_platform_id(session, store.id), domain=domain)
     session.add(row)
     session.commit()
     session.refresh(row)
     return row
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

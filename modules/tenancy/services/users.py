@@ -1,10 +1,18 @@
-"""Users (staff accounts) and store teams."""
+"""Users (staff accounts), what admins may do to them, and store teams."""
 
 from sqlmodel import Session, select
 
-from modules.tenancy.models import PlatformAdmin, Store, StoreUser, User
-from modules.tenancy.services.auth import hash_password
-from modules.tenancy.services.scope import can_manage_store, visible_store_ids
+from modules.tenancy.models import Platform, PlatformAdmin, Store, StoreUser, User
+from modules.tenancy.services.auth import hash_password, password_error, set_password, sign_out_everywhere
+from modules.tenancy.services.scope import (
+    ADMIN_ROLES,
+    as_id,
+    can_manage_store,
+    platform_user_ids,
+    require_admin,
+    visible_row,
+    visible_user_ids,
+)
 from modules.tenancy.services.stores import get_store
 from orion_app.errors import FieldErrors, Forbidden, NotFound
 from orion_app.ports import Principal
@@ -12,16 +20,15 @@ from orion_app.registry import StoreRole
 from orion_app.validation import clean, is_email
 
 ROLES = ("super_admin", "platform_admin", "merchant_owner", "store_member")
-MIN_PASSWORD_LENGTH = 10
 
 
 def list_users(session: Session, actor: Principal) -> list[User]:
-    """Super admins see everyone; others see the users of the stores they can see."""
+    """Super admins see everyone; others see themselves, the members of the stores they
+    see and the owners of the merchants they see (see `scope.visible_user_ids`)."""
     query = select(User).order_by(User.email)
-    stores = visible_store_ids(session, actor)
-    if stores is not None:
-        members = select(StoreUser.user_id).where(StoreUser.store_id.in_(stores))
-        query = query.where(User.id.in_(members) | (User.id == actor.user_id))
+    ids = visible_user_ids(session, actor)
+    if ids is not None:
+        query = query.where(User.id.in_(ids))
     return list(session.exec(query).all())
 
 
@@ -33,13 +40,16 @@ def _check_new_user(session: Session, email: str, name: str, password: str) -> d
         errors["email"] = "tenancy.user.email_taken"
     if not name:
         errors["name"] = "orion.error.required"
-    if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = "tenancy.user.password_short"
+    if weak := password_error(password):
+        errors["password"] = weak
     return errors
 
 
 def create_user(session: Session, actor: Principal, data: dict) -> User:
-    """Super admins create staff accounts of any role (platform admins get their platforms)."""
+    """Super admins create staff accounts of any role; anyone else is Forbidden.
+
+    `platform_ids` (platform admins only) must name existing platforms.
+    """
     if not actor.is_super_admin:
         raise Forbidden()
     email = clean(data.get("email")).lower()
@@ -49,15 +59,67 @@ def create_user(session: Session, actor: Principal, data: dict) -> User:
     errors = _check_new_user(session, email, name, password)
     if role not in ROLES:
         errors["role"] = "tenancy.user.role_invalid"
+    platform_ids, platforms_error = _admin_platform_ids(session, role, data.get("platform_ids"))
+    if platforms_error:
+        errors["platform_ids"] = platforms_error
     if errors:
         raise FieldErrors(errors)
     user = User(email=email, name=name, password_hash=hash_password(password), role=role)
     session.add(user)
     session.flush()
-    for platform_id in data.get("platform_ids") or []:
-        session.add(PlatformAdmin(user_id=user.id, platform_id=int(platform_id)))
+    for platform_id in platform_ids:
+        session.add(PlatformAdmin(user_id=user.id, platform_id=platform_id))
     session.commit()
     session.refresh(user)
+    return user
+
+
+def _admin_platform_ids(session: Session, role: str, raw) -> tuple[set[int], str | None]:
+    """The platforms a new platform admin gets, and the message key when one is wrong."""
+    wanted = [item for item in (raw.split(",") if isinstance(raw, str) else raw or []) if str(item).strip()]
+    if not wanted:
+        return set(), None
+    if role != "platform_admin":
+        return set(), "tenancy.user.platforms_for_platform_admins"
+    ids = {as_id(item) for item in wanted}
+    known = set(session.exec(select(Platform.id).where(Platform.id.in_(ids - {None}))).all())
+    return known, None if known == ids else "tenancy.user.platform_unknown"
+
+
+def set_user_active(session: Session, actor: Principal, user_id: int, active: bool) -> User:
+    """Disable or re-enable an account; disabling revokes every session it has, and
+    re-enabling brings none back (the person signs in again).
+
+    Super admins act on anyone, platform admins on the non-admin people of the stores
+    and merchants on their platforms; never on oneself (Forbidden). Out of scope: NotFound.
+    """
+    user = _managed_user(session, actor, user_id)
+    user.is_active = active
+    session.add(user)
+    if active:
+        session.commit()
+    else:
+        sign_out_everywhere(session, user.id)
+    session.refresh(user)
+    return user
+
+
+def admin_reset_password(session: Session, actor: Principal, user_id: int, new_password: str) -> None:
+    """Set someone else's password (same scope as `set_user_active`); revokes all their sessions."""
+    user = _managed_user(session, actor, user_id)
+    if weak := password_error(new_password):
+        raise FieldErrors({"new_password": weak})
+    set_password(session, user, new_password)
+
+
+def _managed_user(session: Session, actor: Principal, user_id: int) -> User:
+    require_admin(actor)
+    if user_id == actor.user_id:
+        raise Forbidden("tenancy.user.not_yourself")
+    ids = None if actor.is_super_admin else platform_user_ids(session, actor.platform_ids)
+    user = visible_row(session, User, ids, user_id)
+    if not actor.is_super_admin and user.role in ADMIN_ROLES:
+        raise Forbidden()
     return user
 
 
@@ -75,7 +137,7 @@ def list_team(session: Session, actor: Principal, store_id: int) -> list[tuple[U
 def add_member(session: Session, actor: Principal, store_id: int, data: dict) -> User:
     """Give a person a role in the store, creating their account when the e-mail is new."""
     store: Store = get_store(session, actor, store_id)
-    if not can_manage_store(actor, store):
+    if not can_manage_store(session, actor, store):
         raise Forbidden()
     email = clean(data.get("email")).lower()
     role = clean(data.get("role"))
@@ -108,7 +170,7 @@ def add_member(session: Session, actor: Principal, store_id: int, data: dict) ->
 
 def remove_member(session: Session, actor: Principal, store_id: int, user_id: int) -> None:
     store = get_store(session, actor, store_id)
-    if not can_manage_store(actor, store) or user_id == actor.user_id:
+    if not can_manage_store(session, actor, store) or user_id == actor.user_id:
         raise Forbidden()
     link = session.exec(
         select(StoreUser).where(StoreUser.store_id == store.id, StoreUser.user_id == user_id)
