@@ -7,6 +7,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+TEST_WORKERS ?= 2
 
 # Every reflex/test command runs with bun from .tools/ (Node 20 is too old for Reflex).
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
@@ -46,7 +47,7 @@ test: install
 	bash scripts/check_prereqs.sh chromium
 	bash scripts/ensure_redis.sh
 	bash scripts/pg_status.sh
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 migrate: $(STAMP)
 	$(PY) -m orion_app db upgrade

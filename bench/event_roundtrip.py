@@ -27,7 +27,7 @@ def _free_port() -> int:
 
 
 def run() -> dict:
-    os.environ["REFLEX_SKIP_COMPILE"] = "true"  # the backend alone; no frontend build needed
+    os.environ["__REFLEX_SKIP_COMPILE"] = "true"  # the backend alone; no frontend build needed
     import socketio
     import uvicorn
 

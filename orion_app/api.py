@@ -8,6 +8,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from orion_app.auth_api import auth_routes
+from orion_app.cors import OrionCORSMiddleware
 from orion_app.observability import readiness
 from orion_app.registry import ModuleRegistry, import_string
 
@@ -41,3 +42,16 @@ def build_api(registry: ModuleRegistry) -> Starlette:
         if definition.api_routes:
             routes.extend(import_string(definition.api_routes)())
     return Starlette(routes=routes)
+
+
+def api_transformer(registry: ModuleRegistry):
+    """Orion's routes in front of Reflex's, in a new Starlette app each time Reflex builds
+    its ASGI app (a started Starlette app takes no more middleware, so none is reused)."""
+
+    def transform(reflex_app):
+        api = build_api(registry)
+        api.add_middleware(OrionCORSMiddleware)
+        api.mount("", reflex_app)
+        return api
+
+    return transform

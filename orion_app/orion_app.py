@@ -5,7 +5,7 @@ import logging
 
 import reflex as rx
 
-from orion_app.api import build_api
+from orion_app.api import api_transformer
 from orion_app.cors import install_cors, restrict_websocket_origins
 from orion_app.events import Event, ModuleEvent, bus
 from orion_app.http_errors import install_error_handling
@@ -44,7 +44,7 @@ def create_app() -> rx.App:
     registry = get_registry()
     install_cors()
     app = rx.App(
-        api_transformer=build_api(registry),
+        api_transformer=api_transformer(registry),
         stylesheets=["/orion.css"],
     )
     install_error_handling(app)

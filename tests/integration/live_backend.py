@@ -10,6 +10,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -21,7 +22,7 @@ from tests.conftest import ROOT
 
 SERVER = """
 import os, uvicorn
-os.environ["REFLEX_SKIP_COMPILE"] = "true"
+os.environ["__REFLEX_SKIP_COMPILE"] = "true"
 from orion_app.orion_app import app
 uvicorn.run(app(), host="127.0.0.1", port=int(os.environ["PORT"]), log_level="warning")
 """
@@ -39,7 +40,9 @@ class Backend:
     def __init__(self):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PORT": str(self.port)}
+        # Its own (unused) web folder: a backend alone compiles nothing, and must never race
+        # the end-to-end tests' frontend build in the project's .web.
+        env = {**os.environ, "PORT": str(self.port), "REFLEX_WEB_WORKDIR": tempfile.mkdtemp(prefix="orion-web-")}
         self.process = subprocess.Popen(
             [sys.executable, "-c", SERVER],
             cwd=ROOT,
