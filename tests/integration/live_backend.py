@@ -42,7 +42,11 @@ class Backend:
         self.url = f"http://127.0.0.1:{self.port}"
         # Its own (unused) web folder: a backend alone compiles nothing, and must never race
         # the end-to-end tests' frontend build in the project's .web.
-        env = {**os.environ, "PORT": str(self.port), "REFLEX_WEB_WORKDIR": tempfile.mkdtemp(prefix="orion-web-")}
+        env = {
+            **os.environ,
+            "PORT": str(self.port),
+            "REFLEX_WEB_WORKDIR": tempfile.mkdtemp(prefix="orion-web-"),
+        }
         self.process = subprocess.Popen(
             [sys.executable, "-c", SERVER],
             cwd=ROOT,
