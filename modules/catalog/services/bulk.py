@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductTranslation, utcnow
 from modules.catalog.services.products import count_products, search_text, translations
+from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import slugify
 from modules.contracts.features import feature_limit
 from modules.inventory.services import bin_levels, set_quantities
@@ -40,6 +41,7 @@ class Outcome:
 
 
 CREATED, UPDATED, UNCHANGED = Outcome("created"), Outcome("updated"), Outcome("unchanged")
+SALE_ABOVE_PRICE = Outcome("rejected", "sale_price_cents", "catalog.error.sale_above_price")
 
 
 def upsert_products(
@@ -97,8 +99,8 @@ def upsert_products(
                 new_rows.append((item, row))
             continue
         merged = {name: item.fields.get(name, getattr(product, name)) for name in FIELDS}
-        if merged["sale_price_cents"] is not None and merged["sale_price_cents"] > merged["price_cents"]:
-            outcomes.append(Outcome("rejected", "sale_price_cents", "catalog.error.sale_above_price"))
+        if product_rules().sale_above_price(merged["price_cents"], merged["sale_price_cents"]):
+            outcomes.append(SALE_ABOVE_PRICE)
             continue
         current_text = texts[product.id].get(lang)
         if current_text is None and not item.texts.get("title") and item.texts:
@@ -200,9 +202,8 @@ def _new(item: Item, lang: str, room: int | None, limit: int | None) -> tuple[Ou
         return Outcome("rejected", "price_cents", "catalog.error.price_required"), None
     if not item.texts.get("title"):
         return Outcome("rejected", "title", "catalog.error.title_needed"), None
-    sale = item.fields.get("sale_price_cents")
-    if sale is not None and sale > item.fields["price_cents"]:
-        return Outcome("rejected", "sale_price_cents", "catalog.error.sale_above_price"), None
+    if product_rules().sale_above_price(item.fields["price_cents"], item.fields.get("sale_price_cents")):
+        return SALE_ABOVE_PRICE, None
     if room is not None and room <= 0:
         return Outcome("rejected", "sku", "contracts.limit_reached", {"limit": limit}), None
     values = Product(sku=item.sku, slug="", price_cents=item.fields["price_cents"]).model_dump(exclude={"id"})

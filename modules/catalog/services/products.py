@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
 from modules.catalog.models import Category, Product, ProductMedia, ProductTranslation, utcnow
+from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import (
     AVAILABILITY,
     CONDITIONS,
@@ -26,7 +27,6 @@ from orion_app.errors import FieldErrors, NotFound
 from orion_app.i18n import LANGUAGES
 
 TEXT_FIELDS = ("title", "description", "meta_title", "meta_description")
-TEXT_LIMITS = {"title": 200, "description": 10_000, "meta_title": 200, "meta_description": 400}
 SORTS = {
     "newest": Product.created_at.desc(),
     "oldest": Product.created_at.asc(),
@@ -48,11 +48,12 @@ def _bool(value) -> bool:
 
 def validate(session: Session, store_id: int, data: dict, current: Product | None = None) -> ProductValues:
     """Every field checked at once; FieldErrors maps each bad field to its message key."""
+    rules = product_rules()
     errors: dict[str, str] = {}
     sku = str(data.get("sku", "")).strip()
     if not sku:
         errors["sku"] = "orion.error.required"
-    elif len(sku) > 64:
+    elif rules.too_long("sku", sku):
         errors["sku"] = "orion.error.too_long"
     elif session.exec(
         select(Product.id).where(
@@ -70,7 +71,7 @@ def validate(session: Session, store_id: int, data: dict, current: Product | Non
     if str(data.get("sale_price") or "").strip():
         try:
             sale, _ = parse_price(data.get("sale_price"))
-            if price is not None and sale > price:
+            if rules.sale_above_price(price, sale):
                 errors["sale_price"] = "catalog.error.sale_above_price"
         except ValueProblem as problem:
             errors["sale_price"] = problem.key
@@ -108,7 +109,7 @@ def validate(session: Session, store_id: int, data: dict, current: Product | Non
     for lang in LANGUAGES:
         values = {f: str(data.get(f"{f}_{lang}") or "").strip() for f in TEXT_FIELDS}
         for field_name, value in values.items():
-            if len(value) > TEXT_LIMITS[field_name]:
+            if rules.too_long(field_name, value):
                 errors[f"{field_name}_{lang}"] = "orion.error.too_long"
         if any(values.values()):
             if not values["title"]:
@@ -116,8 +117,8 @@ def validate(session: Session, store_id: int, data: dict, current: Product | Non
             texts[lang] = values
     if not texts and not any(k.startswith("title_") for k in errors):
         errors["title_en"] = "catalog.error.title_needed"
-    for name, limit in (("brand", 120), ("mpn", 70)):
-        if len(str(data.get(name) or "")) > limit:
+    for name in ("brand", "mpn"):
+        if rules.too_long(name, str(data.get(name) or "")):
             errors[name] = "orion.error.too_long"
     if errors:
         raise FieldErrors(errors)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from modules.catalog.public import product_rules
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
 from orion_app.errors import ServiceError
 
@@ -37,7 +38,8 @@ COLUMNS = {
     "stock": "quantity",
     "qty": "quantity",
 }
-TEXT_LIMITS = {"sku": 64, "title": 200, "description": 10_000, "brand": 120, "mpn": 70}
+# The columns taken as they are written, as long as they fit the product's limits.
+TEXT_COLUMNS = ("sku", "title", "description", "brand", "mpn")
 # Availability as feeds write it -> Orion's value.
 AVAILABILITY_WORDS = (
     {
@@ -179,14 +181,15 @@ def _neutral(value: str) -> str:
 def _check(feed: Feed, row: FeedRow, cells: list[str]) -> None:
     raw = {name: _neutral(cells[position].strip()) for position, name in feed.mapping.items()}
     values = row.values
+    rules = product_rules()
 
     def problem(name: str, key: str, **params) -> None:
         row.errors.append((feed.column_name(name), key, params))
 
-    for name, limit in TEXT_LIMITS.items():
+    for name in TEXT_COLUMNS:
         if name in raw:
-            if len(raw[name]) > limit:
-                problem(name, "marketplace.row.too_long", limit=limit, length=len(raw[name]))
+            if rules.too_long(name, raw[name]):
+                problem(name, "marketplace.row.too_long", limit=rules.limits[name], length=len(raw[name]))
             else:
                 values[name] = raw[name]
     if not raw.get("sku"):
@@ -208,8 +211,7 @@ def _check(feed: Feed, row: FeedRow, cells: list[str]) -> None:
             problem(name, "marketplace.row.price_missing")
         elif name == "sale_price" and name in raw:
             values["sale_price_cents"] = None
-    sale, price = values.get("sale_price_cents"), values.get("price_cents")
-    if sale is not None and price is not None and sale > price:
+    if rules.sale_above_price(values.get("price_cents"), values.get("sale_price_cents")):
         problem("sale_price", "marketplace.row.sale_above_price")
     if raw.get("gtin"):
         gtin = raw["gtin"].replace(" ", "")
