@@ -15,8 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from modules.catalog.public import product_rules
-from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
+from modules.catalog.public import (
+    AVAILABILITY,
+    CONDITIONS,
+    ValueProblem,
+    gtin_type,
+    parse_price,
+    product_rules,
+)
 from orion_app.errors import ServiceError
 
 # The feed's column names (lower-cased, `g:` prefix and spaces removed) -> product field.
