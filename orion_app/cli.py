@@ -1,10 +1,12 @@
-"""`python -m orion_app …`: modules, validate, db upgrade, seed-demo, worker, scheduler."""
+"""`python -m orion_app …`: modules, validate, db, new-module, seed-demo, worker, scheduler."""
 
 import argparse
 import logging
 import sys
 
-from orion_app.registry import ModuleRegistryError, get_registry, import_string
+from alembic.util import CommandError
+
+from orion_app.registry import ModuleRegistryError, ModuleRuleError, get_registry, import_string
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
@@ -38,10 +40,37 @@ def cmd_modules(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from orion_app.migrations import upgrade
+    from orion_app import migrations
 
-    upgrade()
-    print("Database is at the newest revision of every module.")
+    try:
+        if args.action == "upgrade":
+            migrations.upgrade()
+            print("Database is at the newest revision of every module.")
+        elif args.action == "downgrade":
+            migrations.downgrade(args.target)
+            print(f"Database is back at '{args.target}'.")
+        elif args.action == "current":
+            migrations.current()
+        elif args.action == "history":
+            migrations.history(verbose=args.verbose)
+        else:
+            path = migrations.revision(args.module, args.message, autogenerate=args.autogenerate)
+            print(f"Wrote {path}")
+    except (migrations.MigrationError, ModuleRuleError, CommandError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_new_module(args: argparse.Namespace) -> int:
+    from orion_app.scaffold import ScaffoldError, new_module
+
+    try:
+        folder = new_module(args.code)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Created {folder}; next: python -m orion_app validate, then db revision {args.code} -m ...")
     return 0
 
 
@@ -93,9 +122,25 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="check every module against the architecture rules").set_defaults(
         run=cmd_validate
     )
-    db = sub.add_parser("db", help="database commands")
-    db.add_argument("action", choices=["upgrade"])
-    db.set_defaults(run=cmd_db)
+    db = sub.add_parser("db", help="database migrations (one alembic branch per module)").add_subparsers(
+        dest="action", required=True
+    )
+    db.add_parser("upgrade", help="migrate every module's branch to its newest revision")
+    downgrade = db.add_parser("downgrade", help="step back to a revision ('base' drops every table)")
+    downgrade.add_argument("target", help="base, a revision id, <module>@-1 or -1")
+    db.add_parser("current", help="the revision the database is at, per module")
+    history = db.add_parser("history", help="every revision of every module, newest first")
+    history.add_argument("--verbose", action="store_true")
+    revision = db.add_parser("revision", help="write the next migration of a module")
+    revision.add_argument("module", help="module code, e.g. giftcards")
+    revision.add_argument("-m", "--message", required=True, help="what it changes, e.g. 'add expiry date'")
+    revision.add_argument(
+        "--autogenerate", action="store_true", help="compare the module's tables with the database"
+    )
+    sub.choices["db"].set_defaults(run=cmd_db)
+    new = sub.add_parser("new-module", help="create modules/<code>/ with a page, a table and tests")
+    new.add_argument("code", help="lower-case letters, digits and _, e.g. giftcards")
+    new.set_defaults(run=cmd_new_module)
     sub.add_parser("seed-demo", help="create the demo platforms, stores and users (idempotent)").set_defaults(
         run=cmd_seed
     )
