@@ -21,6 +21,38 @@ FRONTEND_PREFIX = {
 HOST_RESOLVED = (Frontend.STOREFRONT, Frontend.PLATFORM)
 
 
+def frontend_base(frontend: Frontend, *, platform: str = "", store: str = "", host: str = "") -> str:
+    """Where a tenant's frontend starts, ending with "/": the only place URLs are assembled.
+
+    Without `host` it is the dev path (`/platforms/oms/storefront/cafe/`). With `host` it
+    is the Host form: storefront and platform pages sit at `/` of their host
+    (`https://cafe.oms.lu/`), admin and store dashboards keep their path on any host.
+    """
+    if host and frontend in HOST_RESOLVED:
+        return f"{host_origin(host)}/"
+    prefix = FRONTEND_PREFIX[frontend]
+    for name, code in (("platform", platform), ("store", store)):
+        if f"[{name}]" in prefix:
+            if not code:
+                raise ValueError(f"A {frontend} URL needs the {name}'s code.")
+            prefix = prefix.replace(f"[{name}]", code)
+    return f"{host_origin(host) if host else ''}{prefix}/"
+
+
+def frontend_url(
+    frontend: Frontend, path: str = "", *, platform: str = "", store: str = "", host: str = ""
+) -> str:
+    """A page of a tenant's frontend: `frontend_base(...)` followed by the page's path."""
+    return frontend_base(frontend, platform=platform, store=store, host=host) + path.lstrip("/")
+
+
+def host_origin(host: str) -> str:
+    """`scheme://host`: `.localhost` names never have a certificate (RFC 6761), others use https."""
+    name = host.split(":")[0]
+    scheme = "http" if name == "localhost" or name.endswith(".localhost") else "https"
+    return f"{scheme}://{host}"
+
+
 @dataclass(frozen=True)
 class PageEntry:
     page_id: str

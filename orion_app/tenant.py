@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from orion_app.ports import PlatformRef, StoreRef, TenantDirectory
 from orion_app.registry import Frontend
+from orion_app.routes import frontend_base
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ def parse_location(path: str) -> Location:
     """Split a URL path into frontend, tenant codes and the page's sub-path."""
     parts = [p for p in path.split("?")[0].split("#")[0].split("/") if p]
     if parts[:1] == ["admin"]:
-        return Location(Frontend.ADMIN, "/".join(parts[1:]), base="/admin/")
+        return Location(Frontend.ADMIN, "/".join(parts[1:]), base=frontend_base(Frontend.ADMIN))
     if parts[:1] == ["store"] and len(parts) >= 2:
-        return Location(Frontend.STORE, "/".join(parts[2:]), store_code=parts[1], base=f"/store/{parts[1]}/")
+        base = frontend_base(Frontend.STORE, store=parts[1])
+        return Location(Frontend.STORE, "/".join(parts[2:]), store_code=parts[1], base=base)
     if parts[:1] == ["platforms"] and len(parts) >= 2:
         if parts[2:3] == ["storefront"] and len(parts) >= 4:
             return Location(
@@ -48,13 +50,13 @@ def parse_location(path: str) -> Location:
                 "/".join(parts[4:]),
                 platform_code=parts[1],
                 store_code=parts[3],
-                base=f"/platforms/{parts[1]}/storefront/{parts[3]}/",
+                base=frontend_base(Frontend.STOREFRONT, platform=parts[1], store=parts[3]),
             )
         return Location(
             Frontend.PLATFORM,
             "/".join(parts[2:]),
             platform_code=parts[1],
-            base=f"/platforms/{parts[1]}/",
+            base=frontend_base(Frontend.PLATFORM, platform=parts[1]),
         )
     return Location(Frontend.PLATFORM, "/".join(parts), by_host=True, base="/")
 

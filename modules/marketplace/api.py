@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from sqlmodel import Session
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from modules.marketplace.services.export import (
@@ -19,49 +19,18 @@ from modules.marketplace.services.export import (
     EXPORT_LANGUAGES,
     format_rows,
     iter_feed,
-    storefront_base,
 )
 from modules.marketplace.services.imports import get_import, iter_errors
-from orion_app.access import Access, Verdict, check_access
+from modules.tenancy.public import storefront_url
+from orion_app.access import Access
+from orion_app.api_guard import guarded_route, not_found, request_language
 from orion_app.db import get_engine
 from orion_app.errors import NotFound
-from orion_app.i18n import staff_language, translate
-from orion_app.observability import GUARD_REFUSALS
-from orion_app.registry import Frontend
-from orion_app.session_cookie import token_from_cookies
-from orion_app.ui.state import LANGUAGE_COOKIE
+from orion_app.i18n import translate
 
 LINES_PER_CHUNK = 500  # lines sent per piece of the response
 ERROR_COLUMNS = ("line", "column", "message", "raw")
-_STATUS = {Verdict.SIGN_IN: 401, Verdict.FORBIDDEN: 403, Verdict.NOT_FOUND: 404}
-_MESSAGE = {401: "marketplace.download.sign_in", 403: "orion.error.forbidden", 404: "orion.error.not_found"}
-
-
-def _access(request: Request, page: str, permission: str) -> Access:
-    access = check_access(
-        path=f"/store/{request.path_params['store']}/marketplace/{page}",
-        host=request.headers.get("host", ""),
-        token=token_from_cookies(request.cookies),
-        module="marketplace",
-        frontends=(Frontend.STORE,),
-        permission=permission,
-    )
-    if not access.ok:
-        GUARD_REFUSALS.labels(kind="api", verdict=access.verdict.value).inc()
-    return access
-
-
-def _language(request: Request, access: Access | None = None) -> str:
-    preference = access.principal.language if access and access.principal else None
-    return staff_language(request.cookies.get(LANGUAGE_COOKIE), preference)
-
-
-def _refusal(request: Request, status: int, access: Access | None = None) -> Response:
-    return PlainTextResponse(
-        translate(_MESSAGE[status], _language(request, access)),
-        status_code=status,
-        headers={"Cache-Control": "no-store"},
-    )
+SIGN_IN = "marketplace.download.sign_in"
 
 
 def _streamed(produce: Callable[[Session], Iterator[str]]) -> Iterator[str]:
@@ -88,38 +57,44 @@ def _download(lines: Iterator[str], media_type: str, file_name: str) -> Streamin
     )
 
 
-def download_export(request: Request) -> Response:
+@guarded_route(
+    page="/store/{store}/marketplace/export",
+    module="marketplace",
+    permission="marketplace.export",
+    sign_in_key=SIGN_IN,
+)
+def download_export(request: Request, access: Access) -> Response:
     """The store's Letzshop feed in one language (marketplace.export)."""
-    access = _access(request, "export", "marketplace.export")
-    if not access.ok:
-        return _refusal(request, _STATUS[access.verdict], access)
     lang = request.path_params["lang"]
     if lang not in EXPORT_LANGUAGES:
-        return _refusal(request, 404, access)
+        return not_found(request, access)
     store, platform_id = access.tenant.store, access.tenant.platform.id
     origin = str(request.base_url)
     with Session(get_engine()) as session:
-        base = storefront_base(session, store.id, platform_id, origin)
+        base = storefront_url(session, store.id, platform_id, origin)
     lines = _streamed(lambda session: iter_feed(session, store.id, lang, base))
     return _download(lines, "text/tab-separated-values; charset=utf-8", f"letzshop-{store.code}-{lang}.tsv")
 
 
-def download_errors(request: Request) -> Response:
+@guarded_route(
+    page="/store/{store}/marketplace/import",
+    module="marketplace",
+    permission="marketplace.import",
+    sign_in_key=SIGN_IN,
+)
+def download_errors(request: Request, access: Access) -> Response:
     """An import's row errors as CSV for a spreadsheet, messages in the user's language."""
-    access = _access(request, "import", "marketplace.import")
-    if not access.ok:
-        return _refusal(request, _STATUS[access.verdict], access)
     store = access.tenant.store
     raw_id = request.path_params["import_id"]
     if not (raw_id.isascii() and raw_id.isdigit() and len(raw_id) < 10):
-        return _refusal(request, 404, access)
+        return not_found(request, access)
     import_id = int(raw_id)
     try:
         with Session(get_engine()) as session:
             get_import(session, store.id, import_id)  # another store's import is not found
     except NotFound:
-        return _refusal(request, 404, access)
-    lang = _language(request, access)
+        return not_found(request, access)
+    lang = request_language(request, access)
 
     def rows(session: Session) -> Iterator[list[object]]:
         yield [translate(f"marketplace.errors_file.{name}", lang) for name in ERROR_COLUMNS]

@@ -15,11 +15,11 @@ from modules.marketplace.services.export import (
     list_exports,
     neutralise,
     start_export,
-    storefront_base,
     write_export,
 )
 from modules.marketplace.services.feed import _neutral
 from modules.tenancy.models import Platform
+from modules.tenancy.public import storefront_url
 from orion_app.db import get_engine, session_scope
 from orion_app.errors import FieldErrors
 from tests.integration.catalog_helpers import VALID_GTIN, png_bytes
@@ -159,20 +159,20 @@ def test_inactive_products_and_other_stores_products_are_not_exported(shop):
 def test_the_storefront_address_is_the_stores_domain_else_its_subdomain_else_the_path(shop):
     oms, velo = platform_id("oms"), store_ref("velo-weber")
     with session_scope() as session:
-        assert storefront_base(session, shop.id, oms) == CAFE
-        assert storefront_base(session, velo.id, oms) == "http://velo.omsflow.localhost/"
+        assert storefront_url(session, shop.id, oms) == CAFE
+        assert storefront_url(session, velo.id, oms) == "http://velo.omsflow.localhost/"
         platform = session.get(Platform, oms)
         platform.domain = None
         session.add(platform)
         session.commit()
         assert (
-            storefront_base(session, velo.id, oms, "https://orion.example/")
+            storefront_url(session, velo.id, oms, "https://orion.example/")
             == "https://orion.example/platforms/oms/storefront/velo-weber/"
         )
         platform.domain = "oms.example.lu"
         session.add(platform)
         session.commit()
-        assert storefront_base(session, velo.id, oms) == "https://velo.oms.example.lu/"
+        assert storefront_url(session, velo.id, oms) == "https://velo.oms.example.lu/"
 
 
 # ---------------------------------------------------------------- languages

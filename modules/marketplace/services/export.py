@@ -25,16 +25,11 @@ from rq import get_current_job
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from modules.catalog.models import Product, ProductMedia, ProductTranslation
-from modules.catalog.services.media import variant_path
-from modules.catalog.services.products import translations
-from modules.catalog.services.storefront import language_order, shown_availability
-from modules.inventory.services import available_by_product
+from modules.catalog.public import ListedProduct, ProductText, active_products, language_order
 from modules.marketplace.models import FeedExport
 from modules.marketplace.services.feed import NEUTRALISED
 from modules.marketplace.services.imports import StoreRef, files_dir, queue_job
-from modules.tenancy.models import Platform, Store, StoreDomain, StorePlatform
-from modules.tenancy.services.ports import store_ref
+from modules.tenancy.public import store_by_id, storefront_url
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
 
@@ -103,7 +98,7 @@ def _price(cents: int | None, currency: str) -> str:
     return "" if cents is None else f"{cents // 100}.{cents % 100:02d} {currency}"
 
 
-def _cells(product: Product, text: ProductTranslation, link: str, images: list[str], available: int) -> tuple:
+def _cells(product: ListedProduct, text: ProductText, link: str, images: list[str]) -> tuple:
     """One product's row, in the order of COLUMNS."""
     return (
         product.sku,
@@ -112,7 +107,7 @@ def _cells(product: Product, text: ProductTranslation, link: str, images: list[s
         link,
         images[0] if images else "",
         ",".join(images[1 : 1 + MAX_ADDITIONAL_IMAGES]),
-        AVAILABILITY_WORDS[shown_availability(product, available)],
+        AVAILABILITY_WORDS[product.availability],
         _price(product.price_cents, product.currency),
         _price(product.sale_price_cents, product.currency),
         product.brand,
@@ -123,47 +118,13 @@ def _cells(product: Product, text: ProductTranslation, link: str, images: list[s
     )
 
 
-# ---------------------------------------------------------------- addresses
-
-
-def _scheme(host: str) -> str:
-    """`.localhost` names never have a certificate (RFC 6761); every public host uses https."""
-    return "http" if host == "localhost" or host.endswith(".localhost") else "https"
-
-
-def storefront_base(session: Session, store_id: int, platform_id: int, origin: str = "") -> str:
-    """The store's storefront address on the platform, ending with `/`.
-
-    Its custom domain, else its subdomain of the platform's domain; a platform without a
-    domain only has the path form, put after `origin` (the request's, or none in a job).
-    """
-    domain = session.exec(
-        select(StoreDomain.domain)
-        .where(StoreDomain.store_id == store_id, StoreDomain.platform_id == platform_id)
-        .order_by(StoreDomain.id)
-    ).first()
-    if domain:
-        return f"{_scheme(domain)}://{domain}/"
-    platform = session.get(Platform, platform_id)
-    subdomain = session.exec(
-        select(StorePlatform.subdomain).where(
-            StorePlatform.store_id == store_id, StorePlatform.platform_id == platform_id
-        )
-    ).first()
-    if platform.domain and subdomain:
-        host = f"{subdomain}.{platform.domain}"
-        return f"{_scheme(host)}://{host}/"
-    store = session.get(Store, store_id)
-    return f"{origin.rstrip('/')}/platforms/{platform.code}/storefront/{store.code}/"
+# ---------------------------------------------------------------- the feed
 
 
 def _media_root(base_url: str) -> str:
     """Photos are served by the same deployment as the storefront, at `/_upload/`."""
     parts = urlsplit(base_url)
     return f"{parts.scheme}://{parts.netloc}/_upload/" if parts.netloc else "/_upload/"
-
-
-# ---------------------------------------------------------------- the feed
 
 
 def iter_feed(
@@ -177,44 +138,21 @@ def iter_feed(
     shows: stock decides for physical goods. The session is only read; its transaction
     is ended after every chunk, so a slow download holds no database connection.
     """
-    store = session.get(Store, store_id)
-    langs = language_order(lang, store_ref(store))
+    langs = language_order(lang, store_by_id(session, store_id, active_only=False))
     media = _media_root(base_url)
     yield from format_rows([COLUMNS])
     last_id = 0
     while True:
-        products = list(
-            session.exec(
-                select(Product)
-                .where(Product.store_id == store_id, Product.is_active.is_(True), Product.id > last_id)
-                .order_by(Product.id)
-                .limit(chunk)
-            ).all()
-        )
+        products = active_products(session, store_id, after_id=last_id, limit=chunk, photo_size="lg")
         if not products:
             return
-        ids = [p.id for p in products]
-        texts = translations(session, ids)
-        stock = available_by_product(session, store_id, ids)
-        photos: dict[int, list[str]] = {pid: [] for pid in ids}
-        for product_id, key in session.exec(
-            select(ProductMedia.product_id, ProductMedia.key)
-            .where(ProductMedia.store_id == store_id, ProductMedia.product_id.in_(ids))
-            .order_by(ProductMedia.product_id, ProductMedia.position, ProductMedia.id)
-        ):
-            photos[product_id].append(f"{media}{variant_path(key, 'lg')}")
         rows = []
         for product in products:
-            by_lang = texts[product.id]
-            text = next((by_lang[code] for code in langs if code in by_lang), None) or next(
-                iter(by_lang.values()), None
-            )
+            text = product.text(langs)
             if text is not None:
-                available = stock.get(product.id, 0)
-                rows.append(
-                    _cells(product, text, f"{base_url}products/{product.slug}", photos[product.id], available)
-                )
-        last_id = ids[-1]
+                link = f"{base_url}products/{product.slug}"
+                rows.append(_cells(product, text, link, [f"{media}{path}" for path in product.photos]))
+        last_id = products[-1].id
         session.rollback()  # read-only: end the transaction before the lines are consumed
         yield from format_rows(rows)
 
@@ -261,11 +199,11 @@ def write_export(export_id: int, platform_id: int) -> str:
         if claimed.rowcount != 1:
             return "skipped"
         record = session.get(FeedExport, export_id)
-        store = session.get(Store, record.store_id)
+        store = store_by_id(session, record.store_id, active_only=False)
         target = export_file(platform_id, store.id, store.code, record.lang)
         try:
             with Session(get_engine()) as reader:
-                base = storefront_base(reader, store.id, platform_id)
+                base = storefront_url(reader, store.id, platform_id)
                 written = _write_atomically(target, iter_feed(reader, store.id, record.lang, base))
         except Exception as crash:
             rq_job = get_current_job()

@@ -12,7 +12,7 @@ from rq import get_current_job
 from sqlalchemy import insert, text, update
 from sqlmodel import Session
 
-from modules.catalog.services.bulk import Item, upsert_products
+from modules.catalog.public import Item, upsert_products
 from modules.marketplace.models import FeedImport, FeedImportError
 from modules.marketplace.services.feed import Feed, FeedProblem, FeedRow, open_feed
 from modules.marketplace.services.fetch import fetch

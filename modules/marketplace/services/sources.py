@@ -14,7 +14,7 @@ from modules.contracts.features import feature_limit
 from modules.marketplace.models import ACTIVE, FeedImport, FeedSource
 from modules.marketplace.services.fetch import check_url
 from modules.marketplace.services.imports import StoreRef, start_import
-from modules.tenancy.models import Store
+from modules.tenancy.public import store_by_id
 from orion_app import enablement
 from orion_app.db import utcnow
 from orion_app.errors import FieldErrors, NotFound, ServiceError
@@ -148,7 +148,5 @@ def run_due(session: Session, now: datetime | None = None) -> int:
 
 
 def _store_ref(session: Session, source: FeedSource) -> StoreRef | None:
-    store = session.get(Store, source.store_id)
-    if store is None or not store.is_active:
-        return None
-    return StoreRef(store.id, store.merchant_id, source.platform_id)
+    store = store_by_id(session, source.store_id)
+    return StoreRef(store.id, store.merchant_id, source.platform_id) if store else None

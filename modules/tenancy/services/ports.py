@@ -1,6 +1,6 @@
 """Tenancy's implementations of the framework ports (see orion_app/ports.py)."""
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from modules.tenancy.models import (
     Platform,
@@ -30,6 +30,21 @@ def store_ref(store: Store, subdomain: str | None = None) -> StoreRef:
         default_language=store.default_language,
         subdomain=subdomain,
     )
+
+
+def home_platform_of_store(session: Session, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
+    """An active store with the platform its dashboard belongs to (its home, else its first)."""
+    row = session.exec(
+        select(Store, StorePlatform, Platform)
+        .join(StorePlatform, StorePlatform.store_id == Store.id)
+        .join(Platform, Platform.id == StorePlatform.platform_id)
+        .where(Store.code == store_code, Store.is_active.is_(True))
+        .order_by(StorePlatform.is_home.desc(), StorePlatform.id)
+    ).first()
+    if not row:
+        return None
+    store, link, platform = row
+    return platform_ref(platform), store_ref(store, link.subdomain)
 
 
 class SqlTenantDirectory:
@@ -86,17 +101,7 @@ class SqlTenantDirectory:
 
     def home_platform_of_store(self, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
         with session_scope() as session:
-            row = session.exec(
-                select(Store, StorePlatform, Platform)
-                .join(StorePlatform, StorePlatform.store_id == Store.id)
-                .join(Platform, Platform.id == StorePlatform.platform_id)
-                .where(Store.code == store_code, Store.is_active.is_(True))
-                .order_by(StorePlatform.is_home.desc(), StorePlatform.id)
-            ).first()
-            if not row:
-                return None
-            store, link, platform = row
-            return platform_ref(platform), store_ref(store, link.subdomain)
+            return home_platform_of_store(session, store_code)
 
 
 class SqlModuleStateStore:

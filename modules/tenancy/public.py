@@ -1,0 +1,102 @@
+"""Tenancy's public face: what other modules may know about platforms, merchants and stores.
+
+Like Django's `contrib/sites/shortcuts.py`, others ask here and never read tenancy's
+tables: the answers are frozen records (`PlatformRef`, `StoreRef` from `orion_app.ports`,
+`MerchantRecord`, `DirectoryCounts`), never ORM rows. Every function takes the caller's
+session, so a job can read tenants inside its own transaction.
+"""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from modules.tenancy.models import Merchant, Platform, Store
+from modules.tenancy.services.addresses import storefront_url
+from modules.tenancy.services.merchants import list_merchants
+from modules.tenancy.services.platforms import list_platforms
+from modules.tenancy.services.ports import home_platform_of_store, platform_ref, store_ref
+from modules.tenancy.services.scope import home_platform_id
+from modules.tenancy.services.stores import list_stores
+from modules.tenancy.services.users import list_users
+from orion_app.ports import PlatformRef, Principal, StoreRef
+
+__all__ = [
+    "DirectoryCounts",
+    "MerchantRecord",
+    "PlatformRef",
+    "StoreRef",
+    "directory_counts",
+    "home_platform_id",
+    "home_platform_of_store",
+    "merchant_by_id",
+    "platform_by_code",
+    "platform_by_id",
+    "store_by_code",
+    "store_by_id",
+    "storefront_url",
+]
+
+
+@dataclass(frozen=True)
+class MerchantRecord:
+    id: int
+    name: str
+    legal_name: str
+    contact_email: str
+    vat_number: str
+    platform_id: int | None  # the platform it registered on
+
+
+@dataclass(frozen=True)
+class DirectoryCounts:
+    """How many tenants of each kind an admin can see."""
+
+    platforms: int
+    merchants: int
+    stores: int
+    users: int
+
+
+def platform_by_id(session: Session, platform_id: int) -> PlatformRef | None:
+    platform = session.get(Platform, platform_id)
+    return platform_ref(platform) if platform else None
+
+
+def platform_by_code(session: Session, code: str) -> PlatformRef | None:
+    platform = session.exec(select(Platform).where(Platform.code == code)).first()
+    return platform_ref(platform) if platform else None
+
+
+def store_by_id(session: Session, store_id: int, *, active_only: bool = True) -> StoreRef | None:
+    """The store, or None when there is none (or, unless `active_only` is off, it is disabled)."""
+    store = session.get(Store, store_id)
+    return store_ref(store) if store and (store.is_active or not active_only) else None
+
+
+def store_by_code(session: Session, code: str, *, active_only: bool = True) -> StoreRef | None:
+    store = session.exec(select(Store).where(Store.code == code)).first()
+    return store_ref(store) if store and (store.is_active or not active_only) else None
+
+
+def merchant_by_id(session: Session, merchant_id: int) -> MerchantRecord | None:
+    merchant = session.get(Merchant, merchant_id)
+    if merchant is None:
+        return None
+    return MerchantRecord(
+        merchant.id,
+        merchant.name,
+        merchant.legal_name,
+        merchant.contact_email,
+        merchant.vat_number,
+        merchant.platform_id,
+    )
+
+
+def directory_counts(session: Session, actor: Principal) -> DirectoryCounts:
+    """Platforms, merchants, stores and users within the actor's scope."""
+    return DirectoryCounts(
+        platforms=len(list_platforms(session, actor)),
+        merchants=len(list_merchants(session, actor)),
+        stores=len(list_stores(session, actor)),
+        users=len(list_users(session, actor)),
+    )
