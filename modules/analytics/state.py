@@ -5,7 +5,7 @@ import io
 
 import reflex as rx
 
-from modules.core.services import store_metrics
+from modules.core.public import store_metrics
 from orion_app.i18n import translate
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState

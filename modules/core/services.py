@@ -2,10 +2,7 @@
 
 from sqlmodel import Session
 
-from modules.tenancy.services.merchants import list_merchants
-from modules.tenancy.services.platforms import list_platforms
-from modules.tenancy.services.stores import list_stores
-from modules.tenancy.services.users import list_users
+from modules.tenancy.public import directory_counts
 from orion_app.ports import Principal
 from orion_app.providers import call_enabled
 
@@ -20,9 +17,10 @@ def store_metrics(store_id: int, enabled: set[str] | frozenset[str]) -> list[dic
 
 def admin_overview(session: Session, actor: Principal) -> dict[str, int]:
     """How many platforms, merchants, stores and users the admin can see."""
+    counts = directory_counts(session, actor)
     return {
-        "core.admin.platforms": len(list_platforms(session, actor)),
-        "core.admin.merchants": len(list_merchants(session, actor)),
-        "core.admin.stores": len(list_stores(session, actor)),
-        "core.admin.users": len(list_users(session, actor)),
+        "core.admin.platforms": counts.platforms,
+        "core.admin.merchants": counts.merchants,
+        "core.admin.stores": counts.stores,
+        "core.admin.users": counts.users,
     }

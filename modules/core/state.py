@@ -5,6 +5,8 @@ import reflex as rx
 from modules.core.services import admin_overview, store_metrics
 from orion_app.db import session_scope
 from orion_app.i18n import translate
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_base
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
@@ -34,5 +36,5 @@ class StoreOverviewState(OrionState):
             {"label": translate(m["key"], self.lang), "value": str(m["value"])}
             for m in store_metrics(store.id, access.enabled)
         ]
-        self.storefront_url = f"/platforms/{platform.code}/storefront/{store.code}/"
+        self.storefront_url = frontend_base(Frontend.STOREFRONT, platform=platform.code, store=store.code)
         self.languages = ", ".join(store.languages)

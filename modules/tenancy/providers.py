@@ -5,6 +5,8 @@ from sqlmodel import select
 
 from modules.tenancy.models import Store, StorePlatform, StoreUser
 from orion_app.db import session_scope
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_base
 
 
 def store_metrics(store_id: int) -> list[dict]:
@@ -22,5 +24,12 @@ def platform_context(request) -> dict:
             .where(StorePlatform.platform_id == request.platform.id, Store.is_active.is_(True))
             .order_by(Store.name)
         ).all()
-    base = f"/platforms/{request.platform.code}/storefront/"
-    return {"stores": [{"name": s.name, "href": f"{base}{s.code}/"} for s in stores]}
+    return {
+        "stores": [
+            {
+                "name": s.name,
+                "href": frontend_base(Frontend.STOREFRONT, platform=request.platform.code, store=s.code),
+            }
+            for s in stores
+        ]
+    }

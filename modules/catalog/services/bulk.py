@@ -16,7 +16,7 @@ from modules.catalog.services.products import count_products, search_text, trans
 from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import slugify
 from modules.contracts.features import feature_limit
-from modules.inventory.services import bin_levels, set_quantities
+from modules.inventory.public import bin_levels, set_quantities
 from orion_app.db import one_of
 
 # The product fields a source may set; a field the source does not carry is left alone.

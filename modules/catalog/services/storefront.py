@@ -13,7 +13,7 @@ from modules.catalog.models import Product, ProductTranslation
 from modules.catalog.services.media import first_photos, photos
 from modules.catalog.services.products import translations
 from modules.catalog.services.values import fold
-from modules.inventory.services import available_by_product
+from modules.inventory.public import available_by_product
 from orion_app.errors import NotFound
 from orion_app.ports import StoreRef
 

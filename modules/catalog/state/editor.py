@@ -12,7 +12,7 @@ from modules.catalog.services.products import (
     update_product,
 )
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, VAT_RATES
-from modules.inventory.services import adjust_stock, levels
+from modules.inventory.public import adjust_stock, levels
 from orion_app.access import has_permission
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, NotFound
