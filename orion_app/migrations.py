@@ -106,19 +106,18 @@ def revision(code: str, message: str, autogenerate: bool = False, database_url: 
     name = slug(message)
     if not name:
         raise MigrationError('Give the migration a message with letters or digits: -m "add expiry date".')
+    tables = module_tables(registry, code) if autogenerate else set()
+    if autogenerate and not tables:
+        raise MigrationError(
+            f"Module '{code}' declares no tables in models.py; "
+            "write them first or leave out --autogenerate."
+        )
     folder = registry.folder(code) / "migrations"
     numbers = [int(m["number"]) for p in folder.glob("*.py") if (m := MIGRATION_NAME.match(p.name))]
     rev_id = f"{code}_{max(numbers, default=0) + 1:03d}_{name}"
-
     folder.mkdir(exist_ok=True)  # before the config, which lists existing folders only
     config = alembic_config(database_url)
     if autogenerate:
-        tables = module_tables(registry, code)
-        if not tables:
-            raise MigrationError(
-                f"Module '{code}' declares no tables in models.py; "
-                "write them first or leave out --autogenerate."
-            )
         config.attributes[MODULE_TABLES] = tables
     options: dict = {"head": f"{code}@head"}
     if not numbers:
