@@ -13,11 +13,14 @@ Rule codes (errors unless noted):
   ORV010 the framework (orion_app) imports no module by name
   ORV011 a file over 450 lines (warning)
   ORV012 every public State method declares a handler policy (guarded / public / ui_only)
+  ORV013 a module reaches another module only through its `public` face, its `definition`
+         or its `protocols` — never its models, services, state, pages or other internals
 """
 
 import ast
 import json
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,9 @@ from orion_app.registry import ModuleRegistry, Tier
 
 MIGRATION_NAME = re.compile(r"^(?P<module>[a-z_]+)_(?P<number>\d{3})_(?P<slug>[a-z0-9_]+)\.py$")
 FRAMEWORK = Path(__file__).resolve().parent
+# What a module may import of another: its public face (functions and frozen records), its
+# manifest, and the Protocols it declares for others to implement (`contracts`).
+PUBLIC_PARTS = ("public", "definition", "protocols")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class Finding:
 
 
 def _imports(path: Path) -> list[str]:
+    """Every absolute import of the file; `from pkg.mod import sub` also counts as `pkg.mod.sub`."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except SyntaxError:
@@ -47,7 +54,29 @@ def _imports(path: Path) -> list[str]:
             names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.append(node.module)
+            if node.module.count(".") == 1:  # `from modules.catalog import public`
+                names.extend(f"{node.module}.{alias.name}" for alias in node.names)
     return names
+
+
+def private_imports(package: str, module: str, folder: Path, modules: Container[str]) -> list[Finding]:
+    """ORV013: each import, in `module`'s folder, of another installed module's internals."""
+    findings = []
+    for path in _python_files(folder):
+        for name in _imports(path):
+            parts = name.split(".")
+            if parts[0] != package or len(parts) < 3 or parts[1] == module or parts[1] not in modules:
+                continue
+            if parts[2] not in PUBLIC_PARTS:
+                findings.append(
+                    Finding(
+                        "ORV013",
+                        module,
+                        f"{path.relative_to(folder.parent)} imports {name}, which is internal to "
+                        f"'{parts[1]}': use {package}.{parts[1]}.public instead",
+                    )
+                )
+    return findings
 
 
 def _python_files(folder: Path) -> list[Path]:
@@ -104,6 +133,7 @@ def _check_imports(registry: ModuleRegistry, findings: list[Finding]) -> None:
             lines = path.read_text(encoding="utf-8").count("\n")
             if lines > 450:
                 findings.append(Finding("ORV011", d.code, f"{relative} has {lines} lines", "warning"))
+        findings.extend(private_imports(package, d.code, folder, registry))
     for path in _python_files(FRAMEWORK):
         for name in _imports(path):
             parts = name.split(".")

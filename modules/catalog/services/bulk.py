@@ -15,7 +15,7 @@ from modules.catalog.models import Product, ProductTranslation, utcnow
 from modules.catalog.services.products import count_products, search_text, translations
 from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import slugify
-from modules.contracts.features import feature_limit
+from modules.contracts.public import feature_limit
 from modules.inventory.public import bin_levels, set_quantities
 from orion_app.db import one_of
 

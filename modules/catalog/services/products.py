@@ -21,7 +21,7 @@ from modules.catalog.services.values import (
     parse_price,
     slugify,
 )
-from modules.contracts.features import require_room
+from modules.contracts.public import require_room
 from orion_app.db import one_of
 from orion_app.errors import FieldErrors, NotFound
 from orion_app.i18n import LANGUAGES

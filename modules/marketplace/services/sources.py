@@ -10,7 +10,7 @@ from datetime import datetime
 from croniter import croniter
 from sqlmodel import Session, select
 
-from modules.contracts.features import feature_limit
+from modules.contracts.public import feature_limit
 from modules.marketplace.models import ACTIVE, FeedImport, FeedSource
 from modules.marketplace.services.fetch import check_url
 from modules.marketplace.services.imports import StoreRef, start_import
