@@ -66,10 +66,10 @@ def platforms_page() -> rx.Component:
                         rx.table.cell(row["domain"]),
                         rx.table.cell(
                             rx.hstack(
-                                rx.link(t("orion.edit"), href="/admin/platforms/" + row["code"]),
+                                rx.link(t("orion.edit"), href=row["edit_href"]),
                                 rx.link(
                                     t("tenancy.modules.link"),
-                                    href="/admin/platforms/" + row["code"] + "/modules",
+                                    href=row["modules_href"],
                                 ),
                                 spacing="4",
                             )
@@ -98,7 +98,7 @@ def platform_edit_page() -> rx.Component:
                     rx.hstack(
                         rx.link(
                             t("tenancy.modules.link"),
-                            href="/admin/platforms/" + PlatformEditState.values["code"] + "/modules",
+                            href=PlatformEditState.values["modules_href"],
                         ),
                         rx.spacer(),
                         rx.button(t("orion.save"), type="submit"),

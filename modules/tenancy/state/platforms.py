@@ -10,6 +10,8 @@ from modules.tenancy.services.platforms import (
 )
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_url
 from orion_app.ui.forms import translated_errors
 from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
@@ -24,6 +26,8 @@ def _row(platform) -> dict[str, str]:
         "name": platform.name,
         "domain": platform.domain or "",
         "description": platform.description,
+        "edit_href": frontend_url(Frontend.ADMIN, f"platforms/{platform.code}"),
+        "modules_href": frontend_url(Frontend.ADMIN, f"platforms/{platform.code}/modules"),
     }
 
 
@@ -84,5 +88,5 @@ class PlatformEditState(OrionState):
         self.errors, self.saved = {}, True
         self.values = _row(platform)
         if platform.code != self._segment(2):
-            return rx.redirect(f"/admin/platforms/{platform.code}")
+            return rx.redirect(frontend_url(Frontend.ADMIN, f"platforms/{platform.code}"))
         return None
