@@ -2,6 +2,7 @@
 
 import importlib
 import re
+import sys
 from pathlib import Path
 
 from alembic.config import Config
@@ -12,7 +13,6 @@ from alembic import command
 from orion_app.db import normalise_url
 from orion_app.registry import ModuleRegistry, get_registry
 from orion_app.settings import get_settings
-from orion_app.validator import MIGRATION_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 # `config.attributes` key: the tables autogenerate may touch (alembic/env.py filters on it).
@@ -51,7 +51,7 @@ def module_tables(registry: ModuleRegistry, code: str) -> set[str]:
 
 
 def alembic_config(database_url: str | None = None) -> Config:
-    config = Config(str(ROOT / "alembic.ini"))
+    config = Config(str(ROOT / "alembic.ini"), stdout=sys.stdout)  # today's stdout, not import time's
     config.set_main_option("script_location", str(ROOT / "alembic"))
     config.set_main_option(
         "version_locations",
@@ -109,11 +109,11 @@ def revision(code: str, message: str, autogenerate: bool = False, database_url: 
     tables = module_tables(registry, code) if autogenerate else set()
     if autogenerate and not tables:
         raise MigrationError(
-            f"Module '{code}' declares no tables in models.py; "
-            "write them first or leave out --autogenerate."
+            f"Module '{code}' declares no tables in models.py; write them first or leave out --autogenerate."
         )
     folder = registry.folder(code) / "migrations"
-    numbers = [int(m["number"]) for p in folder.glob("*.py") if (m := MIGRATION_NAME.match(p.name))]
+    numbered = re.compile(rf"^{code}_(\d{{3}})_[a-z0-9_]+\.py$")  # ORV007's names, of this module
+    numbers = [int(m[1]) for p in folder.glob("*.py") if (m := numbered.match(p.name))]
     rev_id = f"{code}_{max(numbers, default=0) + 1:03d}_{name}"
     folder.mkdir(exist_ok=True)  # before the config, which lists existing folders only
     config = alembic_config(database_url)

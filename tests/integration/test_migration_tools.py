@@ -1,0 +1,103 @@
+"""`db downgrade/current/history/revision` and the plain `alembic` command, on every branch."""
+
+import os
+import subprocess
+import sys
+
+import sqlalchemy
+
+from orion_app.cli import main
+from orion_app.db import engine_for
+from orion_app.migrations import downgrade, load_models, upgrade
+from orion_app.registry import get_registry
+from tests.conftest import ROOT
+from tests.integration.module_sandbox import sandbox
+
+
+def tables(url: str) -> set[str]:
+    engine = engine_for(url)
+    engine.dispose()  # no pooled connection remembers the old schema
+    return set(sqlalchemy.inspect(engine).get_table_names())
+
+
+def test_every_branch_downgrades_to_nothing_and_upgrades_again(database):
+    every_table = set(load_models(get_registry()).metadata.tables) | {"alembic_version"}
+    assert tables(database) == every_table
+
+    downgrade("base", database)
+    assert tables(database) == {"alembic_version"}
+
+    upgrade(database)
+    assert tables(database) == every_table
+
+
+def test_one_module_steps_back_and_current_and_history_show_where_the_database_is(sqlite_database, capsys):
+    assert main(["db", "downgrade", "catalog@-1"]) == 0
+    assert main(["db", "current"]) == 0
+    current = capsys.readouterr().out
+    assert "catalog_001_products" in current and "catalog_002_listing_indexes" not in current
+    assert "tenancy_002_merchant_platform" in current
+
+    assert main(["db", "history"]) == 0
+    history = capsys.readouterr().out.splitlines()
+    assert any("-> catalog_001_products" in line and "(current)" in line for line in history)
+    assert any("-> catalog_002_listing_indexes" in line and "(current)" not in line for line in history)
+
+    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "current"]) == 0
+    assert "catalog_002_listing_indexes (head)" in capsys.readouterr().out
+
+
+def test_the_plain_alembic_command_finds_every_module_branch(sqlite_database):
+    def alembic(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "alembic", "-c", "alembic.ini", *args],
+            cwd=ROOT,
+            env={**os.environ, "DATABASE_URL": sqlite_database},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    downgraded = alembic("downgrade", "base")
+    assert downgraded.returncode == 0, downgraded.stderr
+    assert tables(sqlite_database) == {"alembic_version"}
+
+    upgraded = alembic("upgrade", "heads")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert {"store", "product", "stock_level", "marketplace_export"} <= tables(sqlite_database)
+    assert "marketplace_001_feeds" in alembic("history").stdout
+
+
+def test_db_revision_writes_numbered_migrations_on_the_module_branch_with_its_own_tables_only(tmp_path):
+    box = sandbox(tmp_path)
+    assert box.run("orion_app", "new-module", "gift_cards").returncode == 0
+    assert box.run("orion_app", "db", "upgrade").returncode == 0
+    first = box.run("orion_app", "db", "revision", "gift_cards", "-m", "Create items!", "--autogenerate")
+    assert first.returncode == 0, first.stderr
+    migrations = box.modules / "gift_cards" / "migrations"
+    text = (migrations / "gift_cards_001_create_items.py").read_text()
+    assert 'revision = "gift_cards_001_create_items"' in text
+    assert "down_revision = None" in text and 'branch_labels = ("gift_cards",)' in text
+    assert "tenancy_002_merchant_platform" in text  # depends on the core branch it references
+    assert text.count("op.create_table(") == 1 and '"gift_cards_item"' in text
+
+    assert box.run("orion_app", "db", "upgrade").returncode == 0
+    second = box.run("orion_app", "db", "revision", "gift_cards", "-m", "add a note")
+    assert second.returncode == 0, second.stderr
+    text = (migrations / "gift_cards_002_add_a_note.py").read_text()
+    assert 'down_revision = "gift_cards_001_create_items"' in text and "branch_labels = None" in text
+
+    assert box.run("orion_app", "db", "upgrade").returncode == 0
+    assert box.run("orion_app", "db", "downgrade", "base").returncode == 0
+    assert tables(box.database_url) == {"alembic_version"}
+
+
+def test_db_revision_refuses_unknown_modules_and_autogenerate_without_tables(capsys):
+    assert main(["db", "revision", "ghost", "-m", "anything"]) == 1
+    assert "There is no module 'ghost'." in capsys.readouterr().err
+    assert main(["db", "revision", "cms", "-m", "pages", "--autogenerate"]) == 1
+    assert "declares no tables in models.py" in capsys.readouterr().err
+    assert main(["db", "revision", "catalog", "-m", "!!!"]) == 1
+    assert "letters or digits" in capsys.readouterr().err
+    assert not (ROOT / "modules" / "cms" / "migrations").exists()
