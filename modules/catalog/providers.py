@@ -8,10 +8,12 @@ from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
 from modules.catalog.services.storefront import Card as ProductCard
 from modules.catalog.services.storefront import cards, language_order
-from modules.catalog.services.values import format_price
 from orion_app.cards import Card, CardSection
 from orion_app.db import session_scope
 from orion_app.i18n import translate
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_base
+from orion_app.ui.format import money
 
 
 def shop_card(card: ProductCard, base: str, lang: str) -> Card:
@@ -22,8 +24,8 @@ def shop_card(card: ProductCard, base: str, lang: str) -> Card:
         href=f"{base}products/{card.slug}",
         image=variant_path(card.image_key, "md") if card.image_key else "",
         subtitle=card.brand,
-        price=format_price(card.sale_price_cents if on_sale else card.price_cents, card.currency),
-        old_price=format_price(card.price_cents, card.currency) if on_sale else "",
+        price=money(card.sale_price_cents if on_sale else card.price_cents, card.currency, lang),
+        old_price=money(card.price_cents, card.currency, lang) if on_sale else "",
         badge=translate(f"catalog.availability.{card.availability}", lang),
     )
 
@@ -56,8 +58,8 @@ def storefront_home(request) -> dict:
 
 
 def _base(request) -> str:
-    return (
-        getattr(request, "base", "") or f"/platforms/{request.platform.code}/storefront/{request.store.code}/"
+    return getattr(request, "base", "") or frontend_base(
+        Frontend.STOREFRONT, platform=request.platform.code, store=request.store.code
     )
 
 

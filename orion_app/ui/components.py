@@ -1,4 +1,4 @@
-"""Small components every module's pages use: form fields with errors, headings, cards."""
+"""Small components every module's pages use: form fields with errors, selects, headings, cards."""
 
 import reflex as rx
 
@@ -48,9 +48,28 @@ def field(
             font_weight="500",
         ),
         rx.cond(hint_key is not None, rx.text(t(hint_key or ""), size="1", color_scheme="gray")),
-        _field_error(errors, name),
+        field_error(errors, name),
         width="100%",
     )
+
+
+# Native selects (they post with a plain form, unlike Radix's) dressed like the inputs around them.
+SELECT_STYLE = {
+    "padding": "0.4em",
+    "border_radius": "6px",
+    "border": "1px solid var(--gray-7)",
+    "background": "var(--color-panel-solid)",
+}
+
+
+def select(*options: rx.Component, **props) -> rx.Component:
+    """A native select of `rx.el.option` children in the house style."""
+    return rx.el.select(*options, style={**SELECT_STYLE, **props.pop("style", {})}, **props)
+
+
+def options_of(records: rx.Var | list[dict]) -> rx.Component:
+    """`{"value", "label"}` records as the options of a native select."""
+    return rx.foreach(records, lambda o: rx.el.option(o["label"], value=o["value"]))
 
 
 def select_field(
@@ -60,37 +79,59 @@ def select_field(
     options: rx.Var | list,
     *,
     default_value: rx.Var | str = "",
+    **props,
 ) -> rx.Component:
-    """A labelled native select of `{"value", "label"}` options, with its error below."""
+    """A labelled native select, with its error below; `options` are `{"value", "label"}`
+    records or `rx.el.option` components. Other props (`on_change`) go to the select."""
+    if isinstance(options, list) and options and isinstance(options[0], rx.Component):
+        children = options
+    else:
+        children = [options_of(options)]
     return rx.box(
         rx.el.label(
             t(label_key),
-            rx.el.select(
-                rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
-                name=name,
-                default_value=default_value,
-                style={
-                    "padding": "0.4em",
-                    "border_radius": "6px",
-                    "border": "1px solid var(--gray-7)",
-                    "margin_top": "0.25em",
-                    "background": "var(--color-panel-solid)",
-                },
+            select(
+                *children, name=name, default_value=default_value, style={"margin_top": "0.25em"}, **props
             ),
             display="flex",
             flex_direction="column",
             font_size="0.9em",
             font_weight="500",
         ),
-        _field_error(errors, name),
+        field_error(errors, name),
         width="100%",
     )
 
 
-def _field_error(errors: rx.Var, name: str) -> rx.Component:
+def field_error(errors: rx.Var, name: str) -> rx.Component:
+    """The service's message for field `name`, when `errors` has one."""
     return rx.cond(
         errors.contains(name),
         rx.text(errors[name].to(str), size="1", color_scheme="red", role="alert", margin_top="0.25em"),
+    )
+
+
+def checkbox(label_key: str, hint_key: str | None = None, **props) -> rx.Component:
+    """A native checkbox (it posts with the form) with its label and an optional hint."""
+    return rx.vstack(
+        rx.el.label(
+            rx.el.input(type="checkbox", **props),
+            " ",
+            t(label_key),
+            font_size="0.9em",
+            font_weight="500",
+        ),
+        *([rx.text(t(hint_key), size="1", color_scheme="gray")] if hint_key else []),
+        spacing="0",
+    )
+
+
+def when(moment: rx.Var) -> rx.Component:
+    """A UTC time from the state (`format.iso`), shown in the viewer's time zone ('—' for none)."""
+    return rx.cond(
+        moment != "",
+        rx.moment(moment, format="YYYY-MM-DD HH:mm", local=True),
+        rx.text("—", as_="span", color_scheme="gray"),
     )
 
 

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from modules.catalog.models import Product, ProductMedia
 from modules.catalog.services import media, products, storefront
-from modules.catalog.services.values import ValueProblem, fold, format_price, gtin_type, parse_price
+from modules.catalog.services.values import ValueProblem, fold, gtin_type, parse_price
 from modules.contracts.features import LimitReached, feature_limit
 from orion_app.db import get_engine, session_scope
 from orion_app.enablement import save_module_config
@@ -55,7 +55,6 @@ def test_gtin_check_digits_are_verified():
 
 def test_search_text_ignores_accents_and_case():
     assert fold("Café CRÈME Lëtzebuerg") == "cafe creme letzebuerg"
-    assert format_price(123450) == "1\u202f234,50\u00a0€"
 
 
 def test_a_product_is_created_with_texts_in_two_languages_prices_in_cents(shop):

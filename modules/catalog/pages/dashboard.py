@@ -3,17 +3,12 @@
 import reflex as rx
 
 from modules.catalog.state.dashboard import ProductListState
-from orion_app.ui.components import empty_state, page_heading
+from orion_app.ui.components import empty_state, options_of, page_heading, select
 from orion_app.ui.i18n import t
+from orion_app.ui.pager import pager
 from orion_app.ui.shell import ShellState
 
 S = ProductListState
-SELECT_STYLE = {
-    "padding": "0.4em",
-    "border_radius": "6px",
-    "border": "1px solid var(--gray-7)",
-    "background": "var(--color-panel-solid)",
-}
 
 
 def _filters() -> rx.Component:
@@ -27,24 +22,22 @@ def _filters() -> rx.Component:
                 aria_label=t("catalog.products.search"),
                 width="18em",
             ),
-            rx.el.select(
+            select(
                 rx.el.option(t("catalog.products.all"), value="all"),
                 rx.el.option(t("catalog.products.active_only"), value="active"),
                 rx.el.option(t("catalog.products.inactive_only"), value="inactive"),
                 name="status",
                 default_value=S.status,
                 aria_label=t("catalog.products.status"),
-                style=SELECT_STYLE,
             ),
-            rx.el.select(
+            select(
                 rx.el.option(t("catalog.products.all_categories"), value=""),
-                rx.foreach(S.category_options, lambda o: rx.el.option(o["label"], value=o["value"])),
+                options_of(S.category_options),
                 name="category",
                 default_value=S.category,
                 aria_label=t("catalog.product.category"),
-                style=SELECT_STYLE,
             ),
-            rx.el.select(
+            select(
                 *[
                     rx.el.option(t(f"catalog.sort.{k}"), value=k)
                     for k in ("newest", "oldest", "sku", "price_asc", "price_desc")
@@ -52,7 +45,6 @@ def _filters() -> rx.Component:
                 name="sort",
                 default_value=S.sort,
                 aria_label=t("catalog.products.sort"),
-                style=SELECT_STYLE,
             ),
             rx.button(t("catalog.products.apply"), type="submit", variant="soft"),
             wrap="wrap",
@@ -178,26 +170,7 @@ def products_page() -> rx.Component:
             ),
             empty_state("catalog.products.empty"),
         ),
-        rx.hstack(
-            rx.button(
-                t("catalog.shop.previous"),
-                size="1",
-                variant="soft",
-                disabled=S.page_number <= 1,
-                on_click=S.go_to_page(S.page_number - 1),
-            ),
-            rx.text(t("catalog.shop.page_of", page=S.page_number, pages=S.page_count), size="2"),
-            rx.button(
-                t("catalog.shop.next"),
-                size="1",
-                variant="soft",
-                disabled=S.page_number >= S.page_count,
-                on_click=S.go_to_page(S.page_number + 1),
-            ),
-            justify="center",
-            width="100%",
-            align="center",
-        ),
+        pager(S.page_number, S.page_count, S.go_to_page),
         _delete_dialog(),
         width="100%",
         spacing="3",

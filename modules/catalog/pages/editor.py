@@ -5,7 +5,7 @@ import reflex as rx
 from modules.catalog.state.editor import OPTIONS, ProductEditorState
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from orion_app.ui.cards import media_url
-from orion_app.ui.components import field, page_heading, select_field
+from orion_app.ui.components import checkbox, field, field_error, page_heading, select_field
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
 
@@ -75,12 +75,7 @@ def _texts() -> rx.Component:
 
 
 def _checkbox(name: str, label_key: str) -> rx.Component:
-    return rx.el.label(
-        rx.el.input(type="checkbox", name=name, value="1", default_checked=S.values[name] == "1"),
-        " ",
-        t(label_key),
-        font_size="0.9em",
-    )
+    return checkbox(label_key, name=name, value="1", default_checked=S.values[name] == "1")
 
 
 def _details() -> rx.Component:
@@ -217,10 +212,7 @@ def _photos() -> rx.Component:
                         on_click=S.upload_photos(rx.upload_files(upload_id=UPLOAD_ID)),
                         variant="soft",
                     ),
-                    rx.cond(
-                        S.errors.contains("photos"),
-                        rx.text(S.errors["photos"], color_scheme="red", size="1", role="alert"),
-                    ),
+                    field_error(S.errors, "photos"),
                     width="100%",
                 ),
             ),
@@ -276,10 +268,7 @@ def _stock() -> rx.Component:
                     align="end",
                     width="100%",
                 ),
-                rx.cond(
-                    S.stock_errors.contains("quantity"),
-                    rx.text(S.stock_errors["quantity"], color_scheme="red", size="1", role="alert"),
-                ),
+                field_error(S.stock_errors, "quantity"),
                 on_submit=S.adjust,
                 reset_on_submit=True,
                 width="100%",

@@ -6,6 +6,7 @@ from modules.catalog.state.shop import ShopListingState, ShopProductState
 from orion_app.ui.cards import card_grid, media_url
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
+from orion_app.ui.pager import link_pager
 
 
 def _search_form() -> rx.Component:
@@ -52,26 +53,6 @@ def _categories() -> rx.Component:
     )
 
 
-def _pager() -> rx.Component:
-    return rx.hstack(
-        rx.cond(
-            ShopListingState.prev_href != "",
-            rx.link(t("catalog.shop.previous"), href=ShopListingState.prev_href),
-        ),
-        rx.text(
-            t("catalog.shop.page_of", page=ShopListingState.page_number, pages=ShopListingState.page_count),
-            size="2",
-        ),
-        rx.cond(
-            ShopListingState.next_href != "", rx.link(t("catalog.shop.next"), href=ShopListingState.next_href)
-        ),
-        spacing="4",
-        justify="center",
-        width="100%",
-        aria_label="pagination",
-    )
-
-
 def listing_page() -> rx.Component:
     return rx.vstack(
         _search_form(),
@@ -85,7 +66,12 @@ def listing_page() -> rx.Component:
                     card_grid(ShopListingState.items),
                     rx.text(t("catalog.shop.no_results"), padding="2em 0"),
                 ),
-                _pager(),
+                link_pager(
+                    ShopListingState.page_number,
+                    ShopListingState.page_count,
+                    ShopListingState.prev_href,
+                    ShopListingState.next_href,
+                ),
                 width="100%",
                 spacing="4",
             ),

@@ -45,15 +45,6 @@ def parse_price(raw: str | int | float | None) -> tuple[int, str | None]:
     return int(value * 100), ("EUR" if currency == "€" else currency.upper() if currency else None)
 
 
-def format_price(cents: int, currency: str = "EUR") -> str:
-    """1999 -> '19,99 €' (Luxembourg style)."""
-    units, rest = divmod(abs(cents), 100)
-    grouped = f"{units:,}".replace(",", "\u202f")
-    sign = "-" if cents < 0 else ""
-    symbol = "€" if currency == "EUR" else currency
-    return f"{sign}{grouped},{rest:02d}\u00a0{symbol}"
-
-
 def gtin_type(raw: str) -> str:
     """The GTIN's type when its length and GS1 check digit are right, else ValueProblem."""
     digits = raw.strip().replace(" ", "")

@@ -8,11 +8,11 @@ from modules.catalog.services.categories import category_options
 from modules.catalog.services.media import remove_files
 from modules.catalog.services.products import delete_product, list_products, set_active, translations
 from modules.catalog.services.storefront import language_order
-from modules.catalog.services.values import format_price
-from modules.inventory.services import available_by_product
+from modules.inventory.public import available_by_product
 from orion_app.db import session_scope
 from orion_app.enablement import module_config
 from orion_app.i18n import translate
+from orion_app.ui.format import money
 from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
@@ -61,8 +61,8 @@ class ProductListState(OrionState):
                     "id": str(product.id),
                     "sku": product.sku,
                     "title": text.title if text else product.sku,
-                    "price": format_price(product.price_cents, product.currency),
-                    "sale": format_price(product.sale_price_cents, product.currency)
+                    "price": money(product.price_cents, product.currency, self.lang),
+                    "sale": money(product.sale_price_cents, product.currency, self.lang)
                     if product.sale_price_cents
                     else "",
                     "stock": str(stock.get(product.id, 0)),

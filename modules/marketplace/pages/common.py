@@ -1,4 +1,4 @@
-"""Pieces the marketplace pages share: backend links, times, status badges, live refresh."""
+"""Pieces the marketplace pages share: status badges, live refresh, sections, origins."""
 
 import reflex as rx
 
@@ -12,22 +12,6 @@ STATUS_COLOURS = {
     "cancelled": "gray",
     "abandoned": "orange",
 }
-SELECT_STYLE = {
-    "padding": "0.4em",
-    "border_radius": "6px",
-    "border": "1px solid var(--gray-7)",
-    "background": "var(--color-panel-solid)",
-    "margin_top": "0.25em",
-}
-
-
-def when(moment: rx.Var) -> rx.Component:
-    """A UTC time from the state, shown in the viewer's time zone ('—' for none)."""
-    return rx.cond(
-        moment != "",
-        rx.moment(moment, format="YYYY-MM-DD HH:mm", local=True),
-        rx.text("—", as_="span", color_scheme="gray"),
-    )
 
 
 def status_badge(status: rx.Var, size: str = "1") -> rx.Component:
@@ -63,53 +47,6 @@ def section(title_key: str, *children: rx.Component, hint_key: str | None = None
         aria_label=t(title_key),
         width="100%",
         **props,
-    )
-
-
-def pager(page: rx.Var, pages: rx.Var, go_to) -> rx.Component:
-    return rx.cond(
-        pages > 1,
-        rx.hstack(
-            rx.button(
-                t("catalog.shop.previous"),
-                size="1",
-                variant="soft",
-                disabled=page <= 1,
-                on_click=go_to(page - 1),
-            ),
-            rx.text(t("catalog.shop.page_of", page=page, pages=pages), size="2"),
-            rx.button(
-                t("catalog.shop.next"),
-                size="1",
-                variant="soft",
-                disabled=page >= pages,
-                on_click=go_to(page + 1),
-            ),
-            justify="center",
-            width="100%",
-            align="center",
-        ),
-    )
-
-
-def checkbox(label_key: str, hint_key: str, **props) -> rx.Component:
-    return rx.vstack(
-        rx.el.label(
-            rx.el.input(type="checkbox", **props),
-            " ",
-            t(label_key),
-            font_size="0.9em",
-            font_weight="500",
-        ),
-        rx.text(t(hint_key), size="1", color_scheme="gray"),
-        spacing="0",
-    )
-
-
-def field_error(errors: rx.Var, name: str) -> rx.Component:
-    return rx.cond(
-        errors.contains(name),
-        rx.text(errors[name].to(str), size="1", color_scheme="red", role="alert"),
     )
 
 

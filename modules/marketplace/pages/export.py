@@ -2,10 +2,10 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import live_refresh, section, status_badge, when
+from modules.marketplace.pages.common import live_refresh, section, status_badge
 from modules.marketplace.state.export import ExportState
 from orion_app.ui.backend import backend_url
-from orion_app.ui.components import empty_state, page_heading
+from orion_app.ui.components import empty_state, page_heading, when
 from orion_app.ui.i18n import t
 
 S = ExportState

@@ -2,9 +2,9 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import SELECT_STYLE, checkbox, field_error, section, status_badge, when
+from modules.marketplace.pages.common import section, status_badge
 from modules.marketplace.state.imports import SCHEDULE_OPTIONS, ImportState
-from orion_app.ui.components import empty_state, field, form_error, select_field
+from orion_app.ui.components import checkbox, empty_state, field, form_error, select_field, when
 from orion_app.ui.i18n import t
 
 S = ImportState
@@ -111,26 +111,13 @@ def _source_form() -> rx.Component:
                     S.languages,
                     default_value=S.source_values["lang"],
                 ),
-                rx.box(
-                    rx.el.label(
-                        t("marketplace.feeds.schedule"),
-                        rx.el.select(
-                            *[
-                                rx.el.option(t(f"marketplace.schedule.{name}"), value=name)
-                                for name in SCHEDULE_OPTIONS
-                            ],
-                            name="schedule",
-                            default_value=S.source_schedule,
-                            on_change=S.set_source_schedule,  # only shows or hides the expression field
-                            style=SELECT_STYLE,
-                        ),
-                        display="flex",
-                        flex_direction="column",
-                        font_size="0.9em",
-                        font_weight="500",
-                    ),
-                    field_error(S.source_errors, "schedule"),
-                    width="100%",
+                select_field(
+                    "marketplace.feeds.schedule",
+                    "schedule",
+                    S.source_errors,
+                    [rx.el.option(t(f"marketplace.schedule.{n}"), value=n) for n in SCHEDULE_OPTIONS],
+                    default_value=S.source_schedule,
+                    on_change=S.set_source_schedule,  # only shows or hides the expression field
                 ),
                 rx.cond(
                     S.source_schedule == "custom",

@@ -2,18 +2,18 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import (
-    checkbox,
-    field_error,
-    live_refresh,
-    origin_label,
-    section,
-    status_badge,
-    when,
-)
+from modules.marketplace.pages.common import live_refresh, origin_label, section, status_badge
 from modules.marketplace.pages.feeds import feeds_card
 from modules.marketplace.state.imports import ImportState
-from orion_app.ui.components import empty_state, field, page_heading, select_field
+from orion_app.ui.components import (
+    checkbox,
+    empty_state,
+    field,
+    field_error,
+    page_heading,
+    select_field,
+    when,
+)
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 

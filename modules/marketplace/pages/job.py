@@ -2,19 +2,13 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import (
-    live_refresh,
-    origin_label,
-    pager,
-    section,
-    status_badge,
-    when,
-)
+from modules.marketplace.pages.common import live_refresh, origin_label, section, status_badge
 from modules.marketplace.state.job import ImportJobState
 from orion_app.ui.backend import backend_url
-from orion_app.ui.components import stat_card
+from orion_app.ui.components import stat_card, when
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
+from orion_app.ui.pager import pager
 from orion_app.ui.shell import ShellState
 
 S = ImportJobState

@@ -1,11 +1,10 @@
 """What the marketplace states share: the store as the services want it, and display rows."""
 
-from datetime import UTC, datetime
-
 from modules.marketplace.models import ACTIVE, FeedImport
 from modules.marketplace.services.imports import StoreRef, progress
 from orion_app.access import Access
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
+from orion_app.ui.format import iso, number
 
 IMPORT, EXPORT = "marketplace.import", "marketplace.export"
 
@@ -23,25 +22,6 @@ def language_options(access: Access) -> list[dict[str, str]]:
         (c for c in store.languages if c in LANGUAGES), key=lambda c: (c != store.default_language, c)
     )
     return [{"value": code, "label": LANGUAGE_NAMES[code]} for code in codes or LANGUAGES]
-
-
-def iso(moment: datetime | None) -> str:
-    """An ISO time in UTC for the browser to show in the viewer's zone ('' for none)."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:  # SQLite hands back naive UTC times
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def number(value: int, lang: str) -> str:
-    """A whole number grouped the way readers of `lang` expect (12,345 / 12 345 / 12.345)."""
-    grouped = f"{value:,}"
-    return {
-        "fr": grouped.replace(",", "\u202f"),
-        "de": grouped.replace(",", "."),
-        "lb": grouped.replace(",", "."),
-    }.get(lang, grouped)
 
 
 def import_row(record: FeedImport, base: str, lang: str) -> dict[str, str]:

@@ -6,9 +6,10 @@ import reflex as rx
 
 from modules.marketplace.models import ACTIVE
 from modules.marketplace.services.export import EXPORT_LANGUAGES, download_path, list_exports, start_export
-from modules.marketplace.state.common import EXPORT, iso, number, store_ref
+from modules.marketplace.state.common import EXPORT, store_ref
 from orion_app.db import session_scope
 from orion_app.i18n import LANGUAGE_NAMES, translate
+from orion_app.ui.format import iso, number
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 

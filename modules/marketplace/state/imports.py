@@ -11,10 +11,11 @@ from modules.marketplace.services.sources import (
     run_source,
     save_source,
 )
-from modules.marketplace.state.common import IMPORT, import_row, iso, language_options, store_ref
+from modules.marketplace.state.common import IMPORT, import_row, language_options, store_ref
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate
+from orion_app.ui.format import iso
 from orion_app.ui.forms import translated_errors
 from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState

@@ -14,10 +14,11 @@ from modules.marketplace.services.imports import (
     progress,
     retry_import,
 )
-from modules.marketplace.state.common import IMPORT, iso, number
+from modules.marketplace.state.common import IMPORT
 from orion_app.db import session_scope
 from orion_app.errors import NotFound
 from orion_app.i18n import translate
+from orion_app.ui.format import iso, number
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
