@@ -30,6 +30,16 @@ MODULE = ModuleDefinition(
         Permission("tenancy.team.manage", "tenancy.perm.team_manage", S),
     ),
     pages=(
+        *(
+            Page(
+                frontend,
+                "account",
+                "modules.tenancy.pages.account:account_page",
+                "tenancy.account.title",
+                on_load=(f"{STATE}.account:AccountState.load",),
+            )
+            for frontend in (A, S)
+        ),
         Page(
             A,
             "login",
@@ -109,6 +119,8 @@ MODULE = ModuleDefinition(
         MenuItem(A, "tenancy.menu.stores", "stores", "store", "tenancy.merchants.manage", 40),
         MenuItem(A, "tenancy.menu.users", "users", "users", "tenancy.users.manage", 50),
         MenuItem(S, "tenancy.menu.team", "team", "users", "tenancy.team.view", 80),
+        MenuItem(A, "tenancy.menu.account", "account", "user", None, 90),
+        MenuItem(S, "tenancy.menu.account", "account", "user", None, 90),
     ),
     scheduled_jobs=(
         ScheduledJob("purge_expired_sessions", "modules.tenancy.jobs:purge_expired_sessions", "30 3 * * *"),

@@ -85,6 +85,9 @@ def seed(session: Session) -> list[str]:
             is_home=True,
         )
         stores[code] = store
+        if merchants[merchant].platform_id is None:  # registered where its first store lives
+            merchants[merchant].platform_id = platforms[platform].id
+            session.add(merchants[merchant])
     _get_or_add(
         session,
         StoreDomain,

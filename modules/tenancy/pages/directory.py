@@ -20,9 +20,13 @@ def create_dialog(title_key: str, state, fields: list[rx.Component]) -> rx.Compo
 def table(columns: list[str], rows: rx.Var, render_row) -> rx.Component:
     return rx.cond(
         rows.length() > 0,
-        rx.table.root(
-            rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(c)) for c in columns])),
-            rx.table.body(rx.foreach(rows, render_row)),
+        rx.box(  # a wide table scrolls sideways on a phone instead of cutting columns off
+            rx.table.root(
+                rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(c)) for c in columns])),
+                rx.table.body(rx.foreach(rows, render_row)),
+                width="100%",
+            ),
+            overflow_x="auto",
             width="100%",
         ),
         empty_state("orion.empty"),
@@ -38,6 +42,7 @@ def merchants_page() -> rx.Component:
                 "tenancy.merchants.new",
                 s,
                 [
+                    select_field("tenancy.merchant.platform", "platform_id", s.errors, s.platform_options),
                     field("tenancy.merchant.name", "name", s.errors, required=True),
                     field("tenancy.merchant.legal_name", "legal_name", s.errors),
                     field("tenancy.merchant.contact_email", "contact_email", s.errors, type="email"),
@@ -121,7 +126,7 @@ def stores_page() -> rx.Component:
                 rx.table.cell(r["languages"]),
                 rx.table.cell(
                     rx.hstack(
-                        rx.link(t("tenancy.store.dashboard"), href="/store/" + r["code"] + "/"),
+                        rx.link(t("tenancy.store.dashboard"), href=r["dashboard"]),
                         rx.cond(
                             r["storefront"] != "",
                             rx.link(t("tenancy.store.storefront"), href=r["storefront"]),
@@ -161,14 +166,79 @@ def users_page() -> rx.Component:
             ),
         ),
         table(
-            ["tenancy.user.email", "tenancy.user.name", "tenancy.user.role", "tenancy.user.last_login"],
+            [
+                "tenancy.user.email",
+                "tenancy.user.name",
+                "tenancy.user.role",
+                "tenancy.user.status",
+                "tenancy.user.last_login",
+                "tenancy.user.actions",
+            ],
             s.rows,
             lambda r: rx.table.row(
                 rx.table.cell(r["email"]),
                 rx.table.cell(r["name"]),
                 rx.table.cell(rx.badge(r["role"])),
+                rx.table.cell(
+                    rx.cond(
+                        r["active"] == "1",
+                        rx.badge(t("tenancy.user.active"), color_scheme="green"),
+                        rx.badge(t("tenancy.user.disabled"), color_scheme="gray"),
+                    )
+                ),
                 rx.table.cell(r["last_login"]),
+                rx.table.cell(
+                    rx.cond(
+                        r["self"] == "",
+                        rx.hstack(
+                            rx.button(
+                                rx.cond(
+                                    r["active"] == "1", t("tenancy.user.disable"), t("tenancy.user.enable")
+                                ),
+                                on_click=s.set_active(r["id"], r["active"] != "1"),
+                                size="1",
+                                variant="soft",
+                            ),
+                            rx.button(
+                                t("tenancy.user.reset_password"),
+                                on_click=s.open_reset(r["id"], r["email"]),
+                                size="1",
+                                variant="outline",
+                            ),
+                            spacing="2",
+                        ),
+                    )
+                ),
             ),
+        ),
+        rx.dialog.root(
+            rx.dialog.content(
+                rx.dialog.title(t("tenancy.user.reset_password")),
+                rx.text(s.reset_email, color_scheme="gray", size="2"),
+                rx.form(
+                    rx.vstack(
+                        field(
+                            "tenancy.user.new_password",
+                            "new_password",
+                            s.reset_errors,
+                            type="password",
+                            required=True,
+                            hint_key="tenancy.user.reset_hint",
+                        ),
+                        rx.hstack(
+                            rx.dialog.close(rx.button(t("orion.cancel"), variant="soft", type="button")),
+                            rx.button(t("tenancy.user.reset_password"), type="submit"),
+                            justify="end",
+                            width="100%",
+                        ),
+                        spacing="3",
+                    ),
+                    on_submit=s.reset_password,
+                    reset_on_submit=True,
+                ),
+            ),
+            open=s.reset_user_id != "",
+            on_open_change=s.close_reset,
         ),
         width="100%",
     )

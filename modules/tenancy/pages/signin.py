@@ -31,6 +31,10 @@ def _signin_card(heading: rx.Var | str) -> rx.Component:
             rx.vstack(
                 rx.heading(heading, size="6"),
                 rx.text(t("tenancy.signin.subtitle"), color_scheme="gray", size="2"),
+                rx.cond(
+                    SignInState.notice != "",
+                    rx.callout(SignInState.notice, icon="info", color_scheme="green", width="100%"),
+                ),
                 form_error(SignInState.error),
                 _field("tenancy.signin.email", name="email", type="email", auto_complete="username"),
                 _field(

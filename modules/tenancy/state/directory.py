@@ -5,10 +5,20 @@ import reflex as rx
 from modules.tenancy.models import Platform
 from modules.tenancy.services.merchants import create_merchant, list_merchants
 from modules.tenancy.services.platforms import list_platforms
+from modules.tenancy.services.scope import as_id
 from modules.tenancy.services.stores import create_store, list_stores, store_platforms
-from modules.tenancy.services.users import ROLES, create_user, list_users
+from modules.tenancy.services.users import (
+    ROLES,
+    admin_reset_password,
+    create_user,
+    list_users,
+    set_user_active,
+)
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
+from orion_app.i18n import translate
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_base
 from orion_app.ui.forms import translated_errors
 from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
@@ -44,6 +54,8 @@ class CreateFormMixin(rx.State, mixin=True):
 
 
 class MerchantsState(CreateFormMixin, OrionState):
+    platform_options: list[dict[str, str]] = []
+
     @rx.event
     @guarded("tenancy.merchants.manage", quiet=True)
     def load(self):
@@ -61,6 +73,10 @@ class MerchantsState(CreateFormMixin, OrionState):
                     "stores": str(count),
                 }
                 for m, count in list_merchants(session, current_access().principal)
+            ]
+            self.platform_options = [
+                {"value": str(p.id), "label": p.name}
+                for p in list_platforms(session, current_access().principal)
             ]
 
     @rx.event
@@ -93,7 +109,12 @@ class StoresState(CreateFormMixin, OrionState):
                         "merchant": merchants.get(store.merchant_id, ""),
                         "platforms": ", ".join(f"{p.code} ({link.subdomain})" for p, link in links),
                         "languages": store.languages,
-                        "storefront": f"/platforms/{home[0].code}/storefront/{store.code}/" if home else "",
+                        "dashboard": frontend_base(Frontend.STORE, store=store.code),
+                        "storefront": (
+                            frontend_base(Frontend.STOREFRONT, platform=home[0].code, store=store.code)
+                            if home
+                            else ""
+                        ),
                         "active": "1" if store.is_active else "",
                     }
                 )
@@ -111,6 +132,9 @@ class StoresState(CreateFormMixin, OrionState):
 
 class UsersState(CreateFormMixin, OrionState):
     role_options: list[dict[str, str]] = [{"value": r, "label": r} for r in ROLES]
+    reset_user_id: str = ""
+    reset_email: str = ""
+    reset_errors: dict[str, str] = {}
 
     @rx.event
     @guarded("tenancy.users.manage", quiet=True)
@@ -121,10 +145,12 @@ class UsersState(CreateFormMixin, OrionState):
         with session_scope() as session:
             self.rows = [
                 {
+                    "id": str(u.id),
                     "email": u.email,
                     "name": u.name,
                     "role": u.role,
                     "active": "1" if u.is_active else "",
+                    "self": "1" if u.id == current_access().principal.user_id else "",
                     "last_login": u.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if u.last_login_at else "",
                 }
                 for u in list_users(session, current_access().principal)
@@ -134,3 +160,41 @@ class UsersState(CreateFormMixin, OrionState):
     @guarded("tenancy.users.manage")
     def create(self, form: dict):
         return self._submit(create_user, form)
+
+    @rx.event
+    @guarded("tenancy.users.manage")
+    def set_active(self, user_id: str, active: bool):
+        """Disabling signs the person out everywhere; re-enabling brings no session back."""
+        with session_scope() as session:
+            user = set_user_active(session, current_access().principal, as_id(user_id), bool(active))
+        self._reload()
+        key = "tenancy.user.enabled_toast" if user.is_active else "tenancy.user.disabled_toast"
+        return rx.toast.success(translate(key, self.lang, email=user.email))
+
+    @rx.event
+    @ui_only
+    def open_reset(self, user_id: str, email: str):
+        self.reset_user_id, self.reset_email, self.reset_errors = user_id, email, {}
+
+    @rx.event
+    @ui_only
+    def close_reset(self, _open: bool = False):
+        self.reset_user_id, self.reset_errors = "", {}
+
+    @rx.event
+    @guarded("tenancy.users.manage")
+    def reset_password(self, form: dict):
+        """Set someone's password (the service checks they are in the admin's scope)."""
+        try:
+            with session_scope() as session:
+                admin_reset_password(
+                    session,
+                    current_access().principal,
+                    as_id(self.reset_user_id),
+                    str(form.get("new_password") or ""),
+                )
+        except FieldErrors as error:
+            self.reset_errors = translated_errors(error, self.lang)
+            return None
+        email, self.reset_user_id, self.reset_errors = self.reset_email, "", {}
+        return rx.toast.success(translate("tenancy.user.password_reset_toast", self.lang, email=email))

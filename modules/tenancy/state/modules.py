@@ -3,8 +3,8 @@
 import reflex as rx
 
 from modules.tenancy.services.enablement_view import module_rows
+from modules.tenancy.services.platform_modules import change_module, preview_module_change
 from modules.tenancy.services.platforms import get_platform_by_code
-from orion_app import enablement
 from orion_app.db import session_scope
 from orion_app.i18n import translate
 from orion_app.observability import MODULE_CHANGES
@@ -54,7 +54,10 @@ class PlatformModulesState(OrionState):
         """Show what else the change pulls in (enable) or takes down (disable); save nothing."""
         self._load_platform()
         try:
-            plan = enablement.preview_change(self._platform_id, code, enable)
+            with session_scope() as session:
+                plan = preview_module_change(
+                    session, current_access().principal, self._platform_id, str(code), bool(enable)
+                )
         except ModuleRuleError as error:
             return rx.toast.error(str(error))
         self.pending_code, self.pending_enable = code, enable
@@ -75,9 +78,14 @@ class PlatformModulesState(OrionState):
             return None
         self._load_platform()
         try:
-            plan = enablement.apply_change(
-                self._platform_id, self.pending_code, self.pending_enable, current_access().principal.user_id
-            )
+            with session_scope() as session:
+                plan = change_module(
+                    session,
+                    current_access().principal,
+                    self._platform_id,
+                    self.pending_code,
+                    self.pending_enable,
+                )
         except ModuleRuleError as error:
             self.dialog_open = False
             return rx.toast.error(str(error))

@@ -13,9 +13,13 @@ from orion_app.registry import Frontend
 from orion_app.ui.guard import public
 from orion_app.ui.state import OrionState
 
+# What another page may announce on the sign-in page (?error=password_changed).
+NOTICES = ("password_changed",)
+
 
 class SignInState(OrionState):
     error: str = ""
+    notice: str = ""
     next_path: str = ""
 
     @rx.event
@@ -25,4 +29,5 @@ class SignInState(OrionState):
         params = self.router.url.query_parameters
         code = params.get("error", "")
         self.error = translate(f"tenancy.signin.{code}", self.lang) if code in ERRORS else ""
+        self.notice = translate(f"tenancy.signin.{code}", self.lang) if code in NOTICES else ""
         self.next_path = safe_next(params.get("next"), "")
