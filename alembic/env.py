@@ -25,8 +25,9 @@ only_tables: set[str] | None = config.attributes.get(MODULE_TABLES)
 def use_module_branches(script) -> None:
     """Point the script directory at every module's `migrations/` folder."""
     folders = [str(f) for f in migration_folders(get_registry())]
-    if [str(f) for f in script._version_locations] != folders:
+    if script.version_locations != folders:
         script.version_locations = folders
+        # Nothing has read a revision yet; drop what alembic derived from the old list.
         script.__dict__.pop("_version_locations", None)
         script.revision_map = RevisionMap(script._load_revisions)
 

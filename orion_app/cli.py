@@ -4,8 +4,6 @@ import argparse
 import logging
 import sys
 
-from alembic.util import CommandError
-
 from orion_app.registry import ModuleRegistryError, ModuleRuleError, get_registry, import_string
 
 
@@ -40,6 +38,8 @@ def cmd_modules(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
+    from alembic.util import CommandError
+
     from orion_app import migrations
 
     try:
@@ -70,7 +70,12 @@ def cmd_new_module(args: argparse.Namespace) -> int:
     except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Created {folder}; next: python -m orion_app validate, then db revision {args.code} -m ...")
+    print(
+        f"Created {folder} and its test. Next, give its table a migration and check it:\n"
+        "  python -m orion_app db upgrade\n"
+        f'  python -m orion_app db revision {args.code} -m "create items" --autogenerate\n'
+        "  python -m orion_app validate"
+    )
     return 0
 
 
@@ -122,9 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="check every module against the architecture rules").set_defaults(
         run=cmd_validate
     )
-    db = sub.add_parser("db", help="database migrations (one alembic branch per module)").add_subparsers(
-        dest="action", required=True
-    )
+    db_parser = sub.add_parser("db", help="database migrations (one alembic branch per module)")
+    db_parser.set_defaults(run=cmd_db)
+    db = db_parser.add_subparsers(dest="action", required=True)
     db.add_parser("upgrade", help="migrate every module's branch to its newest revision")
     downgrade = db.add_parser("downgrade", help="step back to a revision ('base' drops every table)")
     downgrade.add_argument("target", help="base, a revision id, <module>@-1 or -1")
@@ -132,14 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     history = db.add_parser("history", help="every revision of every module, newest first")
     history.add_argument("--verbose", action="store_true")
     revision = db.add_parser("revision", help="write the next migration of a module")
-    revision.add_argument("module", help="module code, e.g. giftcards")
+    revision.add_argument("module", help="module code, e.g. gift_cards")
     revision.add_argument("-m", "--message", required=True, help="what it changes, e.g. 'add expiry date'")
     revision.add_argument(
         "--autogenerate", action="store_true", help="compare the module's tables with the database"
     )
-    sub.choices["db"].set_defaults(run=cmd_db)
     new = sub.add_parser("new-module", help="create modules/<code>/ with a page, a table and tests")
-    new.add_argument("code", help="lower-case letters, digits and _, e.g. giftcards")
+    new.add_argument("code", help="lower-case words joined by _, e.g. gift_cards")
     new.set_defaults(run=cmd_new_module)
     sub.add_parser("seed-demo", help="create the demo platforms, stores and users (idempotent)").set_defaults(
         run=cmd_seed

@@ -51,7 +51,7 @@ def module_tables(registry: ModuleRegistry, code: str) -> set[str]:
 
 
 def alembic_config(database_url: str | None = None) -> Config:
-    config = Config(str(ROOT / "alembic.ini"), stdout=sys.stdout)  # today's stdout, not import time's
+    config = Config(str(ROOT / "alembic.ini"), stdout=sys.stdout)  # alembic defaults to the one at import
     config.set_main_option("script_location", str(ROOT / "alembic"))
     config.set_main_option(
         "version_locations",
