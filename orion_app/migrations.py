@@ -134,4 +134,8 @@ def revision(code: str, message: str, autogenerate: bool = False, database_url: 
     command.revision(
         config, message=message, autogenerate=autogenerate, rev_id=rev_id, version_path=str(folder), **options
     )
-    return folder / f"{rev_id}.py"
+    path = folder / f"{rev_id}.py"
+    # Alembic writes a single dependency as a string; the branches' first revisions use a tuple.
+    text = re.sub(r'^depends_on = (".+")$', r"depends_on = (\1,)", path.read_text("utf-8"), flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -79,7 +79,7 @@ def test_db_revision_writes_numbered_migrations_on_the_module_branch_with_its_ow
     text = (migrations / "gift_cards_001_create_items.py").read_text()
     assert 'revision = "gift_cards_001_create_items"' in text
     assert "down_revision = None" in text and 'branch_labels = ("gift_cards",)' in text
-    assert "tenancy_002_merchant_platform" in text  # depends on the core branch it references
+    assert 'depends_on = ("tenancy_002_merchant_platform",)' in text  # the core branch it references
     assert text.count("op.create_table(") == 1 and '"gift_cards_item"' in text
 
     assert box.run("orion_app", "db", "upgrade").returncode == 0
