@@ -27,6 +27,8 @@ from orion_app.api_guard import guarded_route, not_found, request_language
 from orion_app.db import get_engine
 from orion_app.errors import NotFound
 from orion_app.i18n import translate
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_url
 
 LINES_PER_CHUNK = 500  # lines sent per piece of the response
 ERROR_COLUMNS = ("line", "column", "message", "raw")
@@ -58,7 +60,7 @@ def _download(lines: Iterator[str], media_type: str, file_name: str) -> Streamin
 
 
 @guarded_route(
-    page="/store/{store}/marketplace/export",
+    page=frontend_url(Frontend.STORE, "marketplace/export", store="{store}"),  # the route's own {store}
     module="marketplace",
     permission="marketplace.export",
     sign_in_key=SIGN_IN,
@@ -77,7 +79,7 @@ def download_export(request: Request, access: Access) -> Response:
 
 
 @guarded_route(
-    page="/store/{store}/marketplace/import",
+    page=frontend_url(Frontend.STORE, "marketplace/import", store="{store}"),  # the route's own {store}
     module="marketplace",
     permission="marketplace.import",
     sign_in_key=SIGN_IN,
