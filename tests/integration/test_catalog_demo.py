@@ -1,5 +1,6 @@
 """The catalog demo: a small, valid, photographed and stocked catalog per demo store, seeded once."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from modules.catalog import demo as catalog_demo
+from modules.catalog.demo.catalogs import FOLDER, STORE_CODES, read_catalogs
+from modules.catalog.demo.datafile import DemoDataError
 from modules.catalog.models import Category, Product, ProductMedia, ProductTranslation
 from modules.catalog.services.media import SIZES, variant_path
 from modules.catalog.services.products import list_products
@@ -136,3 +139,45 @@ def test_the_plan_is_deterministic():
         first = [(p.data, p.quantities) for p in catalog_demo.plan_store(code, "fr", 40)[1]]
         again = [(p.data, p.quantities) for p in catalog_demo.plan_store(code, "fr", 40)[1]]
         assert first == again and len(first) == 40
+
+
+def copy_of_the_data(folder: Path) -> Path:
+    for name in ("vocabulary.json", *(f"{code}.json" for code in STORE_CODES)):
+        shutil.copy(FOLDER / name, folder / name)
+    return folder / "cafe-lux.json"
+
+
+def line_of(text: str, part: str) -> int:
+    return text[: text.index(part)].count("\n") + 1
+
+
+def test_a_malformed_data_file_is_named_in_one_sentence_with_its_line(tmp_path):
+    path = copy_of_the_data(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"price": [8.9, 13.9]', '"price": [8.9]', 1), encoding="utf-8")
+    with pytest.raises(DemoDataError) as error:
+        read_catalogs(tmp_path)
+    line = line_of(text, '"price": [8.9, 13.9]')
+    assert str(error.value) == f"{path}, line {line}: 'price' must be a list of 2 numbers."
+
+
+def test_a_data_file_that_is_not_json_is_named_with_its_line(tmp_path):
+    path = copy_of_the_data(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"vat": 3,', '"vat": 3', 1), encoding="utf-8")
+    with pytest.raises(DemoDataError) as error:
+        read_catalogs(tmp_path)
+    line = line_of(text, '"vat": 3,') + 1
+    assert str(error.value).startswith(f"{path}, line {line}: this is not valid JSON (Expecting ','")
+
+
+def test_a_reference_to_an_unknown_list_is_named_with_its_line(tmp_path):
+    path = copy_of_the_data(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"quals": ["@origins"]', '"quals": ["@origin"]', 1), encoding="utf-8")
+    with pytest.raises(DemoDataError) as error:
+        read_catalogs(tmp_path)
+    line = line_of(text, '"quals": ["@origins"]')
+    assert str(error.value) == (
+        f"{path}, line {line}: '@origin' is not in this file's \"lists\" nor in the vocabulary's \"texts\"."
+    )

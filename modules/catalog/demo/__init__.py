@@ -3,7 +3,9 @@
 Each store (`cafe-lux`, `bakery-lux`, `velo-weber`, created by the tenancy demo) gets a
 small category tree, `CATALOG_DEMO_PRODUCTS` products (180 by default) with texts in
 fr/en/de (and lb where natural), valid EAN-13s, locally drawn photos and stock in the two
-warehouses. A store that already has products is skipped entirely.
+warehouses. A store that already has products is skipped entirely. The categories, texts
+and product lines are data: `<store code>.json` and `vocabulary.json` in this folder, read
+by `catalogs.py`.
 
 Everything goes through the catalog and inventory services, so the data obeys the same
 rules as data typed into the dashboard. The titles are combinations (product × origin,
@@ -27,7 +29,7 @@ from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from modules.catalog.demo_data import CATALOGS, IMAGE_EDGE, LANGS, REASON, Leaf, Line, Top
+from modules.catalog.demo.catalogs import IMAGE_EDGE, LANGS, REASON, Leaf, Line, Top, catalogs
 from modules.catalog.models import Category, Product
 from modules.catalog.services.categories import create_category
 from modules.catalog.services.media import add_photo
@@ -100,7 +102,7 @@ class Planned:
 
 def plan_store(code: str, store_lang: str, count: int) -> tuple[list[tuple[Top, Leaf]], list[Planned]]:
     """The store's leaves and `count` products, decided up front and deterministically."""
-    catalog = CATALOGS[code]
+    catalog = catalogs()[code]
     rng = random.Random(code)
     leaves = [(top, leaf) for top in catalog.tops for leaf in top.leaves]
     pools = []
@@ -162,9 +164,7 @@ def plan_store(code: str, store_lang: str, count: int) -> tuple[list[tuple[Top, 
             "sku": f"{catalog.sku_prefix}-GIFT-{gift_no:02d}",
             "price": card.price,
             "gtin": ean13(catalog.gs1_prefix, 90000 + gift_no),
-            "brand": {"cafe-lux": "Café Lëtzebuerg", "bakery-lux": "Bäckerei Lëtzebuerg"}.get(
-                code, "Vëlo Weber"
-            ),
+            "brand": card.brand,
             "condition": "new",
             "availability": "in_stock",
             "vat_rate": str(card.vat),
@@ -427,7 +427,7 @@ def seed(session: Session) -> list[str]:
     workers = _workers(session)
     pool = ThreadPoolExecutor(workers, thread_name_prefix="catalog-demo") if workers > 1 else None
     try:
-        for code in CATALOGS:
+        for code in catalogs():
             store = session.exec(select(Store).where(Store.code == code)).first()
             if store is None:
                 lines.append(
