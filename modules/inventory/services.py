@@ -243,7 +243,8 @@ def set_quantities(
 ) -> int:
     """Set many products' count in one bin in a few statements, logging every change.
 
-    `current` is what `bin_levels` returned, when the caller has it already. A target
+    `current` is what `bin_levels` returned (rows here, records through `public.py`), when
+    the caller has it already; only `id`, `quantity` and `reserved` are read. A target
     below a bin's reserved units is refused (FieldErrors) before anything is written.
     Does not commit: the caller commits with its own bookkeeping. Returns rows changed.
     """
