@@ -99,10 +99,9 @@ def principal_for(token: str, registry: ModuleRegistry | None = None) -> Princip
     if not token:
         return None
     authenticator: Authenticator = (registry or get_registry()).provider(PORT_AUTHENTICATOR)
-    # Keyed by the token's hash, so the cache holds no usable credential.
     return access_cache.cached(
         "principal",
-        (hashlib.sha256(token.encode()).hexdigest(),),
+        (_token_key(token),),
         lambda: authenticator.principal_for_token(token),
         ttl=access_cache.PRINCIPAL_TTL_SECONDS,
     )
@@ -165,10 +164,27 @@ def check_access(
 ) -> Access:
     """The guard shared by every page load and every tenant-data event handler.
 
-    On a warm cache it costs one Redis read and no SQL (see `orion_app.access_cache`).
+    On a warm cache it costs a poll of the change subscription and a dictionary look-up,
+    and no SQL (see `orion_app.access_cache`): the whole decision is remembered, for no
+    longer than a principal is.
     """
-    registry = get_registry()
     access_cache.refresh()
+    key = (path, host, _token_key(token), module, frontends, permission, public)
+    return access_cache.cached(
+        "decision",
+        key,
+        lambda: _decide(path, host, token, module, frontends, permission, public),
+        ttl=access_cache.PRINCIPAL_TTL_SECONDS,
+    )
+
+
+def _token_key(token: str) -> str:
+    """The cache key of a session token: its hash, so the cache holds no usable credential."""
+    return hashlib.sha256(token.encode()).hexdigest() if token else ""
+
+
+def _decide(path, host, token, module, frontends, permission, public) -> Access:
+    registry = get_registry()
     tenant = resolve_tenant(
         CachedDirectory(directory(registry)), path, host, get_settings().main_platform_code
     )

@@ -78,7 +78,13 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         assert access.verdict == Verdict.OK
         return {item["key"] for item in build_menu(access, "en")}
 
-    shared = {"core.menu.overview", "tenancy.menu.team", "catalog.menu.products", "inventory.menu.stock"}
+    shared = {
+        "core.menu.overview",
+        "tenancy.menu.team",
+        "catalog.menu.products",
+        "inventory.menu.stock",
+        "tenancy.menu.account",
+    }
     owner_only = {"analytics.menu.reports", "marketplace.menu.import"}
     assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
     # staff may see products, stock, the team and the Letzshop export, but not the reports or
