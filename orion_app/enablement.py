@@ -31,7 +31,7 @@ def enabled_modules(platform_id: int, registry: ModuleRegistry | None = None) ->
     enabled = registry.default_enabled()
     enabled |= {code for code, on in states.items() if on and code in registry}
     enabled -= {code for code, on in states.items() if not on}
-    return enabled | set(registry.core_codes)
+    return (enabled | set(registry.core_codes)) - registry.planned_codes
 
 
 def is_enabled(platform_id: int, code: str, registry: ModuleRegistry | None = None) -> bool:

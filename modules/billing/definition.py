@@ -8,6 +8,7 @@ MODULE = ModuleDefinition(
     description="Plans, per-merchant subscriptions on Stripe, trials, usage limits and invoices.",
     version="1.0.0",
     tier=Tier.CORE,
+    planned=True,
     requires=("payments",),
     features=(
         Feature("api_access", "billing.feature.api", "flag", 0),

@@ -8,5 +8,6 @@ MODULE = ModuleDefinition(
     description="Shopper carts for guests and signed-in customers.",
     version="1.0.0",
     tier=Tier.OPTIONAL,
+    planned=True,
     requires=("catalog",),
 )

@@ -8,5 +8,6 @@ MODULE = ModuleDefinition(
     description="Cart to order: address, shipping and payment.",
     version="1.0.0",
     tier=Tier.OPTIONAL,
+    planned=True,
     requires=("cart", "orders", "customers"),
 )

@@ -8,6 +8,7 @@ MODULE = ModuleDefinition(
     description="Store-scoped customer accounts, addresses, e-mail verification and password reset.",
     version="1.0.0",
     tier=Tier.CORE,
+    planned=True,
     permissions=(
         Permission(
             "customers.view",

@@ -8,6 +8,7 @@ MODULE = ModuleDefinition(
     description="Stamp and points programs per merchant, cards, staff PINs and wallet passes.",
     version="1.0.0",
     tier=Tier.OPTIONAL,
+    planned=True,
     requires=("customers",),
     features=(Feature("loyalty_programs", "loyalty.feature.programs", "limit", 1),),
     permissions=(

@@ -8,6 +8,7 @@ MODULE = ModuleDefinition(
     description="E-mail templates (4 languages, store overrides), e-mail log, conversations, notifications.",
     version="1.0.0",
     tier=Tier.CORE,
+    planned=True,
     permissions=(
         Permission(
             "messaging.templates.manage", "messaging.perm.templates", Frontend.STORE, (StoreRole.MANAGER,)

@@ -8,6 +8,7 @@ MODULE = ModuleDefinition(
     description="Payment gateway abstraction (Stripe, manual and bank transfer) and refunds.",
     version="1.0.0",
     tier=Tier.CORE,
+    planned=True,
     permissions=(
         Permission("payments.manage", "payments.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
         Permission("payments.refund", "payments.perm.refund", Frontend.STORE, (StoreRole.MANAGER,)),

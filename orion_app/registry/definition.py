@@ -115,6 +115,9 @@ class ModuleDefinition:
     health_check: str | None = None
     seed_demo: str | None = None  # dotted path of `seed(session) -> list[str]` (lines to print)
     default_enabled: bool = True
+    # Declared but not built yet: listed as "planned", never counts as enabled, and
+    # cannot be switched on until the issue that builds it lands.
+    planned: bool = False
 
     @property
     def is_core(self) -> bool:

@@ -141,7 +141,12 @@ class ModuleRegistry:
         wanted = {d.code for d in self if d.is_core or d.default_enabled}
         for code in list(wanted):
             wanted |= self.requirements_of(code)
-        return wanted
+        return wanted - self.planned_codes
+
+    @cached_property
+    def planned_codes(self) -> frozenset[str]:
+        """Modules that are declared but not built yet."""
+        return frozenset(d.code for d in self if d.planned)
 
     # -- rules ---------------------------------------------------------------------------
 
@@ -149,6 +154,11 @@ class ModuleRegistry:
         """What enabling (with its requirements) or disabling (with its dependents) changes."""
         definition = self.get(code)
         if enable:
+            planned = sorted(({code} | self.requirements_of(code)) & self.planned_codes)
+            if planned:
+                raise ModuleRuleError(
+                    f"'{planned[0]}' is planned and not built yet, so '{code}' cannot be switched on."
+                )
             wanted = ({code} | self.requirements_of(code)) - enabled
             return ChangePlan(code, True, self._ordered(wanted), ())
         if definition.is_core:

@@ -94,8 +94,7 @@ def test_a_disabled_catalog_hides_every_catalog_page_of_the_platform(browser, ap
         from orion_app.enablement import apply_change
         from tests.integration.helpers import platform_id
 
-        for code in ("checkout", "marketplace"):
-            apply_change(platform_id("loyalty"), code, True, None)
+        apply_change(platform_id("loyalty"), "marketplace", True, None)
 
 
 def test_a_merchant_cannot_open_another_merchants_product(browser, app_server: str):

@@ -30,10 +30,11 @@ def test_modules_prints_every_module_with_tier_and_requirements():
 
 
 def test_modules_for_a_platform_shows_what_is_enabled_there(demo):
-    enablement.apply_change(platform_id("oms"), "loyalty", False, None)
+    enablement.apply_change(platform_id("oms"), "analytics", False, None)
     result = run("modules", "--platform", "oms")
     rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[2:]}
-    assert rows["loyalty"] == "no" and rows["catalog"] == "yes" and rows["tenancy"] == "yes"
+    assert rows["analytics"] == "no" and rows["catalog"] == "yes" and rows["tenancy"] == "yes"
+    assert rows["checkout"] == "no"  # planned, not built
     assert run("modules", "--platform", "ghost").returncode == 1
 
 

@@ -16,9 +16,9 @@ def test_disabling_a_module_disables_its_dependents_on_that_platform_only(demo):
     admin = principal("admin@orion.lu")
     oms, loyalty = platform_id("oms"), platform_id("loyalty")
     plan = enablement.apply_change(oms, "inventory", False, admin.user_id)
-    assert set(plan.to_disable) == {"inventory", "catalog", "cart", "orders", "checkout", "marketplace"}
-    assert not {"inventory", "catalog", "checkout"} & enablement.enabled_modules(oms)
-    assert {"inventory", "catalog", "checkout"} <= enablement.enabled_modules(loyalty)
+    assert set(plan.to_disable) == {"inventory", "catalog", "marketplace"}
+    assert not {"inventory", "catalog", "marketplace"} & enablement.enabled_modules(oms)
+    assert {"inventory", "catalog", "marketplace"} <= enablement.enabled_modules(loyalty)
 
 
 def test_every_change_is_recorded_with_who_and_when(demo):
@@ -50,10 +50,10 @@ def test_enabling_pulls_in_requirements_and_announces_each_module(demo):
     heard = []
     bus.subscribe(heard.append, ModuleEvent.ENABLED)
     try:
-        plan = enablement.apply_change(oms, "checkout", True, None)
+        plan = enablement.apply_change(oms, "marketplace", True, None)
     finally:
         bus.unsubscribe(heard.append, ModuleEvent.ENABLED)
-    assert set(plan.to_enable) == {"inventory", "catalog", "cart", "orders", "checkout"}
+    assert set(plan.to_enable) == {"inventory", "catalog", "marketplace"}
     assert sorted(e.module for e in heard) == sorted(plan.to_enable)
     assert all(e.platform_id == oms for e in heard)
 
@@ -62,8 +62,19 @@ def test_a_preview_changes_nothing(demo):
     oms = platform_id("oms")
     before = enablement.enabled_modules(oms)
     plan = enablement.preview_change(oms, "catalog", False)
-    assert set(plan.also_changed) == {"cart", "orders", "checkout", "marketplace"}
+    assert set(plan.also_changed) == {"marketplace"}
     assert enablement.enabled_modules(oms) == before
+
+
+def test_a_planned_module_is_never_on_and_cannot_be_switched_on(demo):
+    oms = platform_id("oms")
+    assert not {"cart", "checkout", "billing", "customers"} & enablement.enabled_modules(oms)
+    with session_scope() as session:
+        rows_before = len(session.exec(select(PlatformModuleAudit)).all())
+    with pytest.raises(ModuleRuleError, match="'cart' is planned and not built yet"):
+        enablement.apply_change(oms, "cart", True, None)
+    with session_scope() as session:
+        assert len(session.exec(select(PlatformModuleAudit)).all()) == rows_before
 
 
 def test_core_modules_cannot_be_disabled(demo):

@@ -136,22 +136,30 @@ def _module_row(row: rx.Var) -> rx.Component:
         rx.table.cell(rx.text(row["requires"], size="2")),
         rx.table.cell(
             rx.cond(
-                enabled,
-                rx.badge(t("tenancy.modules.on"), color_scheme="green"),
-                rx.badge(t("tenancy.modules.off"), color_scheme="gray"),
+                row["planned"] != "",
+                rx.badge(t("tenancy.modules.planned"), color_scheme="amber"),
+                rx.cond(
+                    enabled,
+                    rx.badge(t("tenancy.modules.on"), color_scheme="green"),
+                    rx.badge(t("tenancy.modules.off"), color_scheme="gray"),
+                ),
             )
         ),
         rx.table.cell(
             rx.cond(
-                row["tier"] == "core",
-                rx.text(t("tenancy.modules.always_on"), size="1", color_scheme="gray"),
-                rx.button(
-                    rx.cond(enabled, t("tenancy.modules.disable"), t("tenancy.modules.enable")),
-                    on_click=PlatformModulesState.preview(row["code"], ~enabled),
-                    variant=rx.cond(enabled, "soft", "solid"),
-                    color_scheme=rx.cond(enabled, "red", "teal"),
-                    size="1",
-                    aria_label=rx.cond(enabled, "disable ", "enable ") + row["code"],
+                row["planned"] != "",
+                rx.text(t("tenancy.modules.not_built"), size="1", color_scheme="gray"),
+                rx.cond(
+                    row["tier"] == "core",
+                    rx.text(t("tenancy.modules.always_on"), size="1", color_scheme="gray"),
+                    rx.button(
+                        rx.cond(enabled, t("tenancy.modules.disable"), t("tenancy.modules.enable")),
+                        on_click=PlatformModulesState.preview(row["code"], ~enabled),
+                        variant=rx.cond(enabled, "soft", "solid"),
+                        color_scheme=rx.cond(enabled, "red", "teal"),
+                        size="1",
+                        aria_label=rx.cond(enabled, "disable ", "enable ") + row["code"],
+                    ),
                 ),
             )
         ),

@@ -15,6 +15,7 @@ class ModuleRow:
     tier: str
     requires: tuple[str, ...]
     enabled: bool
+    planned: bool
 
 
 def module_rows(platform_id: int, lang: str) -> list[ModuleRow]:
@@ -29,6 +30,7 @@ def module_rows(platform_id: int, lang: str) -> list[ModuleRow]:
             d.tier.value,
             d.requires,
             d.code in enabled,
+            d.planned,
         )
         for d in sorted(registry, key=lambda d: (d.tier.value != "core", d.tier.value, d.code))
     ]

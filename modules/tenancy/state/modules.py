@@ -38,6 +38,7 @@ class PlatformModulesState(OrionState):
                 "tier": row.tier,
                 "requires": ", ".join(row.requires),
                 "enabled": "1" if row.enabled else "",
+                "planned": "1" if row.planned else "",
             }
             for row in module_rows(platform.id, self.lang)
         ]
