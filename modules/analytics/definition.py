@@ -23,12 +23,12 @@ MODULE = ModuleDefinition(
     ),
     pages=(
         Page(
-            Frontend.STORE,
-            "reports",
-            "modules.analytics.pages:reports_page",
-            "analytics.reports.title",
-            "analytics.reports.view",
-            ("modules.analytics.state:ReportsState.load",),
+            frontend=Frontend.STORE,
+            path="reports",
+            component="modules.analytics.pages:reports_page",
+            title_key="analytics.reports.title",
+            permission="analytics.reports.view",
+            on_load=("modules.analytics.state:ReportsState.load",),
         ),
     ),
     menus=(

@@ -11,12 +11,12 @@ MODULE = ModuleDefinition(
     permissions=(Permission("dev_tools.use", "dev_tools.perm.use", Frontend.ADMIN),),
     pages=(
         Page(
-            Frontend.ADMIN,
-            "dev-tools",
-            "modules.dev_tools.pages:validator_page",
-            "dev_tools.validator.title",
-            "dev_tools.use",
-            ("modules.dev_tools.state:ValidatorState.load",),
+            frontend=Frontend.ADMIN,
+            path="dev-tools",
+            component="modules.dev_tools.pages:validator_page",
+            title_key="dev_tools.validator.title",
+            permission="dev_tools.use",
+            on_load=("modules.dev_tools.state:ValidatorState.load",),
         ),
     ),
     menus=(MenuItem(Frontend.ADMIN, "dev_tools.menu.validator", "dev-tools", "wrench", "dev_tools.use", 90),),

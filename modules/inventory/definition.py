@@ -23,12 +23,12 @@ MODULE = ModuleDefinition(
     ),
     pages=(
         Page(
-            S,
-            "inventory",
-            "modules.inventory.pages:inventory_page",
-            "inventory.page.title",
-            "inventory.stock.view",
-            ("modules.inventory.state:InventoryState.load",),
+            frontend=S,
+            path="inventory",
+            component="modules.inventory.pages:inventory_page",
+            title_key="inventory.page.title",
+            permission="inventory.stock.view",
+            on_load=("modules.inventory.state:InventoryState.load",),
         ),
     ),
     menus=(MenuItem(S, "inventory.menu.stock", "inventory", "warehouse", "inventory.stock.view", 30),),

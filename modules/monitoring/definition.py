@@ -11,12 +11,12 @@ MODULE = ModuleDefinition(
     permissions=(Permission("monitoring.view", "monitoring.perm.view", Frontend.ADMIN),),
     pages=(
         Page(
-            Frontend.ADMIN,
-            "monitoring",
-            "modules.monitoring.pages:queues_page",
-            "monitoring.queues.title",
-            "monitoring.view",
-            ("modules.monitoring.state:QueuesState.load",),
+            frontend=Frontend.ADMIN,
+            path="monitoring",
+            component="modules.monitoring.pages:queues_page",
+            title_key="monitoring.queues.title",
+            permission="monitoring.view",
+            on_load=("modules.monitoring.state:QueuesState.load",),
         ),
     ),
     menus=(

@@ -51,9 +51,12 @@ class Feature:
     default_limit: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
-    """A page of a module: `path` is relative to its frontend's base (`""` is the home)."""
+    """A page of a module: `path` is relative to its frontend's base (`""` is the home).
+
+    Fields are named at every use (`Page(frontend=…, path=…, permission=…)`): six of them
+    are strings or tuples, and a reader should never have to count positions."""
 
     frontend: Frontend
     path: str

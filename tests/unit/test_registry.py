@@ -145,7 +145,7 @@ def test_storefront_pages_exist_at_the_dev_path_and_at_the_root():
 
 
 def test_two_pages_of_one_frontend_claiming_one_route_are_refused():
-    page = Page(Frontend.ADMIN, "x", "m:c", "k")
+    page = Page(frontend=Frontend.ADMIN, path="x", component="m:c", title_key="k")
     registry = ModuleRegistry(
         [
             ModuleDefinition("a", "a", "", "1", Tier.OPTIONAL, pages=(page,)),
