@@ -29,7 +29,7 @@ from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from modules.catalog.demo.catalogs import IMAGE_EDGE, LANGS, REASON, Leaf, Line, Top, catalogs
+from modules.catalog.demo.catalogs import IMAGE_EDGE, LANGS, REASON, Leaf, Line, Top, load_catalogs
 from modules.catalog.models import Category, Product
 from modules.catalog.services.categories import create_category
 from modules.catalog.services.media import add_photo
@@ -102,7 +102,7 @@ class Planned:
 
 def plan_store(code: str, store_lang: str, count: int) -> tuple[list[tuple[Top, Leaf]], list[Planned]]:
     """The store's leaves and `count` products, decided up front and deterministically."""
-    catalog = catalogs()[code]
+    catalog = load_catalogs()[code]
     rng = random.Random(code)
     leaves = [(top, leaf) for top in catalog.tops for leaf in top.leaves]
     pools = []
@@ -427,7 +427,7 @@ def seed(session: Session) -> list[str]:
     workers = _workers(session)
     pool = ThreadPoolExecutor(workers, thread_name_prefix="catalog-demo") if workers > 1 else None
     try:
-        for code in catalogs():
+        for code in load_catalogs():
             store = session.exec(select(Store).where(Store.code == code)).first()
             if store is None:
                 lines.append(

@@ -305,6 +305,6 @@ def read_catalogs(folder: Path = FOLDER) -> dict[str, StoreCatalog]:
 
 
 @cache
-def catalogs() -> dict[str, StoreCatalog]:
+def load_catalogs() -> dict[str, StoreCatalog]:
     """The demo catalogs, read once per process."""
     return read_catalogs()
