@@ -87,6 +87,7 @@ class _Reader:
     def __init__(self, file: DataFile, vocabulary: DataFile) -> None:
         self.file, self.vocabulary = file, vocabulary
         self.lists: dict = {}
+        self._open: set[str] = set()  # references being expanded, to catch a list that holds itself
 
     def text(self, node, file: DataFile | None = None, at=None) -> dict[str, str]:
         """A text in fr, en, de and maybe lb; `at` is where a text that is no object is reported."""
@@ -149,6 +150,9 @@ class _Reader:
             file.fail(
                 items, f"'@{name}' is not in this file's \"lists\" nor in the vocabulary's \"texts\"", item
             )
+        if name in self._open:
+            file.fail(items, f"'@{name}' refers to itself", item)
+        self._open.add(name)
         try:
             if name in self.lists:
                 found = self._expand(self.lists[name], kind, self.file)
@@ -157,6 +161,8 @@ class _Reader:
         except DemoDataError as error:
             used = f"in '@{name}', used as {kind} on line {file.line_of(items, item)}"
             raise DemoDataError(f"{str(error)[:-1]} ({used}).") from None
+        finally:
+            self._open.discard(name)
         if index is not None:
             if int(index) >= len(found):
                 file.fail(items, f"'{item}' is past the end of '@{name}' ({len(found)} entries)", item)
