@@ -34,9 +34,9 @@ from modules.catalog.models import Category, Product
 from modules.catalog.services.categories import create_category
 from modules.catalog.services.media import add_photo
 from modules.catalog.services.products import create_product
-from modules.contracts.features import feature_limit
-from modules.inventory.services import adjust_stock
-from modules.tenancy.models import Store, StorePlatform
+from modules.contracts.public import feature_limit
+from modules.inventory.public import adjust_stock
+from modules.tenancy.public import StoreRef, home_platform_of_store
 
 # --------------------------------------------------------------------------- helpers
 
@@ -357,17 +357,12 @@ def _category_ids(session: Session, store_id: int, leaves: list[tuple[Top, Leaf]
     return ids
 
 
-def seed_store(session: Session, store: Store, count: int, pool: ThreadPoolExecutor | None) -> str:
+def seed_store(
+    session: Session, store: StoreRef, platform_id: int, count: int, pool: ThreadPoolExecutor | None
+) -> str:
     existing = session.exec(select(func.count(Product.id)).where(Product.store_id == store.id)).one()
     if existing:
         return f"Catalog: {store.code} already has {existing} products; left as it is."
-    platform_id = session.exec(
-        select(StorePlatform.platform_id).where(
-            StorePlatform.store_id == store.id, StorePlatform.is_home.is_(True)
-        )
-    ).first()
-    if platform_id is None:
-        return f"Catalog: {store.code} has no home platform; skipped."
     limit = feature_limit(store.merchant_id, platform_id, "products_limit")
     note = ""
     if limit is not None and count > limit:
@@ -428,13 +423,14 @@ def seed(session: Session) -> list[str]:
     pool = ThreadPoolExecutor(workers, thread_name_prefix="catalog-demo") if workers > 1 else None
     try:
         for code in load_catalogs():
-            store = session.exec(select(Store).where(Store.code == code)).first()
-            if store is None:
+            found = home_platform_of_store(session, code)
+            if found is None:
                 lines.append(
                     f"Catalog: there is no store '{code}' yet (run the tenancy demo first); skipped."
                 )
                 continue
-            lines.append(seed_store(session, store, count, pool))
+            platform, store = found
+            lines.append(seed_store(session, store, platform.id, count, pool))
     finally:
         if pool is not None:
             pool.shutdown(wait=True)
