@@ -6,8 +6,7 @@ from sqlmodel import select
 from modules.catalog.models import Product
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
-from modules.catalog.services.storefront import Card as ProductCard
-from modules.catalog.services.storefront import cards, language_order
+from modules.catalog.services.storefront import ProductCard, cards, language_order
 from orion_app.cards import Card, CardSection
 from orion_app.db import session_scope
 from orion_app.i18n import translate

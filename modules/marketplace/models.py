@@ -1,14 +1,27 @@
 """Marketplace tables: feed imports with their row errors, scheduled feed sources, exports."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from orion_app.db import utcnow
 
-ACTIVE = ("queued", "running")
-FINISHED = ("succeeded", "failed", "cancelled", "abandoned")
+
+class JobStatus(StrEnum):
+    """Where an import or export job stands (stored as its lower-case name)."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    ABANDONED = "abandoned"
+
+
+ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
+FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.ABANDONED)
 
 
 class FeedImport(SQLModel, table=True):
@@ -33,7 +46,7 @@ class FeedImport(SQLModel, table=True):
     file_path: str = Field(default="", max_length=500)  # the local copy the job reads
     lang: str = Field(max_length=2)
     dry_run: bool = False
-    status: str = Field(default="queued", max_length=12, index=True)
+    status: str = Field(default=JobStatus.QUEUED, max_length=12, index=True)
     message_key: str = Field(default="", max_length=80)  # why it failed, in one sentence
     message_params: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     notices: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -96,7 +109,7 @@ class FeedExport(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id")
     lang: str = Field(max_length=2)
-    status: str = Field(default="queued", max_length=12)
+    status: str = Field(default=JobStatus.QUEUED, max_length=12)
     file_path: str = Field(default="", max_length=500)
     rows: int = 0
     message_key: str = Field(default="", max_length=80)

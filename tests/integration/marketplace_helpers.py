@@ -12,7 +12,7 @@ from modules.catalog.services.bulk import Item, upsert_products
 from modules.inventory.models import StockLevel
 from modules.marketplace.models import FeedImport, FeedImportError
 from modules.marketplace.services.export import iter_feed
-from modules.marketplace.services.imports import StoreRef, start_import
+from modules.marketplace.services.imports import ImportScope, start_import
 from modules.marketplace.services.runner import run_import
 from orion_app.db import session_scope
 from tests.integration.helpers import platform_id, store_id
@@ -33,12 +33,12 @@ HEADER = [
 GTINS = ["4006381333931", "5901234123457", "4012345678901", "0012345678905", "9780201379624"]
 
 
-def store_ref(code: str = "cafe-lux", platform: str = "oms") -> StoreRef:
+def store_ref(code: str = "cafe-lux", platform: str = "oms") -> ImportScope:
     from modules.tenancy.models import Store
 
     with session_scope() as session:
         store = session.get(Store, store_id(code))
-        return StoreRef(store.id, store.merchant_id, platform_id(platform))
+        return ImportScope(store.id, store.merchant_id, platform_id(platform))
 
 
 def feed_text(rows: list[list[str]], header: list[str] | None = None, sep: str = "\t") -> str:
@@ -70,7 +70,7 @@ def write_feed(folder: Path, text: str | bytes, name: str = "feed.tsv") -> Path:
 
 
 def import_file(
-    path: Path, store: StoreRef | None = None, *, lang: str = "fr", dry_run: bool = False
+    path: Path, store: ImportScope | None = None, *, lang: str = "fr", dry_run: bool = False
 ) -> FeedImport:
     """Record an import of `path` and run its job body right here; the finished record."""
     store = store or store_ref()
@@ -96,12 +96,12 @@ def errors_of(import_id: int) -> list[tuple[int, str, str]]:
         return [(e.line, e.column, e.message_key) for e in rows]
 
 
-def products_of(store: StoreRef) -> dict[str, Product]:
+def products_of(store: ImportScope) -> dict[str, Product]:
     with session_scope() as session:
         return {p.sku: p for p in session.exec(select(Product).where(Product.store_id == store.id))}
 
 
-def titles_of(store: StoreRef, lang: str) -> dict[str, str]:
+def titles_of(store: ImportScope, lang: str) -> dict[str, str]:
     with session_scope() as session:
         rows = session.exec(
             select(Product.sku, ProductTranslation.title)
@@ -111,7 +111,7 @@ def titles_of(store: StoreRef, lang: str) -> dict[str, str]:
         return dict(rows)
 
 
-def stock_of(store: StoreRef) -> dict[int, int]:
+def stock_of(store: ImportScope) -> dict[int, int]:
     with session_scope() as session:
         return {
             level.product_id: level.quantity
@@ -135,7 +135,7 @@ PASSWORD = "orion-demo-2026"
 CAFE = "http://shop.cafe-lux.localhost/"  # cafe-lux's own domain on the oms platform
 
 
-def export_shop(tmp_path: Path, monkeypatch) -> StoreRef:
+def export_shop(tmp_path: Path, monkeypatch) -> ImportScope:
     """cafe-lux with its own feed and media folders and no product limit (export tests)."""
     use_files_dir(monkeypatch, tmp_path / "files")
     unlimited_products(monkeypatch)

@@ -15,7 +15,7 @@ from sqlmodel import select
 from modules.catalog.models import Product, ProductTranslation
 from modules.marketplace.models import FeedImportError
 from modules.marketplace.services import feed as reader
-from modules.marketplace.services.imports import StoreRef
+from modules.marketplace.services.imports import ImportScope
 from modules.tenancy.models import Store
 from orion_app.db import session_scope
 from tests.conftest import _activate, migrated_database
@@ -37,17 +37,17 @@ def seeded(request, tmp_path_factory):
     next(database, None)  # puts DATABASE_URL back and drops the database
 
 
-def fresh_store() -> StoreRef:
+def fresh_store() -> ImportScope:
     """A store of its own for one case, owned like the demo's cafe-lux (on platform oms)."""
     model = store_ref()
     with session_scope() as session:
         store = Store(merchant_id=model.merchant_id, code=f"feeds-{uuid.uuid4().hex[:10]}", name="Feeds")
         session.add(store)
         session.flush()
-        return StoreRef(store.id, model.merchant_id, model.platform_id)
+        return ImportScope(store.id, model.merchant_id, model.platform_id)
 
 
-def stored_products(store: StoreRef) -> dict[str, dict]:
+def stored_products(store: ImportScope) -> dict[str, dict]:
     """SKU -> every product column, plus the fr title and description."""
     with session_scope() as session:
         products = session.exec(select(Product).where(Product.store_id == store.id)).all()

@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from modules.marketplace.models import FeedImport, FeedImportError
 from modules.marketplace.services import fetch as fetch_module
-from modules.marketplace.services.imports import StoreRef, start_import
+from modules.marketplace.services.imports import ImportScope, start_import
 from modules.marketplace.services.runner import run_import
 from modules.tenancy.models import Store
 from orion_app import outbound
@@ -138,7 +138,7 @@ def seeded(request, tmp_path_factory):
 
 
 @pytest.fixture
-def shop(seeded, server, tmp_path, monkeypatch) -> StoreRef:
+def shop(seeded, server, tmp_path, monkeypatch) -> ImportScope:
     """A store of its own (each test starts empty), small feed limits, private URLs allowed."""
     use_files_dir(monkeypatch, tmp_path / "files")
     unlimited_products(monkeypatch)
@@ -151,10 +151,10 @@ def shop(seeded, server, tmp_path, monkeypatch) -> StoreRef:
         store = Store(merchant_id=model.merchant_id, code=f"url-{uuid.uuid4().hex[:10]}", name="URL")
         session.add(store)
         session.flush()
-        return StoreRef(store.id, model.merchant_id, model.platform_id)
+        return ImportScope(store.id, model.merchant_id, model.platform_id)
 
 
-def import_url(url: str, store: StoreRef) -> tuple[FeedImport, str, float]:
+def import_url(url: str, store: ImportScope) -> tuple[FeedImport, str, float]:
     """Record an import of `url`, run its job body here: the record, what the body returned, seconds."""
     with session_scope() as session:
         record = start_import(session, store, lang="fr", url=url)
@@ -167,7 +167,7 @@ def files_left(tmp_path) -> list:
     return [p for p in (tmp_path / "files").rglob("*") if p.is_file()]
 
 
-def assert_failed_writing_nothing(record: FeedImport, returned: str, store: StoreRef, tmp_path, failure):
+def assert_failed_writing_nothing(record: FeedImport, returned: str, store: ImportScope, tmp_path, failure):
     assert returned == "failed"  # returned, not raised: RQ sees a finished job and does not retry
     assert (record.status, record.message_key, record.message_params) == ("failed", *failure)
     assert (record.attempts, record.rows_total, record.rows_done, record.created) == (1, 0, 0, 0)

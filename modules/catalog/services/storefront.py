@@ -24,7 +24,7 @@ def language_order(lang: str, store: StoreRef) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Card:
+class ProductCard:
     id: int
     slug: str
     title: str
@@ -40,7 +40,7 @@ class Card:
 
 @dataclass(frozen=True)
 class ProductPage:
-    card: Card
+    card: ProductCard
     sku: str
     gtin: str
     condition: str
@@ -86,7 +86,7 @@ def cards(
     sort: str = "newest",
     page: int = 1,
     per_page: int = 24,
-) -> tuple[list[Card], int]:
+) -> tuple[list[ProductCard], int]:
     """One page of active products as cards, and how many match in total."""
     statement = shop_filter(select(Product), store_id, query, category_ids)
     if featured is not None:
@@ -120,7 +120,9 @@ def _titles(session: Session, ids: list[int], langs: tuple[str, ...]) -> dict[in
     return titles
 
 
-def _cards(session: Session, store_id: int, products: list[Product], langs: tuple[str, ...]) -> list[Card]:
+def _cards(
+    session: Session, store_id: int, products: list[Product], langs: tuple[str, ...]
+) -> list[ProductCard]:
     ids = [p.id for p in products]
     titles = _titles(session, ids, langs)
     images = first_photos(session, store_id, ids)
@@ -130,7 +132,7 @@ def _cards(session: Session, store_id: int, products: list[Product], langs: tupl
         title = next((titles[product.id][lang] for lang in langs if lang in titles[product.id]), None)
         available = stock.get(product.id, 0)
         result.append(
-            Card(
+            ProductCard(
                 id=product.id,
                 slug=product.slug,
                 title=title or _any_title(session, product),

@@ -2,15 +2,16 @@
 
 import reflex as rx
 
+from modules.marketplace.models import JobStatus
 from orion_app.ui.i18n import t
 
 STATUS_COLOURS = {
-    "queued": "gray",
-    "running": "blue",
-    "succeeded": "green",
-    "failed": "red",
-    "cancelled": "gray",
-    "abandoned": "orange",
+    JobStatus.QUEUED: "gray",
+    JobStatus.RUNNING: "blue",
+    JobStatus.SUCCEEDED: "green",
+    JobStatus.FAILED: "red",
+    JobStatus.CANCELLED: "gray",
+    JobStatus.ABANDONED: "orange",
 }
 
 

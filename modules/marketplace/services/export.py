@@ -26,9 +26,9 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from modules.catalog.public import ListedProduct, ProductText, active_products, language_order
-from modules.marketplace.models import FeedExport
+from modules.marketplace.models import FeedExport, JobStatus
 from modules.marketplace.services.feed import NEUTRALISED
-from modules.marketplace.services.imports import StoreRef, files_dir, queue_job
+from modules.marketplace.services.imports import ImportScope, files_dir, queue_job
 from modules.tenancy.public import store_by_id, storefront_url
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
@@ -164,7 +164,7 @@ def export_file(platform_id: int, store_id: int, store_code: str, lang: str) -> 
     return files_dir(platform_id) / str(store_id) / "exports" / f"letzshop-{store_code}-{lang}.tsv"
 
 
-def start_export(session: Session, store: StoreRef, lang: str, user_id: int | None) -> FeedExport:
+def start_export(session: Session, store: ImportScope, lang: str, user_id: int | None) -> FeedExport:
     """Record an export of the store's feed in `lang` and queue it on `long_running`."""
     if lang not in EXPORT_LANGUAGES:
         raise FieldErrors({"lang": "marketplace.error.lang"})
@@ -191,8 +191,8 @@ def write_export(export_id: int, platform_id: int) -> str:
     with Session(get_engine(), expire_on_commit=False) as session:
         claimed = session.execute(
             update(FeedExport)
-            .where(FeedExport.id == export_id, FeedExport.status == "queued")
-            .values(status="running", message_key="")
+            .where(FeedExport.id == export_id, FeedExport.status == JobStatus.QUEUED)
+            .values(status=JobStatus.RUNNING, message_key="")
             .execution_options(synchronize_session=False)
         )
         session.commit()
@@ -208,7 +208,7 @@ def write_export(export_id: int, platform_id: int) -> str:
         except Exception as crash:
             rq_job = get_current_job()
             retrying = bool(rq_job and rq_job.retries_left)
-            record.status = "queued" if retrying else "failed"
+            record.status = JobStatus.QUEUED if retrying else JobStatus.FAILED
             if retrying:
                 record.message_key = "marketplace.export.retrying"
             elif isinstance(crash, OSError):
@@ -219,7 +219,7 @@ def write_export(export_id: int, platform_id: int) -> str:
             session.add(record)
             session.commit()
             raise
-        record.status = "succeeded"
+        record.status = JobStatus.SUCCEEDED
         record.rows = written - 1  # the header is not a product
         record.file_path = str(target)
         record.finished_at = utcnow()
@@ -264,9 +264,10 @@ def reap_abandoned_exports(session: Session) -> int:
     result = session.execute(
         update(FeedExport)
         .where(
-            FeedExport.status == "running", FeedExport.created_at < utcnow() - timedelta(seconds=JOB_TIMEOUT)
+            FeedExport.status == JobStatus.RUNNING,
+            FeedExport.created_at < utcnow() - timedelta(seconds=JOB_TIMEOUT),
         )
-        .values(status="failed", message_key="marketplace.export.failed", finished_at=utcnow())
+        .values(status=JobStatus.FAILED, message_key="marketplace.export.failed", finished_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     session.commit()

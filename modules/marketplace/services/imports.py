@@ -25,7 +25,7 @@ from rq import Retry
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from modules.marketplace.models import ACTIVE, FeedImport, FeedImportError
+from modules.marketplace.models import ACTIVE, FeedImport, FeedImportError, JobStatus
 from modules.marketplace.services.fetch import check_url
 from orion_app.db import utcnow
 from orion_app.enablement import module_config
@@ -38,7 +38,7 @@ JOB_TIMEOUT = 6 * 60 * 60  # seconds; a 1M-row feed fits comfortably
 
 
 @dataclass(frozen=True)
-class StoreRef:
+class ImportScope:
     """The store an import is for, as the caller has resolved it (never from the client)."""
 
     id: int
@@ -65,7 +65,7 @@ def _feed_path(platform_id: int, store_id: int) -> Path:
 
 def start_import(
     session: Session,
-    store: StoreRef,
+    store: ImportScope,
     *,
     lang: str,
     dry_run: bool = False,
@@ -190,8 +190,8 @@ def cancel_import(session: Session, store_id: int, import_id: int) -> FeedImport
     record = get_import(session, store_id, import_id)
     if record.status not in ACTIVE:
         raise ServiceError("marketplace.error.not_active")
-    if record.status == "queued":
-        record.status = "cancelled"
+    if record.status == JobStatus.QUEUED:
+        record.status = JobStatus.CANCELLED
         record.finished_at = utcnow()
         _remove_file(record)
     record.cancel_requested = True
@@ -202,7 +202,7 @@ def cancel_import(session: Session, store_id: int, import_id: int) -> FeedImport
 
 def can_retry(record: FeedImport) -> bool:
     """Failed or abandoned, and (for an upload) its file is still kept to read again."""
-    if record.status not in ("failed", "abandoned"):
+    if record.status not in (JobStatus.FAILED, JobStatus.ABANDONED):
         return False
     return record.origin != "upload" or bool(record.file_path and Path(record.file_path).exists())
 
@@ -210,11 +210,11 @@ def can_retry(record: FeedImport) -> bool:
 def retry_import(session: Session, store_id: int, import_id: int) -> FeedImport:
     """Run a failed or abandoned import again; it resumes after its last finished batch."""
     record = get_import(session, store_id, import_id)
-    if record.status not in ("failed", "abandoned"):
+    if record.status not in (JobStatus.FAILED, JobStatus.ABANDONED):
         raise ServiceError("marketplace.error.not_retryable")
     if not can_retry(record):
         raise ServiceError("marketplace.error.file_gone")
-    record.status = "queued"
+    record.status = JobStatus.QUEUED
     record.finished_at = None
     record.message_key = ""
     record.message_params = {}
@@ -229,8 +229,11 @@ def reap_abandoned(session: Session, stale_after_seconds: int | None = None) -> 
     stale = stale_after_seconds or config(None).stale_after_seconds
     result = session.execute(
         update(FeedImport)
-        .where(FeedImport.status == "running", FeedImport.heartbeat_at < utcnow() - timedelta(seconds=stale))
-        .values(status="abandoned", message_key="marketplace.feed.abandoned", finished_at=utcnow())
+        .where(
+            FeedImport.status == JobStatus.RUNNING,
+            FeedImport.heartbeat_at < utcnow() - timedelta(seconds=stale),
+        )
+        .values(status=JobStatus.ABANDONED, message_key="marketplace.feed.abandoned", finished_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     session.commit()
@@ -282,13 +285,13 @@ def progress(record: FeedImport) -> dict:
     now = utcnow()
     done, total = record.rows_done, max(record.rows_total, record.rows_done)
     rate = 0.0
-    if record.started_at and record.status == "running":
+    if record.started_at and record.status == JobStatus.RUNNING:
         elapsed = (now - record.started_at).total_seconds()
         if elapsed > 0.5:
             rate = (done - record.rows_at_start) / elapsed
     elif record.started_at and record.finished_at:
         elapsed = (record.finished_at - record.started_at).total_seconds()
         rate = (done - record.rows_at_start) / elapsed if elapsed > 0 else 0.0
-    eta = int((total - done) / rate) if rate > 0 and record.status == "running" else None
-    percent = int(done * 100 / total) if total else (100 if record.status == "succeeded" else 0)
+    eta = int((total - done) / rate) if rate > 0 and record.status == JobStatus.RUNNING else None
+    percent = int(done * 100 / total) if total else (100 if record.status == JobStatus.SUCCEEDED else 0)
     return {"done": done, "total": total, "percent": percent, "rate": rate, "eta": eta}

@@ -13,7 +13,7 @@ from sqlalchemy import insert, text, update
 from sqlmodel import Session
 
 from modules.catalog.public import Item, upsert_products
-from modules.marketplace.models import FeedImport, FeedImportError
+from modules.marketplace.models import FeedImport, FeedImportError, JobStatus
 from modules.marketplace.services.feed import Feed, FeedProblem, FeedRow, open_feed
 from modules.marketplace.services.fetch import fetch
 from modules.marketplace.services.imports import _feed_path, _remove_file, config
@@ -34,11 +34,11 @@ def _claim(session: Session, import_id: int, worker: str, stale_before) -> bool:
         update(FeedImport)
         .where(
             FeedImport.id == import_id,
-            (FeedImport.status.in_(("queued", "abandoned")))
-            | ((FeedImport.status == "running") & (FeedImport.heartbeat_at < stale_before)),
+            (FeedImport.status.in_((JobStatus.QUEUED, JobStatus.ABANDONED)))
+            | ((FeedImport.status == JobStatus.RUNNING) & (FeedImport.heartbeat_at < stale_before)),
         )
         .values(
-            status="running",
+            status=JobStatus.RUNNING,
             worker=worker[:120],
             attempts=FeedImport.attempts + 1,
             started_at=now,
@@ -69,16 +69,16 @@ def run_import(import_id: int) -> str:
             _import_rows(session, record, feed, cfg.batch_size, cfg.stock_warehouse)
         except FeedProblem as problem:
             session.rollback()
-            return _finish(session, record, "failed", problem.message_key, problem.params)
+            return _finish(session, record, JobStatus.FAILED, problem.message_key, problem.params)
         except ImportCancelled:
             session.rollback()
-            return _finish(session, record, "cancelled")
+            return _finish(session, record, JobStatus.CANCELLED)
         except Exception:
             session.rollback()
             rq_job = get_current_job()
             retries_left = bool(rq_job and rq_job.retries_left)
             session.refresh(record)
-            record.status = "queued" if retries_left else "failed"
+            record.status = JobStatus.QUEUED if retries_left else JobStatus.FAILED
             record.message_key = (
                 "marketplace.feed.crashed_retrying" if retries_left else "marketplace.feed.crashed"
             )
@@ -88,7 +88,7 @@ def run_import(import_id: int) -> str:
             session.add(record)
             session.commit()
             raise
-        return _finish(session, record, "succeeded")
+        return _finish(session, record, JobStatus.SUCCEEDED)
 
 
 def _open(session: Session, record: FeedImport, cfg) -> Feed:

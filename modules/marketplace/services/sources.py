@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from modules.contracts.public import feature_limit
 from modules.marketplace.models import ACTIVE, FeedImport, FeedSource
 from modules.marketplace.services.fetch import check_url
-from modules.marketplace.services.imports import StoreRef, start_import
+from modules.marketplace.services.imports import ImportScope, start_import
 from modules.tenancy.public import store_by_id
 from orion_app import enablement
 from orion_app.db import utcnow
@@ -29,7 +29,7 @@ PRESETS = {
 }
 
 
-def _sync_allowed(store: StoreRef) -> bool:
+def _sync_allowed(store: ImportScope) -> bool:
     limit = feature_limit(store.merchant_id, store.platform_id, "letzshop_sync")
     return limit is None or limit >= 1
 
@@ -40,7 +40,7 @@ def next_run(schedule: str, after: datetime) -> datetime:
 
 def save_source(
     session: Session,
-    store: StoreRef,
+    store: ImportScope,
     *,
     lang: str,
     url: str,
@@ -101,7 +101,7 @@ def delete_source(session: Session, store_id: int, source_id: int) -> None:
 
 
 def run_source(
-    session: Session, store: StoreRef, source: FeedSource, user_id: int | None = None
+    session: Session, store: ImportScope, source: FeedSource, user_id: int | None = None
 ) -> FeedImport:
     """Start the source's import now (the schedule, or a person pressing "Run now")."""
     if source.last_import_id:
@@ -147,6 +147,6 @@ def run_due(session: Session, now: datetime | None = None) -> int:
     return started
 
 
-def _store_ref(session: Session, source: FeedSource) -> StoreRef | None:
+def _store_ref(session: Session, source: FeedSource) -> ImportScope | None:
     store = store_by_id(session, source.store_id)
-    return StoreRef(store.id, store.merchant_id, source.platform_id) if store else None
+    return ImportScope(store.id, store.merchant_id, source.platform_id) if store else None

@@ -1,7 +1,7 @@
 """What the marketplace states share: the store as the services want it, and display rows."""
 
 from modules.marketplace.models import ACTIVE, FeedImport
-from modules.marketplace.services.imports import StoreRef, progress
+from modules.marketplace.services.imports import ImportScope, progress
 from orion_app.access import Access
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from orion_app.ui.format import iso, number
@@ -9,10 +9,10 @@ from orion_app.ui.format import iso, number
 IMPORT, EXPORT = "marketplace.import", "marketplace.export"
 
 
-def store_ref(access: Access) -> StoreRef:
+def store_ref(access: Access) -> ImportScope:
     """The guard's store (never one the browser names)."""
     store = access.tenant.store
-    return StoreRef(store.id, store.merchant_id, access.tenant.platform.id)
+    return ImportScope(store.id, store.merchant_id, access.tenant.platform.id)
 
 
 def language_options(access: Access) -> list[dict[str, str]]:

@@ -4,7 +4,7 @@ import os
 
 import reflex as rx
 
-from modules.marketplace.models import ACTIVE
+from modules.marketplace.models import ACTIVE, JobStatus
 from modules.marketplace.services.export import EXPORT_LANGUAGES, download_path, list_exports, start_export
 from modules.marketplace.state.common import EXPORT, store_ref
 from orion_app.db import session_scope
@@ -26,7 +26,7 @@ class ExportState(OrionState):
             {
                 "lang": record.lang.upper(),
                 "status": record.status,
-                "rows": number(record.rows, self.lang) if record.status == "succeeded" else "",
+                "rows": number(record.rows, self.lang) if record.status == JobStatus.SUCCEEDED else "",
                 "file": os.path.basename(record.file_path),
                 "created": iso(record.created_at),
                 "finished": iso(record.finished_at),

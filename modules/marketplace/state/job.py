@@ -4,7 +4,7 @@ import math
 
 import reflex as rx
 
-from modules.marketplace.models import ACTIVE, FeedImport
+from modules.marketplace.models import ACTIVE, FeedImport, JobStatus
 from modules.marketplace.services.export import errors_download_path
 from modules.marketplace.services.imports import (
     can_retry,
@@ -181,7 +181,7 @@ class ImportJobState(OrionState):
 
 def _outcome(record: FeedImport) -> str:
     """Which closing sentence the page shows: what the finished import did, in one word."""
-    if record.status != "succeeded":
+    if record.status != JobStatus.SUCCEEDED:
         return ""
     if record.dry_run:
         return "dry_run"
