@@ -16,11 +16,12 @@ export REFLEX_TELEMETRY_ENABLED := false
 export PYTHON
 # CI, DATABASE_URL, REDIS_URL and PYTEST_ARGS come from the environment and pass through as they are.
 
-.PHONY: help install bun redis run test migrate seed lint bench clean
+.PHONY: help install bun redis run serve test migrate seed lint bench clean
 
 help:
 	@echo "make run      install, start Redis, migrate, seed demo data, run Orion (http://localhost:3000)"
-	@echo "make test     install (+ Chromium), start Redis, run pytest (extra args: PYTEST_ARGS=...)"
+	@echo "make test     install (+ Chromium), start Redis, run pytest (MODULE=catalog for one module's tests, PYTEST_ARGS=...)"
+	@echo "make serve    production mode: several backend processes on Redis state, one port (docs/operations.md)"
 	@echo "make install  create .venv with requirements.txt and install bun into .tools/"
 	@echo "make migrate | seed | lint | bench | clean"
 
@@ -43,11 +44,14 @@ redis: $(STAMP)
 run: install
 	bash scripts/run.sh
 
+serve: install
+	bash scripts/serve.sh
+
 test: install
 	bash scripts/check_prereqs.sh chromium
 	bash scripts/ensure_redis.sh
 	bash scripts/pg_status.sh
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
 
 migrate: $(STAMP)
 	$(PY) -m orion_app db upgrade

@@ -37,7 +37,7 @@ def free_port() -> int:
 class Backend:
     """`python -c SERVER` on a free port, with this test run's database and Redis prefix."""
 
-    def __init__(self):
+    def __init__(self, **extra_env: str):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Its own (unused) web folder: a backend alone compiles nothing, and must never race
@@ -46,6 +46,7 @@ class Backend:
             **os.environ,
             "PORT": str(self.port),
             "REFLEX_WEB_WORKDIR": tempfile.mkdtemp(prefix="orion-web-"),
+            **extra_env,
         }
         self.process = subprocess.Popen(
             [sys.executable, "-c", SERVER],
@@ -83,7 +84,7 @@ class Backend:
 class EventClient:
     """One browser tab: a websocket opened with (or without) a session cookie."""
 
-    def __init__(self, backend: Backend, token: str = "", cookie: str = "orion_session"):
+    def __init__(self, backend: Backend, token: str = "", cookie: str = "orion_session", tab: str = ""):
         self.backend = backend
         self.updates: list = []
         self._final = threading.Event()
@@ -91,7 +92,7 @@ class EventClient:
         self.client.on("event", self._on_event, namespace="/_event")
         headers = {"Cookie": f"{cookie}={token}"} if token else {}
         self.client.connect(
-            f"{backend.url}?token={uuid.uuid4()}",
+            f"{backend.url}?token={tab or uuid.uuid4()}",
             socketio_path="/_event",
             namespaces=["/_event"],
             transports=["websocket"],
