@@ -167,11 +167,3 @@ def _clean_redis_prefix():
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
-def pytest_collection_modifyitems(items):
-    """End-to-end tests share one compiled frontend in .web: under xdist (`make test` runs
-    `-n 2 --dist loadgroup`) they all go to the same worker."""
-    for item in items:
-        if "/tests/e2e/" in str(item.path):
-            item.add_marker(pytest.mark.xdist_group("e2e"))
