@@ -11,6 +11,7 @@ A third series times TeamState.load, a real guarded page load that also reads th
 """
 
 import os
+import random
 import socket
 import threading
 import time
@@ -109,18 +110,22 @@ def run() -> dict:
 
     event.listen(get_engine(), "before_cursor_execute", count)
     samples: dict[str, list[float]] = {"guarded": [], "unguarded": [], "team_load": []}
+    calls = {
+        "guarded": lambda i: send(f"{echo}.guarded_store", {"value": 2 * i + 1}),
+        "unguarded": lambda i: send(f"{echo}.plain_store", {"value": 2 * i + 2}),
+        "team_load": lambda i: send(team_name, {}),
+    }
+    order = random.Random(7)
     for i in range(WARMUP + ROUNDS):
-        # Interleaved so drift on the machine hits all equally; distinct values so every
-        # round changes the state and gets an answer.
-        counting = i >= WARMUP  # SQL run by the guarded echo rounds only
-        guarded = send(f"{echo}.guarded_store", {"value": 2 * i + 1})
-        counting = False
-        plain = send(f"{echo}.plain_store", {"value": 2 * i + 2})
-        team = send(team_name, {})
-        if i >= WARMUP:
-            samples["guarded"].append(guarded)
-            samples["unguarded"].append(plain)
-            samples["team_load"].append(team)
+        # Interleaved, in a new random order each round, so neither drift on the machine nor
+        # the work the previous event left behind favours one series; distinct values so
+        # every round changes the state and gets an answer.
+        for name in order.sample(list(calls), len(calls)):
+            counting = name == "guarded" and i >= WARMUP  # SQL run by the guarded rounds only
+            elapsed = calls[name](i)
+            counting = False
+            if i >= WARMUP:
+                samples[name].append(elapsed)
     event.remove(get_engine(), "before_cursor_execute", count)
     client.disconnect()
     server.should_exit = True
