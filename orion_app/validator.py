@@ -54,7 +54,7 @@ def _imports(path: Path) -> list[str]:
             names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.append(node.module)
-            if node.module.count(".") == 1:  # `from modules.catalog import public`
+            if node.module.count(".") == 1:  # `from <package>.catalog import public`
                 names.extend(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
