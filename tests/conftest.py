@@ -166,4 +166,3 @@ def _clean_redis_prefix():
 
 
 ROOT = Path(__file__).resolve().parent.parent
-
