@@ -124,9 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     modules = sub.add_parser("modules", help="list discovered modules")
     modules.add_argument("--platform", help="also show whether each module is enabled there")
     modules.set_defaults(run=cmd_modules)
-    sub.add_parser("validate", help="check every module against the architecture rules").set_defaults(
-        run=cmd_validate
-    )
     db_parser = sub.add_parser("db", help="database migrations (one alembic branch per module)")
     db_parser.set_defaults(run=cmd_db)
     db = db_parser.add_subparsers(dest="action", required=True)
@@ -145,18 +142,19 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new-module", help="create modules/<code>/ with a page, a table and tests")
     new.add_argument("code", help="lower-case words joined by _, e.g. gift_cards")
     new.set_defaults(run=cmd_new_module)
-    sub.add_parser("seed-demo", help="create the demo platforms, stores and users (idempotent)").set_defaults(
-        run=cmd_seed
-    )
     worker = sub.add_parser("worker", help="run an RQ worker on Orion's queues")
     worker.add_argument("--burst", action="store_true", help="stop when the queues are empty")
     worker.add_argument(
         "--queues", default="", help="comma-separated queues to work, in priority order (default: all)"
     )
     worker.set_defaults(run=cmd_worker)
-    sub.add_parser("scheduler", help="run RQ's cron scheduler with the modules' scheduled jobs").set_defaults(
-        run=cmd_scheduler
-    )
+    # Commands without arguments of their own: a name, its help and what it runs.
+    for name, help_text, run in (
+        ("validate", "check every module against the architecture rules", cmd_validate),
+        ("seed-demo", "create the demo platforms, stores and users (idempotent)", cmd_seed),
+        ("scheduler", "run RQ's cron scheduler with the modules' scheduled jobs", cmd_scheduler),
+    ):
+        sub.add_parser(name, help=help_text).set_defaults(run=run)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -1,41 +1,10 @@
-"""The module framework: definitions, discovery and dependency rules."""
+"""The module framework: definitions, discovery and dependency rules.
 
-from orion_app.registry.definition import (
-    Feature,
-    Frontend,
-    MenuItem,
-    ModuleDefinition,
-    Page,
-    Permission,
-    ScheduledJob,
-    StoreRole,
-    Tier,
-    import_string,
-)
-from orion_app.registry.registry import (
-    ChangePlan,
-    ModuleRegistry,
-    ModuleRegistryError,
-    ModuleRuleError,
-    discover_definitions,
-    get_registry,
-)
+Each submodule names its public part in `__all__`; the package re-exports exactly that,
+so a new name is declared once, next to its code."""
 
-__all__ = [
-    "ChangePlan",
-    "Feature",
-    "Frontend",
-    "MenuItem",
-    "ModuleDefinition",
-    "ModuleRegistry",
-    "ModuleRegistryError",
-    "ModuleRuleError",
-    "Page",
-    "Permission",
-    "ScheduledJob",
-    "StoreRole",
-    "Tier",
-    "discover_definitions",
-    "get_registry",
-    "import_string",
-]
+from orion_app.registry import definition, registry
+from orion_app.registry.definition import *  # noqa: F403
+from orion_app.registry.registry import *  # noqa: F403
+
+__all__ = [*definition.__all__, *registry.__all__]

@@ -8,6 +8,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+__all__ = [
+    "Feature",
+    "Frontend",
+    "MenuItem",
+    "ModuleDefinition",
+    "Page",
+    "Permission",
+    "ScheduledJob",
+    "StoreRole",
+    "Tier",
+    "import_string",
+]
+
 
 class Tier(StrEnum):
     CORE = "core"

@@ -18,6 +18,15 @@ from orion_app.registry.definition import (
     import_string,
 )
 
+__all__ = [
+    "ChangePlan",
+    "ModuleRegistry",
+    "ModuleRegistryError",
+    "ModuleRuleError",
+    "discover_definitions",
+    "get_registry",
+]
+
 log = logging.getLogger(__name__)
 
 

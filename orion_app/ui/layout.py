@@ -10,6 +10,9 @@ from orion_app.ui.backend import post_form
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
+# The width every shell gives a page's content, centred on wide screens.
+CONTENT_WIDTH = {"max_width": "72em", "margin": "0 auto"}
+
 
 def sign_out_button(**props) -> rx.Component:
     """A form posted to the sign-out endpoint, which revokes the session and clears the cookie."""
@@ -164,9 +167,8 @@ def public_shell(content: rx.Component) -> rx.Component:
             language_switcher(),
             align="center",
             width="100%",
-            max_width="72em",
-            margin="0 auto",
             padding="0.75em 1.5em",
+            **CONTENT_WIDTH,
         ),
         border_bottom="1px solid var(--gray-5)",
     )
@@ -174,12 +176,11 @@ def public_shell(content: rx.Component) -> rx.Component:
         ShellState.status == "ok",
         rx.box(
             header,
-            rx.el.main(content, max_width="72em", margin="0 auto", padding="2em 1.5em"),
+            rx.el.main(content, padding="2em 1.5em", **CONTENT_WIDTH),
             rx.el.footer(
                 rx.text(brand, " · ", ShellState.tenant_platform_name, size="1", color_scheme="gray"),
-                max_width="72em",
-                margin="0 auto",
                 padding="2em 1.5em",
+                **CONTENT_WIDTH,
             ),
         ),
         guarded_content(content),
