@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from modules.inventory.models import StockLevel, StockMovement, utcnow
 from orion_app.db import one_of
 from orion_app.errors import FieldErrors, ServiceError
+from orion_app.scoped import list_in_store
 
 
 class InsufficientStock(ServiceError):
@@ -103,12 +104,8 @@ def adjust_stock(
 
 
 def levels(session: Session, store_id: int, product_id: int) -> list[StockLevel]:
-    return list(
-        session.exec(
-            select(StockLevel)
-            .where(StockLevel.store_id == store_id, StockLevel.product_id == product_id)
-            .order_by(StockLevel.warehouse, StockLevel.bin)
-        ).all()
+    return list_in_store(
+        session, StockLevel, store_id, StockLevel.warehouse, StockLevel.bin, product_id=product_id
     )
 
 

@@ -6,7 +6,8 @@ from sqlmodel import Session, select
 
 from modules.catalog.models import Category, CategoryTranslation
 from modules.catalog.services.values import slugify
-from orion_app.errors import FieldErrors, NotFound
+from orion_app.errors import FieldErrors
+from orion_app.scoped import get_in_store
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,7 @@ def category_options(session: Session, store_id: int, lang: str, fallback: str) 
 
 
 def category_by_slug(session: Session, store_id: int, slug: str) -> Category:
-    category = session.exec(
-        select(Category).where(Category.store_id == store_id, Category.slug == slug)
-    ).first()
-    if category is None:
-        raise NotFound()
-    return category
+    return get_in_store(session, Category, store_id, slug=slug)
 
 
 def subtree_ids(session: Session, store_id: int, category_id: int) -> list[int]:

@@ -15,7 +15,8 @@ from sqlmodel import Session, select
 
 from modules.catalog.models import ProductMedia
 from modules.catalog.services.products import get_product
-from orion_app.errors import FieldErrors, NotFound
+from orion_app.errors import FieldErrors
+from orion_app.scoped import get_in_store, list_in_store
 
 SIZES = {"sm": 320, "md": 800, "lg": 1600}
 MAX_BYTES = 10 * 1024 * 1024
@@ -82,12 +83,8 @@ def add_photo(session: Session, store_id: int, product_id: int, data: bytes, alt
 
 
 def photos(session: Session, store_id: int, product_id: int) -> list[ProductMedia]:
-    return list(
-        session.exec(
-            select(ProductMedia)
-            .where(ProductMedia.store_id == store_id, ProductMedia.product_id == product_id)
-            .order_by(ProductMedia.position, ProductMedia.id)
-        ).all()
+    return list_in_store(
+        session, ProductMedia, store_id, ProductMedia.position, ProductMedia.id, product_id=product_id
     )
 
 
@@ -113,11 +110,7 @@ def remove_files(keys: list[str]) -> None:
 
 
 def delete_photo(session: Session, store_id: int, media_id: int) -> None:
-    row = session.exec(
-        select(ProductMedia).where(ProductMedia.id == media_id, ProductMedia.store_id == store_id)
-    ).first()
-    if row is None:
-        raise NotFound()
+    row = get_in_store(session, ProductMedia, store_id, id=media_id)
     session.delete(row)
     session.commit()
     remove_files([row.key])

@@ -23,8 +23,9 @@ from modules.catalog.services.values import (
 )
 from modules.contracts.public import require_room
 from orion_app.db import one_of
-from orion_app.errors import FieldErrors, NotFound
+from orion_app.errors import FieldErrors
 from orion_app.i18n import LANGUAGES
+from orion_app.scoped import get_in_store
 
 TEXT_FIELDS = ("title", "description", "meta_title", "meta_description")
 SORTS = {
@@ -209,12 +210,7 @@ def create_product(
 
 
 def get_product(session: Session, store_id: int, product_id: int) -> Product:
-    product = session.exec(
-        select(Product).where(Product.id == product_id, Product.store_id == store_id)
-    ).first()
-    if product is None:
-        raise NotFound()
-    return product
+    return get_in_store(session, Product, store_id, id=product_id)
 
 
 def translations(session: Session, product_ids: list[int]) -> dict[int, dict[str, ProductTranslation]]:

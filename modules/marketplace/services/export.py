@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from rq import get_current_job
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from modules.catalog.public import ListedProduct, ProductText, active_products, language_order
 from modules.marketplace.models import FeedExport, JobStatus
@@ -32,6 +32,7 @@ from modules.marketplace.services.imports import ImportScope, files_dir, queue_j
 from modules.tenancy.public import store_by_id, storefront_url
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
+from orion_app.scoped import list_in_store
 
 EXPORT_LANGUAGES = ("en", "fr", "de")
 COLUMNS = (
@@ -249,13 +250,8 @@ def _write_atomically(target: Path, lines: Iterable[str]) -> int:
 
 def list_exports(session: Session, store_id: int, limit: int = 10) -> list[FeedExport]:
     """The store's latest exports, newest first."""
-    return list(
-        session.exec(
-            select(FeedExport)
-            .where(FeedExport.store_id == store_id)
-            .order_by(FeedExport.created_at.desc(), FeedExport.id.desc())
-            .limit(limit)
-        ).all()
+    return list_in_store(
+        session, FeedExport, store_id, FeedExport.created_at.desc(), FeedExport.id.desc(), limit=limit
     )
 
 

@@ -29,9 +29,10 @@ from modules.marketplace.models import ACTIVE, FeedImport, FeedImportError, JobS
 from modules.marketplace.services.fetch import check_url
 from orion_app.db import utcnow
 from orion_app.enablement import module_config
-from orion_app.errors import FieldErrors, NotFound, ServiceError
+from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import LANGUAGES
 from orion_app.jobs import get_queue
+from orion_app.scoped import get_in_store, list_in_store
 from orion_app.settings import get_settings
 
 JOB_TIMEOUT = 6 * 60 * 60  # seconds; a 1M-row feed fits comfortably
@@ -166,22 +167,13 @@ def _remove_file(record: FeedImport) -> None:
 
 
 def get_import(session: Session, store_id: int, import_id: int) -> FeedImport:
-    record = session.exec(
-        select(FeedImport).where(FeedImport.id == import_id, FeedImport.store_id == store_id)
-    ).first()
-    if record is None:
-        raise NotFound()
-    return record
+    return get_in_store(session, FeedImport, store_id, id=import_id)
 
 
 def list_imports(session: Session, store_id: int, limit: int = 20) -> list[FeedImport]:
-    return list(
-        session.exec(
-            select(FeedImport)
-            .where(FeedImport.store_id == store_id)
-            .order_by(FeedImport.created_at.desc(), FeedImport.id.desc())
-            .limit(limit)
-        ).all()
+    """The store's latest imports, newest first."""
+    return list_in_store(
+        session, FeedImport, store_id, FeedImport.created_at.desc(), FeedImport.id.desc(), limit=limit
     )
 
 

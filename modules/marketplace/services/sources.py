@@ -17,8 +17,9 @@ from modules.marketplace.services.imports import ImportScope, start_import
 from modules.tenancy.public import store_by_id
 from orion_app import enablement
 from orion_app.db import utcnow
-from orion_app.errors import FieldErrors, NotFound, ServiceError
+from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import LANGUAGES
+from orion_app.scoped import get_in_store
 
 # What the dashboard offers; any crontab expression (UTC) is accepted too.
 PRESETS = {
@@ -87,12 +88,7 @@ def list_sources(session: Session, store_id: int) -> list[tuple[FeedSource, Feed
 
 
 def get_source(session: Session, store_id: int, source_id: int) -> FeedSource:
-    source = session.exec(
-        select(FeedSource).where(FeedSource.id == source_id, FeedSource.store_id == store_id)
-    ).first()
-    if source is None:
-        raise NotFound()
-    return source
+    return get_in_store(session, FeedSource, store_id, id=source_id)
 
 
 def delete_source(session: Session, store_id: int, source_id: int) -> None:
