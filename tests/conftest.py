@@ -48,13 +48,15 @@ def use_database(url: str) -> None:
     get_settings.cache_clear()
 
 
-def create_postgres_database() -> str:
+def create_postgres_database(template: str | None = None) -> str:
+    """A new empty database, or a copy of the database at URL `template`."""
     import sqlalchemy
 
     name = f"orion_test_{RUN_ID}_{uuid.uuid4().hex[:6]}"
+    copy = f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else ""
     engine = sqlalchemy.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
-        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"{copy}'))
     engine.dispose()
     return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
 
@@ -72,16 +74,20 @@ def drop_postgres_database(url: str) -> None:
     engine.dispose()
 
 
-def migrated_database(kind: str, tmp_path_factory) -> Iterator[str]:
+def migrated_database(kind: str, tmp_path_factory, seeded: bool = False) -> Iterator[str]:
+    """A new database of `kind` at head; `seeded`: a copy of one demo-seeded template."""
     from orion_app.migrations import upgrade
 
-    if kind == "postgresql":
-        if not POSTGRES:
-            pytest.skip("PostgreSQL is not reachable")
+    if kind == "postgresql" and not POSTGRES:
+        pytest.skip("PostgreSQL is not reachable")
+    if seeded:
+        url = _copy_of(_demo_template(kind, tmp_path_factory), kind, tmp_path_factory)
+    elif kind == "postgresql":
         url = create_postgres_database()
+        upgrade(url)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'orion.db'}"
-    upgrade(url)
+        upgrade(url)
     try:
         yield url
     finally:
@@ -91,8 +97,13 @@ def migrated_database(kind: str, tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request, tmp_path_factory) -> Iterator[str]:
-    """A fresh migrated database (each kind), made current for services and guards."""
-    yield from _activate(migrated_database(request.param, tmp_path_factory))
+    """A fresh migrated database (each kind), made current for services and guards.
+
+    A test that also asks for `demo` gets a copy of a database seeded once per process,
+    instead of migrating and seeding its own (seeding hashes passwords: ~1 s a test).
+    """
+    seeded = "demo" in request.fixturenames
+    yield from _activate(migrated_database(request.param, tmp_path_factory, seeded))
 
 
 @pytest.fixture
@@ -124,11 +135,62 @@ def session(database):
 
 @pytest.fixture
 def demo(database):
-    """The demo data set (platforms main/oms/loyalty, two merchants, three stores)."""
-    from orion_app.cli import main
-
-    assert main(["seed-demo"]) == 0
+    """The demo data set (platforms main/oms/loyalty, two merchants, three stores): the
+    `database` fixture copied it from the seeded template."""
     return database
+
+
+_DEMO_TEMPLATES: dict[str, str] = {}
+
+
+def _demo_template(kind: str, tmp_path_factory) -> str:
+    """One database per kind and process, migrated and seeded with `seed-demo` (the same
+    command the tests used to run each time), never used by a test itself."""
+    if kind not in _DEMO_TEMPLATES:
+        from orion_app.cli import main
+        from orion_app.db import engine_for
+        from orion_app.migrations import upgrade
+
+        if kind == "postgresql":
+            url = create_postgres_database()
+        else:
+            url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'demo.db'}"
+        upgrade(url)
+        previous = os.environ.get("DATABASE_URL")
+        use_database(url)
+        try:
+            assert main(["seed-demo"]) == 0
+        finally:
+            if previous is None:
+                os.environ.pop("DATABASE_URL", None)
+            else:
+                use_database(previous)
+            engine_for(url).dispose()  # PostgreSQL copies only a template nobody is connected to
+        _DEMO_TEMPLATES[kind] = url
+    return _DEMO_TEMPLATES[kind]
+
+
+def _copy_of(template: str, kind: str, tmp_path_factory) -> str:
+    if kind == "postgresql":
+        return create_postgres_database(template)
+    import sqlite3
+
+    path = tmp_path_factory.mktemp("db") / "orion.db"
+    source = sqlite3.connect(template.removeprefix("sqlite:///"))
+    target = sqlite3.connect(path)
+    with target:
+        source.backup(target)  # consistent even with a write-ahead log
+    source.close()
+    target.close()
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _drop_demo_templates():
+    yield
+    for kind, url in _DEMO_TEMPLATES.items():
+        if kind == "postgresql":
+            drop_postgres_database(url)
 
 
 @pytest.fixture(autouse=True)
