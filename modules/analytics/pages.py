@@ -3,34 +3,19 @@
 import reflex as rx
 
 from modules.analytics.state import ReportsState
-from orion_app.ui.components import empty_state, page_heading
+from orion_app.ui.components import page
 from orion_app.ui.i18n import t
+from orion_app.ui.tables import data_table, row
 
 
 def reports_page() -> rx.Component:
-    return rx.vstack(
-        page_heading(
-            "analytics.reports.title",
-            rx.button(t("analytics.reports.download"), on_click=ReportsState.download, variant="soft"),
+    return page(
+        "analytics.reports.title",
+        data_table(
+            ["analytics.reports.metric", "analytics.reports.value"],
+            ReportsState.rows,
+            lambda r: row(r["label"], r["value"]),
+            empty="analytics.reports.empty",
         ),
-        rx.cond(
-            ReportsState.rows.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("analytics.reports.metric")),
-                        rx.table.column_header_cell(t("analytics.reports.value")),
-                    )
-                ),
-                rx.table.body(
-                    rx.foreach(
-                        ReportsState.rows,
-                        lambda r: rx.table.row(rx.table.cell(r["label"]), rx.table.cell(r["value"])),
-                    )
-                ),
-                width="100%",
-            ),
-            empty_state("analytics.reports.empty"),
-        ),
-        width="100%",
+        actions=(rx.button(t("analytics.reports.download"), on_click=ReportsState.download, variant="soft"),),
     )

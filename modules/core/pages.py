@@ -3,69 +3,51 @@
 import reflex as rx
 
 from modules.core.state import AdminDashboardState, StoreOverviewState
-from orion_app.ui.components import page_heading, stat_card
+from orion_app.ui.components import page, stat_card
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
+ADMIN_CARDS = ("core.admin.platforms", "core.admin.merchants", "core.admin.stores")
+
+
+def _stat_cards(cards: rx.Var, label) -> rx.Component:
+    return rx.hstack(
+        rx.foreach(cards, lambda card: stat_card(label(card), card["value"])), spacing="4", wrap="wrap"
+    )
+
 
 def admin_dashboard_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("core.admin.title"),
+    return page(
+        "core.admin.title",
         rx.text(t("core.admin.welcome", name=ShellState.user_name), color_scheme="gray"),
-        rx.hstack(
-            rx.foreach(
-                AdminDashboardState.cards,
-                lambda card: stat_card(
-                    rx.match(
-                        card["key"],
-                        ("core.admin.platforms", t("core.admin.platforms")),
-                        ("core.admin.merchants", t("core.admin.merchants")),
-                        ("core.admin.stores", t("core.admin.stores")),
-                        t("core.admin.users"),
-                    ),
-                    card["value"],
-                ),
-            ),
-            spacing="4",
-            wrap="wrap",
+        _stat_cards(
+            AdminDashboardState.cards,
+            lambda card: rx.match(card["key"], *[(k, t(k)) for k in ADMIN_CARDS], t("core.admin.users")),
         ),
-        width="100%",
         spacing="4",
     )
 
 
+def _fact(label_key: str, value: rx.Var | rx.Component) -> rx.Component:
+    return rx.data_list.item(rx.data_list.label(t(label_key)), rx.data_list.value(value))
+
+
 def store_overview_page() -> rx.Component:
-    return rx.vstack(
-        page_heading(
-            "core.store.title",
-            rx.link(t("core.store.open_storefront"), href=StoreOverviewState.storefront_url),
-        ),
+    return page(
+        "core.store.title",
         rx.text(
             t("core.store.welcome", name=ShellState.user_name, store=ShellState.tenant_store_name),
             color_scheme="gray",
         ),
-        rx.hstack(
-            rx.foreach(StoreOverviewState.metrics, lambda m: stat_card(m["label"], m["value"])),
-            spacing="4",
-            wrap="wrap",
-        ),
+        _stat_cards(StoreOverviewState.metrics, lambda m: m["label"]),
         rx.card(
             rx.data_list.root(
-                rx.data_list.item(
-                    rx.data_list.label(t("core.store.platform")),
-                    rx.data_list.value(ShellState.tenant_platform_name),
-                ),
-                rx.data_list.item(
-                    rx.data_list.label(t("core.store.code")),
-                    rx.data_list.value(rx.code(ShellState.tenant_store_code)),
-                ),
-                rx.data_list.item(
-                    rx.data_list.label(t("core.store.languages")),
-                    rx.data_list.value(StoreOverviewState.languages),
-                ),
+                _fact("core.store.platform", ShellState.tenant_platform_name),
+                _fact("core.store.code", rx.code(ShellState.tenant_store_code)),
+                _fact("core.store.languages", StoreOverviewState.languages),
             ),
             width="100%",
         ),
-        width="100%",
+        actions=(rx.link(t("core.store.open_storefront"), href=StoreOverviewState.storefront_url),),
         spacing="4",
     )

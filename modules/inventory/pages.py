@@ -3,69 +3,50 @@
 import reflex as rx
 
 from modules.inventory.state import InventoryState
-from orion_app.ui.components import empty_state, page_heading
+from orion_app.ui.components import page
 from orion_app.ui.i18n import t
+from orion_app.ui.tables import data_table, row
 
 S = InventoryState
 
 
-def _table(headers: list[str], rows, render) -> rx.Component:
-    return rx.table.root(
-        rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(h)) for h in headers])),
-        rx.table.body(rx.foreach(rows, render)),
-        width="100%",
+def _low_row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.code(r["sku"]),
+        rx.cond(r["href"] != "", rx.link(r["title"], href=r["href"]), rx.text(r["title"])),
+        rx.badge(r["available"], color_scheme="orange"),
+        r["threshold"],
     )
 
 
 def inventory_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("inventory.page.title"),
+    return page(
+        "inventory.page.title",
         rx.heading(t("inventory.low.title", threshold=S.threshold), size="4"),
-        rx.cond(
-            S.low_rows.length() > 0,
-            _table(
-                [
-                    "inventory.stock.sku",
-                    "inventory.stock.product",
-                    "inventory.stock.available",
-                    "inventory.low.threshold",
-                ],
-                S.low_rows,
-                lambda r: rx.table.row(
-                    rx.table.cell(rx.code(r["sku"])),
-                    rx.table.cell(
-                        rx.cond(r["href"] != "", rx.link(r["title"], href=r["href"]), rx.text(r["title"]))
-                    ),
-                    rx.table.cell(rx.badge(r["available"], color_scheme="orange")),
-                    rx.table.cell(r["threshold"]),
-                ),
-            ),
-            empty_state("inventory.low.none"),
+        data_table(
+            [
+                "inventory.stock.sku",
+                "inventory.stock.product",
+                "inventory.stock.available",
+                "inventory.low.threshold",
+            ],
+            S.low_rows,
+            _low_row,
+            empty="inventory.low.none",
         ),
         rx.heading(t("inventory.movements.title"), size="4", margin_top="1em"),
-        rx.cond(
-            S.movement_rows.length() > 0,
-            _table(
-                [
-                    "inventory.movements.when",
-                    "inventory.stock.sku",
-                    "inventory.movements.where",
-                    "inventory.movements.kind",
-                    "inventory.movements.change",
-                    "inventory.stock.reason",
-                ],
-                S.movement_rows,
-                lambda r: rx.table.row(
-                    rx.table.cell(r["when"]),
-                    rx.table.cell(rx.code(r["sku"])),
-                    rx.table.cell(r["where"]),
-                    rx.table.cell(r["kind"]),
-                    rx.table.cell(r["change"]),
-                    rx.table.cell(r["reason"]),
-                ),
-            ),
-            empty_state("inventory.movements.none"),
+        data_table(
+            [
+                "inventory.movements.when",
+                "inventory.stock.sku",
+                "inventory.movements.where",
+                "inventory.movements.kind",
+                "inventory.movements.change",
+                "inventory.stock.reason",
+            ],
+            S.movement_rows,
+            lambda r: row(r["when"], rx.code(r["sku"]), r["where"], r["kind"], r["change"], r["reason"]),
+            empty="inventory.movements.none",
         ),
-        width="100%",
         spacing="3",
     )

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from orion_app.ui.backend import backend_url
 from orion_app.ui.i18n import t
 
 
@@ -14,6 +15,15 @@ def page_heading(title_key: str, *actions: rx.Component) -> rx.Component:
         align="center",
         margin_bottom="1em",
     )
+
+
+# Text kept to one line, cut with an ellipsis (give it a max_width).
+ONE_LINE = {"overflow": "hidden", "text_overflow": "ellipsis", "white_space": "nowrap"}
+
+
+def page(title_key: str, *children: rx.Component, actions: tuple = (), **props) -> rx.Component:
+    """A dashboard page: its heading, with `actions` on the right, above `children`."""
+    return rx.vstack(page_heading(title_key, *actions), *children, width="100%", **props)
 
 
 def field(
@@ -191,4 +201,67 @@ def form_dialog(
         ),
         open=open,
         on_open_change=on_open_change,
+    )
+
+
+def confirm_dialog(
+    title: rx.Var | str,
+    description: rx.Var | str | rx.Component,
+    *,
+    open: rx.Var,
+    on_cancel,
+    confirm: rx.Var | str,
+    on_confirm,
+    **confirm_props,
+) -> rx.Component:
+    """An "are you sure?" dialog the state opens; other props (`color_scheme`) go to the confirm button."""
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(title),
+            rx.alert_dialog.description(description),
+            rx.hstack(
+                rx.alert_dialog.cancel(
+                    rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", on_click=on_cancel)
+                ),
+                rx.alert_dialog.action(rx.button(confirm, on_click=on_confirm, **confirm_props)),
+                justify="end",
+                spacing="3",
+                margin_top="1em",
+            ),
+        ),
+        open=open,
+    )
+
+
+def flag_badge(on: rx.Var, on_key: str, off_key: str, on_colour: str = "green") -> rx.Component:
+    """A badge naming a yes/no state: `on_key` in `on_colour`, else `off_key` in gray."""
+    return rx.cond(on, rx.badge(t(on_key), color_scheme=on_colour), rx.badge(t(off_key), color_scheme="gray"))
+
+
+def remove_button(label_key: str, on_click) -> rx.Component:
+    """A small red button that deletes or removes the thing on its row."""
+    return rx.button(t(label_key), size="1", variant="ghost", color_scheme="red", on_click=on_click)
+
+
+def download_button(icon: str, label_key: str, path: rx.Var, **props) -> rx.Component:
+    """A button-looking link to a file the backend serves at `path`."""
+    return rx.button(
+        rx.el.a(rx.icon(icon, size=16), t(label_key), href=backend_url(path)), as_child=True, **props
+    )
+
+
+def section(title_key: str, *children: rx.Component, hint_key: str | None = None, **props) -> rx.Component:
+    """A titled card; its title names the region for people using assistive technology."""
+    return rx.card(
+        rx.vstack(
+            rx.heading(t(title_key), size="4", as_="h2"),
+            *([rx.text(t(hint_key), size="2", color_scheme="gray")] if hint_key else []),
+            *children,
+            spacing="3",
+            width="100%",
+        ),
+        role="region",
+        aria_label=t(title_key),
+        width="100%",
+        **props,
     )

@@ -3,10 +3,11 @@
 import reflex as rx
 
 from modules.catalog.state.dashboard import ProductListState
-from orion_app.ui.components import empty_state, options_of, page_heading, select
+from orion_app.ui.components import confirm_dialog, flag_badge, options_of, page, remove_button, select
 from orion_app.ui.i18n import t
 from orion_app.ui.pager import pager
 from orion_app.ui.shell import ShellState
+from orion_app.ui.tables import data_table, row
 
 S = ProductListState
 
@@ -56,122 +57,84 @@ def _filters() -> rx.Component:
     )
 
 
-def _row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(
-            rx.checkbox(
-                checked=S.selected.contains(row["id"]),
-                on_change=lambda _v: S.toggle(row["id"]),
-                aria_label="select " + row["sku"],
-            )
+def _row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.checkbox(
+            checked=S.selected.contains(r["id"]),
+            on_change=lambda _v: S.toggle(r["id"]),
+            aria_label="select " + r["sku"],
         ),
-        rx.table.cell(rx.code(row["sku"])),
-        rx.table.cell(rx.link(row["title"], href=ShellState.base + "products/" + row["id"])),
-        rx.table.cell(
-            rx.vstack(
-                rx.text(row["price"]),
-                rx.cond(row["sale"] != "", rx.text(row["sale"], size="1", color_scheme="red")),
-                spacing="0",
-            )
+        rx.code(r["sku"]),
+        rx.link(r["title"], href=ShellState.base + "products/" + r["id"]),
+        rx.vstack(
+            rx.text(r["price"]),
+            rx.cond(r["sale"] != "", rx.text(r["sale"], size="1", color_scheme="red")),
+            spacing="0",
         ),
-        rx.table.cell(row["stock"]),
-        rx.table.cell(
-            rx.cond(
-                row["active"] != "",
-                rx.badge(t("catalog.products.active"), color_scheme="green"),
-                rx.badge(t("catalog.products.inactive"), color_scheme="gray"),
-            )
-        ),
-        rx.table.cell(
-            rx.button(
-                t("catalog.products.delete"),
-                size="1",
-                variant="ghost",
-                color_scheme="red",
-                on_click=S.ask_delete(row["id"], row["title"]),
-            )
-        ),
+        r["stock"],
+        flag_badge(r["active"] != "", "catalog.products.active", "catalog.products.inactive"),
+        remove_button("catalog.products.delete", S.ask_delete(r["id"], r["title"])),
     )
 
 
 def _delete_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("catalog.products.delete_title")),
-            rx.alert_dialog.description(t("catalog.products.delete_text", title=S.confirm_delete_title)),
+    return confirm_dialog(
+        t("catalog.products.delete_title"),
+        t("catalog.products.delete_text", title=S.confirm_delete_title),
+        open=S.confirm_delete_id != "",
+        on_cancel=S.cancel_delete,
+        confirm=t("catalog.products.delete"),
+        on_confirm=S.confirm_delete,
+        color_scheme="red",
+    )
+
+
+def _bulk_actions() -> rx.Component:
+    return rx.hstack(
+        rx.text(t("catalog.products.count", count=S.total), size="2", color_scheme="gray"),
+        rx.spacer(),
+        rx.cond(
+            S.selected.length() > 0,
             rx.hstack(
-                rx.alert_dialog.cancel(
-                    rx.button(
-                        t("orion.cancel"), variant="soft", color_scheme="gray", on_click=S.cancel_delete
-                    )
+                rx.text(t("catalog.products.selected", count=S.selected.length()), size="2"),
+                rx.button(t("catalog.products.activate"), size="1", on_click=S.bulk_set_active(True)),
+                rx.button(
+                    t("catalog.products.deactivate"),
+                    size="1",
+                    variant="soft",
+                    on_click=S.bulk_set_active(False),
                 ),
-                rx.alert_dialog.action(
-                    rx.button(t("catalog.products.delete"), color_scheme="red", on_click=S.confirm_delete)
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1em",
+                align="center",
             ),
         ),
-        open=S.confirm_delete_id != "",
+        width="100%",
+        align="center",
     )
 
 
 def products_page() -> rx.Component:
-    return rx.vstack(
-        page_heading(
-            "catalog.products.title",
-            rx.link(rx.button(t("catalog.products.new")), href=ShellState.base + "products/new"),
-        ),
+    return page(
+        "catalog.products.title",
         _filters(),
-        rx.hstack(
-            rx.text(t("catalog.products.count", count=S.total), size="2", color_scheme="gray"),
-            rx.spacer(),
-            rx.cond(
-                S.selected.length() > 0,
-                rx.hstack(
-                    rx.text(t("catalog.products.selected", count=S.selected.length()), size="2"),
-                    rx.button(t("catalog.products.activate"), size="1", on_click=S.bulk_set_active(True)),
-                    rx.button(
-                        t("catalog.products.deactivate"),
-                        size="1",
-                        variant="soft",
-                        on_click=S.bulk_set_active(False),
-                    ),
-                    align="center",
+        _bulk_actions(),
+        data_table(
+            [
+                rx.table.column_header_cell(
+                    rx.checkbox(on_change=lambda _v: S.toggle_all(), aria_label="select all")
                 ),
-            ),
-            width="100%",
-            align="center",
-        ),
-        rx.cond(
-            S.rows.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(
-                            rx.checkbox(on_change=lambda _v: S.toggle_all(), aria_label="select all")
-                        ),
-                        *[
-                            rx.table.column_header_cell(t(k))
-                            for k in (
-                                "catalog.product.sku",
-                                "catalog.product.title",
-                                "catalog.product.price",
-                                "catalog.products.stock",
-                                "catalog.products.status",
-                            )
-                        ],
-                        rx.table.column_header_cell(""),
-                    )
-                ),
-                rx.table.body(rx.foreach(S.rows, _row)),
-                width="100%",
-            ),
-            empty_state("catalog.products.empty"),
+                "catalog.product.sku",
+                "catalog.product.title",
+                "catalog.product.price",
+                "catalog.products.stock",
+                "catalog.products.status",
+                "",
+            ],
+            S.rows,
+            _row,
+            empty="catalog.products.empty",
         ),
         pager(S.page_number, S.page_count, S.go_to_page),
         _delete_dialog(),
-        width="100%",
+        actions=(rx.link(rx.button(t("catalog.products.new")), href=ShellState.base + "products/new"),),
         spacing="3",
     )

@@ -5,9 +5,18 @@ import reflex as rx
 from modules.catalog.state.editor import OPTIONS, ProductEditorState
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from orion_app.ui.cards import media_url
-from orion_app.ui.components import checkbox, field, field_error, page_heading, select_field
+from orion_app.ui.components import (
+    checkbox,
+    field,
+    field_error,
+    page_heading,
+    remove_button,
+    section,
+    select_field,
+)
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
+from orion_app.ui.tables import data_table, row
 
 S = ProductEditorState
 UPLOAD_ID = "product_photos"
@@ -159,124 +168,88 @@ def _form() -> rx.Component:
 
 
 def _photos() -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(t("catalog.product.photos"), size="4"),
-            rx.hstack(
-                rx.foreach(
-                    S.photo_rows,
-                    lambda p: rx.vstack(
-                        rx.image(
-                            src=media_url(p["src"]),
-                            width="96px",
-                            height="96px",
-                            object_fit="cover",
-                            border_radius="6px",
-                            alt="",
-                        ),
-                        rx.cond(
-                            S.can_edit,
-                            rx.button(
-                                t("catalog.product.remove_photo"),
-                                size="1",
-                                variant="ghost",
-                                color_scheme="red",
-                                on_click=S.remove_photo(p["id"]),
-                            ),
-                        ),
+    return section(
+        "catalog.product.photos",
+        rx.hstack(
+            rx.foreach(
+                S.photo_rows,
+                lambda p: rx.vstack(
+                    rx.image(
+                        src=media_url(p["src"]),
+                        width="96px",
+                        height="96px",
+                        object_fit="cover",
+                        border_radius="6px",
+                        alt="",
+                    ),
+                    rx.cond(
+                        S.can_edit,
+                        remove_button("catalog.product.remove_photo", S.remove_photo(p["id"])),
+                    ),
+                    align="center",
+                ),
+            ),
+            wrap="wrap",
+            spacing="3",
+        ),
+        rx.cond(
+            S.can_edit,
+            rx.vstack(
+                rx.upload(
+                    rx.vstack(
+                        rx.text(t("catalog.product.drop_photos"), size="2"),
+                        rx.foreach(rx.selected_files(UPLOAD_ID), lambda f: rx.text(f, size="1")),
                         align="center",
                     ),
-                ),
-                wrap="wrap",
-                spacing="3",
-            ),
-            rx.cond(
-                S.can_edit,
-                rx.vstack(
-                    rx.upload(
-                        rx.vstack(
-                            rx.text(t("catalog.product.drop_photos"), size="2"),
-                            rx.foreach(rx.selected_files(UPLOAD_ID), lambda f: rx.text(f, size="1")),
-                            align="center",
-                        ),
-                        id=UPLOAD_ID,
-                        multiple=True,
-                        accept={"image/*": [".jpg", ".jpeg", ".png", ".webp", ".gif"]},
-                        max_size=10 * 1024 * 1024,
-                        border="1px dashed var(--gray-7)",
-                        padding="1.5em",
-                        width="100%",
-                    ),
-                    rx.button(
-                        t("catalog.product.upload_photos"),
-                        on_click=S.upload_photos(rx.upload_files(upload_id=UPLOAD_ID)),
-                        variant="soft",
-                    ),
-                    field_error(S.errors, "photos"),
+                    id=UPLOAD_ID,
+                    multiple=True,
+                    accept={"image/*": [".jpg", ".jpeg", ".png", ".webp", ".gif"]},
+                    max_size=10 * 1024 * 1024,
+                    border="1px dashed var(--gray-7)",
+                    padding="1.5em",
                     width="100%",
                 ),
+                rx.button(
+                    t("catalog.product.upload_photos"),
+                    on_click=S.upload_photos(rx.upload_files(upload_id=UPLOAD_ID)),
+                    variant="soft",
+                ),
+                field_error(S.errors, "photos"),
+                width="100%",
             ),
-            spacing="3",
-            width="100%",
         ),
-        width="100%",
     )
 
 
 def _stock() -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(t("inventory.stock.title"), size="4"),
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(t(f"inventory.stock.{c}"))
-                            for c in ("warehouse", "bin", "quantity", "reserved", "available")
-                        ]
-                    )
+    return section(
+        "inventory.stock.title",
+        data_table(
+            [f"inventory.stock.{c}" for c in ("warehouse", "bin", "quantity", "reserved", "available")],
+            S.stock_rows,
+            lambda r: row(r["warehouse"], r["bin"], r["quantity"], r["reserved"], r["available"]),
+        ),
+        rx.form(
+            rx.hstack(
+                field(
+                    "inventory.stock.warehouse",
+                    "warehouse",
+                    S.stock_errors,
+                    placeholder="STRASSEN",
+                    required=True,
                 ),
-                rx.table.body(
-                    rx.foreach(
-                        S.stock_rows,
-                        lambda r: rx.table.row(
-                            rx.table.cell(r["warehouse"]),
-                            rx.table.cell(r["bin"]),
-                            rx.table.cell(r["quantity"]),
-                            rx.table.cell(r["reserved"]),
-                            rx.table.cell(r["available"]),
-                        ),
-                    )
-                ),
+                field("inventory.stock.bin", "bin", S.stock_errors, placeholder="SA-10-02"),
+                field("inventory.stock.change", "delta", S.stock_errors, placeholder="+12", required=True),
+                field("inventory.stock.reason", "reason", S.stock_errors),
+                rx.button(t("inventory.stock.adjust"), type="submit"),
+                align="end",
                 width="100%",
             ),
-            rx.form(
-                rx.hstack(
-                    field(
-                        "inventory.stock.warehouse",
-                        "warehouse",
-                        S.stock_errors,
-                        placeholder="STRASSEN",
-                        required=True,
-                    ),
-                    field("inventory.stock.bin", "bin", S.stock_errors, placeholder="SA-10-02"),
-                    field(
-                        "inventory.stock.change", "delta", S.stock_errors, placeholder="+12", required=True
-                    ),
-                    field("inventory.stock.reason", "reason", S.stock_errors),
-                    rx.button(t("inventory.stock.adjust"), type="submit"),
-                    align="end",
-                    width="100%",
-                ),
-                field_error(S.stock_errors, "quantity"),
-                on_submit=S.adjust,
-                reset_on_submit=True,
-                width="100%",
-            ),
-            spacing="3",
+            field_error(S.stock_errors, "quantity"),
+            on_submit=S.adjust,
+            reset_on_submit=True,
             width="100%",
         ),
-        width="100%",
     )
 
 

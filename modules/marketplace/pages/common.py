@@ -1,10 +1,11 @@
-"""Pieces the marketplace pages share: status badges, live refresh, sections, origins."""
+"""Pieces the marketplace pages share: status badges, live refresh, origins, import counts."""
 
 import reflex as rx
 
 from modules.marketplace.models import JobStatus
 from orion_app.ui.i18n import t
 
+COUNTS = ("created", "updated", "unchanged", "rejected")
 STATUS_COLOURS = {
     JobStatus.QUEUED: "gray",
     JobStatus.RUNNING: "blue",
@@ -31,23 +32,6 @@ def live_refresh(active: rx.Var, on_tick) -> rx.Component:
     return rx.cond(
         active,
         rx.moment(interval=1000, format="HH:mm:ss", on_change=on_tick, display="none"),
-    )
-
-
-def section(title_key: str, *children: rx.Component, hint_key: str | None = None, **props) -> rx.Component:
-    """A titled card; its title names the region for people using assistive technology."""
-    return rx.card(
-        rx.vstack(
-            rx.heading(t(title_key), size="4", as_="h2"),
-            *([rx.text(t(hint_key), size="2", color_scheme="gray")] if hint_key else []),
-            *children,
-            spacing="3",
-            width="100%",
-        ),
-        role="region",
-        aria_label=t(title_key),
-        width="100%",
-        **props,
     )
 
 

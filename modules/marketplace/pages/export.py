@@ -2,11 +2,11 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import live_refresh, section, status_badge
+from modules.marketplace.pages.common import live_refresh, status_badge
 from modules.marketplace.state.export import ExportState
-from orion_app.ui.backend import backend_url
-from orion_app.ui.components import empty_state, page_heading, when
+from orion_app.ui.components import download_button, page, section, when
 from orion_app.ui.i18n import t
+from orion_app.ui.tables import data_table, heading_cell, row
 
 S = ExportState
 
@@ -21,15 +21,7 @@ def _language_card(item: rx.Var) -> rx.Component:
                 width="100%",
                 align="center",
             ),
-            rx.button(
-                rx.el.a(
-                    rx.icon("download", size=16),
-                    t("marketplace.export.download"),
-                    href=backend_url(item["href"]),
-                ),
-                as_child=True,
-                width="100%",
-            ),
+            download_button("download", "marketplace.export.download", item["href"], width="100%"),
             rx.button(
                 rx.icon("folder-output", size=16),
                 t("marketplace.export.write"),
@@ -45,20 +37,18 @@ def _language_card(item: rx.Var) -> rx.Component:
     )
 
 
-def _export_row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(when(row["created"]), white_space="nowrap"),
-        rx.table.cell(row["lang"]),
-        rx.table.cell(
-            rx.vstack(
-                status_badge(row["status"]),
-                rx.cond(row["message"] != "", rx.text(row["message"], size="1", color_scheme="red")),
-                spacing="1",
-            )
+def _export_row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.table.cell(when(r["created"]), white_space="nowrap"),
+        r["lang"],
+        rx.vstack(
+            status_badge(r["status"]),
+            rx.cond(r["message"] != "", rx.text(r["message"], size="1", color_scheme="red")),
+            spacing="1",
         ),
-        rx.table.cell(row["rows"], text_align="right"),
-        rx.table.cell(rx.cond(row["file"] != "", rx.code(row["file"], size="1"), "—")),
-        rx.table.cell(when(row["finished"]), white_space="nowrap"),
+        rx.table.cell(r["rows"], text_align="right"),
+        rx.cond(r["file"] != "", rx.code(r["file"], size="1"), "—"),
+        rx.table.cell(when(r["finished"]), white_space="nowrap"),
         align="center",
     )
 
@@ -66,32 +56,27 @@ def _export_row(row: rx.Var) -> rx.Component:
 def _history() -> rx.Component:
     return section(
         "marketplace.export.history",
-        rx.cond(
-            S.exports.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("marketplace.history.started")),
-                        rx.table.column_header_cell(t("marketplace.history.language")),
-                        rx.table.column_header_cell(t("marketplace.history.status")),
-                        rx.table.column_header_cell(t("marketplace.export.rows"), text_align="right"),
-                        rx.table.column_header_cell(t("marketplace.export.file")),
-                        rx.table.column_header_cell(t("marketplace.job.finished")),
-                    )
-                ),
-                rx.table.body(rx.foreach(S.exports, _export_row)),
-                width="100%",
-                size="1",
-            ),
-            empty_state("marketplace.export.none"),
+        data_table(
+            [
+                "marketplace.history.started",
+                "marketplace.history.language",
+                "marketplace.history.status",
+                heading_cell("marketplace.export.rows", text_align="right"),
+                "marketplace.export.file",
+                "marketplace.job.finished",
+            ],
+            S.exports,
+            _export_row,
+            empty="marketplace.export.none",
+            size="1",
         ),
         hint_key="marketplace.export.folder_hint",
     )
 
 
 def export_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("marketplace.export.title"),
+    return page(
+        "marketplace.export.title",
         rx.text(t("marketplace.export.intro"), color_scheme="gray", size="2"),
         rx.grid(
             rx.foreach(S.downloads, _language_card),
@@ -101,6 +86,5 @@ def export_page() -> rx.Component:
         ),
         _history(),
         live_refresh(S.any_active, S.tick),
-        width="100%",
         spacing="4",
     )

@@ -2,85 +2,66 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import section, status_badge
+from modules.marketplace.pages.common import status_badge
 from modules.marketplace.state.imports import SCHEDULE_OPTIONS, ImportState
-from orion_app.ui.components import checkbox, empty_state, field, form_error, select_field, when
+from orion_app.ui.components import (
+    ONE_LINE,
+    checkbox,
+    confirm_dialog,
+    field,
+    form_error,
+    remove_button,
+    section,
+    select_field,
+    when,
+)
 from orion_app.ui.i18n import t
+from orion_app.ui.tables import data_table, row
 
 S = ImportState
 
 
-def _source_row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(rx.badge(row["lang_label"], variant="soft")),
-        rx.table.cell(
-            rx.text(
-                row["url"],
-                size="2",
-                max_width="22em",
-                overflow="hidden",
-                text_overflow="ellipsis",
-                white_space="nowrap",
-            ),
-            title=row["url"],
-        ),
-        rx.table.cell(
+def _last_run(r: rx.Var) -> rx.Component:
+    return rx.cond(
+        r["last_href"] != "",
+        rx.link(
             rx.vstack(
-                rx.text(row["schedule"], size="2"),
-                rx.cond(
-                    row["enabled"] != "",
-                    rx.text(
-                        t("marketplace.feeds.next_run"),
-                        " ",
-                        when(row["next_run"]),
-                        size="1",
-                        color_scheme="gray",
-                    ),
-                    rx.badge(t("marketplace.feeds.paused"), color_scheme="gray"),
-                ),
+                rx.hstack(status_badge(r["last_status"]), when(r["last_when"]), spacing="2", align="center"),
+                rx.text(r["last_counts"], size="1", color_scheme="gray"),
                 spacing="1",
-            )
+            ),
+            href=r["last_href"],
+            underline="none",
+            color="inherit",
         ),
-        rx.table.cell(
+        rx.text(t("marketplace.feeds.never"), size="1", color_scheme="gray"),
+    )
+
+
+def _source_row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.badge(r["lang_label"], variant="soft"),
+        rx.table.cell(rx.text(r["url"], size="2", max_width="22em", **ONE_LINE), title=r["url"]),
+        rx.vstack(
+            rx.text(r["schedule"], size="2"),
             rx.cond(
-                row["last_href"] != "",
-                rx.link(
-                    rx.vstack(
-                        rx.hstack(
-                            status_badge(row["last_status"]),
-                            when(row["last_when"]),
-                            spacing="2",
-                            align="center",
-                        ),
-                        rx.text(row["last_counts"], size="1", color_scheme="gray"),
-                        spacing="1",
-                    ),
-                    href=row["last_href"],
-                    underline="none",
-                    color="inherit",
+                r["enabled"] != "",
+                rx.text(
+                    t("marketplace.feeds.next_run"), " ", when(r["next_run"]), size="1", color_scheme="gray"
                 ),
-                rx.text(t("marketplace.feeds.never"), size="1", color_scheme="gray"),
-            )
+                rx.badge(t("marketplace.feeds.paused"), color_scheme="gray"),
+            ),
+            spacing="1",
         ),
-        rx.table.cell(
-            rx.hstack(
-                rx.button(
-                    t("marketplace.feeds.run_now"),
-                    size="1",
-                    variant="soft",
-                    on_click=S.run_source_now(row["id"]),
-                ),
-                rx.button(t("orion.edit"), size="1", variant="ghost", on_click=S.edit_source(row["id"])),
-                rx.button(
-                    t("marketplace.feeds.delete"),
-                    size="1",
-                    variant="ghost",
-                    color_scheme="red",
-                    on_click=S.ask_delete_source(row["id"]),
-                ),
-                spacing="2",
-                wrap="wrap",
-            )
+        _last_run(r),
+        rx.hstack(
+            rx.button(
+                t("marketplace.feeds.run_now"), size="1", variant="soft", on_click=S.run_source_now(r["id"])
+            ),
+            rx.button(t("orion.edit"), size="1", variant="ghost", on_click=S.edit_source(r["id"])),
+            remove_button("marketplace.feeds.delete", S.ask_delete_source(r["id"])),
+            spacing="2",
+            wrap="wrap",
         ),
         align="center",
     )
@@ -170,57 +151,29 @@ def feeds_card() -> rx.Component:
     return section(
         "marketplace.feeds.title",
         form_error(S.source_message),
-        rx.cond(
-            S.sources.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(t(key))
-                            for key in (
-                                "marketplace.history.language",
-                                "marketplace.url.url",
-                                "marketplace.feeds.schedule",
-                                "marketplace.feeds.last_run",
-                            )
-                        ],
-                        rx.table.column_header_cell(""),
-                    )
-                ),
-                rx.table.body(rx.foreach(S.sources, _source_row)),
-                width="100%",
-                size="1",
-            ),
-            empty_state("marketplace.feeds.none"),
+        data_table(
+            [
+                "marketplace.history.language",
+                "marketplace.url.url",
+                "marketplace.feeds.schedule",
+                "marketplace.feeds.last_run",
+                "",
+            ],
+            S.sources,
+            _source_row,
+            empty="marketplace.feeds.none",
+            size="1",
         ),
         rx.divider(),
         _source_form(),
-        _delete_dialog(),
-        hint_key="marketplace.feeds.hint",
-    )
-
-
-def _delete_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("marketplace.feeds.delete_title")),
-            rx.alert_dialog.description(t("marketplace.feeds.delete_text")),
-            rx.hstack(
-                rx.alert_dialog.cancel(
-                    rx.button(
-                        t("orion.cancel"),
-                        variant="soft",
-                        color_scheme="gray",
-                        on_click=S.cancel_delete_source,
-                    )
-                ),
-                rx.alert_dialog.action(
-                    rx.button(t("marketplace.feeds.delete"), color_scheme="red", on_click=S.confirm_delete)
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1em",
-            ),
+        confirm_dialog(
+            t("marketplace.feeds.delete_title"),
+            t("marketplace.feeds.delete_text"),
+            open=S.confirm_delete_source != "",
+            on_cancel=S.cancel_delete_source,
+            confirm=t("marketplace.feeds.delete"),
+            on_confirm=S.confirm_delete,
+            color_scheme="red",
         ),
-        open=S.confirm_delete_source != "",
+        hint_key="marketplace.feeds.hint",
     )

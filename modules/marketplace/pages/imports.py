@@ -2,20 +2,13 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import live_refresh, origin_label, section, status_badge
+from modules.marketplace.pages.common import COUNTS, live_refresh, origin_label, status_badge
 from modules.marketplace.pages.feeds import feeds_card
 from modules.marketplace.state.imports import ImportState
-from orion_app.ui.components import (
-    checkbox,
-    empty_state,
-    field,
-    field_error,
-    page_heading,
-    select_field,
-    when,
-)
+from orion_app.ui.components import ONE_LINE, checkbox, field, field_error, page, section, select_field, when
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
+from orion_app.ui.tables import data_table, heading_cell, row
 
 S = ImportState
 UPLOAD_ID = "marketplace_feed"
@@ -127,47 +120,37 @@ def _url_card() -> rx.Component:
     )
 
 
-def _import_row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(when(row["created"]), white_space="nowrap"),
-        rx.table.cell(
-            rx.vstack(
-                rx.link(
-                    rx.cond(row["name"] != "", row["name"], "#" + row["id"]),
-                    href=row["href"],
-                    max_width="20em",
-                    overflow="hidden",
-                    text_overflow="ellipsis",
-                    white_space="nowrap",
-                    display="block",
-                ),
-                rx.text(origin_label(row["origin"]), size="1", color_scheme="gray"),
-                spacing="0",
-            )
+def _import_row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.table.cell(when(r["created"]), white_space="nowrap"),
+        rx.vstack(
+            rx.link(
+                rx.cond(r["name"] != "", r["name"], "#" + r["id"]),
+                href=r["href"],
+                max_width="20em",
+                **ONE_LINE,
+                display="block",
+            ),
+            rx.text(origin_label(r["origin"]), size="1", color_scheme="gray"),
+            spacing="0",
         ),
-        rx.table.cell(row["lang"]),
-        rx.table.cell(
-            rx.vstack(
-                rx.hstack(
-                    status_badge(row["status"]),
-                    rx.cond(
-                        row["dry_run"] != "",
-                        rx.badge(t("marketplace.import.dry_run"), color_scheme="violet", variant="outline"),
-                    ),
-                    spacing="1",
-                    wrap="wrap",
-                ),
+        r["lang"],
+        rx.vstack(
+            rx.hstack(
+                status_badge(r["status"]),
                 rx.cond(
-                    row["active"] != "",
-                    rx.progress(value=row["percent"].to(int), max=100, width="8em", size="1"),
+                    r["dry_run"] != "",
+                    rx.badge(t("marketplace.import.dry_run"), color_scheme="violet", variant="outline"),
                 ),
                 spacing="1",
-            )
+                wrap="wrap",
+            ),
+            rx.cond(
+                r["active"] != "", rx.progress(value=r["percent"].to(int), max=100, width="8em", size="1")
+            ),
+            spacing="1",
         ),
-        *[
-            rx.table.cell(row[name], text_align="right")
-            for name in ("created_count", "updated_count", "unchanged_count", "rejected_count")
-        ],
+        *[rx.table.cell(r[f"{name}_count"], text_align="right") for name in COUNTS],
         align="center",
     )
 
@@ -175,44 +158,25 @@ def _import_row(row: rx.Var) -> rx.Component:
 def _history_card() -> rx.Component:
     return section(
         "marketplace.history.title",
-        rx.cond(
-            S.imports.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(t(key))
-                            for key in (
-                                "marketplace.history.started",
-                                "marketplace.history.source",
-                                "marketplace.history.language",
-                                "marketplace.history.status",
-                            )
-                        ],
-                        *[
-                            rx.table.column_header_cell(t(f"marketplace.count.{name}"), text_align="right")
-                            for name in ("created", "updated", "unchanged", "rejected")
-                        ],
-                    )
-                ),
-                rx.table.body(rx.foreach(S.imports, _import_row)),
-                width="100%",
-                size="1",
-            ),
-            empty_state("marketplace.history.none"),
+        data_table(
+            [
+                "marketplace.history.started",
+                "marketplace.history.source",
+                "marketplace.history.language",
+                "marketplace.history.status",
+                *[heading_cell(f"marketplace.count.{name}", text_align="right") for name in COUNTS],
+            ],
+            S.imports,
+            _import_row,
+            empty="marketplace.history.none",
+            size="1",
         ),
     )
 
 
 def import_page() -> rx.Component:
-    return rx.vstack(
-        page_heading(
-            "marketplace.import.title",
-            rx.link(
-                rx.button(rx.icon("download", size=16), t("marketplace.menu.export"), variant="soft"),
-                href=ShellState.base + "marketplace/export",
-            ),
-        ),
+    return page(
+        "marketplace.import.title",
         rx.text(t("marketplace.import.intro"), color_scheme="gray", size="2"),
         rx.grid(
             _upload_card(),
@@ -224,6 +188,11 @@ def import_page() -> rx.Component:
         _history_card(),
         feeds_card(),
         live_refresh(S.any_active, S.tick),
-        width="100%",
+        actions=(
+            rx.link(
+                rx.button(rx.icon("download", size=16), t("marketplace.menu.export"), variant="soft"),
+                href=ShellState.base + "marketplace/export",
+            ),
+        ),
         spacing="4",
     )

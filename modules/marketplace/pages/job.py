@@ -2,17 +2,16 @@
 
 import reflex as rx
 
-from modules.marketplace.pages.common import live_refresh, origin_label, section, status_badge
+from modules.marketplace.pages.common import COUNTS, live_refresh, origin_label, status_badge
 from modules.marketplace.state.job import ImportJobState
-from orion_app.ui.backend import backend_url
-from orion_app.ui.components import stat_card, when
+from orion_app.ui.components import ONE_LINE, download_button, section, stat_card, when
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
 from orion_app.ui.pager import pager
 from orion_app.ui.shell import ShellState
+from orion_app.ui.tables import data_table, heading_cell, row
 
 S = ImportJobState
-COUNTS = ("created", "updated", "unchanged", "rejected")
 OUTCOMES = {
     "changed": ("circle_check", "green"),
     "nothing_changed": ("circle_check", "green"),
@@ -167,23 +166,19 @@ def _outcome() -> rx.Component:
     )
 
 
-def _error_row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(row["line"], text_align="right"),
-        rx.table.cell(rx.cond(row["column"] != "", rx.code(row["column"], size="1"), "")),
-        rx.table.cell(row["message"], min_width="16em"),
-        rx.table.cell(
-            rx.text(
-                row["raw"],
-                font_family="var(--code-font-family)",
-                size="1",
-                color_scheme="gray",
-                max_width="28em",
-                overflow="hidden",
-                text_overflow="ellipsis",
-                white_space="nowrap",
-                title=row["raw"],
-            )
+def _error_row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.table.cell(r["line"], text_align="right"),
+        rx.cond(r["column"] != "", rx.code(r["column"], size="1"), ""),
+        rx.table.cell(r["message"], min_width="16em"),
+        rx.text(
+            r["raw"],
+            font_family="var(--code-font-family)",
+            size="1",
+            color_scheme="gray",
+            max_width="28em",
+            title=r["raw"],
+            **ONE_LINE,
         ),
         align="center",
     )
@@ -197,30 +192,17 @@ def _rejected() -> rx.Component:
             rx.hstack(
                 rx.text(t("marketplace.rejected.count", count=S.error_total), size="2", color_scheme="gray"),
                 rx.spacer(),
-                rx.button(
-                    rx.el.a(
-                        rx.icon("file-down", size=16),
-                        t("marketplace.rejected.download"),
-                        href=backend_url(S.errors_href),
-                    ),
-                    as_child=True,
-                    variant="soft",
-                ),
+                download_button("file-down", "marketplace.rejected.download", S.errors_href, variant="soft"),
                 width="100%",
                 align="center",
             ),
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("marketplace.rejected.line"), text_align="right"),
-                        *[
-                            rx.table.column_header_cell(t(f"marketplace.rejected.{name}"))
-                            for name in ("column", "problem", "row")
-                        ],
-                    )
-                ),
-                rx.table.body(rx.foreach(S.error_rows, _error_row)),
-                width="100%",
+            data_table(
+                [
+                    heading_cell("marketplace.rejected.line", text_align="right"),
+                    *[f"marketplace.rejected.{name}" for name in ("column", "problem", "row")],
+                ],
+                S.error_rows,
+                _error_row,
                 size="1",
             ),
             pager(S.error_page, S.error_pages, S.go_to_errors_page),

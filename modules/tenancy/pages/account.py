@@ -3,14 +3,14 @@
 import reflex as rx
 
 from modules.tenancy.state.account import AccountState
-from orion_app.ui.components import field, page_heading
+from orion_app.ui.components import field, page
 from orion_app.ui.i18n import t
 
 
 def account_page() -> rx.Component:
     s = AccountState
-    return rx.vstack(
-        page_heading("tenancy.account.title"),
+    return page(
+        "tenancy.account.title",
         rx.text(s.email, color_scheme="gray"),
         rx.card(
             rx.form(
@@ -42,6 +42,5 @@ def account_page() -> rx.Component:
             width="100%",
             max_width="28em",
         ),
-        width="100%",
         spacing="4",
     )

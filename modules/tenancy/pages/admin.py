@@ -5,8 +5,9 @@ import reflex as rx
 from modules.tenancy.pages.directory import create_dialog, merchants_page, stores_page, users_page
 from modules.tenancy.state.modules import PlatformModulesState
 from modules.tenancy.state.platforms import PlatformEditState, PlatformsState
-from orion_app.ui.components import field, page_heading
+from orion_app.ui.components import confirm_dialog, field, flag_badge, page
 from orion_app.ui.i18n import t
+from orion_app.ui.tables import data_table, row
 
 __all__ = [
     "merchants_page",
@@ -46,46 +47,29 @@ def _create_dialog() -> rx.Component:
 
 
 def platforms_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("tenancy.platforms.title", _create_dialog()),
-        rx.table.root(
-            rx.table.header(
-                rx.table.row(
-                    rx.table.column_header_cell(t("tenancy.platform.code")),
-                    rx.table.column_header_cell(t("tenancy.platform.name")),
-                    rx.table.column_header_cell(t("tenancy.platform.domain")),
-                    rx.table.column_header_cell(""),
-                )
+    return page(
+        "tenancy.platforms.title",
+        data_table(
+            ["tenancy.platform.code", "tenancy.platform.name", "tenancy.platform.domain", ""],
+            PlatformsState.rows,
+            lambda r: row(
+                rx.code(r["code"]),
+                r["name"],
+                r["domain"],
+                rx.hstack(
+                    rx.link(t("orion.edit"), href=r["edit_href"]),
+                    rx.link(t("tenancy.modules.link"), href=r["modules_href"]),
+                    spacing="4",
+                ),
             ),
-            rx.table.body(
-                rx.foreach(
-                    PlatformsState.rows,
-                    lambda row: rx.table.row(
-                        rx.table.cell(rx.code(row["code"])),
-                        rx.table.cell(row["name"]),
-                        rx.table.cell(row["domain"]),
-                        rx.table.cell(
-                            rx.hstack(
-                                rx.link(t("orion.edit"), href=row["edit_href"]),
-                                rx.link(
-                                    t("tenancy.modules.link"),
-                                    href=row["modules_href"],
-                                ),
-                                spacing="4",
-                            )
-                        ),
-                    ),
-                )
-            ),
-            width="100%",
         ),
-        width="100%",
+        actions=(_create_dialog(),),
     )
 
 
 def platform_edit_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("tenancy.platform.edit_title"),
+    return page(
+        "tenancy.platform.edit_title",
         rx.cond(
             PlatformEditState.saved,
             rx.callout(t("orion.saved"), icon="check", color_scheme="green", width="100%"),
@@ -113,133 +97,95 @@ def platform_edit_page() -> rx.Component:
                 key=PlatformEditState.values["id"],
             ),
         ),
-        width="100%",
     )
 
 
-def _module_row(row: rx.Var) -> rx.Component:
-    enabled = row["enabled"] != ""
-    return rx.table.row(
-        rx.table.cell(
-            rx.vstack(
-                rx.text(row["name"], weight="medium"),
-                rx.text(row["description"], size="1", color_scheme="gray"),
-                spacing="0",
-            )
+def _module_row(r: rx.Var) -> rx.Component:
+    enabled = r["enabled"] != ""
+    planned = r["planned"] != ""
+    return row(
+        rx.vstack(
+            rx.text(r["name"], weight="medium"),
+            rx.text(r["description"], size="1", color_scheme="gray"),
+            spacing="0",
         ),
-        rx.table.cell(
-            rx.badge(
-                row["tier"],
-                color_scheme=rx.match(row["tier"], ("core", "gray"), ("internal", "orange"), "teal"),
-            )
+        rx.badge(
+            r["tier"], color_scheme=rx.match(r["tier"], ("core", "gray"), ("internal", "orange"), "teal")
         ),
-        rx.table.cell(rx.text(row["requires"], size="2")),
-        rx.table.cell(
+        rx.text(r["requires"], size="2"),
+        rx.cond(
+            planned,
+            rx.badge(t("tenancy.modules.planned"), color_scheme="amber"),
+            flag_badge(enabled, "tenancy.modules.on", "tenancy.modules.off"),
+        ),
+        rx.cond(
+            planned,
+            rx.text(t("tenancy.modules.not_built"), size="1", color_scheme="gray"),
             rx.cond(
-                row["planned"] != "",
-                rx.badge(t("tenancy.modules.planned"), color_scheme="amber"),
-                rx.cond(
-                    enabled,
-                    rx.badge(t("tenancy.modules.on"), color_scheme="green"),
-                    rx.badge(t("tenancy.modules.off"), color_scheme="gray"),
+                r["tier"] == "core",
+                rx.text(t("tenancy.modules.always_on"), size="1", color_scheme="gray"),
+                rx.button(
+                    rx.cond(enabled, t("tenancy.modules.disable"), t("tenancy.modules.enable")),
+                    on_click=PlatformModulesState.preview(r["code"], ~enabled),
+                    variant=rx.cond(enabled, "soft", "solid"),
+                    color_scheme=rx.cond(enabled, "red", "teal"),
+                    size="1",
+                    aria_label=rx.cond(enabled, "disable ", "enable ") + r["code"],
                 ),
-            )
+            ),
         ),
-        rx.table.cell(
-            rx.cond(
-                row["planned"] != "",
-                rx.text(t("tenancy.modules.not_built"), size="1", color_scheme="gray"),
-                rx.cond(
-                    row["tier"] == "core",
-                    rx.text(t("tenancy.modules.always_on"), size="1", color_scheme="gray"),
-                    rx.button(
-                        rx.cond(enabled, t("tenancy.modules.disable"), t("tenancy.modules.enable")),
-                        on_click=PlatformModulesState.preview(row["code"], ~enabled),
-                        variant=rx.cond(enabled, "soft", "solid"),
-                        color_scheme=rx.cond(enabled, "red", "teal"),
-                        size="1",
-                        aria_label=rx.cond(enabled, "disable ", "enable ") + row["code"],
-                    ),
-                ),
-            )
-        ),
-        data_module=row["code"],
+        data_module=r["code"],
     )
 
 
 def _confirm_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(
-                rx.cond(
-                    PlatformModulesState.pending_enable,
-                    t("tenancy.modules.confirm_enable"),
-                    t("tenancy.modules.confirm_disable"),
-                )
-            ),
-            rx.alert_dialog.description(
+    s = PlatformModulesState
+    return confirm_dialog(
+        rx.cond(s.pending_enable, t("tenancy.modules.confirm_enable"), t("tenancy.modules.confirm_disable")),
+        rx.vstack(
+            rx.text(rx.code(s.pending_code)),
+            rx.cond(
+                s.pending_also.length() > 0,
                 rx.vstack(
-                    rx.text(rx.code(PlatformModulesState.pending_code)),
-                    rx.cond(
-                        PlatformModulesState.pending_also.length() > 0,
-                        rx.vstack(
-                            rx.text(
-                                rx.cond(
-                                    PlatformModulesState.pending_enable,
-                                    t("tenancy.modules.also_enabled"),
-                                    t("tenancy.modules.also_disabled"),
-                                )
-                            ),
-                            rx.el.ul(
-                                rx.foreach(PlatformModulesState.pending_also, lambda name: rx.el.li(name))
-                            ),
-                            spacing="1",
-                        ),
-                        rx.text(t("tenancy.modules.nothing_else")),
+                    rx.text(
+                        rx.cond(
+                            s.pending_enable,
+                            t("tenancy.modules.also_enabled"),
+                            t("tenancy.modules.also_disabled"),
+                        )
                     ),
-                    rx.cond(
-                        ~PlatformModulesState.pending_enable,
-                        rx.text(t("tenancy.modules.data_kept"), size="1", color_scheme="gray"),
-                    ),
-                    spacing="2",
-                )
-            ),
-            rx.hstack(
-                rx.alert_dialog.cancel(
-                    rx.button(
-                        t("orion.cancel"),
-                        variant="soft",
-                        color_scheme="gray",
-                        on_click=PlatformModulesState.cancel,
-                    )
+                    rx.el.ul(rx.foreach(s.pending_also, lambda name: rx.el.li(name))),
+                    spacing="1",
                 ),
-                rx.alert_dialog.action(rx.button(t("orion.confirm"), on_click=PlatformModulesState.confirm)),
-                justify="end",
-                spacing="3",
-                margin_top="1em",
+                rx.text(t("tenancy.modules.nothing_else")),
             ),
+            rx.cond(
+                ~s.pending_enable, rx.text(t("tenancy.modules.data_kept"), size="1", color_scheme="gray")
+            ),
+            spacing="2",
         ),
-        open=PlatformModulesState.dialog_open,
+        open=s.dialog_open,
+        on_cancel=s.cancel,
+        confirm=t("orion.confirm"),
+        on_confirm=s.confirm,
     )
 
 
 def platform_modules_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("tenancy.modules.title", rx.badge(PlatformModulesState.platform_name, size="3")),
+    return page(
+        "tenancy.modules.title",
         rx.text(t("tenancy.modules.intro"), color_scheme="gray", size="2"),
-        rx.table.root(
-            rx.table.header(
-                rx.table.row(
-                    rx.table.column_header_cell(t("tenancy.modules.module")),
-                    rx.table.column_header_cell(t("tenancy.modules.tier")),
-                    rx.table.column_header_cell(t("tenancy.modules.requires")),
-                    rx.table.column_header_cell(t("tenancy.modules.status")),
-                    rx.table.column_header_cell(""),
-                )
-            ),
-            rx.table.body(rx.foreach(PlatformModulesState.rows, _module_row)),
-            width="100%",
+        data_table(
+            [
+                "tenancy.modules.module",
+                "tenancy.modules.tier",
+                "tenancy.modules.requires",
+                "tenancy.modules.status",
+                "",
+            ],
+            PlatformModulesState.rows,
+            _module_row,
         ),
         _confirm_dialog(),
-        width="100%",
+        actions=(rx.badge(PlatformModulesState.platform_name, size="3"),),
     )

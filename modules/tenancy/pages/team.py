@@ -3,8 +3,8 @@
 import reflex as rx
 
 from modules.tenancy.state.team import TeamState
-from orion_app.ui.components import field, form_dialog, page_heading, select_field
-from orion_app.ui.i18n import t
+from orion_app.ui.components import field, form_dialog, page, select_field
+from orion_app.ui.tables import data_table, row
 
 
 def _add_dialog() -> rx.Component:
@@ -32,27 +32,12 @@ def _add_dialog() -> rx.Component:
 
 
 def team_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("tenancy.team.title", rx.cond(TeamState.can_manage, _add_dialog())),
-        rx.table.root(
-            rx.table.header(
-                rx.table.row(
-                    rx.table.column_header_cell(t("tenancy.user.name")),
-                    rx.table.column_header_cell(t("tenancy.user.email")),
-                    rx.table.column_header_cell(t("tenancy.team.role")),
-                )
-            ),
-            rx.table.body(
-                rx.foreach(
-                    TeamState.rows,
-                    lambda r: rx.table.row(
-                        rx.table.cell(r["name"]),
-                        rx.table.cell(r["email"]),
-                        rx.table.cell(rx.badge(r["role"])),
-                    ),
-                )
-            ),
-            width="100%",
+    return page(
+        "tenancy.team.title",
+        data_table(
+            ["tenancy.user.name", "tenancy.user.email", "tenancy.team.role"],
+            TeamState.rows,
+            lambda r: row(r["name"], r["email"], rx.badge(r["role"])),
         ),
-        width="100%",
+        actions=(rx.cond(TeamState.can_manage, _add_dialog()),),
     )
