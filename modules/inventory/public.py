@@ -4,14 +4,24 @@ Answers are frozen records, never `StockLevel`/`StockMovement` rows. Every funct
 the caller's session and the store id, and reads or changes only that store's stock.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 
 from sqlmodel import Session
 
 from modules.inventory import services
 from modules.inventory.models import StockLevel, StockMovement
-from modules.inventory.services import InsufficientStock, Location, available_by_product, low_stock, reserve
+from modules.inventory.services import (
+    InsufficientStock,
+    Location,
+    available_by_product,
+    low_stock,
+    reserve,
+    set_quantities,
+)
+from orion_app.records import record_from
 
 __all__ = [
     "InsufficientStock",
@@ -63,31 +73,11 @@ class MovementRecord:
 
 
 def _stock(level: StockLevel) -> StockRecord:
-    return StockRecord(
-        level.id,
-        level.product_id,
-        level.warehouse,
-        level.bin,
-        level.quantity,
-        level.reserved,
-        level.low_stock_threshold,
-    )
+    return record_from(StockRecord, level)
 
 
 def _movement(move: StockMovement) -> MovementRecord:
-    return MovementRecord(
-        move.product_id,
-        move.warehouse,
-        move.bin,
-        move.kind,
-        move.quantity_before,
-        move.quantity_after,
-        move.reserved_before,
-        move.reserved_after,
-        move.reason,
-        move.user_id,
-        move.created_at,
-    )
+    return record_from(MovementRecord, move)
 
 
 def levels(session: Session, store_id: int, product_id: int) -> list[StockRecord]:
@@ -95,49 +85,18 @@ def levels(session: Session, store_id: int, product_id: int) -> list[StockRecord
     return [_stock(level) for level in services.levels(session, store_id, product_id)]
 
 
-def adjust_stock(
-    session: Session,
-    store_id: int,
-    product_id: int,
-    warehouse: str,
-    bin: str = "",
-    *,
-    delta: int | None = None,
-    set_to: int | None = None,
-    reason: str = "",
-    user_id: int | None = None,
-) -> StockRecord:
-    """Add `delta` units (or set the count to `set_to`) in one bin and commit; FieldErrors when refused."""
-    level = services.adjust_stock(
-        session,
-        store_id,
-        product_id,
-        warehouse,
-        bin,
-        delta=delta,
-        set_to=set_to,
-        reason=reason,
-        user_id=user_id,
-    )
-    return _stock(level)
+def _answering_records(service: Callable[..., StockLevel]) -> Callable[..., StockRecord]:
+    """The service's function with its signature and docstring, answering a record, not the row."""
+
+    @wraps(service)
+    def face(*args, **kwargs) -> StockRecord:
+        return _stock(service(*args, **kwargs))
+
+    return face
 
 
-def release(
-    session: Session,
-    store_id: int,
-    product_id: int,
-    warehouse: str,
-    bin: str,
-    quantity: int,
-    *,
-    reason: str = "",
-    user_id: int | None = None,
-) -> StockRecord:
-    """Give back reserved units of one bin (e.g. a cancelled order)."""
-    level = services.release(
-        session, store_id, product_id, warehouse, bin, quantity, reason=reason, user_id=user_id
-    )
-    return _stock(level)
+adjust_stock = _answering_records(services.adjust_stock)
+release = _answering_records(services.release)
 
 
 def movements(
@@ -155,25 +114,3 @@ def bin_levels(
         pid: _stock(level)
         for pid, level in services.bin_levels(session, store_id, product_ids, warehouse, bin).items()
     }
-
-
-def set_quantities(
-    session: Session,
-    store_id: int,
-    targets: dict[int, int],
-    warehouse: str,
-    bin: str = "",
-    *,
-    current: dict[int, StockRecord] | None = None,
-    reason: str = "",
-    user_id: int | None = None,
-    kind: str = "import",
-) -> int:
-    """Set many products' count in one bin, logging every change; does not commit.
-
-    `current` is what `bin_levels` returned, when the caller has it already. A target
-    below a bin's reserved units is refused (FieldErrors) before anything is written.
-    """
-    return services.set_quantities(
-        session, store_id, targets, warehouse, bin, current=current, reason=reason, user_id=user_id, kind=kind
-    )

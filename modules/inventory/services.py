@@ -6,7 +6,9 @@ reserve its own stock. Reservations are a single conditional UPDATE per bin
 available stock below zero, on PostgreSQL and on SQLite alike.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import func, insert, update
 from sqlmodel import Session, select
@@ -20,6 +22,14 @@ from orion_app.scoped import list_in_store
 class InsufficientStock(ServiceError):
     def __init__(self, requested: int, available: int):
         super().__init__("inventory.error.insufficient", requested=requested, available=available)
+
+
+class BinCount(Protocol):
+    """What `set_quantities` reads of a bin's level: a row here, a StockRecord via `public.py`."""
+
+    id: int
+    quantity: int
+    reserved: int
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,7 @@ def adjust_stock(
     user_id: int | None = None,
     kind: str = "adjust",
 ) -> StockLevel:
-    """Add `delta` units (or set the count to `set_to`) in one bin; never below zero or reserved."""
+    """Add `delta` units (or set the count to `set_to`) in one bin and commit; never below 0 or reserved."""
     where = location(warehouse, bin)
     errors: dict[str, str] = {}
     if not where.warehouse:
@@ -104,6 +114,7 @@ def adjust_stock(
 
 
 def levels(session: Session, store_id: int, product_id: int) -> list[StockLevel]:
+    """The product's levels in every bin, by warehouse and bin."""
     return list_in_store(
         session, StockLevel, store_id, StockLevel.warehouse, StockLevel.bin, product_id=product_id
     )
@@ -168,7 +179,7 @@ def release(
     reason="",
     user_id=None,
 ) -> StockLevel:
-    """Give back reserved units (e.g. a cancelled order)."""
+    """Give back reserved units of one bin (e.g. a cancelled order) and commit."""
     level = _level(session, store_id, product_id, location(warehouse, bin))
     if level is None or quantity <= 0 or quantity > level.reserved:
         raise FieldErrors({"quantity": "inventory.error.release_invalid"})
@@ -233,7 +244,7 @@ def set_quantities(
     warehouse: str,
     bin: str = "",
     *,
-    current: dict[int, StockLevel] | None = None,
+    current: Mapping[int, BinCount] | None = None,
     reason: str = "",
     user_id: int | None = None,
     kind: str = "import",

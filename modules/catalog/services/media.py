@@ -1,6 +1,6 @@
 """Product photos: checked with Pillow, stored once per size as WebP under the media folder.
 
-Files live in Reflex's upload folder (`REFLEX_UPLOADED_FILES_DIR`, set from `MEDIA_DIR`),
+Files live in the media folder (the `MEDIA_DIR` setting, which rxconfig.py makes Reflex serve),
 under `catalog/<store>/<product>/<random>_{sm,md,lg}.webp`, and are served by the backend
 at `/_upload/...`. The names are random, so a changed photo is a new URL.
 """
@@ -16,7 +16,8 @@ from sqlmodel import Session, select
 from modules.catalog.models import ProductMedia
 from modules.catalog.services.products import get_product
 from orion_app.errors import FieldErrors
-from orion_app.scoped import get_in_store, list_in_store
+from orion_app.scoped import get_in_store, in_store, list_in_store
+from orion_app.settings import get_settings
 
 SIZES = {"sm": 320, "md": 800, "lg": 1600}
 MAX_BYTES = 10 * 1024 * 1024
@@ -25,9 +26,8 @@ MAX_PHOTOS = 12
 
 
 def media_root() -> Path:
-    import os
-
-    root = Path(os.environ.get("REFLEX_UPLOADED_FILES_DIR") or os.environ.get("MEDIA_DIR") or "media")
+    """The media folder (`MEDIA_DIR`), created when missing."""
+    root = get_settings().media_path
     root.mkdir(parents=True, exist_ok=True)
     return root
 
@@ -82,25 +82,25 @@ def add_photo(session: Session, store_id: int, product_id: int, data: bytes, alt
     return row
 
 
-def photos(session: Session, store_id: int, product_id: int) -> list[ProductMedia]:
-    return list_in_store(
-        session, ProductMedia, store_id, ProductMedia.position, ProductMedia.id, product_id=product_id
-    )
-
-
 def first_photos(session: Session, store_id: int, product_ids: list[int]) -> dict[int, ProductMedia]:
     """Each product's first photo, in one query."""
     if not product_ids:
         return {}
     rows = session.exec(
-        select(ProductMedia)
-        .where(ProductMedia.store_id == store_id, ProductMedia.product_id.in_(product_ids))
+        in_store(ProductMedia, store_id)
+        .where(ProductMedia.product_id.in_(product_ids))
         .order_by(ProductMedia.product_id, ProductMedia.position, ProductMedia.id)
     ).all()
     first: dict[int, ProductMedia] = {}
     for row in rows:
         first.setdefault(row.product_id, row)
     return first
+
+
+def photos(session: Session, store_id: int, product_id: int) -> list[ProductMedia]:
+    return list_in_store(
+        session, ProductMedia, store_id, ProductMedia.position, ProductMedia.id, product_id=product_id
+    )
 
 
 def remove_files(keys: list[str]) -> None:
