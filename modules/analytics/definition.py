@@ -1,15 +1,17 @@
 """Analytics: reports, charts and exports."""
 
 from orion_app.registry import (
+    MANAGER_ONLY,
     Feature,
     Frontend,
     MenuItem,
     ModuleDefinition,
-    Page,
+    PageFactory,
     Permission,
-    StoreRole,
     Tier,
 )
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="analytics",
@@ -18,17 +20,15 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.OPTIONAL,
     features=(Feature("analytics", "analytics.feature.reports", "flag", 0),),
-    permissions=(
-        Permission("analytics.reports.view", "analytics.perm.view", Frontend.STORE, (StoreRole.MANAGER,)),
-    ),
+    permissions=(Permission("analytics.reports.view", "analytics.perm.view", roles=MANAGER_ONLY),),
     pages=(
-        Page(
+        page(
             frontend=Frontend.STORE,
             path="reports",
-            component="modules.analytics.pages:reports_page",
+            view="reports_page",
             title_key="analytics.reports.title",
             permission="analytics.reports.view",
-            on_load=("modules.analytics.state:ReportsState.load",),
+            state="ReportsState",
         ),
     ),
     menus=(

@@ -15,7 +15,7 @@ MODULE = ModuleDefinition(
         Feature("white_label", "billing.feature.white_label", "flag", 0),
     ),
     permissions=(
-        Permission("billing.subscription.manage", "billing.perm.subscription", Frontend.STORE),
+        Permission("billing.subscription.manage", "billing.perm.subscription"),
         Permission("billing.plans.manage", "billing.perm.plans", Frontend.ADMIN),
     ),
     config="modules.billing.config:BillingConfig",

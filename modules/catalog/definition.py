@@ -1,18 +1,20 @@
 """Catalog: products, translations, media, storefront browsing and search."""
 
 from orion_app.registry import (
+    MANAGER_AND_STAFF,
+    MANAGER_STAFF_VIEWER,
     Feature,
     Frontend,
     MenuItem,
     ModuleDefinition,
-    Page,
+    PageFactory,
     Permission,
-    StoreRole,
     Tier,
 )
 
 S, SF = Frontend.STORE, Frontend.STOREFRONT
-STATE = "modules.catalog.state"
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="catalog",
@@ -23,53 +25,48 @@ MODULE = ModuleDefinition(
     requires=("inventory",),
     features=(Feature("products_limit", "catalog.feature.products_limit", "limit", 200),),
     permissions=(
-        Permission(
-            "catalog.products.view",
-            "catalog.perm.view",
-            S,
-            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
-        ),
-        Permission("catalog.products.edit", "catalog.perm.edit", S, (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission("catalog.products.view", "catalog.perm.view", roles=MANAGER_STAFF_VIEWER),
+        Permission("catalog.products.edit", "catalog.perm.edit", roles=MANAGER_AND_STAFF),
     ),
     pages=(
-        Page(
+        page(
             frontend=S,
             path="products",
-            component="modules.catalog.pages.dashboard:products_page",
+            view="dashboard:products_page",
             title_key="catalog.products.title",
             permission="catalog.products.view",
-            on_load=(f"{STATE}.dashboard:ProductListState.load",),
+            state="dashboard:ProductListState",
         ),
-        Page(
+        page(
             frontend=S,
             path="products/new",
-            component="modules.catalog.pages.editor:new_product_page",
+            view="editor:new_product_page",
             title_key="catalog.product.new_title",
             permission="catalog.products.edit",
-            on_load=(f"{STATE}.editor:ProductEditorState.load",),
+            state="editor:ProductEditorState",
         ),
-        Page(
+        page(
             frontend=S,
             path="products/[product]",
-            component="modules.catalog.pages.editor:edit_product_page",
+            view="editor:edit_product_page",
             title_key="catalog.product.edit_title",
             permission="catalog.products.view",
-            on_load=(f"{STATE}.editor:ProductEditorState.load",),
+            state="editor:ProductEditorState",
         ),
-        Page(
+        page(
             frontend=SF,
             path="products",
-            component="modules.catalog.pages.shop:listing_page",
+            view="shop:listing_page",
             title_key="catalog.shop.products",
-            on_load=(f"{STATE}.shop:ShopListingState.load",),
+            state="shop:ShopListingState",
             public=True,
         ),
-        Page(
+        page(
             frontend=SF,
             path="products/[slug]",
-            component="modules.catalog.pages.shop:product_page",
+            view="shop:product_page",
             title_key="catalog.shop.product",
-            on_load=(f"{STATE}.shop:ShopProductState.load",),
+            state="shop:ShopProductState",
             public=True,
         ),
     ),

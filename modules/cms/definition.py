@@ -1,6 +1,8 @@
 """CMS: content pages (platform, store defaults, store overrides), media library, themes."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, Page, Permission, Tier
+from orion_app.registry import Frontend, MenuItem, ModuleDefinition, PageFactory, Permission, Tier
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="cms",
@@ -8,22 +10,22 @@ MODULE = ModuleDefinition(
     description="Platform marketing pages, store default pages and overrides, media library, store themes.",
     version="1.0.0",
     tier=Tier.CORE,
-    permissions=(Permission("cms.pages.manage", "cms.perm.pages", Frontend.STORE),),
+    permissions=(Permission("cms.pages.manage", "cms.perm.pages"),),
     pages=(
-        Page(
+        page(
             frontend=Frontend.STOREFRONT,
             path="",
-            component="modules.cms.pages:storefront_home_page",
+            view="storefront_home_page",
             title_key="cms.storefront.home",
-            on_load=("modules.cms.state:StorefrontHomeState.load",),
+            state="StorefrontHomeState",
             public=True,
         ),
-        Page(
+        page(
             frontend=Frontend.PLATFORM,
             path="",
-            component="modules.cms.pages:platform_home_page",
+            view="platform_home_page",
             title_key="cms.platform.home",
-            on_load=("modules.cms.state:PlatformHomeState.load",),
+            state="PlatformHomeState",
             public=True,
         ),
     ),

@@ -1,9 +1,18 @@
 """Core: dashboards, settings and the aggregation of other modules' metrics and widgets."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, Page, Permission, StoreRole, Tier
+from orion_app.registry import (
+    MANAGER_STAFF_VIEWER,
+    Frontend,
+    MenuItem,
+    ModuleDefinition,
+    PageFactory,
+    Permission,
+    Tier,
+)
 
 A, S = Frontend.ADMIN, Frontend.STORE
-ALL_ROLES = (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="core",
@@ -13,25 +22,25 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     requires=("contracts",),
     permissions=(
-        Permission("core.dashboard.view", "core.perm.dashboard", S, ALL_ROLES),
+        Permission("core.dashboard.view", "core.perm.dashboard", roles=MANAGER_STAFF_VIEWER),
         Permission("core.admin.dashboard", "core.perm.admin_dashboard", A),
     ),
     pages=(
-        Page(
+        page(
             frontend=A,
             path="",
-            component="modules.core.pages:admin_dashboard_page",
+            view="admin_dashboard_page",
             title_key="core.admin.title",
             permission="core.admin.dashboard",
-            on_load=("modules.core.state:AdminDashboardState.load",),
+            state="AdminDashboardState",
         ),
-        Page(
+        page(
             frontend=S,
             path="",
-            component="modules.core.pages:store_overview_page",
+            view="store_overview_page",
             title_key="core.store.title",
             permission="core.dashboard.view",
-            on_load=("modules.core.state:StoreOverviewState.load",),
+            state="StoreOverviewState",
         ),
     ),
     menus=(

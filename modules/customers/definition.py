@@ -1,6 +1,6 @@
 """Customers: store-scoped shopper accounts, addresses, e-mail verification, password reset."""
 
-from orion_app.registry import Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import MANAGER_ONLY, MANAGER_STAFF_VIEWER, ModuleDefinition, Permission, Tier
 
 MODULE = ModuleDefinition(
     code="customers",
@@ -10,12 +10,7 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     planned=True,
     permissions=(
-        Permission(
-            "customers.view",
-            "customers.perm.view",
-            Frontend.STORE,
-            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
-        ),
-        Permission("customers.manage", "customers.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
+        Permission("customers.view", "customers.perm.view", roles=MANAGER_STAFF_VIEWER),
+        Permission("customers.manage", "customers.perm.manage", roles=MANAGER_ONLY),
     ),
 )

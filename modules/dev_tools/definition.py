@@ -1,6 +1,8 @@
 """Dev tools: component gallery, architecture validator, read-only SQL console."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, Page, Permission, Tier
+from orion_app.registry import Frontend, MenuItem, ModuleDefinition, PageFactory, Permission, Tier
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="dev_tools",
@@ -10,13 +12,13 @@ MODULE = ModuleDefinition(
     tier=Tier.INTERNAL,
     permissions=(Permission("dev_tools.use", "dev_tools.perm.use", Frontend.ADMIN),),
     pages=(
-        Page(
+        page(
             frontend=Frontend.ADMIN,
             path="dev-tools",
-            component="modules.dev_tools.pages:validator_page",
+            view="validator_page",
             title_key="dev_tools.validator.title",
             permission="dev_tools.use",
-            on_load=("modules.dev_tools.state:ValidatorState.load",),
+            state="ValidatorState",
         ),
     ),
     menus=(MenuItem(Frontend.ADMIN, "dev_tools.menu.validator", "dev-tools", "wrench", "dev_tools.use", 90),),

@@ -1,8 +1,19 @@
 """Inventory: stock per warehouse/bin, reservations, movement log, low-stock alerts."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, Page, Permission, StoreRole, Tier
+from orion_app.registry import (
+    MANAGER_AND_STAFF,
+    MANAGER_STAFF_VIEWER,
+    Frontend,
+    MenuItem,
+    ModuleDefinition,
+    PageFactory,
+    Permission,
+    Tier,
+)
 
 S = Frontend.STORE
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="inventory",
@@ -11,24 +22,17 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.OPTIONAL,
     permissions=(
-        Permission(
-            "inventory.stock.view",
-            "inventory.perm.view",
-            S,
-            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
-        ),
-        Permission(
-            "inventory.stock.adjust", "inventory.perm.adjust", S, (StoreRole.MANAGER, StoreRole.STAFF)
-        ),
+        Permission("inventory.stock.view", "inventory.perm.view", roles=MANAGER_STAFF_VIEWER),
+        Permission("inventory.stock.adjust", "inventory.perm.adjust", roles=MANAGER_AND_STAFF),
     ),
     pages=(
-        Page(
+        page(
             frontend=S,
             path="inventory",
-            component="modules.inventory.pages:inventory_page",
+            view="inventory_page",
             title_key="inventory.page.title",
             permission="inventory.stock.view",
-            on_load=("modules.inventory.state:InventoryState.load",),
+            state="InventoryState",
         ),
     ),
     menus=(MenuItem(S, "inventory.menu.stock", "inventory", "warehouse", "inventory.stock.view", 30),),

@@ -1,6 +1,6 @@
 """Loyalty: stamp and points programs per merchant, cards, staff PINs, wallet passes."""
 
-from orion_app.registry import Feature, Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import MANAGER_AND_STAFF, MANAGER_ONLY, Feature, ModuleDefinition, Permission, Tier
 
 MODULE = ModuleDefinition(
     code="loyalty",
@@ -12,10 +12,8 @@ MODULE = ModuleDefinition(
     requires=("customers",),
     features=(Feature("loyalty_programs", "loyalty.feature.programs", "limit", 1),),
     permissions=(
-        Permission("loyalty.program.manage", "loyalty.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
-        Permission(
-            "loyalty.stamp", "loyalty.perm.stamp", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)
-        ),
+        Permission("loyalty.program.manage", "loyalty.perm.manage", roles=MANAGER_ONLY),
+        Permission("loyalty.stamp", "loyalty.perm.stamp", roles=MANAGER_AND_STAFF),
     ),
     config="modules.loyalty.config:LoyaltyConfig",
 )

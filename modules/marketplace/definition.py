@@ -1,20 +1,21 @@
 """Marketplace: Letzshop product feed import/export, order sync and fulfilment sync."""
 
 from orion_app.registry import (
+    MANAGER_AND_STAFF,
+    MANAGER_ONLY,
     Feature,
     Frontend,
     MenuItem,
     ModuleDefinition,
-    Page,
+    PageFactory,
     Permission,
     ScheduledJob,
-    StoreRole,
     Tier,
 )
 
 S = Frontend.STORE
-STATE = "modules.marketplace.state"
-PAGES = "modules.marketplace.pages"
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="marketplace",
@@ -25,33 +26,33 @@ MODULE = ModuleDefinition(
     requires=("catalog", "inventory"),
     features=(Feature("letzshop_sync", "marketplace.feature.sync", "flag", 1),),
     permissions=(
-        Permission("marketplace.import", "marketplace.perm.import", S, (StoreRole.MANAGER,)),
-        Permission("marketplace.export", "marketplace.perm.export", S, (StoreRole.MANAGER, StoreRole.STAFF)),
+        Permission("marketplace.import", "marketplace.perm.import", roles=MANAGER_ONLY),
+        Permission("marketplace.export", "marketplace.perm.export", roles=MANAGER_AND_STAFF),
     ),
     pages=(
-        Page(
+        page(
             frontend=S,
             path="marketplace/import",
-            component=f"{PAGES}.imports:import_page",
+            view="imports:import_page",
             title_key="marketplace.import.title",
             permission="marketplace.import",
-            on_load=(f"{STATE}.imports:ImportState.load",),
+            state="imports:ImportState",
         ),
-        Page(
+        page(
             frontend=S,
             path="marketplace/imports/[job]",
-            component=f"{PAGES}.job:import_job_page",
+            view="job:import_job_page",
             title_key="marketplace.job.title",
             permission="marketplace.import",
-            on_load=(f"{STATE}.job:ImportJobState.load",),
+            state="job:ImportJobState",
         ),
-        Page(
+        page(
             frontend=S,
             path="marketplace/export",
-            component=f"{PAGES}.export:export_page",
+            view="export:export_page",
             title_key="marketplace.export.title",
             permission="marketplace.export",
-            on_load=(f"{STATE}.export:ExportState.load",),
+            state="export:ExportState",
         ),
     ),
     menus=(

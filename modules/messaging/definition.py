@@ -1,6 +1,6 @@
 """Messaging: e-mail templates in four languages, e-mail log, conversations, notifications."""
 
-from orion_app.registry import Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import MANAGER_AND_STAFF, MANAGER_ONLY, ModuleDefinition, Permission, Tier
 
 MODULE = ModuleDefinition(
     code="messaging",
@@ -10,14 +10,7 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     planned=True,
     permissions=(
-        Permission(
-            "messaging.templates.manage", "messaging.perm.templates", Frontend.STORE, (StoreRole.MANAGER,)
-        ),
-        Permission(
-            "messaging.conversations",
-            "messaging.perm.conversations",
-            Frontend.STORE,
-            (StoreRole.MANAGER, StoreRole.STAFF),
-        ),
+        Permission("messaging.templates.manage", "messaging.perm.templates", roles=MANAGER_ONLY),
+        Permission("messaging.conversations", "messaging.perm.conversations", roles=MANAGER_AND_STAFF),
     ),
 )

@@ -1,6 +1,8 @@
 """Monitoring: job queues, failed jobs, logs, capacity snapshots, admin notifications."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, Page, Permission, Tier
+from orion_app.registry import Frontend, MenuItem, ModuleDefinition, PageFactory, Permission, Tier
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="monitoring",
@@ -10,13 +12,13 @@ MODULE = ModuleDefinition(
     tier=Tier.INTERNAL,
     permissions=(Permission("monitoring.view", "monitoring.perm.view", Frontend.ADMIN),),
     pages=(
-        Page(
+        page(
             frontend=Frontend.ADMIN,
             path="monitoring",
-            component="modules.monitoring.pages:queues_page",
+            view="queues_page",
             title_key="monitoring.queues.title",
             permission="monitoring.view",
-            on_load=("modules.monitoring.state:QueuesState.load",),
+            state="QueuesState",
         ),
     ),
     menus=(

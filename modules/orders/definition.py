@@ -1,6 +1,13 @@
 """Orders: order management, fulfilment, tracking and EU VAT invoices."""
 
-from orion_app.registry import Feature, Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import (
+    MANAGER_AND_STAFF,
+    MANAGER_STAFF_VIEWER,
+    Feature,
+    ModuleDefinition,
+    Permission,
+    Tier,
+)
 
 MODULE = ModuleDefinition(
     code="orders",
@@ -12,14 +19,7 @@ MODULE = ModuleDefinition(
     requires=("payments", "catalog", "inventory"),
     features=(Feature("orders_per_month", "orders.feature.per_month", "limit", 100),),
     permissions=(
-        Permission(
-            "orders.view",
-            "orders.perm.view",
-            Frontend.STORE,
-            (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER),
-        ),
-        Permission(
-            "orders.manage", "orders.perm.manage", Frontend.STORE, (StoreRole.MANAGER, StoreRole.STAFF)
-        ),
+        Permission("orders.view", "orders.perm.view", roles=MANAGER_STAFF_VIEWER),
+        Permission("orders.manage", "orders.perm.manage", roles=MANAGER_AND_STAFF),
     ),
 )

@@ -1,6 +1,6 @@
 """Payments: the gateway abstraction (Stripe, manual/bank transfer) and refunds."""
 
-from orion_app.registry import Frontend, ModuleDefinition, Permission, StoreRole, Tier
+from orion_app.registry import MANAGER_ONLY, ModuleDefinition, Permission, Tier
 
 MODULE = ModuleDefinition(
     code="payments",
@@ -10,7 +10,7 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     planned=True,
     permissions=(
-        Permission("payments.manage", "payments.perm.manage", Frontend.STORE, (StoreRole.MANAGER,)),
-        Permission("payments.refund", "payments.perm.refund", Frontend.STORE, (StoreRole.MANAGER,)),
+        Permission("payments.manage", "payments.perm.manage", roles=MANAGER_ONLY),
+        Permission("payments.refund", "payments.perm.refund", roles=MANAGER_ONLY),
     ),
 )

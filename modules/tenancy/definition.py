@@ -1,20 +1,19 @@
 """Tenancy: platforms, merchants, stores, domains, users, roles and module enablement."""
 
 from orion_app.registry import (
+    MANAGER_AND_STAFF,
     Frontend,
     MenuItem,
     ModuleDefinition,
-    Page,
+    PageFactory,
     Permission,
     ScheduledJob,
-    StoreRole,
     Tier,
 )
 
 A, S = Frontend.ADMIN, Frontend.STORE
-ADMIN_PAGES = "modules.tenancy.pages.admin"
-STATE = "modules.tenancy.state"
-SIGN_IN_LOAD = "modules.tenancy.state.signin:SignInState.load"
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="tenancy",
@@ -26,91 +25,91 @@ MODULE = ModuleDefinition(
         Permission("tenancy.platforms.manage", "tenancy.perm.platforms", A),
         Permission("tenancy.merchants.manage", "tenancy.perm.merchants", A),
         Permission("tenancy.users.manage", "tenancy.perm.users", A),
-        Permission("tenancy.team.view", "tenancy.perm.team_view", S, (StoreRole.MANAGER, StoreRole.STAFF)),
-        Permission("tenancy.team.manage", "tenancy.perm.team_manage", S),
+        Permission("tenancy.team.view", "tenancy.perm.team_view", roles=MANAGER_AND_STAFF),
+        Permission("tenancy.team.manage", "tenancy.perm.team_manage"),
     ),
     pages=(
         *(
-            Page(
+            page(
                 frontend=frontend,
                 path="account",
-                component="modules.tenancy.pages.account:account_page",
+                view="account:account_page",
                 title_key="tenancy.account.title",
-                on_load=(f"{STATE}.account:AccountState.load",),
+                state="account:AccountState",
             )
             for frontend in (A, S)
         ),
-        Page(
+        page(
             frontend=A,
             path="login",
-            component="modules.tenancy.pages.signin:admin_signin_page",
+            view="signin:admin_signin_page",
             title_key="tenancy.signin.title",
             public=True,
-            on_load=(SIGN_IN_LOAD,),
+            state="signin:SignInState",
         ),
-        Page(
+        page(
             frontend=A,
             path="platforms",
-            component=f"{ADMIN_PAGES}:platforms_page",
+            view="admin:platforms_page",
             title_key="tenancy.platforms.title",
             permission="tenancy.platforms.manage",
-            on_load=(f"{STATE}.platforms:PlatformsState.load",),
+            state="platforms:PlatformsState",
         ),
-        Page(
+        page(
             frontend=A,
             path="platforms/[platform]",
-            component=f"{ADMIN_PAGES}:platform_edit_page",
+            view="admin:platform_edit_page",
             title_key="tenancy.platform.edit_title",
             permission="tenancy.platforms.manage",
-            on_load=(f"{STATE}.platforms:PlatformEditState.load",),
+            state="platforms:PlatformEditState",
         ),
-        Page(
+        page(
             frontend=A,
             path="platforms/[platform]/modules",
-            component=f"{ADMIN_PAGES}:platform_modules_page",
+            view="admin:platform_modules_page",
             title_key="tenancy.modules.title",
             permission="tenancy.platforms.manage",
-            on_load=(f"{STATE}.modules:PlatformModulesState.load",),
+            state="modules:PlatformModulesState",
         ),
-        Page(
+        page(
             frontend=A,
             path="merchants",
-            component=f"{ADMIN_PAGES}:merchants_page",
+            view="admin:merchants_page",
             title_key="tenancy.merchants.title",
             permission="tenancy.merchants.manage",
-            on_load=(f"{STATE}.directory:MerchantsState.load",),
+            state="directory:MerchantsState",
         ),
-        Page(
+        page(
             frontend=A,
             path="stores",
-            component=f"{ADMIN_PAGES}:stores_page",
+            view="admin:stores_page",
             title_key="tenancy.stores.title",
             permission="tenancy.merchants.manage",
-            on_load=(f"{STATE}.directory:StoresState.load",),
+            state="directory:StoresState",
         ),
-        Page(
+        page(
             frontend=A,
             path="users",
-            component=f"{ADMIN_PAGES}:users_page",
+            view="admin:users_page",
             title_key="tenancy.users.title",
             permission="tenancy.users.manage",
-            on_load=(f"{STATE}.directory:UsersState.load",),
+            state="directory:UsersState",
         ),
-        Page(
+        page(
             frontend=S,
             path="login",
-            component="modules.tenancy.pages.signin:store_signin_page",
+            view="signin:store_signin_page",
             title_key="tenancy.signin.title",
             public=True,
-            on_load=(SIGN_IN_LOAD,),
+            state="signin:SignInState",
         ),
-        Page(
+        page(
             frontend=S,
             path="team",
-            component="modules.tenancy.pages.team:team_page",
+            view="team:team_page",
             title_key="tenancy.team.title",
             permission="tenancy.team.view",
-            on_load=(f"{STATE}.team:TeamState.load",),
+            state="team:TeamState",
         ),
     ),
     menus=(

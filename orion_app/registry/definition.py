@@ -9,11 +9,15 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "MANAGER_AND_STAFF",
+    "MANAGER_ONLY",
+    "MANAGER_STAFF_VIEWER",
     "Feature",
     "Frontend",
     "MenuItem",
     "ModuleDefinition",
     "Page",
+    "PageFactory",
     "Permission",
     "ScheduledJob",
     "StoreRole",
@@ -42,6 +46,12 @@ class StoreRole(StrEnum):
     MANAGER = "manager"
     STAFF = "staff"
     VIEWER = "viewer"
+
+
+# The role sets store permissions are granted to by default (the owner holds every one).
+MANAGER_ONLY = (StoreRole.MANAGER,)
+MANAGER_AND_STAFF = (StoreRole.MANAGER, StoreRole.STAFF)
+MANAGER_STAFF_VIEWER = (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,46 @@ class Page:
     permission: str | None = None
     on_load: tuple[str, ...] = ()
     public: bool = False  # no sign-in needed (storefront, platform and sign-in pages)
+
+
+@dataclass(frozen=True)
+class PageFactory:
+    """Builds a module's pages from references relative to the module itself.
+
+    In `modules/catalog/definition.py`, `page = PageFactory(__name__)` makes
+    `page(..., view="editor:edit_product_page", state="editor:ProductEditorState")` a
+    `Page` whose component is `modules.catalog.pages.editor:edit_product_page` and whose
+    `on_load` runs `modules.catalog.state.editor:ProductEditorState.load`. A reference
+    without a file (`view="reports_page"`) names the single `pages.py` or `state.py`."""
+
+    definition: str  # the `__name__` of the module's definition.py
+
+    def __call__(
+        self,
+        *,
+        frontend: Frontend,
+        path: str,
+        view: str,
+        title_key: str,
+        state: str | None = None,
+        permission: str | None = None,
+        public: bool = False,
+    ) -> Page:
+        on_load = (f"{self._dotted('state', state)}.load",) if state else ()
+        return Page(
+            frontend=frontend,
+            path=path,
+            component=self._dotted("pages", view),
+            title_key=title_key,
+            permission=permission,
+            on_load=on_load,
+            public=public,
+        )
+
+    def _dotted(self, part: str, reference: str) -> str:
+        module = self.definition.rpartition(".")[0]
+        file, _, name = reference.rpartition(":")
+        return f"{module}.{part}.{file}:{name}" if file else f"{module}.{part}:{name}"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from orion_app.registry import (
     ModuleRegistryError,
     ModuleRuleError,
     Page,
+    PageFactory,
     Tier,
     discover_definitions,
     get_registry,
@@ -161,6 +162,21 @@ def test_the_installed_modules_pass_the_architecture_validator():
 
     errors = [f for f in validate(get_registry()) if f.severity == "error"]
     assert errors == []
+
+
+def test_a_page_factory_names_components_and_load_handlers_inside_its_own_module():
+    page = PageFactory("plugins.gift_cards.definition")
+
+    in_a_file = page(
+        frontend=Frontend.STORE, path="cards", view="cards:list_page", title_key="t", state="cards:CardsState"
+    )
+    single_file = page(frontend=Frontend.STOREFRONT, path="", view="home_page", title_key="t", public=True)
+
+    assert in_a_file.component == "plugins.gift_cards.pages.cards:list_page"
+    assert in_a_file.on_load == ("plugins.gift_cards.state.cards:CardsState.load",)
+    assert single_file.component == "plugins.gift_cards.pages:home_page"
+    assert single_file.on_load == ()
+    assert single_file.public and single_file.permission is None
 
 
 def test_the_validator_reports_a_menu_entry_that_leads_nowhere():
