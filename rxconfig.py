@@ -1,12 +1,38 @@
-"""Reflex configuration: the app is `orion_app`; the database URL comes from the environment."""
+"""Reflex configuration: the app is `orion_app`; the database URL comes from Orion's settings.
+
+Two variables Reflex reads are set here from the project, so `reflex run`, `make run`, the
+workers and the tests agree without anyone exporting them:
+- REFLEX_UPLOADED_FILES_DIR, the folder the backend serves at /_upload, follows Orion's
+  MEDIA_DIR setting, where the app, the workers and the demo seed store photos;
+- REFLEX_HOT_RELOAD_INCLUDE_PATHS gains modules/: Reflex watches only the folder of the app
+  package (it looks for the project root through `__init__.py` files, and orion_app/ has
+  none), so saving a module would reload nothing.
+"""
 
 import os
+import sys
 
 import reflex as rx
 
+_first_import = "orion_app.settings" not in sys.modules
+from orion_app.settings import PROJECT_ROOT, OrionSettings  # noqa: E402
+
+_settings = OrionSettings()
+if _first_import:
+    # `reflex run` forks each reloaded backend worker from the process that read this file:
+    # forget the module, so a worker imports settings.py as it is on disk then.
+    del sys.modules["orion_app.settings"]
+
+os.environ["REFLEX_UPLOADED_FILES_DIR"] = str(_settings.media_path)
+
+_watched = [path for path in os.environ.get("REFLEX_HOT_RELOAD_INCLUDE_PATHS", "").split(os.pathsep) if path]
+_modules_dir = str(PROJECT_ROOT / _settings.modules_package.replace(".", os.sep))
+if _modules_dir not in _watched:
+    os.environ["REFLEX_HOT_RELOAD_INCLUDE_PATHS"] = os.pathsep.join([*_watched, _modules_dir])
+
 config = rx.Config(
     app_name="orion_app",
-    db_url=os.environ.get("DATABASE_URL", "sqlite:///orion.db"),
+    db_url=_settings.database_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     disable_plugins=[rx.plugins.SitemapPlugin],

@@ -177,7 +177,7 @@ def run() -> dict:
     media = tempfile.mkdtemp(prefix="orion-bench-media-")
     out_dir = tempfile.mkdtemp(prefix="orion-bench-lighthouse-")
     os.environ["CATALOG_DEMO_PRODUCTS"] = "12"
-    os.environ["REFLEX_UPLOADED_FILES_DIR"] = media
+    os.environ["MEDIA_DIR"] = media
     from bench.common import fresh_demo_database
 
     fresh_demo_database()

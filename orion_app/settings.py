@@ -1,8 +1,11 @@
 """Deployment-wide settings, read from the environment (and `.env` when present)."""
 
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class OrionSettings(BaseSettings):
@@ -25,10 +28,17 @@ class OrionSettings(BaseSettings):
     login_max_attempts_per_account: int = 5
     login_max_attempts_per_ip: int = 20
     login_window_seconds: int = 900
+    # Product photos: written by the app, the workers and the demo seed, served by the backend
+    # at /_upload (rxconfig.py points Reflex's upload folder here). Relative to the project.
     media_dir: str = "media"
     modules_package: str = "modules"
     default_admin_language: str = "en"
     default_shopper_language: str = "fr"
+
+    @property
+    def media_path(self) -> Path:
+        """The media folder as an absolute path, so every process finds the same one."""
+        return PROJECT_ROOT / self.media_dir
 
 
 @lru_cache

@@ -27,7 +27,7 @@ def app_server(tmp_path_factory) -> Iterator[str]:
     from orion_app.migrations import upgrade
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'orion.db'}"
-    os.environ["REFLEX_UPLOADED_FILES_DIR"] = str(tmp_path_factory.mktemp("media"))
+    os.environ["MEDIA_DIR"] = str(tmp_path_factory.mktemp("media"))
     upgrade(url)
     use_database(url)
     os.environ["CATALOG_DEMO_PRODUCTS"] = "30"  # a browsable shop, only for this database

@@ -15,7 +15,7 @@ from modules.marketplace.services.export import iter_feed
 from modules.marketplace.services.imports import ImportScope, start_import
 from modules.marketplace.services.runner import run_import
 from orion_app.db import session_scope
-from tests.integration.helpers import platform_id, store_id
+from tests.integration.helpers import platform_id, store_id, use_media_dir
 
 HEADER = [
     "id",
@@ -139,7 +139,7 @@ def export_shop(tmp_path: Path, monkeypatch) -> ImportScope:
     """cafe-lux with its own feed and media folders and no product limit (export tests)."""
     use_files_dir(monkeypatch, tmp_path / "files")
     unlimited_products(monkeypatch)
-    monkeypatch.setenv("REFLEX_UPLOADED_FILES_DIR", str(tmp_path / "media"))
+    use_media_dir(monkeypatch, tmp_path / "media")
     return store_ref()
 
 

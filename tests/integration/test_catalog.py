@@ -12,12 +12,12 @@ from orion_app.db import get_engine, session_scope
 from orion_app.enablement import save_module_config
 from orion_app.errors import FieldErrors, NotFound
 from tests.integration.catalog_helpers import VALID_GTIN, png_bytes, product_form, scope
-from tests.integration.helpers import platform_id
+from tests.integration.helpers import platform_id, use_media_dir
 
 
 @pytest.fixture
 def shop(demo, tmp_path, monkeypatch):
-    monkeypatch.setenv("REFLEX_UPLOADED_FILES_DIR", str(tmp_path / "media"))
+    use_media_dir(monkeypatch, tmp_path / "media")
     return scope()
 
 

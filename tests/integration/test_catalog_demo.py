@@ -20,6 +20,7 @@ from modules.inventory.services import low_stock
 from modules.tenancy.models import Store
 from orion_app.cli import main
 from orion_app.db import session_scope
+from tests.integration.helpers import use_media_dir
 
 N = 12
 STORES = ("cafe-lux", "bakery-lux", "velo-weber")
@@ -30,7 +31,7 @@ def catalog(database, monkeypatch, tmp_path) -> Path:
     """Tenancy demo via the CLI, then the catalog demo (a no-op if `seed-demo` already ran it)."""
     media = tmp_path / "media"
     monkeypatch.setenv("CATALOG_DEMO_PRODUCTS", str(N))
-    monkeypatch.setenv("REFLEX_UPLOADED_FILES_DIR", str(media))
+    use_media_dir(monkeypatch, media)
     assert main(["seed-demo"]) == 0
     with session_scope() as session:
         catalog_demo.seed(session)
