@@ -15,6 +15,7 @@ from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
 from modules.catalog.services.storefront import shown_availability
 from modules.inventory.public import available_by_product
+from orion_app.records import record_from
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,9 @@ def active_products(
         ):
             photos[product_id].append(variant_path(key, photo_size))
     return [
-        ListedProduct(
-            id=p.id,
-            sku=p.sku,
-            slug=p.slug,
-            price_cents=p.price_cents,
-            sale_price_cents=p.sale_price_cents,
-            currency=p.currency,
-            brand=p.brand,
-            gtin=p.gtin,
-            mpn=p.mpn,
-            condition=p.condition,
+        record_from(
+            ListedProduct,
+            p,
             availability=shown_availability(p, stock.get(p.id, 0)),
             texts={lang: ProductText(t.title, t.description) for lang, t in texts[p.id].items()},
             photos=tuple(photos[p.id]),

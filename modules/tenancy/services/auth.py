@@ -16,6 +16,7 @@ from modules.tenancy.services import sessions
 from orion_app import ratelimit
 from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.ports import Principal
+from orion_app.records import record_from
 from orion_app.settings import get_settings
 
 MIN_PASSWORD_LENGTH = 10
@@ -175,12 +176,10 @@ def principal_of(session: Session, user: User) -> Principal:
     store_roles = session.exec(
         select(StoreUser.store_id, StoreUser.role).where(StoreUser.user_id == user.id)
     ).all()
-    return Principal(
+    return record_from(
+        Principal,
+        user,
         user_id=user.id,
-        email=user.email,
-        name=user.name,
-        role=user.role,
-        language=user.language,
         platform_ids=frozenset(platform_ids),
         merchant_ids=frozenset(merchant_ids),
         store_roles=dict(store_roles),

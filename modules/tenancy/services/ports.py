@@ -14,22 +14,15 @@ from modules.tenancy.models import (
 from modules.tenancy.services.auth import principal_of, sign_in, sign_out, user_for_token
 from orion_app.db import session_scope
 from orion_app.ports import PlatformRef, Principal, StoreRef
+from orion_app.records import record_from
 
 
 def platform_ref(platform: Platform) -> PlatformRef:
-    return PlatformRef(platform.id, platform.code, platform.name, platform.domain)
+    return record_from(PlatformRef, platform)
 
 
 def store_ref(store: Store, subdomain: str | None = None) -> StoreRef:
-    return StoreRef(
-        id=store.id,
-        code=store.code,
-        name=store.name,
-        merchant_id=store.merchant_id,
-        languages=store.language_list,
-        default_language=store.default_language,
-        subdomain=subdomain,
-    )
+    return record_from(StoreRef, store, languages=store.language_list, subdomain=subdomain)
 
 
 def home_platform_of_store(session: Session, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
@@ -122,40 +115,43 @@ class SqlModuleStateStore:
     def save_changes(self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None) -> None:
         with session_scope() as session:
             for code, enabled in changes.items():
-                row = self._row(session, platform_id, code) or PlatformModule(
-                    platform_id=platform_id, module_code=code
-                )
-                row.enabled = enabled
-                row.updated_by_user_id = actor_user_id
-                row.updated_at = utcnow()
-                session.add(row)
-                session.add(
-                    PlatformModuleAudit(
-                        platform_id=platform_id,
-                        module_code=code,
-                        action="enabled" if enabled else "disabled",
-                        actor_user_id=actor_user_id,
-                    )
-                )
+                action = "enabled" if enabled else "disabled"
+                self._write(session, platform_id, code, actor_user_id, action, enabled=enabled)
 
     def save_config(self, platform_id: int, code: str, config: dict, actor_user_id: int | None) -> None:
         with session_scope() as session:
-            row = self._row(session, platform_id, code) or PlatformModule(
-                platform_id=platform_id, module_code=code, enabled=True
+            self._write(
+                session, platform_id, code, actor_user_id, "config", detail=dict(config), config=dict(config)
             )
-            row.config = dict(config)
-            row.updated_by_user_id = actor_user_id
-            row.updated_at = utcnow()
-            session.add(row)
-            session.add(
-                PlatformModuleAudit(
-                    platform_id=platform_id,
-                    module_code=code,
-                    action="config",
-                    actor_user_id=actor_user_id,
-                    detail=dict(config),
-                )
+
+    def _write(
+        self,
+        session: Session,
+        platform_id: int,
+        code: str,
+        actor_user_id: int | None,
+        action: str,
+        detail: dict | None = None,
+        **values,
+    ) -> None:
+        """Set `values` on the module's row (a new row starts enabled) and add the audit line; no commit."""
+        row = self._row(session, platform_id, code) or PlatformModule(
+            platform_id=platform_id, module_code=code, enabled=True
+        )
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.updated_by_user_id = actor_user_id
+        row.updated_at = utcnow()
+        session.add(row)
+        session.add(
+            PlatformModuleAudit(
+                platform_id=platform_id,
+                module_code=code,
+                action=action,
+                actor_user_id=actor_user_id,
+                detail=detail or {},
             )
+        )
 
     @staticmethod
     def _row(session, platform_id: int, code: str) -> PlatformModule | None:
