@@ -4,7 +4,7 @@ from orion_app.registry import (
     MANAGER_ONLY,
     Feature,
     Frontend,
-    MenuItem,
+    Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
@@ -29,11 +29,7 @@ MODULE = ModuleDefinition(
             title_key="analytics.reports.title",
             permission="analytics.reports.view",
             state="ReportsState",
-        ),
-    ),
-    menus=(
-        MenuItem(
-            Frontend.STORE, "analytics.menu.reports", "reports", "chart-column", "analytics.reports.view", 70
+            menu=Menu(key="analytics.menu.reports", icon="chart-column", order=70),
         ),
     ),
 )

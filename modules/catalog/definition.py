@@ -5,7 +5,7 @@ from orion_app.registry import (
     MANAGER_STAFF_VIEWER,
     Feature,
     Frontend,
-    MenuItem,
+    Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
@@ -36,6 +36,7 @@ MODULE = ModuleDefinition(
             title_key="catalog.products.title",
             permission="catalog.products.view",
             state="dashboard:ProductListState",
+            menu=Menu(key="catalog.menu.products", icon="package", order=20),
         ),
         page(
             frontend=S,
@@ -60,6 +61,7 @@ MODULE = ModuleDefinition(
             title_key="catalog.shop.products",
             state="shop:ShopListingState",
             public=True,
+            menu=Menu(key="catalog.menu.shop", icon="shopping-bag", order=20),
         ),
         page(
             frontend=SF,
@@ -69,10 +71,6 @@ MODULE = ModuleDefinition(
             state="shop:ShopProductState",
             public=True,
         ),
-    ),
-    menus=(
-        MenuItem(S, "catalog.menu.products", "products", "package", "catalog.products.view", 20),
-        MenuItem(SF, "catalog.menu.shop", "products", "shopping-bag", order=20),
     ),
     config="modules.catalog.config:CatalogConfig",
     context_providers={SF: "modules.catalog.providers:storefront_home"},

@@ -1,6 +1,6 @@
 """CMS: content pages (platform, store defaults, store overrides), media library, themes."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, PageFactory, Permission, Tier
+from orion_app.registry import Frontend, Menu, ModuleDefinition, PageFactory, Permission, Tier
 
 page = PageFactory(__name__)
 
@@ -19,6 +19,7 @@ MODULE = ModuleDefinition(
             title_key="cms.storefront.home",
             state="StorefrontHomeState",
             public=True,
+            menu=Menu(key="cms.menu.home", icon="house", order=10),
         ),
         page(
             frontend=Frontend.PLATFORM,
@@ -27,10 +28,7 @@ MODULE = ModuleDefinition(
             title_key="cms.platform.home",
             state="PlatformHomeState",
             public=True,
+            menu=Menu(key="cms.menu.home", icon="house", order=10),
         ),
-    ),
-    menus=(
-        MenuItem(Frontend.STOREFRONT, "cms.menu.home", "", "house", order=10),
-        MenuItem(Frontend.PLATFORM, "cms.menu.home", "", "house", order=10),
     ),
 )

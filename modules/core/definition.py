@@ -3,7 +3,7 @@
 from orion_app.registry import (
     MANAGER_STAFF_VIEWER,
     Frontend,
-    MenuItem,
+    Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
@@ -33,6 +33,7 @@ MODULE = ModuleDefinition(
             title_key="core.admin.title",
             permission="core.admin.dashboard",
             state="AdminDashboardState",
+            menu=Menu(key="core.menu.dashboard", icon="layout-dashboard", order=10),
         ),
         page(
             frontend=S,
@@ -41,10 +42,7 @@ MODULE = ModuleDefinition(
             title_key="core.store.title",
             permission="core.dashboard.view",
             state="StoreOverviewState",
+            menu=Menu(key="core.menu.overview", icon="layout-dashboard", order=10),
         ),
-    ),
-    menus=(
-        MenuItem(A, "core.menu.dashboard", "", "layout-dashboard", "core.admin.dashboard", 10),
-        MenuItem(S, "core.menu.overview", "", "layout-dashboard", "core.dashboard.view", 10),
     ),
 )

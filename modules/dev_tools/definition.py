@@ -1,6 +1,6 @@
 """Dev tools: component gallery, architecture validator, read-only SQL console."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, PageFactory, Permission, Tier
+from orion_app.registry import Frontend, Menu, ModuleDefinition, PageFactory, Permission, Tier
 
 page = PageFactory(__name__)
 
@@ -19,8 +19,8 @@ MODULE = ModuleDefinition(
             title_key="dev_tools.validator.title",
             permission="dev_tools.use",
             state="ValidatorState",
+            menu=Menu(key="dev_tools.menu.validator", icon="wrench", order=90),
         ),
     ),
-    menus=(MenuItem(Frontend.ADMIN, "dev_tools.menu.validator", "dev-tools", "wrench", "dev_tools.use", 90),),
     default_enabled=False,
 )

@@ -5,7 +5,7 @@ from orion_app.registry import (
     MANAGER_ONLY,
     Feature,
     Frontend,
-    MenuItem,
+    Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
@@ -37,6 +37,7 @@ MODULE = ModuleDefinition(
             title_key="marketplace.import.title",
             permission="marketplace.import",
             state="imports:ImportState",
+            menu=Menu(key="marketplace.menu.import", icon="upload", order=40),
         ),
         page(
             frontend=S,
@@ -53,11 +54,8 @@ MODULE = ModuleDefinition(
             title_key="marketplace.export.title",
             permission="marketplace.export",
             state="export:ExportState",
+            menu=Menu(key="marketplace.menu.export", icon="download", order=41),
         ),
-    ),
-    menus=(
-        MenuItem(S, "marketplace.menu.import", "marketplace/import", "upload", "marketplace.import", 40),
-        MenuItem(S, "marketplace.menu.export", "marketplace/export", "download", "marketplace.export", 41),
     ),
     scheduled_jobs=(
         ScheduledJob("sync_feeds", "modules.marketplace.jobs.sync_feeds", "* * * * *"),

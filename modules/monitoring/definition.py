@@ -1,6 +1,6 @@
 """Monitoring: job queues, failed jobs, logs, capacity snapshots, admin notifications."""
 
-from orion_app.registry import Frontend, MenuItem, ModuleDefinition, PageFactory, Permission, Tier
+from orion_app.registry import Frontend, Menu, ModuleDefinition, PageFactory, Permission, Tier
 
 page = PageFactory(__name__)
 
@@ -19,10 +19,8 @@ MODULE = ModuleDefinition(
             title_key="monitoring.queues.title",
             permission="monitoring.view",
             state="QueuesState",
+            menu=Menu(key="monitoring.menu.queues", icon="activity", order=80),
         ),
-    ),
-    menus=(
-        MenuItem(Frontend.ADMIN, "monitoring.menu.queues", "monitoring", "activity", "monitoring.view", 80),
     ),
     default_enabled=False,
 )

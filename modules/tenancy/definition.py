@@ -3,7 +3,7 @@
 from orion_app.registry import (
     MANAGER_AND_STAFF,
     Frontend,
-    MenuItem,
+    Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
@@ -36,6 +36,7 @@ MODULE = ModuleDefinition(
                 view="account:account_page",
                 title_key="tenancy.account.title",
                 state="account:AccountState",
+                menu=Menu(key="tenancy.menu.account", icon="user", order=90),
             )
             for frontend in (A, S)
         ),
@@ -54,6 +55,7 @@ MODULE = ModuleDefinition(
             title_key="tenancy.platforms.title",
             permission="tenancy.platforms.manage",
             state="platforms:PlatformsState",
+            menu=Menu(key="tenancy.menu.platforms", icon="layers", order=20),
         ),
         page(
             frontend=A,
@@ -78,6 +80,7 @@ MODULE = ModuleDefinition(
             title_key="tenancy.merchants.title",
             permission="tenancy.merchants.manage",
             state="directory:MerchantsState",
+            menu=Menu(key="tenancy.menu.merchants", icon="briefcase", order=30),
         ),
         page(
             frontend=A,
@@ -86,6 +89,7 @@ MODULE = ModuleDefinition(
             title_key="tenancy.stores.title",
             permission="tenancy.merchants.manage",
             state="directory:StoresState",
+            menu=Menu(key="tenancy.menu.stores", icon="store", order=40),
         ),
         page(
             frontend=A,
@@ -94,6 +98,7 @@ MODULE = ModuleDefinition(
             title_key="tenancy.users.title",
             permission="tenancy.users.manage",
             state="directory:UsersState",
+            menu=Menu(key="tenancy.menu.users", icon="users", order=50),
         ),
         page(
             frontend=S,
@@ -110,16 +115,8 @@ MODULE = ModuleDefinition(
             title_key="tenancy.team.title",
             permission="tenancy.team.view",
             state="team:TeamState",
+            menu=Menu(key="tenancy.menu.team", icon="users", order=80),
         ),
-    ),
-    menus=(
-        MenuItem(A, "tenancy.menu.platforms", "platforms", "layers", "tenancy.platforms.manage", 20),
-        MenuItem(A, "tenancy.menu.merchants", "merchants", "briefcase", "tenancy.merchants.manage", 30),
-        MenuItem(A, "tenancy.menu.stores", "stores", "store", "tenancy.merchants.manage", 40),
-        MenuItem(A, "tenancy.menu.users", "users", "users", "tenancy.users.manage", 50),
-        MenuItem(S, "tenancy.menu.team", "team", "users", "tenancy.team.view", 80),
-        MenuItem(A, "tenancy.menu.account", "account", "user", None, 90),
-        MenuItem(S, "tenancy.menu.account", "account", "user", None, 90),
     ),
     scheduled_jobs=(
         ScheduledJob("purge_expired_sessions", "modules.tenancy.jobs:purge_expired_sessions", "30 3 * * *"),

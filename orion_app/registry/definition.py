@@ -14,6 +14,7 @@ __all__ = [
     "MANAGER_STAFF_VIEWER",
     "Feature",
     "Frontend",
+    "Menu",
     "MenuItem",
     "ModuleDefinition",
     "Page",
@@ -75,6 +76,15 @@ class Feature:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Menu:
+    """A page's entry in its frontend's navigation, shown to those who may open the page."""
+
+    key: str  # translation key of the label
+    icon: str = "circle"
+    order: int = 100
+
+
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """A page of a module: `path` is relative to its frontend's base (`""` is the home).
 
@@ -88,6 +98,7 @@ class Page:
     permission: str | None = None
     on_load: tuple[str, ...] = ()
     public: bool = False  # no sign-in needed (storefront, platform and sign-in pages)
+    menu: Menu | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ class PageFactory:
         state: str | None = None,
         permission: str | None = None,
         public: bool = False,
+        menu: Menu | None = None,
     ) -> Page:
         on_load = (f"{self._dotted('state', state)}.load",) if state else ()
         return Page(
@@ -122,6 +134,7 @@ class PageFactory:
             permission=permission,
             on_load=on_load,
             public=public,
+            menu=menu,
         )
 
     def _dotted(self, part: str, reference: str) -> str:
@@ -132,7 +145,8 @@ class PageFactory:
 
 @dataclass(frozen=True)
 class MenuItem:
-    """A navigation entry; `path` must be a page of the same module and frontend."""
+    """A navigation entry, made from a page and its `Menu`: the page's frontend, path and
+    permission, the menu's key, icon and order."""
 
     frontend: Frontend
     key: str
@@ -164,7 +178,6 @@ class ModuleDefinition:
     requires: tuple[str, ...] = ()
     features: tuple[Feature, ...] = ()
     permissions: tuple[Permission, ...] = ()
-    menus: tuple[MenuItem, ...] = ()
     pages: tuple[Page, ...] = ()
     scheduled_jobs: tuple[ScheduledJob, ...] = ()
     config: str | None = None  # dotted path to a pydantic-settings class
@@ -184,6 +197,17 @@ class ModuleDefinition:
     # Declared but not built yet: listed as "planned", never counts as enabled, and
     # cannot be switched on until the issue that builds it lands.
     planned: bool = False
+
+    @property
+    def menus(self) -> tuple[MenuItem, ...]:
+        """The navigation entries of the pages that declare a `menu`."""
+        return tuple(
+            MenuItem(
+                page.frontend, page.menu.key, page.path, page.menu.icon, page.permission, page.menu.order
+            )
+            for page in self.pages
+            if page.menu
+        )
 
     @property
     def is_core(self) -> bool:

@@ -4,6 +4,7 @@ import pytest
 
 from orion_app.registry import (
     Frontend,
+    Menu,
     MenuItem,
     ModuleDefinition,
     ModuleRegistry,
@@ -179,16 +180,28 @@ def test_a_page_factory_names_components_and_load_handlers_inside_its_own_module
     assert single_file.public and single_file.permission is None
 
 
-def test_the_validator_reports_a_menu_entry_that_leads_nowhere():
+def test_a_menu_entry_leads_to_its_own_page_behind_the_same_permission():
+    listed = Page(
+        frontend=Frontend.STORE,
+        path="cards",
+        component="m:p",
+        title_key="a.title",
+        permission="a.view",
+        menu=Menu(key="a.menu", icon="gift", order=5),
+    )
+    unlisted = Page(frontend=Frontend.STORE, path="cards/[card]", component="m:q", title_key="a.title")
+    definition = ModuleDefinition("a", "a", "", "1", Tier.OPTIONAL, pages=(listed, unlisted))
+
+    assert definition.menus == (MenuItem(Frontend.STORE, "a.menu", "cards", "gift", "a.view", 5),)
+
+
+def test_the_validator_reports_a_page_behind_an_undeclared_permission():
     from orion_app.validator import _check_declarations
 
-    registry = ModuleRegistry(
-        [
-            ModuleDefinition(
-                "a", "a", "", "1", Tier.OPTIONAL, menus=(MenuItem(Frontend.STORE, "a.menu", "missing"),)
-            )
-        ]
-    )
+    page = Page(frontend=Frontend.STORE, path="x", component="m:p", title_key="t", permission="a.nobody")
+    registry = ModuleRegistry([ModuleDefinition("a", "a", "", "1", Tier.OPTIONAL, pages=(page,))])
     findings = []
     _check_declarations(registry, findings)
-    assert [f.rule for f in findings] == ["ORV001"]
+    assert [(f.rule, f.message) for f in findings] == [
+        ("ORV002", "permission 'a.nobody' is not declared by any module")
+    ]
