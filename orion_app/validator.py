@@ -23,6 +23,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from orion_app.i18n import LANGUAGES
 from orion_app.registry import ModuleRegistry, Tier
@@ -36,10 +37,12 @@ PUBLIC_PARTS = ("public", "definition", "protocols")
 
 @dataclass(frozen=True)
 class Finding:
+    """One rule a module breaks: an error fails `validate`, a warning is only reported."""
+
     rule: str
     module: str
     message: str
-    severity: str = "error"
+    severity: Literal["error", "warning"] = "error"
 
 
 def _imports(path: Path) -> list[str]:
