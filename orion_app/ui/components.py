@@ -21,9 +21,39 @@ def page_heading(title_key: str, *actions: rx.Component) -> rx.Component:
 ONE_LINE = {"overflow": "hidden", "text_overflow": "ellipsis", "white_space": "nowrap"}
 
 
-def page(title_key: str, *children: rx.Component, actions: tuple = (), **props) -> rx.Component:
-    """A dashboard page: its heading, with `actions` on the right, above `children`."""
-    return rx.vstack(page_heading(title_key, *actions), *children, width="100%", **props)
+def page(
+    title_key: str, *children: rx.Component, intro_key: str | None = None, actions: tuple = (), **props
+) -> rx.Component:
+    """A dashboard page: its heading, with `actions` on the right, an introduction under it, and
+    then `children`."""
+    intro = [rx.text(t(intro_key), color_scheme="gray", size="2")] if intro_key else []
+    return rx.vstack(page_heading(title_key, *actions), *intro, *children, width="100%", **props)
+
+
+# A label above its control, in the weight and size of every form.
+LABEL_STYLE = {"display": "flex", "flex_direction": "column", "font_size": "0.9em", "font_weight": "500"}
+
+
+def _labelled(label_key: str, control: rx.Component, errors: rx.Var, name: str, *below) -> rx.Component:
+    """`control` under its label, then `below` (a hint) and the service's message for `name`."""
+    return rx.box(
+        rx.el.label(t(label_key), control, **LABEL_STYLE),
+        *below,
+        field_error(errors, name),
+        width="100%",
+    )
+
+
+def search_input(default_value: rx.Var, placeholder_key: str, label_key: str, **props) -> rx.Component:
+    """The search box of a list (it posts `q`); other props (`width`) go to the input."""
+    return rx.input(
+        name="q",
+        type="search",
+        default_value=default_value,
+        placeholder=t(placeholder_key),
+        aria_label=t(label_key),
+        **props,
+    )
 
 
 def field(
@@ -39,28 +69,29 @@ def field(
 ) -> rx.Component:
     """A labelled input; the service's message for this field shows right under it."""
     has_error = errors.contains(name)
-    return rx.box(
-        rx.el.label(
-            t(label_key),
-            rx.input(
-                name=name,
-                type=type,
-                default_value=default_value,
-                placeholder=placeholder,
-                required=required,
-                color_scheme=rx.cond(has_error, "red", "gray"),
-                variant=rx.cond(has_error, "soft", "surface"),
-                margin_top="0.25em",
-            ),
-            display="flex",
-            flex_direction="column",
-            font_size="0.9em",
-            font_weight="500",
+    return _labelled(
+        label_key,
+        rx.input(
+            color_scheme=rx.cond(has_error, "red", "gray"),
+            variant=rx.cond(has_error, "soft", "surface"),
+            name=name,
+            type=type,
+            default_value=default_value,
+            placeholder=placeholder,
+            required=required,
+            margin_top="0.25em",
         ),
+        errors,
+        name,
         rx.cond(hint_key is not None, rx.text(t(hint_key or ""), size="1", color_scheme="gray")),
-        field_error(errors, name),
-        width="100%",
     )
+
+
+def text_area_field(
+    label_key: str, name: str, errors: rx.Var, *, default_value: rx.Var | str = ""
+) -> rx.Component:
+    """A labelled text area of five rows, with its error below."""
+    return _labelled(label_key, rx.text_area(name=name, default_value=default_value, rows="5"), errors, name)
 
 
 # Native selects (they post with a plain form, unlike Radix's) dressed like the inputs around them.
@@ -97,19 +128,11 @@ def select_field(
         children = options
     else:
         children = [options_of(options)]
-    return rx.box(
-        rx.el.label(
-            t(label_key),
-            select(
-                *children, name=name, default_value=default_value, style={"margin_top": "0.25em"}, **props
-            ),
-            display="flex",
-            flex_direction="column",
-            font_size="0.9em",
-            font_weight="500",
-        ),
-        field_error(errors, name),
-        width="100%",
+    return _labelled(
+        label_key,
+        select(*children, name=name, default_value=default_value, style={"margin_top": "0.25em"}, **props),
+        errors,
+        name,
     )
 
 
@@ -167,6 +190,19 @@ def empty_state(text_key: str) -> rx.Component:
     return rx.center(rx.text(t(text_key), color_scheme="gray"), padding="2em", width="100%")
 
 
+def stacked_form(
+    *children: rx.Component, on_submit, reset_on_submit: bool = False, spacing: str = "3", **props
+) -> rx.Component:
+    """A full-width form of `children` one under the other; other props (`key`) go to the form."""
+    return rx.form(
+        rx.vstack(*children, spacing=spacing, width="100%"),
+        on_submit=on_submit,
+        reset_on_submit=reset_on_submit,
+        width="100%",
+        **props,
+    )
+
+
 def form_dialog(
     title_key: str,
     fields: list[rx.Component],
@@ -182,21 +218,17 @@ def form_dialog(
         rx.dialog.content(
             rx.dialog.title(t(title_key)),
             rx.cond(hint_key is not None, rx.dialog.description(t(hint_key or ""), size="2")),
-            rx.form(
-                rx.vstack(
-                    *fields,
-                    rx.hstack(
-                        rx.dialog.close(
-                            rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
-                        ),
-                        rx.button(t("orion.save"), type="submit"),
-                        justify="end",
-                        width="100%",
+            stacked_form(
+                *fields,
+                rx.hstack(
+                    rx.dialog.close(
+                        rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", type="button")
                     ),
-                    spacing="3",
+                    rx.button(t("orion.save"), type="submit"),
+                    justify="end",
+                    width="100%",
                 ),
                 on_submit=on_submit,
-                reset_on_submit=False,
             ),
         ),
         open=open,

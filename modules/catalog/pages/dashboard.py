@@ -3,7 +3,15 @@
 import reflex as rx
 
 from modules.catalog.state.dashboard import ProductListState
-from orion_app.ui.components import confirm_dialog, flag_badge, options_of, page, remove_button, select
+from orion_app.ui.components import (
+    confirm_dialog,
+    flag_badge,
+    options_of,
+    page,
+    remove_button,
+    search_input,
+    select,
+)
 from orion_app.ui.i18n import t
 from orion_app.ui.pager import pager
 from orion_app.ui.shell import ShellState
@@ -15,14 +23,7 @@ S = ProductListState
 def _filters() -> rx.Component:
     return rx.form(
         rx.hstack(
-            rx.input(
-                name="q",
-                placeholder=t("catalog.products.search"),
-                default_value=S.search,
-                type="search",
-                aria_label=t("catalog.products.search"),
-                width="18em",
-            ),
+            search_input(S.search, "catalog.products.search", "catalog.products.search", width="18em"),
             select(
                 rx.el.option(t("catalog.products.all"), value="all"),
                 rx.el.option(t("catalog.products.active_only"), value="active"),
@@ -113,6 +114,7 @@ def _bulk_actions() -> rx.Component:
 
 
 def products_page() -> rx.Component:
+    new_product = rx.link(rx.button(t("catalog.products.new")), href=ShellState.base + "products/new")
     return page(
         "catalog.products.title",
         _filters(),
@@ -135,6 +137,6 @@ def products_page() -> rx.Component:
         ),
         pager(S.page_number, S.page_count, S.go_to_page),
         _delete_dialog(),
-        actions=(rx.link(rx.button(t("catalog.products.new")), href=ShellState.base + "products/new"),),
+        actions=(new_product,),
         spacing="3",
     )

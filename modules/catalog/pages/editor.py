@@ -13,6 +13,8 @@ from orion_app.ui.components import (
     remove_button,
     section,
     select_field,
+    stacked_form,
+    text_area_field,
 )
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
@@ -20,6 +22,13 @@ from orion_app.ui.tables import data_table, row
 
 S = ProductEditorState
 UPLOAD_ID = "product_photos"
+# Each language's texts: the field's name is the text's with the language after it.
+TEXTS = (
+    ("title", field),
+    ("description", text_area_field),
+    ("meta_title", field),
+    ("meta_description", field),
+)
 
 
 def _options(name: str) -> list[dict[str, str]]:
@@ -35,39 +44,15 @@ def _texts() -> rx.Component:
         *[
             rx.tabs.content(
                 rx.vstack(
-                    field(
-                        "catalog.product.title",
-                        f"title_{lang}",
-                        S.errors,
-                        default_value=S.values[f"title_{lang}"],
-                    ),
-                    rx.box(
-                        rx.el.label(
-                            t("catalog.product.description"),
-                            rx.text_area(
-                                name=f"description_{lang}",
-                                default_value=S.values[f"description_{lang}"],
-                                rows="5",
-                            ),
-                            display="flex",
-                            flex_direction="column",
-                            font_size="0.9em",
-                            font_weight="500",
-                        ),
-                        width="100%",
-                    ),
-                    field(
-                        "catalog.product.meta_title",
-                        f"meta_title_{lang}",
-                        S.errors,
-                        default_value=S.values[f"meta_title_{lang}"],
-                    ),
-                    field(
-                        "catalog.product.meta_description",
-                        f"meta_description_{lang}",
-                        S.errors,
-                        default_value=S.values[f"meta_description_{lang}"],
-                    ),
+                    *[
+                        make(
+                            f"catalog.product.{text}",
+                            f"{text}_{lang}",
+                            S.errors,
+                            default_value=S.values[f"{text}_{lang}"],
+                        )
+                        for text, make in TEXTS
+                    ],
                     spacing="3",
                     padding_top="1em",
                 ),
@@ -149,20 +134,56 @@ def _details() -> rx.Component:
 
 
 def _form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.card(_texts(), width="100%"),
-            rx.card(_details(), width="100%"),
-            rx.cond(
-                S.can_edit,
-                rx.hstack(rx.spacer(), rx.button(t("orion.save"), type="submit", size="3"), width="100%"),
-            ),
-            spacing="4",
-            width="100%",
+    return stacked_form(
+        rx.card(_texts(), width="100%"),
+        rx.card(_details(), width="100%"),
+        rx.cond(
+            S.can_edit,
+            rx.hstack(rx.spacer(), rx.button(t("orion.save"), type="submit", size="3"), width="100%"),
         ),
         on_submit=S.save,
-        reset_on_submit=False,
+        spacing="4",
         key=S.form_key,
+    )
+
+
+def _photo(p: rx.Var) -> rx.Component:
+    return rx.vstack(
+        rx.image(
+            src=media_url(p["src"]),
+            width="96px",
+            height="96px",
+            object_fit="cover",
+            border_radius="6px",
+            alt="",
+        ),
+        rx.cond(S.can_edit, remove_button("catalog.product.remove_photo", S.remove_photo(p["id"]))),
+        align="center",
+    )
+
+
+def _photo_upload() -> rx.Component:
+    return rx.vstack(
+        rx.upload(
+            rx.vstack(
+                rx.text(t("catalog.product.drop_photos"), size="2"),
+                rx.foreach(rx.selected_files(UPLOAD_ID), lambda f: rx.text(f, size="1")),
+                align="center",
+            ),
+            id=UPLOAD_ID,
+            multiple=True,
+            accept={"image/*": [".jpg", ".jpeg", ".png", ".webp", ".gif"]},
+            max_size=10 * 1024 * 1024,
+            border="1px dashed var(--gray-7)",
+            padding="1.5em",
+            width="100%",
+        ),
+        rx.button(
+            t("catalog.product.upload_photos"),
+            on_click=S.upload_photos(rx.upload_files(upload_id=UPLOAD_ID)),
+            variant="soft",
+        ),
+        field_error(S.errors, "photos"),
         width="100%",
     )
 
@@ -170,54 +191,8 @@ def _form() -> rx.Component:
 def _photos() -> rx.Component:
     return section(
         "catalog.product.photos",
-        rx.hstack(
-            rx.foreach(
-                S.photo_rows,
-                lambda p: rx.vstack(
-                    rx.image(
-                        src=media_url(p["src"]),
-                        width="96px",
-                        height="96px",
-                        object_fit="cover",
-                        border_radius="6px",
-                        alt="",
-                    ),
-                    rx.cond(
-                        S.can_edit,
-                        remove_button("catalog.product.remove_photo", S.remove_photo(p["id"])),
-                    ),
-                    align="center",
-                ),
-            ),
-            wrap="wrap",
-            spacing="3",
-        ),
-        rx.cond(
-            S.can_edit,
-            rx.vstack(
-                rx.upload(
-                    rx.vstack(
-                        rx.text(t("catalog.product.drop_photos"), size="2"),
-                        rx.foreach(rx.selected_files(UPLOAD_ID), lambda f: rx.text(f, size="1")),
-                        align="center",
-                    ),
-                    id=UPLOAD_ID,
-                    multiple=True,
-                    accept={"image/*": [".jpg", ".jpeg", ".png", ".webp", ".gif"]},
-                    max_size=10 * 1024 * 1024,
-                    border="1px dashed var(--gray-7)",
-                    padding="1.5em",
-                    width="100%",
-                ),
-                rx.button(
-                    t("catalog.product.upload_photos"),
-                    on_click=S.upload_photos(rx.upload_files(upload_id=UPLOAD_ID)),
-                    variant="soft",
-                ),
-                field_error(S.errors, "photos"),
-                width="100%",
-            ),
-        ),
+        rx.hstack(rx.foreach(S.photo_rows, _photo), wrap="wrap", spacing="3"),
+        rx.cond(S.can_edit, _photo_upload()),
     )
 
 

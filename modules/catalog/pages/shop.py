@@ -4,20 +4,21 @@ import reflex as rx
 
 from modules.catalog.state.shop import ShopListingState, ShopProductState
 from orion_app.ui.cards import card_grid, media_url
+from orion_app.ui.components import search_input
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
 from orion_app.ui.pager import link_pager
+
+P = ShopProductState
 
 
 def _search_form() -> rx.Component:
     return rx.form(
         rx.hstack(
-            rx.input(
-                name="q",
-                default_value=ShopListingState.search,
-                placeholder=t("catalog.shop.search_placeholder"),
-                aria_label=t("catalog.shop.search"),
-                type="search",
+            search_input(
+                ShopListingState.search,
+                "catalog.shop.search_placeholder",
+                "catalog.shop.search",
                 width="100%",
                 key=ShopListingState.search,
             ),
@@ -53,47 +54,44 @@ def _categories() -> rx.Component:
     )
 
 
+def _results() -> rx.Component:
+    return rx.vstack(
+        rx.heading(ShopListingState.heading, size="6"),
+        rx.text(t("catalog.shop.count", count=ShopListingState.total), size="2", color_scheme="gray"),
+        rx.cond(
+            ShopListingState.total > 0,
+            card_grid(ShopListingState.items),
+            rx.text(t("catalog.shop.no_results"), padding="2em 0"),
+        ),
+        link_pager(
+            ShopListingState.page_number,
+            ShopListingState.page_count,
+            ShopListingState.prev_href,
+            ShopListingState.next_href,
+        ),
+        width="100%",
+        spacing="4",
+    )
+
+
 def listing_page() -> rx.Component:
     return rx.vstack(
         _search_form(),
-        rx.hstack(
-            _categories(),
-            rx.vstack(
-                rx.heading(ShopListingState.heading, size="6"),
-                rx.text(t("catalog.shop.count", count=ShopListingState.total), size="2", color_scheme="gray"),
-                rx.cond(
-                    ShopListingState.total > 0,
-                    card_grid(ShopListingState.items),
-                    rx.text(t("catalog.shop.no_results"), padding="2em 0"),
-                ),
-                link_pager(
-                    ShopListingState.page_number,
-                    ShopListingState.page_count,
-                    ShopListingState.prev_href,
-                    ShopListingState.next_href,
-                ),
-                width="100%",
-                spacing="4",
-            ),
-            align="start",
-            spacing="6",
-            width="100%",
-        ),
+        rx.hstack(_categories(), _results(), align="start", spacing="6", width="100%"),
         width="100%",
         spacing="5",
     )
 
 
 def _gallery() -> rx.Component:
-    s = ShopProductState
     return rx.vstack(
         rx.cond(
-            s.photos.length() > 0,
+            P.photos.length() > 0,
             rx.image(
-                src=media_url(s.photos[s.selected_photo]),
-                src_set=s.photo_sets[s.selected_photo],
+                src=media_url(P.photos[P.selected_photo]),
+                src_set=P.photo_sets[P.selected_photo],
                 sizes="(max-width: 768px) 100vw, 32em",
-                alt=s.title,
+                alt=P.title,
                 width="100%",
                 aspect_ratio="1",
                 object_fit="cover",
@@ -104,18 +102,18 @@ def _gallery() -> rx.Component:
         ),
         rx.hstack(
             rx.foreach(
-                s.thumbs,
+                P.thumbs,
                 lambda thumb, i: rx.button(
                     rx.image(
                         src=media_url(thumb),
-                        alt=s.title,
+                        alt=P.title,
                         width="64px",
                         height="64px",
                         object_fit="cover",
                         loading="lazy",
                     ),
-                    on_click=s.show_photo(i),
-                    variant=rx.cond(s.selected_photo == i, "surface", "ghost"),
+                    on_click=P.show_photo(i),
+                    variant=rx.cond(P.selected_photo == i, "surface", "ghost"),
                     padding="2px",
                     height="auto",
                     aria_label=t("catalog.shop.photo"),
@@ -129,26 +127,25 @@ def _gallery() -> rx.Component:
 
 
 def _details() -> rx.Component:
-    s = ShopProductState
     return rx.vstack(
-        rx.text(s.brand, color_scheme="gray", size="2"),
-        rx.heading(s.title, size="7", as_="h1"),
+        rx.text(P.brand, color_scheme="gray", size="2"),
+        rx.heading(P.title, size="7", as_="h1"),
         rx.hstack(
             rx.text(
-                s.price, size="6", weight="bold", color=rx.cond(s.old_price != "", "var(--red-11)", "inherit")
+                P.price, size="6", weight="bold", color=rx.cond(P.old_price != "", "var(--red-11)", "inherit")
             ),
             rx.cond(
-                s.old_price != "", rx.text(s.old_price, as_="s", color_scheme="gray", aria_label="old price")
+                P.old_price != "", rx.text(P.old_price, as_="s", color_scheme="gray", aria_label="old price")
             ),
             align="baseline",
             spacing="3",
         ),
-        rx.text(s.vat_note, size="1", color_scheme="gray"),
-        rx.badge(s.availability, color_scheme=rx.cond(s.in_stock, "green", "orange"), size="2"),
-        rx.text(s.description, white_space="pre-line"),
+        rx.text(P.vat_note, size="1", color_scheme="gray"),
+        rx.badge(P.availability, color_scheme=rx.cond(P.in_stock, "green", "orange"), size="2"),
+        rx.text(P.description, white_space="pre-line"),
         rx.data_list.root(
-            rx.data_list.item(rx.data_list.label(t("catalog.product.sku")), rx.data_list.value(s.sku)),
-            rx.cond(s.gtin != "", rx.data_list.item(rx.data_list.label("GTIN"), rx.data_list.value(s.gtin))),
+            rx.data_list.item(rx.data_list.label(t("catalog.product.sku")), rx.data_list.value(P.sku)),
+            rx.cond(P.gtin != "", rx.data_list.item(rx.data_list.label("GTIN"), rx.data_list.value(P.gtin))),
             size="1",
         ),
         align="start",
@@ -158,12 +155,11 @@ def _details() -> rx.Component:
 
 
 def product_page() -> rx.Component:
-    s = ShopProductState
     return rx.cond(
-        s.found,
+        P.found,
         rx.box(
-            rx.el.meta(name="description", content=s.meta_description),
-            rx.el.script(s.json_ld, type="application/ld+json"),
+            rx.el.meta(name="description", content=P.meta_description),
+            rx.el.script(P.json_ld, type="application/ld+json"),
             rx.flex(
                 _gallery(), _details(), direction=rx.breakpoints(initial="column", md="row"), spacing="6"
             ),

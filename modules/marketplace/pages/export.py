@@ -75,16 +75,17 @@ def _history() -> rx.Component:
 
 
 def export_page() -> rx.Component:
+    downloads = rx.grid(
+        rx.foreach(S.downloads, _language_card),
+        columns=rx.breakpoints(initial="1", sm="3"),
+        spacing="4",
+        width="100%",
+    )
     return page(
         "marketplace.export.title",
-        rx.text(t("marketplace.export.intro"), color_scheme="gray", size="2"),
-        rx.grid(
-            rx.foreach(S.downloads, _language_card),
-            columns=rx.breakpoints(initial="1", sm="3"),
-            spacing="4",
-            width="100%",
-        ),
+        downloads,
         _history(),
         live_refresh(S.any_active, S.tick),
+        intro_key="marketplace.export.intro",
         spacing="4",
     )

@@ -13,6 +13,7 @@ from orion_app.ui.components import (
     remove_button,
     section,
     select_field,
+    stacked_form,
     when,
 )
 from orion_app.ui.i18n import t
@@ -69,81 +70,74 @@ def _source_row(r: rx.Var) -> rx.Component:
 
 def _source_form() -> rx.Component:
     editing = S.source_values["id"] != ""
-    return rx.form(
-        rx.vstack(
-            rx.heading(
-                rx.cond(editing, t("marketplace.feeds.edit_title"), t("marketplace.feeds.add_title")),
-                size="3",
-                as_="h3",
-            ),
-            field(
-                "marketplace.url.url",
-                "url",
+    return stacked_form(
+        rx.heading(
+            rx.cond(editing, t("marketplace.feeds.edit_title"), t("marketplace.feeds.add_title")),
+            size="3",
+            as_="h3",
+        ),
+        field(
+            "marketplace.url.url",
+            "url",
+            S.source_errors,
+            type="url",
+            placeholder="https://",
+            default_value=S.source_values["url"],
+        ),
+        rx.grid(
+            select_field(
+                "marketplace.import.language",
+                "lang",
                 S.source_errors,
-                type="url",
-                placeholder="https://",
-                default_value=S.source_values["url"],
+                S.languages,
+                default_value=S.source_values["lang"],
             ),
-            rx.grid(
-                select_field(
-                    "marketplace.import.language",
-                    "lang",
+            select_field(
+                "marketplace.feeds.schedule",
+                "schedule",
+                S.source_errors,
+                [rx.el.option(t(f"marketplace.schedule.{n}"), value=n) for n in SCHEDULE_OPTIONS],
+                default_value=S.source_schedule,
+                on_change=S.set_source_schedule,  # only shows or hides the expression field
+            ),
+            rx.cond(
+                S.source_schedule == "custom",
+                field(
+                    "marketplace.feeds.cron",
+                    "cron",
                     S.source_errors,
-                    S.languages,
-                    default_value=S.source_values["lang"],
+                    placeholder="30 4 * * *",
+                    default_value=S.source_values["cron"],
+                    hint_key="marketplace.feeds.cron_hint",
                 ),
-                select_field(
-                    "marketplace.feeds.schedule",
-                    "schedule",
-                    S.source_errors,
-                    [rx.el.option(t(f"marketplace.schedule.{n}"), value=n) for n in SCHEDULE_OPTIONS],
-                    default_value=S.source_schedule,
-                    on_change=S.set_source_schedule,  # only shows or hides the expression field
-                ),
-                rx.cond(
-                    S.source_schedule == "custom",
-                    field(
-                        "marketplace.feeds.cron",
-                        "cron",
-                        S.source_errors,
-                        placeholder="30 4 * * *",
-                        default_value=S.source_values["cron"],
-                        hint_key="marketplace.feeds.cron_hint",
-                    ),
-                ),
-                columns=rx.breakpoints(initial="1", md="3"),
-                spacing="3",
-                width="100%",
             ),
-            checkbox(
-                "marketplace.feeds.enabled",
-                "marketplace.feeds.enabled_hint",
-                name="enabled",
-                value="1",
-                default_checked=S.source_values["enabled"] == "1",
-            ),
-            rx.hstack(
-                rx.button(t("orion.save"), type="submit"),
-                rx.cond(
-                    editing,
-                    rx.button(
-                        t("orion.cancel"),
-                        type="button",
-                        variant="soft",
-                        color_scheme="gray",
-                        on_click=S.new_source,
-                    ),
-                ),
-                spacing="2",
-            ),
+            columns=rx.breakpoints(initial="1", md="3"),
             spacing="3",
             width="100%",
-            align="start",
+        ),
+        checkbox(
+            "marketplace.feeds.enabled",
+            "marketplace.feeds.enabled_hint",
+            name="enabled",
+            value="1",
+            default_checked=S.source_values["enabled"] == "1",
+        ),
+        rx.hstack(
+            rx.button(t("orion.save"), type="submit"),
+            rx.cond(
+                editing,
+                rx.button(
+                    t("orion.cancel"),
+                    type="button",
+                    variant="soft",
+                    color_scheme="gray",
+                    on_click=S.new_source,
+                ),
+            ),
+            spacing="2",
         ),
         on_submit=S.save_source,
-        reset_on_submit=False,
         key=S.source_form_key,
-        width="100%",
     )
 
 

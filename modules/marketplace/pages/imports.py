@@ -5,7 +5,17 @@ import reflex as rx
 from modules.marketplace.pages.common import COUNTS, live_refresh, origin_label, status_badge
 from modules.marketplace.pages.feeds import feeds_card
 from modules.marketplace.state.imports import ImportState
-from orion_app.ui.components import ONE_LINE, checkbox, field, field_error, page, section, select_field, when
+from orion_app.ui.components import (
+    ONE_LINE,
+    checkbox,
+    field,
+    field_error,
+    page,
+    section,
+    select_field,
+    stacked_form,
+    when,
+)
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 from orion_app.ui.tables import data_table, heading_cell, row
@@ -14,72 +24,63 @@ S = ImportState
 UPLOAD_ID = "marketplace_feed"
 
 
+def _choices(errors: rx.Var) -> list[rx.Component]:
+    """The feed's language and the dry-run box, the same for an upload and a URL."""
+    return [
+        select_field(
+            "marketplace.import.language", "lang", errors, S.languages, default_value=S.default_lang
+        ),
+        checkbox("marketplace.import.dry_run", "marketplace.import.dry_run_hint", name="dry_run", value="1"),
+    ]
+
+
 def _upload_card() -> rx.Component:
     return section(
         "marketplace.upload.title",
-        rx.form(
-            rx.vstack(
-                rx.upload(
-                    rx.vstack(
-                        rx.icon("file-up", size=28, color="var(--gray-10)"),
-                        rx.text(t("marketplace.upload.drop"), size="2", weight="medium"),
-                        rx.text(t("marketplace.upload.formats"), size="1", color_scheme="gray"),
-                        rx.foreach(
-                            rx.selected_files(UPLOAD_ID),
-                            lambda name: rx.badge(name, variant="surface", size="2"),
-                        ),
-                        align="center",
-                        spacing="1",
+        stacked_form(
+            rx.upload(
+                rx.vstack(
+                    rx.icon("file-up", size=28, color="var(--gray-10)"),
+                    rx.text(t("marketplace.upload.drop"), size="2", weight="medium"),
+                    rx.text(t("marketplace.upload.formats"), size="1", color_scheme="gray"),
+                    rx.foreach(
+                        rx.selected_files(UPLOAD_ID),
+                        lambda name: rx.badge(name, variant="surface", size="2"),
                     ),
-                    id=UPLOAD_ID,
-                    multiple=False,
-                    max_files=1,
-                    border=rx.cond(
-                        S.upload_errors.contains("file"),
-                        "1px dashed var(--red-8)",
-                        "1px dashed var(--gray-8)",
-                    ),
-                    border_radius="8px",
-                    padding="1.25em",
-                    width="100%",
-                    cursor="pointer",
+                    align="center",
+                    spacing="1",
                 ),
-                field_error(S.upload_errors, "file"),
-                select_field(
-                    "marketplace.import.language",
-                    "lang",
-                    S.upload_errors,
-                    S.languages,
-                    default_value=S.default_lang,
+                id=UPLOAD_ID,
+                multiple=False,
+                max_files=1,
+                border=rx.cond(
+                    S.upload_errors.contains("file"),
+                    "1px dashed var(--red-8)",
+                    "1px dashed var(--gray-8)",
                 ),
-                checkbox(
-                    "marketplace.import.dry_run", "marketplace.import.dry_run_hint", name="dry_run", value="1"
-                ),
-                rx.cond(
-                    S.uploading,
-                    rx.vstack(
-                        rx.progress(value=S.upload_percent, max=100, width="100%"),
-                        rx.text(t("marketplace.upload.sending", percent=S.upload_percent), size="1"),
-                        width="100%",
-                        spacing="1",
-                    ),
-                ),
-                rx.button(
-                    rx.icon("play", size=16),
-                    t("marketplace.import.start"),
-                    type="submit",
-                    loading=S.uploading,
-                ),
-                spacing="3",
+                border_radius="8px",
+                padding="1.25em",
                 width="100%",
-                align="start",
+                cursor="pointer",
+            ),
+            field_error(S.upload_errors, "file"),
+            *_choices(S.upload_errors),
+            rx.cond(
+                S.uploading,
+                rx.vstack(
+                    rx.progress(value=S.upload_percent, max=100, width="100%"),
+                    rx.text(t("marketplace.upload.sending", percent=S.upload_percent), size="1"),
+                    width="100%",
+                    spacing="1",
+                ),
+            ),
+            rx.button(
+                rx.icon("play", size=16), t("marketplace.import.start"), type="submit", loading=S.uploading
             ),
             # The form's choices travel with the file, so they cannot arrive after it.
             on_submit=lambda options: S.start_upload(
                 rx.upload_files(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress), options
             ),
-            reset_on_submit=False,
-            width="100%",
         ),
         hint_key="marketplace.upload.hint",
     )
@@ -88,33 +89,11 @@ def _upload_card() -> rx.Component:
 def _url_card() -> rx.Component:
     return section(
         "marketplace.url.title",
-        rx.form(
-            rx.vstack(
-                field(
-                    "marketplace.url.url",
-                    "url",
-                    S.url_errors,
-                    type="url",
-                    placeholder="https://",
-                ),
-                select_field(
-                    "marketplace.import.language",
-                    "lang",
-                    S.url_errors,
-                    S.languages,
-                    default_value=S.default_lang,
-                ),
-                checkbox(
-                    "marketplace.import.dry_run", "marketplace.import.dry_run_hint", name="dry_run", value="1"
-                ),
-                rx.button(rx.icon("play", size=16), t("marketplace.import.start"), type="submit"),
-                spacing="3",
-                width="100%",
-                align="start",
-            ),
+        stacked_form(
+            field("marketplace.url.url", "url", S.url_errors, type="url", placeholder="https://"),
+            *_choices(S.url_errors),
+            rx.button(rx.icon("play", size=16), t("marketplace.import.start"), type="submit"),
             on_submit=S.start_from_url,
-            reset_on_submit=False,
-            width="100%",
         ),
         hint_key="marketplace.url.hint",
     )
@@ -175,9 +154,12 @@ def _history_card() -> rx.Component:
 
 
 def import_page() -> rx.Component:
+    to_export = rx.link(
+        rx.button(rx.icon("download", size=16), t("marketplace.menu.export"), variant="soft"),
+        href=ShellState.base + "marketplace/export",
+    )
     return page(
         "marketplace.import.title",
-        rx.text(t("marketplace.import.intro"), color_scheme="gray", size="2"),
         rx.grid(
             _upload_card(),
             _url_card(),
@@ -188,11 +170,7 @@ def import_page() -> rx.Component:
         _history_card(),
         feeds_card(),
         live_refresh(S.any_active, S.tick),
-        actions=(
-            rx.link(
-                rx.button(rx.icon("download", size=16), t("marketplace.menu.export"), variant="soft"),
-                href=ShellState.base + "marketplace/export",
-            ),
-        ),
+        intro_key="marketplace.import.intro",
+        actions=(to_export,),
         spacing="4",
     )

@@ -5,7 +5,7 @@ import reflex as rx
 from modules.tenancy.pages.directory import create_dialog, merchants_page, stores_page, users_page
 from modules.tenancy.state.modules import PlatformModulesState
 from modules.tenancy.state.platforms import PlatformEditState, PlatformsState
-from orion_app.ui.components import confirm_dialog, field, flag_badge, page
+from orion_app.ui.components import confirm_dialog, field, flag_badge, page, stacked_form
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
 
@@ -76,25 +76,21 @@ def platform_edit_page() -> rx.Component:
         ),
         rx.cond(
             PlatformEditState.values.contains("id"),
-            rx.form(
-                rx.vstack(
-                    *_platform_fields(PlatformEditState.errors, PlatformEditState.values),
-                    rx.hstack(
-                        rx.link(
-                            t("tenancy.modules.link"),
-                            href=PlatformEditState.values["modules_href"],
-                        ),
-                        rx.spacer(),
-                        rx.button(t("orion.save"), type="submit"),
-                        width="100%",
-                        align="center",
+            stacked_form(
+                *_platform_fields(PlatformEditState.errors, PlatformEditState.values),
+                rx.hstack(
+                    rx.link(
+                        t("tenancy.modules.link"),
+                        href=PlatformEditState.values["modules_href"],
                     ),
-                    spacing="3",
-                    max_width="32em",
+                    rx.spacer(),
+                    rx.button(t("orion.save"), type="submit"),
+                    width="100%",
+                    align="center",
                 ),
                 on_submit=PlatformEditState.save,
-                reset_on_submit=False,
                 key=PlatformEditState.values["id"],
+                max_width="32em",
             ),
         ),
     )
@@ -174,7 +170,6 @@ def _confirm_dialog() -> rx.Component:
 def platform_modules_page() -> rx.Component:
     return page(
         "tenancy.modules.title",
-        rx.text(t("tenancy.modules.intro"), color_scheme="gray", size="2"),
         data_table(
             [
                 "tenancy.modules.module",
@@ -187,5 +182,6 @@ def platform_modules_page() -> rx.Component:
             _module_row,
         ),
         _confirm_dialog(),
+        intro_key="tenancy.modules.intro",
         actions=(rx.badge(PlatformModulesState.platform_name, size="3"),),
     )

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.tenancy.state.directory import MerchantsState, StoresState, UsersState
-from orion_app.ui.components import field, flag_badge, form_dialog, page, select_field
+from orion_app.ui.components import field, flag_badge, form_dialog, page, select_field, stacked_form
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
 
@@ -18,93 +18,101 @@ def create_dialog(title_key: str, state, fields: list[rx.Component]) -> rx.Compo
     )
 
 
-def _directory_page(
-    title_key: str,
-    new_key: str,
-    state,
-    fields: list[rx.Component],
-    columns: list[str],
-    render_row,
-    *more: rx.Component,
-) -> rx.Component:
-    """An admin list: its heading with the creation dialog, then the state's rows (and any dialogs)."""
+def _directory_page(state, prefix: str, fields, columns: list[str], render_row, *more) -> rx.Component:
+    """An admin list: its heading (`prefix`.title) with the creation dialog (`prefix`.new) of
+    `fields(state)`, then the state's rows (and any dialogs)."""
     return page(
-        title_key,
+        f"{prefix}.title",
         data_table(columns, state.rows, render_row, empty="orion.empty", scroll=True),
         *more,
-        actions=(create_dialog(new_key, state, fields),),
+        actions=(create_dialog(f"{prefix}.new", state, fields(state)),),
     )
 
 
+def _merchant_fields(s) -> list[rx.Component]:
+    return [
+        select_field("tenancy.merchant.platform", "platform_id", s.errors, s.platform_options),
+        field("tenancy.merchant.name", "name", s.errors, required=True),
+        field("tenancy.merchant.legal_name", "legal_name", s.errors),
+        field("tenancy.merchant.contact_email", "contact_email", s.errors, type="email"),
+        field("tenancy.merchant.vat_number", "vat_number", s.errors, placeholder="LU12345678"),
+        field(
+            "tenancy.merchant.owner_email",
+            "owner_email",
+            s.errors,
+            type="email",
+            hint_key="tenancy.merchant.owner_hint",
+        ),
+    ]
+
+
+MERCHANT_COLUMNS = [
+    "tenancy.merchant.name",
+    "tenancy.merchant.legal_name",
+    "tenancy.merchant.contact_email",
+    "tenancy.merchant.vat_number",
+    "tenancy.stores.title",
+]
+
+
 def merchants_page() -> rx.Component:
-    s = MerchantsState
     return _directory_page(
-        "tenancy.merchants.title",
-        "tenancy.merchants.new",
-        s,
-        [
-            select_field("tenancy.merchant.platform", "platform_id", s.errors, s.platform_options),
-            field("tenancy.merchant.name", "name", s.errors, required=True),
-            field("tenancy.merchant.legal_name", "legal_name", s.errors),
-            field("tenancy.merchant.contact_email", "contact_email", s.errors, type="email"),
-            field("tenancy.merchant.vat_number", "vat_number", s.errors, placeholder="LU12345678"),
-            field(
-                "tenancy.merchant.owner_email",
-                "owner_email",
-                s.errors,
-                type="email",
-                hint_key="tenancy.merchant.owner_hint",
-            ),
-        ],
-        [
-            "tenancy.merchant.name",
-            "tenancy.merchant.legal_name",
-            "tenancy.merchant.contact_email",
-            "tenancy.merchant.vat_number",
-            "tenancy.stores.title",
-        ],
+        MerchantsState,
+        "tenancy.merchants",
+        _merchant_fields,
+        MERCHANT_COLUMNS,
         lambda r: row(r["name"], r["legal_name"], r["contact_email"], r["vat_number"], r["stores"]),
     )
 
 
-def stores_page() -> rx.Component:
-    s = StoresState
-    return _directory_page(
-        "tenancy.stores.title",
-        "tenancy.stores.new",
-        s,
-        [
-            select_field("tenancy.store.merchant", "merchant_id", s.errors, s.merchant_options),
-            select_field("tenancy.store.platform", "platform_id", s.errors, s.platform_options),
-            field(
-                "tenancy.store.code", "code", s.errors, required=True, hint_key="tenancy.platform.code_hint"
-            ),
-            field("tenancy.store.name", "name", s.errors, required=True),
-            field("tenancy.store.subdomain", "subdomain", s.errors, hint_key="tenancy.store.subdomain_hint"),
-            field("tenancy.store.languages", "languages", s.errors, default_value="fr,en,de"),
-            field("tenancy.store.default_language", "default_language", s.errors, default_value="fr"),
-        ],
-        [
-            "tenancy.store.code",
-            "tenancy.store.name",
-            "tenancy.store.merchant",
-            "tenancy.store.platforms",
-            "tenancy.store.languages",
-            "tenancy.store.links",
-        ],
-        lambda r: row(
-            rx.code(r["code"]),
-            r["name"],
-            r["merchant"],
-            r["platforms"],
-            r["languages"],
-            rx.hstack(
-                rx.link(t("tenancy.store.dashboard"), href=r["dashboard"]),
-                rx.cond(r["storefront"] != "", rx.link(t("tenancy.store.storefront"), href=r["storefront"])),
-                spacing="3",
-            ),
+def _store_fields(s) -> list[rx.Component]:
+    return [
+        select_field("tenancy.store.merchant", "merchant_id", s.errors, s.merchant_options),
+        select_field("tenancy.store.platform", "platform_id", s.errors, s.platform_options),
+        field("tenancy.store.code", "code", s.errors, required=True, hint_key="tenancy.platform.code_hint"),
+        field("tenancy.store.name", "name", s.errors, required=True),
+        field("tenancy.store.subdomain", "subdomain", s.errors, hint_key="tenancy.store.subdomain_hint"),
+        field("tenancy.store.languages", "languages", s.errors, default_value="fr,en,de"),
+        field("tenancy.store.default_language", "default_language", s.errors, default_value="fr"),
+    ]
+
+
+def _store_row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.code(r["code"]),
+        r["name"],
+        r["merchant"],
+        r["platforms"],
+        r["languages"],
+        rx.hstack(
+            rx.link(t("tenancy.store.dashboard"), href=r["dashboard"]),
+            rx.cond(r["storefront"] != "", rx.link(t("tenancy.store.storefront"), href=r["storefront"])),
+            spacing="3",
         ),
     )
+
+
+def stores_page() -> rx.Component:
+    columns = ["code", "name", "merchant", "platforms", "languages", "links"]
+    return _directory_page(
+        StoresState, "tenancy.stores", _store_fields, [f"tenancy.store.{c}" for c in columns], _store_row
+    )
+
+
+def _user_fields(s) -> list[rx.Component]:
+    return [
+        field("tenancy.user.email", "email", s.errors, type="email", required=True),
+        field("tenancy.user.name", "name", s.errors, required=True),
+        select_field("tenancy.user.role", "role", s.errors, s.role_options, default_value="store_member"),
+        field(
+            "tenancy.user.password",
+            "password",
+            s.errors,
+            type="password",
+            required=True,
+            hint_key="tenancy.user.password_hint",
+        ),
+    ]
 
 
 def _user_actions(s, r: rx.Var) -> rx.Component:
@@ -133,23 +141,20 @@ def _reset_dialog(s) -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(t("tenancy.user.reset_password")),
             rx.text(s.reset_email, color_scheme="gray", size="2"),
-            rx.form(
-                rx.vstack(
-                    field(
-                        "tenancy.user.new_password",
-                        "new_password",
-                        s.reset_errors,
-                        type="password",
-                        required=True,
-                        hint_key="tenancy.user.reset_hint",
-                    ),
-                    rx.hstack(
-                        rx.dialog.close(rx.button(t("orion.cancel"), variant="soft", type="button")),
-                        rx.button(t("tenancy.user.reset_password"), type="submit"),
-                        justify="end",
-                        width="100%",
-                    ),
-                    spacing="3",
+            stacked_form(
+                field(
+                    "tenancy.user.new_password",
+                    "new_password",
+                    s.reset_errors,
+                    type="password",
+                    required=True,
+                    hint_key="tenancy.user.reset_hint",
+                ),
+                rx.hstack(
+                    rx.dialog.close(rx.button(t("orion.cancel"), variant="soft", type="button")),
+                    rx.button(t("tenancy.user.reset_password"), type="submit"),
+                    justify="end",
+                    width="100%",
                 ),
                 on_submit=s.reset_password,
                 reset_on_submit=True,
@@ -162,31 +167,12 @@ def _reset_dialog(s) -> rx.Component:
 
 def users_page() -> rx.Component:
     s = UsersState
+    columns = ["email", "name", "role", "status", "last_login", "actions"]
     return _directory_page(
-        "tenancy.users.title",
-        "tenancy.users.new",
         s,
-        [
-            field("tenancy.user.email", "email", s.errors, type="email", required=True),
-            field("tenancy.user.name", "name", s.errors, required=True),
-            select_field("tenancy.user.role", "role", s.errors, s.role_options, default_value="store_member"),
-            field(
-                "tenancy.user.password",
-                "password",
-                s.errors,
-                type="password",
-                required=True,
-                hint_key="tenancy.user.password_hint",
-            ),
-        ],
-        [
-            "tenancy.user.email",
-            "tenancy.user.name",
-            "tenancy.user.role",
-            "tenancy.user.status",
-            "tenancy.user.last_login",
-            "tenancy.user.actions",
-        ],
+        "tenancy.users",
+        _user_fields,
+        [f"tenancy.user.{c}" for c in columns],
         lambda r: row(
             r["email"],
             r["name"],
