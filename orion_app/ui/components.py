@@ -1,4 +1,5 @@
-"""Small components every module's pages use: form fields with errors, selects, headings, cards."""
+"""Small components every module's pages use: the page frame, form fields with errors, selects,
+forms and dialogs, sections, badges and buttons."""
 
 import reflex as rx
 
@@ -265,9 +266,9 @@ def confirm_dialog(
     )
 
 
-def flag_badge(on: rx.Var, on_key: str, off_key: str, on_colour: str = "green") -> rx.Component:
-    """A badge naming a yes/no state: `on_key` in `on_colour`, else `off_key` in gray."""
-    return rx.cond(on, rx.badge(t(on_key), color_scheme=on_colour), rx.badge(t(off_key), color_scheme="gray"))
+def flag_badge(on: rx.Var, on_key: str, off_key: str) -> rx.Component:
+    """A badge naming a yes/no state: `on_key` in green, else `off_key` in gray."""
+    return rx.cond(on, rx.badge(t(on_key), color_scheme="green"), rx.badge(t(off_key), color_scheme="gray"))
 
 
 def remove_button(label_key: str, on_click) -> rx.Component:
