@@ -1,6 +1,7 @@
 """Admin: merchants, stores and users — lists and creation forms."""
 
 import reflex as rx
+from sqlmodel import Session
 
 from modules.tenancy.models import Platform
 from modules.tenancy.services.merchants import create_merchant, list_merchants
@@ -14,9 +15,11 @@ from modules.tenancy.services.users import (
     list_users,
     set_user_active,
 )
+from modules.tenancy.state.forms import DialogFormMixin
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.i18n import translate
+from orion_app.ports import Principal
 from orion_app.registry import Frontend
 from orion_app.routes import frontend_base
 from orion_app.ui.forms import translated_errors
@@ -24,36 +27,50 @@ from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 
-class CreateFormMixin(rx.State, mixin=True):
-    """A list with a "new" dialog; each page state fills `rows` in `_reload`."""
-
-    rows: list[dict[str, str]] = []
-    errors: dict[str, str] = {}
-    dialog_open: bool = False
-
-    @rx.event
-    @ui_only
-    def set_dialog_open(self, value: bool):
-        self.dialog_open = value
-        self.errors = {}
+class CreateFormMixin(DialogFormMixin, mixin=True):
+    """An admin list with a "new" dialog; each page state fills its lists in `_fill`."""
 
     def _submit(self, create, form: dict):
-        try:
-            with session_scope() as session:
-                create(session, current_access().principal, form)
-        except FieldErrors as error:
-            self.errors = translated_errors(error, self.lang)
+        if self._create(create, current_access().principal, form) is None:
             return None
-        self.errors = {}
-        self.dialog_open = False
         self._reload()
         return rx.toast.success(form.get("name") or form.get("email") or "OK")
 
     def _reload(self) -> None:
+        with session_scope() as session:
+            self._fill(session, current_access().principal)
+
+    def _fill(self, session: Session, actor: Principal) -> None:
         raise NotImplementedError
 
 
-class MerchantsState(CreateFormMixin, OrionState):
+def _platform_options(session: Session, actor: Principal) -> list[dict[str, str]]:
+    return [{"value": str(p.id), "label": p.name} for p in list_platforms(session, actor)]
+
+
+def _columns(row, *names: str) -> dict:
+    """The row's attributes of these names, as they are."""
+    return {name: getattr(row, name) for name in names}
+
+
+def _merchant_row(merchant, stores: int) -> dict[str, str]:
+    shown = _columns(merchant, "name", "legal_name", "contact_email", "vat_number")
+    return {"id": str(merchant.id), **shown, "stores": str(stores)}
+
+
+def _user_row(user, actor: Principal) -> dict[str, str]:
+    return {
+        "id": str(user.id),
+        **_columns(user, "email", "name", "role"),
+        "active": "1" if user.is_active else "",
+        "self": "1" if user.id == actor.user_id else "",
+        "last_login": user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "",
+    }
+
+
+class MerchantDirectoryMixin(CreateFormMixin, mixin=True):
+    """Merchants and stores: managed with one permission, both forms pick platforms."""
+
     platform_options: list[dict[str, str]] = []
 
     @rx.event
@@ -61,73 +78,56 @@ class MerchantsState(CreateFormMixin, OrionState):
     def load(self):
         self._reload()
 
-    def _reload(self) -> None:
-        with session_scope() as session:
-            self.rows = [
-                {
-                    "id": str(m.id),
-                    "name": m.name,
-                    "legal_name": m.legal_name,
-                    "contact_email": m.contact_email,
-                    "vat_number": m.vat_number,
-                    "stores": str(count),
-                }
-                for m, count in list_merchants(session, current_access().principal)
-            ]
-            self.platform_options = [
-                {"value": str(p.id), "label": p.name}
-                for p in list_platforms(session, current_access().principal)
-            ]
+    def _creator(self):
+        """The service that creates one row of this list from the form."""
+        raise NotImplementedError
 
     @rx.event
     @guarded("tenancy.merchants.manage")
     def create(self, form: dict):
-        return self._submit(create_merchant, form)
+        return self._submit(self._creator(), form)
 
 
-class StoresState(CreateFormMixin, OrionState):
+class MerchantsState(MerchantDirectoryMixin, OrionState):
+    def _creator(self):
+        return create_merchant
+
+    def _fill(self, session: Session, actor: Principal) -> None:
+        self.rows = [_merchant_row(m, count) for m, count in list_merchants(session, actor)]
+        self.platform_options = _platform_options(session, actor)
+
+
+class StoresState(MerchantDirectoryMixin, OrionState):
     merchant_options: list[dict[str, str]] = []
-    platform_options: list[dict[str, str]] = []
 
-    @rx.event
-    @guarded("tenancy.merchants.manage", quiet=True)
-    def load(self):
-        self._reload()
+    def _creator(self):
+        return create_store
 
-    def _reload(self) -> None:
-        actor = current_access().principal
-        with session_scope() as session:
-            merchants = {m.id: m.name for m, _ in list_merchants(session, actor)}
-            rows = []
-            for store in list_stores(session, actor):
-                links = store_platforms(session, actor, store.id)
-                home: tuple[Platform, object] | None = links[0] if links else None
-                rows.append(
-                    {
-                        "code": store.code,
-                        "name": store.name,
-                        "merchant": merchants.get(store.merchant_id, ""),
-                        "platforms": ", ".join(f"{p.code} ({link.subdomain})" for p, link in links),
-                        "languages": store.languages,
-                        "dashboard": frontend_base(Frontend.STORE, store=store.code),
-                        "storefront": (
-                            frontend_base(Frontend.STOREFRONT, platform=home[0].code, store=store.code)
-                            if home
-                            else ""
-                        ),
-                        "active": "1" if store.is_active else "",
-                    }
-                )
-            self.rows = rows
-            self.merchant_options = [{"value": str(k), "label": v} for k, v in merchants.items()]
-            self.platform_options = [
-                {"value": str(p.id), "label": p.name} for p in list_platforms(session, actor)
-            ]
-
-    @rx.event
-    @guarded("tenancy.merchants.manage")
-    def create(self, form: dict):
-        return self._submit(create_store, form)
+    def _fill(self, session: Session, actor: Principal) -> None:
+        merchants = {m.id: m.name for m, _ in list_merchants(session, actor)}
+        rows = []
+        for store in list_stores(session, actor):
+            links = store_platforms(session, actor, store.id)
+            home: tuple[Platform, object] | None = links[0] if links else None
+            rows.append(
+                {
+                    "code": store.code,
+                    "name": store.name,
+                    "merchant": merchants.get(store.merchant_id, ""),
+                    "platforms": ", ".join(f"{p.code} ({link.subdomain})" for p, link in links),
+                    "languages": store.languages,
+                    "dashboard": frontend_base(Frontend.STORE, store=store.code),
+                    "storefront": (
+                        frontend_base(Frontend.STOREFRONT, platform=home[0].code, store=store.code)
+                        if home
+                        else ""
+                    ),
+                    "active": "1" if store.is_active else "",
+                }
+            )
+        self.rows = rows
+        self.merchant_options = [{"value": str(k), "label": v} for k, v in merchants.items()]
+        self.platform_options = _platform_options(session, actor)
 
 
 class UsersState(CreateFormMixin, OrionState):
@@ -141,20 +141,8 @@ class UsersState(CreateFormMixin, OrionState):
     def load(self):
         self._reload()
 
-    def _reload(self) -> None:
-        with session_scope() as session:
-            self.rows = [
-                {
-                    "id": str(u.id),
-                    "email": u.email,
-                    "name": u.name,
-                    "role": u.role,
-                    "active": "1" if u.is_active else "",
-                    "self": "1" if u.id == current_access().principal.user_id else "",
-                    "last_login": u.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if u.last_login_at else "",
-                }
-                for u in list_users(session, current_access().principal)
-            ]
+    def _fill(self, session: Session, actor: Principal) -> None:
+        self.rows = [_user_row(u, actor) for u in list_users(session, actor)]
 
     @rx.event
     @guarded("tenancy.users.manage")

@@ -8,12 +8,13 @@ from modules.tenancy.services.platforms import (
     list_platforms,
     update_platform,
 )
+from modules.tenancy.state.forms import DialogFormMixin
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.registry import Frontend
 from orion_app.routes import frontend_url
 from orion_app.ui.forms import translated_errors
-from orion_app.ui.guard import current_access, guarded, ui_only
+from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
 PERMISSION = "tenancy.platforms.manage"
@@ -31,11 +32,7 @@ def _row(platform) -> dict[str, str]:
     }
 
 
-class PlatformsState(OrionState):
-    rows: list[dict[str, str]] = []
-    errors: dict[str, str] = {}
-    dialog_open: bool = False
-
+class PlatformsState(DialogFormMixin, OrionState):
     @rx.event
     @guarded(PERMISSION, quiet=True)
     def load(self):
@@ -43,22 +40,11 @@ class PlatformsState(OrionState):
             self.rows = [_row(p) for p in list_platforms(session, current_access().principal)]
 
     @rx.event
-    @ui_only
-    def set_dialog_open(self, value: bool):
-        self.dialog_open = value
-        self.errors = {}
-
-    @rx.event
     @guarded(PERMISSION)
     def create(self, form: dict):
-        try:
-            with session_scope() as session:
-                platform = create_platform(session, current_access().principal, form)
-        except FieldErrors as error:
-            self.errors = translated_errors(error, self.lang)
+        platform = self._create(create_platform, current_access().principal, form)
+        if platform is None:
             return None
-        self.errors = {}
-        self.dialog_open = False
         self.rows = sorted([*self.rows, _row(platform)], key=lambda r: r["code"])
         return rx.toast.success(platform.name)
 
