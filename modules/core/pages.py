@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.core.state import AdminDashboardState, StoreOverviewState
-from orion_app.ui.components import page, stat_card
+from orion_app.ui.components import data_item, page, stat_card
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
@@ -28,10 +28,6 @@ def admin_dashboard_page() -> rx.Component:
     )
 
 
-def _fact(label_key: str, value: rx.Var | rx.Component) -> rx.Component:
-    return rx.data_list.item(rx.data_list.label(t(label_key)), rx.data_list.value(value))
-
-
 def store_overview_page() -> rx.Component:
     return page(
         "core.store.title",
@@ -42,9 +38,9 @@ def store_overview_page() -> rx.Component:
         _stat_cards(StoreOverviewState.metrics, lambda m: m["label"]),
         rx.card(
             rx.data_list.root(
-                _fact("core.store.platform", ShellState.tenant_platform_name),
-                _fact("core.store.code", rx.code(ShellState.tenant_store_code)),
-                _fact("core.store.languages", StoreOverviewState.languages),
+                data_item(t("core.store.platform"), ShellState.tenant_platform_name),
+                data_item(t("core.store.code"), rx.code(ShellState.tenant_store_code)),
+                data_item(t("core.store.languages"), StoreOverviewState.languages),
             ),
             width="100%",
         ),

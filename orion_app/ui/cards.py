@@ -9,25 +9,28 @@ def media_url(path: rx.Var) -> rx.Var:
     return rx.get_upload_url(path)
 
 
+def square_photo(has_photo: rx.Var, radius: str, **image_props) -> rx.Component:
+    """A photo cropped to a square as wide as its column, or a gray square where there is none."""
+    return rx.cond(
+        has_photo,
+        rx.image(width="100%", aspect_ratio="1", object_fit="cover", border_radius=radius, **image_props),
+        rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius=radius),
+    )
+
+
 def card_view(card: rx.Var, index: rx.Var | int = 0) -> rx.Component:
     return rx.link(
         rx.card(
             rx.vstack(
-                rx.cond(
+                square_photo(
                     card.image != "",
-                    rx.image(
-                        src=media_url(card.image),
-                        alt=card.title,
-                        width="100%",
-                        aspect_ratio="1",
-                        object_fit="cover",
-                        border_radius="6px",
-                        # The first row is usually the largest paint: load it at once, the rest lazily.
-                        loading=rx.cond(index < 4, "eager", "lazy"),
-                        fetch_priority=rx.cond(index < 2, "high", "auto"),
-                        decoding="async",
-                    ),
-                    rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius="6px"),
+                    "6px",
+                    src=media_url(card.image),
+                    alt=card.title,
+                    # The first row is usually the largest paint: load it at once, the rest lazily.
+                    loading=rx.cond(index < 4, "eager", "lazy"),
+                    fetch_priority=rx.cond(index < 2, "high", "auto"),
+                    decoding="async",
                 ),
                 rx.text(card.subtitle, size="1", color_scheme="gray"),
                 rx.text(card.title, weight="medium", size="2"),

@@ -187,6 +187,11 @@ def stat_card(label: rx.Var | str, value: rx.Var | str | int) -> rx.Component:
     )
 
 
+def data_item(label: rx.Var | str, value: rx.Var | rx.Component) -> rx.Component:
+    """One label and value of an `rx.data_list.root`."""
+    return rx.data_list.item(rx.data_list.label(label), rx.data_list.value(value))
+
+
 def empty_state(text_key: str) -> rx.Component:
     return rx.center(rx.text(t(text_key), color_scheme="gray"), padding="2em", width="100%")
 

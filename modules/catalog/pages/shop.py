@@ -3,8 +3,8 @@
 import reflex as rx
 
 from modules.catalog.state.shop import ShopListingState, ShopProductState
-from orion_app.ui.cards import card_grid, media_url
-from orion_app.ui.components import search_input
+from orion_app.ui.cards import card_grid, media_url, square_photo
+from orion_app.ui.components import data_item, search_input
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
 from orion_app.ui.pager import link_pager
@@ -85,20 +85,14 @@ def listing_page() -> rx.Component:
 
 def _gallery() -> rx.Component:
     return rx.vstack(
-        rx.cond(
+        square_photo(
             P.photos.length() > 0,
-            rx.image(
-                src=media_url(P.photos[P.selected_photo]),
-                src_set=P.photo_sets[P.selected_photo],
-                sizes="(max-width: 768px) 100vw, 32em",
-                alt=P.title,
-                width="100%",
-                aspect_ratio="1",
-                object_fit="cover",
-                border_radius="8px",
-                fetch_priority="high",
-            ),
-            rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius="8px"),
+            "8px",
+            src=media_url(P.photos[P.selected_photo]),
+            src_set=P.photo_sets[P.selected_photo],
+            sizes="(max-width: 768px) 100vw, 32em",
+            alt=P.title,
+            fetch_priority="high",
         ),
         rx.hstack(
             rx.foreach(
@@ -144,8 +138,8 @@ def _details() -> rx.Component:
         rx.badge(P.availability, color_scheme=rx.cond(P.in_stock, "green", "orange"), size="2"),
         rx.text(P.description, white_space="pre-line"),
         rx.data_list.root(
-            rx.data_list.item(rx.data_list.label(t("catalog.product.sku")), rx.data_list.value(P.sku)),
-            rx.cond(P.gtin != "", rx.data_list.item(rx.data_list.label("GTIN"), rx.data_list.value(P.gtin))),
+            data_item(t("catalog.product.sku"), P.sku),
+            rx.cond(P.gtin != "", data_item("GTIN", P.gtin)),
             size="1",
         ),
         align="start",
@@ -155,14 +149,9 @@ def _details() -> rx.Component:
 
 
 def product_page() -> rx.Component:
-    return rx.cond(
-        P.found,
-        rx.box(
-            rx.el.meta(name="description", content=P.meta_description),
-            rx.el.script(P.json_ld, type="application/ld+json"),
-            rx.flex(
-                _gallery(), _details(), direction=rx.breakpoints(initial="column", md="row"), spacing="6"
-            ),
-        ),
-        not_found_view(),
+    product = rx.box(
+        rx.el.meta(name="description", content=P.meta_description),
+        rx.el.script(P.json_ld, type="application/ld+json"),
+        rx.flex(_gallery(), _details(), direction=rx.breakpoints(initial="column", md="row"), spacing="6"),
     )
+    return rx.cond(P.found, product, not_found_view())
