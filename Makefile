@@ -14,7 +14,8 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHON
-# CI, DATABASE_URL, REDIS_URL and PYTEST_ARGS come from the environment and pass through as they are.
+# CI, DATABASE_URL, REDIS_URL, MEDIA_DIR, FRONTEND_PORT, BACKEND_PORT and PYTEST_ARGS come from the
+# environment and pass through as they are.
 
 .PHONY: help install bun redis run serve test migrate seed lint bench clean
 
