@@ -17,7 +17,6 @@ import io
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,7 +27,7 @@ from sqlmodel import Session
 from modules.catalog.public import ListedProduct, ProductText, active_products, language_order
 from modules.marketplace.models import FeedExport, JobStatus
 from modules.marketplace.services.feed import NEUTRALISED
-from modules.marketplace.services.imports import ImportScope, files_dir, queue_job
+from modules.marketplace.services.imports import ImportScope, end_stale_runs, files_dir, queue_record_job
 from modules.tenancy.public import store_by_id, storefront_url
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
@@ -173,17 +172,16 @@ def start_export(session: Session, store: ImportScope, lang: str, user_id: int |
     session.add(record)
     session.commit()
     session.refresh(record)
-    record.rq_job_id = queue_job(
+    queue_record_job(
+        session,
+        record,
         "write_export",
         record.id,
         store.platform_id,
         kind="export",
-        record_id=record.id,
         platform_id=store.platform_id,
         timeout=JOB_TIMEOUT,
     )
-    session.add(record)
-    session.commit()
     return record
 
 
@@ -257,14 +255,6 @@ def list_exports(session: Session, store_id: int, limit: int = 10) -> list[FeedE
 
 def reap_abandoned_exports(session: Session) -> int:
     """Exports still "running" past the job's time limit lost their worker: mark them failed."""
-    result = session.execute(
-        update(FeedExport)
-        .where(
-            FeedExport.status == JobStatus.RUNNING,
-            FeedExport.created_at < utcnow() - timedelta(seconds=JOB_TIMEOUT),
-        )
-        .values(status=JobStatus.FAILED, message_key="marketplace.export.failed", finished_at=utcnow())
-        .execution_options(synchronize_session=False)
+    return end_stale_runs(
+        session, FeedExport.created_at, JOB_TIMEOUT, JobStatus.FAILED, "marketplace.export.failed"
     )
-    session.commit()
-    return result.rowcount

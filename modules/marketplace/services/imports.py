@@ -143,17 +143,27 @@ def queue_job(function: str, *args, kind: str, record_id: int, platform_id: int,
     return job.id
 
 
-def enqueue(session: Session, record: FeedImport) -> None:
+def queue_record_job(
+    session: Session, record, function: str, *args, kind: str, platform_id: int, timeout: int
+) -> None:
+    """Queue the job for `record` (an import or export row) and keep its RQ id on the row; commits."""
     record.rq_job_id = queue_job(
-        "run_import",
-        record.id,
-        kind="import",
-        record_id=record.id,
-        platform_id=record.platform_id,
-        timeout=JOB_TIMEOUT,
+        function, *args, kind=kind, record_id=record.id, platform_id=platform_id, timeout=timeout
     )
     session.add(record)
     session.commit()
+
+
+def enqueue(session: Session, record: FeedImport) -> None:
+    queue_record_job(
+        session,
+        record,
+        "run_import",
+        record.id,
+        kind="import",
+        platform_id=record.platform_id,
+        timeout=JOB_TIMEOUT,
+    )
 
 
 def _remove_file(record: FeedImport) -> None:
@@ -219,13 +229,18 @@ def retry_import(session: Session, store_id: int, import_id: int) -> FeedImport:
 def reap_abandoned(session: Session, stale_after_seconds: int | None = None) -> int:
     """Mark running imports whose worker stopped reporting as abandoned; how many."""
     stale = stale_after_seconds or config(None).stale_after_seconds
+    return end_stale_runs(
+        session, FeedImport.heartbeat_at, stale, JobStatus.ABANDONED, "marketplace.feed.abandoned"
+    )
+
+
+def end_stale_runs(session: Session, since, seconds: int, status: str, message_key: str) -> int:
+    """Set `status` on the table's rows still running with `since` older than `seconds`; commits; how many."""
+    model = since.class_
     result = session.execute(
-        update(FeedImport)
-        .where(
-            FeedImport.status == JobStatus.RUNNING,
-            FeedImport.heartbeat_at < utcnow() - timedelta(seconds=stale),
-        )
-        .values(status=JobStatus.ABANDONED, message_key="marketplace.feed.abandoned", finished_at=utcnow())
+        update(model)
+        .where(model.status == JobStatus.RUNNING, since < utcnow() - timedelta(seconds=seconds))
+        .values(status=status, message_key=message_key, finished_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     session.commit()
