@@ -1,13 +1,13 @@
 """Analytics: reports, charts and exports."""
 
 from orion_app.registry import (
-    MANAGER_ONLY,
     Feature,
     Frontend,
     Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
+    StoreRole,
     Tier,
 )
 
@@ -20,7 +20,9 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.OPTIONAL,
     features=(Feature("analytics", "analytics.feature.reports", "flag", 0),),
-    permissions=(Permission("analytics.reports.view", "analytics.perm.view", roles=MANAGER_ONLY),),
+    permissions=(
+        Permission("analytics.reports.view", "analytics.perm.view", roles=StoreRole.MANAGER.and_above()),
+    ),
     pages=(
         page(
             frontend=Frontend.STORE,

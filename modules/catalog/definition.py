@@ -1,14 +1,13 @@
 """Catalog: products, translations, media, storefront browsing and search."""
 
 from orion_app.registry import (
-    MANAGER_AND_STAFF,
-    MANAGER_STAFF_VIEWER,
     Feature,
     Frontend,
     Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
+    StoreRole,
     Tier,
 )
 
@@ -25,8 +24,8 @@ MODULE = ModuleDefinition(
     requires=("inventory",),
     features=(Feature("products_limit", "catalog.feature.products_limit", "limit", 200),),
     permissions=(
-        Permission("catalog.products.view", "catalog.perm.view", roles=MANAGER_STAFF_VIEWER),
-        Permission("catalog.products.edit", "catalog.perm.edit", roles=MANAGER_AND_STAFF),
+        Permission("catalog.products.view", "catalog.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission("catalog.products.edit", "catalog.perm.edit", roles=StoreRole.STAFF.and_above()),
     ),
     pages=(
         page(

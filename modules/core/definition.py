@@ -1,14 +1,6 @@
 """Core: dashboards, settings and the aggregation of other modules' metrics and widgets."""
 
-from orion_app.registry import (
-    MANAGER_STAFF_VIEWER,
-    Frontend,
-    Menu,
-    ModuleDefinition,
-    PageFactory,
-    Permission,
-    Tier,
-)
+from orion_app.registry import Frontend, Menu, ModuleDefinition, PageFactory, Permission, StoreRole, Tier
 
 A, S = Frontend.ADMIN, Frontend.STORE
 
@@ -22,7 +14,7 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     requires=("contracts",),
     permissions=(
-        Permission("core.dashboard.view", "core.perm.dashboard", roles=MANAGER_STAFF_VIEWER),
+        Permission("core.dashboard.view", "core.perm.dashboard", roles=StoreRole.VIEWER.and_above()),
         Permission("core.admin.dashboard", "core.perm.admin_dashboard", A),
     ),
     pages=(

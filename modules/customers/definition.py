@@ -1,6 +1,6 @@
 """Customers: store-scoped shopper accounts, addresses, e-mail verification, password reset."""
 
-from orion_app.registry import MANAGER_ONLY, MANAGER_STAFF_VIEWER, ModuleDefinition, Permission, Tier
+from orion_app.registry import ModuleDefinition, Permission, StoreRole, Tier
 
 MODULE = ModuleDefinition(
     code="customers",
@@ -10,7 +10,7 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     planned=True,
     permissions=(
-        Permission("customers.view", "customers.perm.view", roles=MANAGER_STAFF_VIEWER),
-        Permission("customers.manage", "customers.perm.manage", roles=MANAGER_ONLY),
+        Permission("customers.view", "customers.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission("customers.manage", "customers.perm.manage", roles=StoreRole.MANAGER.and_above()),
     ),
 )

@@ -1,15 +1,6 @@
 """Inventory: stock per warehouse/bin, reservations, movement log, low-stock alerts."""
 
-from orion_app.registry import (
-    MANAGER_AND_STAFF,
-    MANAGER_STAFF_VIEWER,
-    Frontend,
-    Menu,
-    ModuleDefinition,
-    PageFactory,
-    Permission,
-    Tier,
-)
+from orion_app.registry import Frontend, Menu, ModuleDefinition, PageFactory, Permission, StoreRole, Tier
 
 S = Frontend.STORE
 
@@ -22,8 +13,8 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.OPTIONAL,
     permissions=(
-        Permission("inventory.stock.view", "inventory.perm.view", roles=MANAGER_STAFF_VIEWER),
-        Permission("inventory.stock.adjust", "inventory.perm.adjust", roles=MANAGER_AND_STAFF),
+        Permission("inventory.stock.view", "inventory.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission("inventory.stock.adjust", "inventory.perm.adjust", roles=StoreRole.STAFF.and_above()),
     ),
     pages=(
         page(

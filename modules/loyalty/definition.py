@@ -1,6 +1,6 @@
 """Loyalty: stamp and points programs per merchant, cards, staff PINs, wallet passes."""
 
-from orion_app.registry import MANAGER_AND_STAFF, MANAGER_ONLY, Feature, ModuleDefinition, Permission, Tier
+from orion_app.registry import Feature, ModuleDefinition, Permission, StoreRole, Tier
 
 MODULE = ModuleDefinition(
     code="loyalty",
@@ -12,8 +12,8 @@ MODULE = ModuleDefinition(
     requires=("customers",),
     features=(Feature("loyalty_programs", "loyalty.feature.programs", "limit", 1),),
     permissions=(
-        Permission("loyalty.program.manage", "loyalty.perm.manage", roles=MANAGER_ONLY),
-        Permission("loyalty.stamp", "loyalty.perm.stamp", roles=MANAGER_AND_STAFF),
+        Permission("loyalty.program.manage", "loyalty.perm.manage", roles=StoreRole.MANAGER.and_above()),
+        Permission("loyalty.stamp", "loyalty.perm.stamp", roles=StoreRole.STAFF.and_above()),
     ),
     config="modules.loyalty.config:LoyaltyConfig",
 )

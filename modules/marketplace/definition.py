@@ -1,8 +1,6 @@
 """Marketplace: Letzshop product feed import/export, order sync and fulfilment sync."""
 
 from orion_app.registry import (
-    MANAGER_AND_STAFF,
-    MANAGER_ONLY,
     Feature,
     Frontend,
     Menu,
@@ -10,6 +8,7 @@ from orion_app.registry import (
     PageFactory,
     Permission,
     ScheduledJob,
+    StoreRole,
     Tier,
 )
 
@@ -26,8 +25,8 @@ MODULE = ModuleDefinition(
     requires=("catalog", "inventory"),
     features=(Feature("letzshop_sync", "marketplace.feature.sync", "flag", 1),),
     permissions=(
-        Permission("marketplace.import", "marketplace.perm.import", roles=MANAGER_ONLY),
-        Permission("marketplace.export", "marketplace.perm.export", roles=MANAGER_AND_STAFF),
+        Permission("marketplace.import", "marketplace.perm.import", roles=StoreRole.MANAGER.and_above()),
+        Permission("marketplace.export", "marketplace.perm.export", roles=StoreRole.STAFF.and_above()),
     ),
     pages=(
         page(

@@ -1,6 +1,6 @@
 """Messaging: e-mail templates in four languages, e-mail log, conversations, notifications."""
 
-from orion_app.registry import MANAGER_AND_STAFF, MANAGER_ONLY, ModuleDefinition, Permission, Tier
+from orion_app.registry import ModuleDefinition, Permission, StoreRole, Tier
 
 MODULE = ModuleDefinition(
     code="messaging",
@@ -10,7 +10,11 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     planned=True,
     permissions=(
-        Permission("messaging.templates.manage", "messaging.perm.templates", roles=MANAGER_ONLY),
-        Permission("messaging.conversations", "messaging.perm.conversations", roles=MANAGER_AND_STAFF),
+        Permission(
+            "messaging.templates.manage", "messaging.perm.templates", roles=StoreRole.MANAGER.and_above()
+        ),
+        Permission(
+            "messaging.conversations", "messaging.perm.conversations", roles=StoreRole.STAFF.and_above()
+        ),
     ),
 )

@@ -1,13 +1,6 @@
 """Orders: order management, fulfilment, tracking and EU VAT invoices."""
 
-from orion_app.registry import (
-    MANAGER_AND_STAFF,
-    MANAGER_STAFF_VIEWER,
-    Feature,
-    ModuleDefinition,
-    Permission,
-    Tier,
-)
+from orion_app.registry import Feature, ModuleDefinition, Permission, StoreRole, Tier
 
 MODULE = ModuleDefinition(
     code="orders",
@@ -19,7 +12,7 @@ MODULE = ModuleDefinition(
     requires=("payments", "catalog", "inventory"),
     features=(Feature("orders_per_month", "orders.feature.per_month", "limit", 100),),
     permissions=(
-        Permission("orders.view", "orders.perm.view", roles=MANAGER_STAFF_VIEWER),
-        Permission("orders.manage", "orders.perm.manage", roles=MANAGER_AND_STAFF),
+        Permission("orders.view", "orders.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission("orders.manage", "orders.perm.manage", roles=StoreRole.STAFF.and_above()),
     ),
 )

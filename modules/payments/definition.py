@@ -1,6 +1,6 @@
 """Payments: the gateway abstraction (Stripe, manual/bank transfer) and refunds."""
 
-from orion_app.registry import MANAGER_ONLY, ModuleDefinition, Permission, Tier
+from orion_app.registry import ModuleDefinition, Permission, StoreRole, Tier
 
 MODULE = ModuleDefinition(
     code="payments",
@@ -10,7 +10,7 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     planned=True,
     permissions=(
-        Permission("payments.manage", "payments.perm.manage", roles=MANAGER_ONLY),
-        Permission("payments.refund", "payments.perm.refund", roles=MANAGER_ONLY),
+        Permission("payments.manage", "payments.perm.manage", roles=StoreRole.MANAGER.and_above()),
+        Permission("payments.refund", "payments.perm.refund", roles=StoreRole.MANAGER.and_above()),
     ),
 )

@@ -1,13 +1,13 @@
 """Tenancy: platforms, merchants, stores, domains, users, roles and module enablement."""
 
 from orion_app.registry import (
-    MANAGER_AND_STAFF,
     Frontend,
     Menu,
     ModuleDefinition,
     PageFactory,
     Permission,
     ScheduledJob,
+    StoreRole,
     Tier,
 )
 
@@ -25,7 +25,7 @@ MODULE = ModuleDefinition(
         Permission("tenancy.platforms.manage", "tenancy.perm.platforms", A),
         Permission("tenancy.merchants.manage", "tenancy.perm.merchants", A),
         Permission("tenancy.users.manage", "tenancy.perm.users", A),
-        Permission("tenancy.team.view", "tenancy.perm.team_view", roles=MANAGER_AND_STAFF),
+        Permission("tenancy.team.view", "tenancy.perm.team_view", roles=StoreRole.STAFF.and_above()),
         Permission("tenancy.team.manage", "tenancy.perm.team_manage"),
     ),
     pages=(

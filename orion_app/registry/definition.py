@@ -9,9 +9,6 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
-    "MANAGER_AND_STAFF",
-    "MANAGER_ONLY",
-    "MANAGER_STAFF_VIEWER",
     "Feature",
     "Frontend",
     "Menu",
@@ -48,11 +45,11 @@ class StoreRole(StrEnum):
     STAFF = "staff"
     VIEWER = "viewer"
 
-
-# The role sets store permissions are granted to by default (the owner holds every one).
-MANAGER_ONLY = (StoreRole.MANAGER,)
-MANAGER_AND_STAFF = (StoreRole.MANAGER, StoreRole.STAFF)
-MANAGER_STAFF_VIEWER = (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)
+    def and_above(self) -> tuple["StoreRole", ...]:
+        """This role and the roles above it, owner aside (the owner holds every permission
+        anyway): what a permission's `roles` usually are."""
+        ranked = [role for role in StoreRole if role != StoreRole.OWNER]
+        return tuple(ranked[: ranked.index(self) + 1]) if self in ranked else ()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from orion_app.registry import (
     ModuleRuleError,
     Page,
     PageFactory,
+    StoreRole,
     Tier,
     discover_definitions,
     get_registry,
@@ -163,6 +164,13 @@ def test_the_installed_modules_pass_the_architecture_validator():
 
     errors = [f for f in validate(get_registry()) if f.severity == "error"]
     assert errors == []
+
+
+def test_a_store_role_and_the_roles_above_it_leave_out_the_owner_who_holds_everything():
+    assert StoreRole.MANAGER.and_above() == (StoreRole.MANAGER,)
+    assert StoreRole.STAFF.and_above() == (StoreRole.MANAGER, StoreRole.STAFF)
+    assert StoreRole.VIEWER.and_above() == (StoreRole.MANAGER, StoreRole.STAFF, StoreRole.VIEWER)
+    assert StoreRole.OWNER.and_above() == ()
 
 
 def test_a_page_factory_names_components_and_load_handlers_inside_its_own_module():
