@@ -126,46 +126,26 @@ class ImportState(OrionState):
     @rx.event
     @guarded(IMPORT)
     async def start_upload(self, files: list[rx.UploadFile], options: dict):
-        access = current_access()
         self.uploading = False
         if not files:
             self.upload_errors = {"file": translate("marketplace.error.choose_file", self.lang)}
             return None
         upload = files[0]
         try:
-            with session_scope() as session:
-                record = start_import(
-                    session,
-                    store_ref(access),
-                    lang=options.get("lang") or "",
-                    dry_run=bool(options.get("dry_run")),
-                    user_id=access.principal.user_id,
-                    upload=upload.file,
-                    file_name=upload.name or "",
-                )
+            import_id = self._start(options, upload=upload.file, file_name=upload.name or "")
         except FieldErrors as error:
             self.upload_errors = translated_errors(error, self.lang)
             return None
         self.upload_errors = {}
-        return self._job_page(record.id)
+        return self._job_page(import_id)
 
     # ---------------------------------------------------------------- URL
 
     @rx.event
     @guarded(IMPORT)
     def start_from_url(self, form: dict):
-        access = current_access()
-        url = (form.get("url") or "").strip()
         try:
-            with session_scope() as session:
-                record = start_import(
-                    session,
-                    store_ref(access),
-                    lang=form.get("lang") or "",
-                    dry_run=bool(form.get("dry_run")),
-                    user_id=access.principal.user_id,
-                    url=url,
-                )
+            import_id = self._start(form, url=(form.get("url") or "").strip())
         except FieldErrors as error:
             errors = translated_errors(error, self.lang)
             if "file" in errors:  # no URL given: the message belongs next to the URL field
@@ -173,7 +153,21 @@ class ImportState(OrionState):
             self.url_errors = errors
             return None
         self.url_errors = {}
-        return self._job_page(record.id)
+        return self._job_page(import_id)
+
+    def _start(self, form: dict, **source) -> int:
+        """Start an import of `source` (upload= or url=) in the form's language and mode; its id."""
+        access = current_access()
+        with session_scope() as session:
+            record = start_import(
+                session,
+                store_ref(access),
+                lang=form.get("lang") or "",
+                dry_run=bool(form.get("dry_run")),
+                user_id=access.principal.user_id,
+                **source,
+            )
+        return record.id
 
     # ---------------------------------------------------------------- scheduled feeds
 
@@ -192,14 +186,14 @@ class ImportState(OrionState):
 
     @rx.event
     @ui_only
-    def set_source_schedule(self, value: str):
-        self.source_schedule = value
-
-    @rx.event
-    @ui_only
     def new_source(self):
         self.source_errors, self.source_message = {}, ""
         self._new_source_form()
+
+    @rx.event
+    @ui_only
+    def set_source_schedule(self, value: str):
+        self.source_schedule = value
 
     @rx.event
     @guarded(IMPORT)

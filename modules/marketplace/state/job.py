@@ -158,18 +158,19 @@ class ImportJobState(OrionState):
     @rx.event
     @guarded(IMPORT)
     def cancel(self):
-        with session_scope() as session:
-            cancel_import(session, current_access().tenant.store.id, self.import_id)
-        self._refresh()
-        return rx.toast.info(translate("marketplace.job.cancel_requested", self.lang))
+        return self._act(cancel_import, "marketplace.job.cancel_requested")
 
     @rx.event
     @guarded(IMPORT)
     def retry(self):
+        return self._act(retry_import, "marketplace.job.retrying")
+
+    def _act(self, action, toast_key: str):
+        """`action(session, store id, import id)` on this store's import, then the page re-read."""
         with session_scope() as session:
-            retry_import(session, current_access().tenant.store.id, self.import_id)
+            action(session, current_access().tenant.store.id, self.import_id)
         self._refresh()
-        return rx.toast.info(translate("marketplace.job.retrying", self.lang))
+        return rx.toast.info(translate(toast_key, self.lang))
 
     @rx.event
     @guarded(IMPORT)
