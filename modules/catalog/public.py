@@ -7,15 +7,32 @@ with the catalog's own message before it sends the row; `product_rules()` holds 
 limits every way in shares.
 """
 
+import os
+import secrets
+from pathlib import Path
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from modules.catalog.models import Category, Product, ProductMedia
 from modules.catalog.services.bulk import Item, Outcome, upsert_products
+from modules.catalog.services.categories import category_options
 from modules.catalog.services.listings import ListedProduct, ProductText, active_products
+from modules.catalog.services.media import MAX_BYTES as PHOTO_MAX_BYTES
+from modules.catalog.services.media import MAX_PHOTOS, SIZES, add_photo, media_root, variant_path
+from modules.catalog.services.media import MAX_PIXELS as PHOTO_MAX_PIXELS
+from modules.catalog.services.products import get_product
 from modules.catalog.services.rules import ProductRules, product_rules
 from modules.catalog.services.storefront import language_order
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
+from orion_app.db import one_of
+from orion_app.errors import FieldErrors, NotFound
 
 __all__ = [
     "AVAILABILITY",
     "CONDITIONS",
+    "PHOTO_MAX_BYTES",
+    "PHOTO_MAX_PIXELS",
     "Item",
     "ListedProduct",
     "Outcome",
@@ -23,9 +40,102 @@ __all__ = [
     "ProductText",
     "ValueProblem",
     "active_products",
+    "attach_photo",
+    "attach_stored_photo",
+    "category_options",
     "gtin_type",
     "language_order",
     "parse_price",
+    "product_ids",
     "product_rules",
+    "set_categories",
+    "set_inactive",
     "upsert_products",
 ]
+
+
+def product_ids(session: Session, store_id: int, skus: list[str]) -> dict[str, int]:
+    """SKU -> product id of those of `skus` the store has, in one query."""
+    if not skus:
+        return {}
+    rows = session.exec(
+        select(Product.sku, Product.id).where(
+            Product.store_id == store_id, one_of(session, Product.sku, skus)
+        )
+    ).all()
+    return dict(rows)
+
+
+def set_inactive(session: Session, store_id: int, skus: list[str]) -> None:
+    """Take these products of the store off the storefront (drafts). Flushes only."""
+    if skus:
+        session.execute(
+            update(Product)
+            .where(Product.store_id == store_id, one_of(session, Product.sku, skus))
+            .values(is_active=False)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def set_categories(session: Session, store_id: int, categories: dict[str, int]) -> None:
+    """File products (by SKU) under categories of the same store; other ids are ignored.
+
+    Flushes only: the caller commits with the rest of its batch.
+    """
+    own = set(session.exec(select(Category.id).where(Category.store_id == store_id)).all())
+    by_category: dict[int, list[str]] = {}
+    for sku, category_id in categories.items():
+        if category_id in own:
+            by_category.setdefault(category_id, []).append(sku)
+    for category_id, skus in by_category.items():  # one statement per category, not per product
+        session.execute(
+            update(Product)
+            .where(Product.store_id == store_id, one_of(session, Product.sku, skus))
+            .values(category_id=category_id)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def attach_photo(session: Session, store_id: int, product_id: int, data: bytes, alt: str = "") -> str:
+    """Store `data` as the product's next photo in the three WebP sizes; the stored key.
+
+    Refused like an upload in the editor (FieldErrors: not an image, too large, too many
+    photos); NotFound when the product is not the store's. Commits.
+    """
+    return add_photo(session, store_id, product_id, data, alt).key
+
+
+def attach_stored_photo(session: Session, store_id: int, product_id: int, key: str, alt: str = "") -> str:
+    """The store's photo stored under `key`, added to another product without storing it again.
+
+    The three files are hard-linked (copied where the file system cannot link), so deleting
+    either photo later leaves the other whole. NotFound when the files are gone. Commits.
+    """
+    product = get_product(session, store_id, product_id)
+    source = session.exec(
+        select(ProductMedia).where(ProductMedia.store_id == store_id, ProductMedia.key == key)
+    ).first()
+    files = {size: media_root() / variant_path(key, size) for size in SIZES}
+    if source is None or not all(path.exists() for path in files.values()):
+        raise NotFound()
+    count = session.exec(
+        select(func.count(ProductMedia.id)).where(ProductMedia.product_id == product.id)
+    ).one()
+    if count >= MAX_PHOTOS:
+        raise FieldErrors({"photos": "catalog.error.too_many_photos"})
+    new_key = f"catalog/{store_id}/{product.id}/{secrets.token_hex(8)}"
+    (media_root() / Path(new_key).parent).mkdir(parents=True, exist_ok=True)
+    for size, path in files.items():
+        target = media_root() / variant_path(new_key, size)
+        try:
+            os.link(path, target)
+        except OSError:
+            target.write_bytes(path.read_bytes())
+    copied = source.model_dump(exclude={"id"})  # same size; its own product, key and place
+    session.add(
+        ProductMedia(
+            **copied | {"product_id": product.id, "key": new_key, "position": count, "alt": alt[:200]}
+        )
+    )
+    session.commit()
+    return new_key

@@ -22,3 +22,9 @@ class MarketplaceConfig(BaseSettings):
     # How often RQ retries an import that crashed, and the back-off between tries.
     retry_max: int = Field(default=3, ge=0, le=10)
     retry_intervals: list[int] = [10, 60, 300]
+    # Feed photos (`image_link`, `additional_image_link`): each URL must deliver within this,
+    # and a transient failure (time-out, 5xx) is tried again after each of these pauses.
+    photo_timeout_seconds: float = Field(default=20.0, gt=0)
+    photo_retry_intervals: list[float] = [2, 10]
+    # Dry runs keep their file this long, so "Apply this dry run" reads what was checked.
+    dry_run_keep_hours: int = Field(default=24, ge=0)

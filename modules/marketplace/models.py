@@ -46,6 +46,7 @@ class FeedImport(SQLModel, table=True):
     file_path: str = Field(default="", max_length=500)  # the local copy the job reads
     lang: str = Field(max_length=2)
     dry_run: bool = False
+    as_draft: bool = False  # products it creates start inactive
     status: str = Field(default=JobStatus.QUEUED, max_length=12, index=True)
     message_key: str = Field(default="", max_length=80)  # why it failed, in one sentence
     message_params: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
@@ -117,3 +118,69 @@ class FeedExport(SQLModel, table=True):
     rq_job_id: str = Field(default="", max_length=80)
     created_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
+
+
+class PhotoTask(SQLModel, table=True):
+    """One photo URL of one product, to be fetched after the rows of an import are in.
+
+    `status`: pending → done | failed. A done task is the memory that this product already
+    has this URL's photo: a later import of the same feed plans nothing for it.
+    """
+
+    __tablename__ = "marketplace_photo_task"
+    __table_args__ = (
+        Index("ix_marketplace_photo_task_import_status", "import_id", "status"),
+        Index("ix_marketplace_photo_task_product_url", "store_id", "product_id", "url_hash"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    import_id: int = Field(foreign_key="marketplace_import.id")
+    store_id: int = Field(foreign_key="store.id")
+    product_id: int
+    sku: str = Field(max_length=64)
+    line: int = 0
+    url: str = Field(max_length=2000)
+    url_hash: str = Field(max_length=64)  # sha256 of the URL, for short indexes
+    status: str = Field(default="pending", max_length=12)
+    attempts: int = 0
+    message_key: str = Field(default="", max_length=80)
+    message_params: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class FetchedPhoto(SQLModel, table=True):
+    """A photo URL a store's feed had, the hash of what it answered and where it is stored.
+
+    A URL seen before is never requested again, and the same bytes at another URL reuse
+    the stored files instead of being stored twice.
+    """
+
+    __tablename__ = "marketplace_fetched_photo"
+    __table_args__ = (
+        UniqueConstraint("store_id", "url_hash"),
+        Index("ix_marketplace_fetched_photo_store_content", "store_id", "content_hash"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id")
+    url_hash: str = Field(max_length=64)
+    url: str = Field(max_length=2000)
+    content_hash: str = Field(max_length=64)
+    media_key: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CategoryMapping(SQLModel, table=True):
+    """A feed's `google_product_category` value and the store category it means.
+
+    Values are recorded as feeds bring them (`category_id` empty), so the merchant fills
+    the table once and every later import files the products by it.
+    """
+
+    __tablename__ = "marketplace_category_mapping"
+    __table_args__ = (UniqueConstraint("store_id", "feed_category"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id")
+    feed_category: str = Field(max_length=300)
+    category_id: int | None = None
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from modules.marketplace.pages.common import COUNTS, live_refresh, origin_label, status_badge
+from modules.marketplace.pages.job_extras import apply_dry_run_button, photos_section
 from modules.marketplace.state.job import ImportJobState
 from orion_app.ui.components import ONE_LINE, download_button, section, stat_card, when
 from orion_app.ui.i18n import t
@@ -218,9 +219,11 @@ def import_job_page() -> rx.Component:
             _facts(),
             _messages(),
             _outcome(),
+            apply_dry_run_button(),
             rx.cond(S.active | S.has_rows, _progress()),
             rx.cond(S.has_rows, _counts()),
             _rejected(),
+            photos_section(S.active),
             live_refresh(S.active, S.tick),
             width="100%",
             spacing="4",

@@ -43,7 +43,12 @@ COLUMNS = {
     "quantity": "quantity",
     "stock": "quantity",
     "qty": "quantity",
+    "image_link": "image_link",
+    "additional_image_link": "additional_image_link",
+    "google_product_category": "google_product_category",
 }
+# Columns that are not product fields: photos and the feed's category, used after the row.
+EXTRA_COLUMNS = ("image_link", "additional_image_link", "google_product_category")
 # The columns taken as they are written, as long as they fit the product's limits.
 TEXT_COLUMNS = ("sku", "title", "description", "brand", "mpn")
 # Availability as feeds write it -> Orion's value.
@@ -87,6 +92,7 @@ class FeedRow:
     raw: str  # the row as it was in the file, for the error report
     values: dict = field(default_factory=dict)  # product field -> cleaned value
     errors: list[tuple[str, str, dict]] = field(default_factory=list)  # (column, message key, params)
+    extras: dict = field(default_factory=dict)  # EXTRA_COLUMNS the feed has -> raw value
 
     @property
     def sku(self) -> str:
@@ -187,6 +193,7 @@ def _neutral(value: str) -> str:
 def _check(feed: Feed, row: FeedRow, cells: list[str]) -> None:
     raw = {name: _neutral(cells[position].strip()) for position, name in feed.mapping.items()}
     values = row.values
+    row.extras = {name: raw[name] for name in EXTRA_COLUMNS if name in raw}
     rules = product_rules()
 
     def problem(name: str, key: str, **params) -> None:

@@ -17,6 +17,8 @@ from modules.marketplace.models import FeedImport, FeedImportError, JobStatus
 from modules.marketplace.services.feed import Feed, FeedProblem, FeedRow, open_feed
 from modules.marketplace.services.fetch import fetch
 from modules.marketplace.services.imports import _feed_path, _remove_file, config
+from modules.marketplace.services.photos import queue_photos
+from modules.marketplace.services.row_extras import after_batch
 from orion_app.db import get_engine, utcnow
 
 SOURCE = "letzshop"
@@ -191,6 +193,7 @@ def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow
             row.errors.append((_column(feed, outcome.about), outcome.key, outcome.params))
         else:
             counts[outcome.result] += 1
+    after_batch(session, record, good, outcomes)
     errors = [
         {
             "import_id": record.id,
@@ -238,7 +241,9 @@ def _finish(session: Session, record: FeedImport, status: str, message_key: str 
     record.message_params = params or {}
     record.finished_at = utcnow()
     record.heartbeat_at = utcnow()
-    _remove_file(record)  # an ended import needs its file no more (its errors keep the bad rows)
+    if not (record.dry_run and status == JobStatus.SUCCEEDED):  # a dry run's file may be applied
+        _remove_file(record)  # an ended import needs its file no more (its errors keep the bad rows)
     session.add(record)
     session.commit()
+    queue_photos(session, record)  # after the commit: the job reads the tasks it planned
     return status
