@@ -1,5 +1,7 @@
 """The thin base state: the viewer's language, and where the session token comes from."""
 
+import math
+
 import reflex as rx
 
 from orion_app.session_cookie import token_for_socket
@@ -26,3 +28,15 @@ class OrionState(rx.State):
         """The `index`-th segment of the browser path (0 is the first after `/`)."""
         parts = [p for p in self._location()[0].split("/") if p]
         return parts[index] if index < len(parts) else ""
+
+
+class PagedMixin(rx.State, mixin=True):
+    """A list shown a page at a time: `total` rows, page `page_number` of `page_count`."""
+
+    total: int = 0
+    page_number: int = 1
+    page_count: int = 1
+
+    def _count_pages(self, per_page: int) -> None:
+        """`page_count` for `total` rows at `per_page` a page (at least one page)."""
+        self.page_count = max(1, math.ceil(self.total / per_page))

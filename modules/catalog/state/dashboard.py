@@ -1,7 +1,5 @@
 """Store dashboard: the product list with search, filters, sort, pages and bulk actions."""
 
-import math
-
 import reflex as rx
 
 from modules.catalog.services.categories import category_options
@@ -14,16 +12,13 @@ from orion_app.enablement import module_config
 from orion_app.i18n import translate
 from orion_app.ui.format import money
 from orion_app.ui.guard import current_access, guarded, ui_only
-from orion_app.ui.state import OrionState
+from orion_app.ui.state import OrionState, PagedMixin
 
 VIEW, EDIT = "catalog.products.view", "catalog.products.edit"
 
 
-class ProductListState(OrionState):
+class ProductListState(PagedMixin, OrionState):
     rows: list[dict[str, str]] = []
-    total: int = 0
-    page_number: int = 1
-    page_count: int = 1
     search: str = ""
     status: str = "all"
     category: str = ""
@@ -69,7 +64,7 @@ class ProductListState(OrionState):
                     "active": "1" if product.is_active else "",
                 }
             )
-        self.page_count = max(1, math.ceil(self.total / per_page))
+        self._count_pages(per_page)
         self.selected = [s for s in self.selected if s in {r["id"] for r in self.rows}]
 
     @rx.event

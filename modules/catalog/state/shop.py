@@ -1,6 +1,5 @@
 """Storefront states: the product listing (category, search, pages) and the product page."""
 
-import math
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -19,7 +18,7 @@ from orion_app.registry import Frontend
 from orion_app.ui.guard import current_access, public, ui_only
 from orion_app.ui.script import script_json
 from orion_app.ui.shell import ShellState
-from orion_app.ui.state import OrionState
+from orion_app.ui.state import OrionState, PagedMixin
 
 STOREFRONT = (Frontend.STOREFRONT,)
 
@@ -35,11 +34,8 @@ def _int(value: str, default: int) -> int:
         return default
 
 
-class ShopListingState(OrionState):
+class ShopListingState(PagedMixin, OrionState):
     items: list[Card] = []
-    total: int = 0
-    page_number: int = 1
-    page_count: int = 1
     search: str = ""
     category_slug: str = ""
     heading: str = ""
@@ -82,7 +78,7 @@ class ShopListingState(OrionState):
         if self.search:
             self.heading = translate("catalog.shop.results_for", self.lang, query=self.search)
         self.items = [shop_card(c, base, self.lang) for c in found]
-        self.page_count = max(1, math.ceil(self.total / per_page))
+        self._count_pages(per_page)
         self.categories = [
             {
                 "name": n.name,
