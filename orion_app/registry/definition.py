@@ -200,7 +200,12 @@ class ModuleDefinition:
         """The navigation entries of the pages that declare a `menu`."""
         return tuple(
             MenuItem(
-                page.frontend, page.menu.key, page.path, page.menu.icon, page.permission, page.menu.order
+                frontend=page.frontend,
+                key=page.menu.key,
+                path=page.path,
+                icon=page.menu.icon,
+                permission=page.permission,
+                order=page.menu.order,
             )
             for page in self.pages
             if page.menu
