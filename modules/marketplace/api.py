@@ -59,12 +59,17 @@ def _download(lines: Iterator[str], media_type: str, file_name: str) -> Streamin
     )
 
 
-@guarded_route(
-    page=frontend_url(Frontend.STORE, "marketplace/export", store="{store}"),  # the route's own {store}
-    module="marketplace",
-    permission="marketplace.export",
-    sign_in_key=SIGN_IN,
-)
+def _store_download(page: str, permission: str):
+    """Guarded like the store dashboard page `page` (whose {store} is the route's own)."""
+    return guarded_route(
+        page=frontend_url(Frontend.STORE, page, store="{store}"),
+        module="marketplace",
+        permission=permission,
+        sign_in_key=SIGN_IN,
+    )
+
+
+@_store_download("marketplace/export", "marketplace.export")
 def download_export(request: Request, access: Access) -> Response:
     """The store's Letzshop feed in one language (marketplace.export)."""
     lang = request.path_params["lang"]
@@ -78,12 +83,7 @@ def download_export(request: Request, access: Access) -> Response:
     return _download(lines, "text/tab-separated-values; charset=utf-8", f"letzshop-{store.code}-{lang}.tsv")
 
 
-@guarded_route(
-    page=frontend_url(Frontend.STORE, "marketplace/import", store="{store}"),  # the route's own {store}
-    module="marketplace",
-    permission="marketplace.import",
-    sign_in_key=SIGN_IN,
-)
+@_store_download("marketplace/import", "marketplace.import")
 def download_errors(request: Request, access: Access) -> Response:
     """An import's row errors as CSV for a spreadsheet, messages in the user's language."""
     store = access.tenant.store
