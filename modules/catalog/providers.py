@@ -34,25 +34,19 @@ def storefront_home(request) -> dict:
     base = _base(request)
     langs = language_order(request.lang, request.store)
     with session_scope() as session:
-        featured, _ = cards(session, request.store.id, langs, featured=True, per_page=8)
-        newest, _ = cards(session, request.store.id, langs, per_page=8)
-    sections = []
-    if featured:
-        sections.append(
-            CardSection(
-                translate("catalog.shop.featured", request.lang),
-                [shop_card(c, base, request.lang) for c in featured],
-                f"{base}products",
-            )
+        found = {
+            "catalog.shop.featured": cards(session, request.store.id, langs, featured=True, per_page=8)[0],
+            "catalog.shop.new": cards(session, request.store.id, langs, per_page=8)[0],
+        }
+    sections = [
+        CardSection(
+            translate(heading, request.lang),
+            [shop_card(c, base, request.lang) for c in listed],
+            f"{base}products",
         )
-    if newest:
-        sections.append(
-            CardSection(
-                translate("catalog.shop.new", request.lang),
-                [shop_card(c, base, request.lang) for c in newest],
-                f"{base}products",
-            )
-        )
+        for heading, listed in found.items()
+        if listed
+    ]
     return {"sections": sections}
 
 
