@@ -271,6 +271,16 @@ def _canvas(edge: int):
     return px, lambda v: max(1, round(v * k))
 
 
+def _signed_jpeg(image: Image.Image, draw: ImageDraw.ImageDraw, store_name: str, ink) -> bytes:
+    """The store's name in the top left corner, then the picture as JPEG bytes."""
+    px, n = _canvas(image.width)
+    small, name = _fit_text(draw, store_name, n(780), n(30))
+    draw.text(px(60, 40), name, font=small, fill=ink)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
 def draw_photo(
     colour: tuple[int, int, int], shape: int, label: str, store_name: str, style: int, edge: int = IMAGE_EDGE
 ) -> bytes:
@@ -295,11 +305,7 @@ def draw_photo(
     draw.rounded_rectangle(px(60, 690, 840, 840), radius=n(36), fill=(255, 255, 255))
     font, text = _fit_text(draw, label, n(720), n(64))
     draw.text(px(450, 765), text, font=font, fill=dark, anchor="mm")
-    small, name = _fit_text(draw, store_name, n(780), n(30))
-    draw.text(px(60, 40), name, font=small, fill=dark)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=88)
-    return out.getvalue()
+    return _signed_jpeg(image, draw, store_name, dark)
 
 
 def draw_gift_card(
@@ -315,11 +321,7 @@ def draw_gift_card(
     draw.text(px(450, 400), text, font=font, fill=(255, 255, 255), anchor="mm")
     font, text = _fit_text(draw, label, n(760), n(52))
     draw.text(px(450, 770), text, font=font, fill=ink, anchor="mm")
-    small, name = _fit_text(draw, store_name, n(780), n(30))
-    draw.text(px(60, 40), name, font=small, fill=ink)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=88)
-    return out.getvalue()
+    return _signed_jpeg(image, draw, store_name, ink)
 
 
 # --------------------------------------------------------------------------- seeding
