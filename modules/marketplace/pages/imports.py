@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from modules.marketplace.pages.categories import categories_card
 from modules.marketplace.pages.common import COUNTS, live_refresh, origin_label, status_badge
 from modules.marketplace.pages.feeds import feeds_card
 from modules.marketplace.state.imports import ImportState
@@ -25,12 +26,15 @@ UPLOAD_ID = "marketplace_feed"
 
 
 def _choices(errors: rx.Var) -> list[rx.Component]:
-    """The feed's language and the dry-run box, the same for an upload and a URL."""
+    """The feed's language and the dry-run and draft boxes, the same for an upload and a URL."""
     return [
         select_field(
             "marketplace.import.language", "lang", errors, S.languages, default_value=S.default_lang
         ),
         checkbox("marketplace.import.dry_run", "marketplace.import.dry_run_hint", name="dry_run", value="1"),
+        checkbox(
+            "marketplace.import.as_draft", "marketplace.import.as_draft_hint", name="as_draft", value="1"
+        ),
     ]
 
 
@@ -169,6 +173,7 @@ def import_page() -> rx.Component:
         ),
         _history_card(),
         feeds_card(),
+        categories_card(),
         live_refresh(S.any_active, S.tick),
         intro_key="marketplace.import.intro",
         actions=(to_export,),

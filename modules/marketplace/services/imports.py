@@ -70,6 +70,7 @@ def start_import(
     *,
     lang: str,
     dry_run: bool = False,
+    as_draft: bool = False,
     user_id: int | None = None,
     upload: BinaryIO | None = None,
     file_name: str = "",
@@ -77,7 +78,10 @@ def start_import(
     origin: str | None = None,
     source_id: int | None = None,
 ) -> FeedImport:
-    """Record an import from an uploaded file or a URL and queue it on `long_running`."""
+    """Record an import from an uploaded file or a URL and queue it on `long_running`.
+
+    `as_draft`: the products it creates start inactive (existing products keep theirs).
+    """
     errors: dict[str, str] = {}
     if lang not in LANGUAGES:
         errors["lang"] = "marketplace.error.lang"
@@ -107,6 +111,7 @@ def start_import(
         file_path=path,
         lang=lang,
         dry_run=dry_run,
+        as_draft=as_draft,
     )
     session.add(record)
     session.commit()

@@ -164,6 +164,7 @@ class ImportState(OrionState):
                 store_ref(access),
                 lang=form.get("lang") or "",
                 dry_run=bool(form.get("dry_run")),
+                as_draft=bool(form.get("as_draft")),
                 user_id=access.principal.user_id,
                 **source,
             )
