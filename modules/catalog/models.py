@@ -3,32 +3,36 @@
 from datetime import datetime
 
 from sqlalchemy import Index, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from orion_app.db import utcnow
+from orion_app.tables import Row
 
 
-class Category(SQLModel, table=True):
+class Texts(Row):
+    """Base of a table of one row's texts in one language (`lang`: en, fr, de, lb)."""
+
+    lang: str = Field(max_length=2)
+
+
+class Category(Row, table=True):
     __table_args__ = (UniqueConstraint("store_id", "slug"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     parent_id: int | None = Field(default=None, foreign_key="category.id")
     slug: str = Field(max_length=80)
     position: int = 0
 
 
-class CategoryTranslation(SQLModel, table=True):
+class CategoryTranslation(Texts, table=True):
     __tablename__ = "category_translation"
     __table_args__ = (UniqueConstraint("category_id", "lang"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     category_id: int = Field(foreign_key="category.id", index=True)
-    lang: str = Field(max_length=2)
     name: str = Field(max_length=120)
 
 
-class Product(SQLModel, table=True):
+class Product(Row, table=True):
     """A sellable item of one store. Prices are gross (VAT included) integer cents."""
 
     __table_args__ = (
@@ -38,7 +42,6 @@ class Product(SQLModel, table=True):
         Index("ix_product_shop_listing", "store_id", "is_active", "created_at", "id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     category_id: int | None = Field(default=None, foreign_key="category.id", index=True)
     sku: str = Field(max_length=64)
@@ -63,26 +66,23 @@ class Product(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class ProductTranslation(SQLModel, table=True):
+class ProductTranslation(Texts, table=True):
     __tablename__ = "product_translation"
     __table_args__ = (UniqueConstraint("product_id", "lang"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     product_id: int = Field(foreign_key="product.id", index=True)
-    lang: str = Field(max_length=2)
     title: str = Field(max_length=200)
     description: str = Field(default="", max_length=10_000)
     meta_title: str = Field(default="", max_length=200)
     meta_description: str = Field(default="", max_length=400)
 
 
-class ProductMedia(SQLModel, table=True):
+class ProductMedia(Row, table=True):
     """One photo; `key` names the stored files `<key>_{sm,md,lg}.webp` under the media folder."""
 
     __tablename__ = "product_media"
     __table_args__ = (Index("ix_product_media_product_position", "product_id", "position", "id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     product_id: int = Field(foreign_key="product.id", index=True)
     key: str = Field(max_length=200)

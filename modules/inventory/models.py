@@ -3,12 +3,13 @@
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from orion_app.db import utcnow
+from orion_app.tables import Row
 
 
-class StockLevel(SQLModel, table=True):
+class StockLevel(Row, table=True):
     """Units of one product in one bin; `reserved` units are promised to open orders."""
 
     __tablename__ = "stock_level"
@@ -18,7 +19,6 @@ class StockLevel(SQLModel, table=True):
         CheckConstraint("reserved >= 0 AND reserved <= quantity", name="stock_reserved_within_quantity"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     product_id: int = Field(index=True)  # a catalog product; no FK so inventory stands alone
     warehouse: str = Field(max_length=40)
@@ -33,12 +33,11 @@ class StockLevel(SQLModel, table=True):
         return max(0, self.quantity - self.reserved)
 
 
-class StockMovement(SQLModel, table=True):
+class StockMovement(Row, table=True):
     """Append-only: every change of quantity or reservation, with before/after and who."""
 
     __tablename__ = "stock_movement"
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     product_id: int = Field(index=True)
     warehouse: str = Field(max_length=40)

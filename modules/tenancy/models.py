@@ -3,14 +3,14 @@
 from datetime import datetime
 
 from sqlalchemy import JSON, Column, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from orion_app.access_cache import watch_models
 from orion_app.db import utcnow
+from orion_app.tables import Row
 
 
-class Platform(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+class Platform(Row, table=True):
     code: str = Field(max_length=40, unique=True, index=True)
     name: str = Field(max_length=120)
     domain: str | None = Field(default=None, max_length=253, unique=True)
@@ -18,8 +18,7 @@ class Platform(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class User(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+class User(Row, table=True):
     email: str = Field(max_length=254, unique=True, index=True)
     name: str = Field(max_length=120)
     password_hash: str = Field(max_length=255)
@@ -30,17 +29,15 @@ class User(SQLModel, table=True):
     last_login_at: datetime | None = None
 
 
-class PlatformAdmin(SQLModel, table=True):
+class PlatformAdmin(Row, table=True):
     __tablename__ = "platform_admin"
     __table_args__ = (UniqueConstraint("user_id", "platform_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     platform_id: int = Field(foreign_key="platform.id", index=True)
 
 
-class Merchant(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+class Merchant(Row, table=True):
     name: str = Field(max_length=120)
     legal_name: str = Field(default="", max_length=200)
     contact_email: str = Field(default="", max_length=254)
@@ -52,8 +49,7 @@ class Merchant(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Store(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+class Store(Row, table=True):
     merchant_id: int = Field(foreign_key="merchant.id", index=True)
     code: str = Field(max_length=40, unique=True, index=True)
     name: str = Field(max_length=120)
@@ -67,7 +63,7 @@ class Store(SQLModel, table=True):
         return tuple(code for code in self.languages.split(",") if code)
 
 
-class StorePlatform(SQLModel, table=True):
+class StorePlatform(Row, table=True):
     """A store's presence on a platform, with its subdomain there."""
 
     __tablename__ = "store_platform"
@@ -76,44 +72,40 @@ class StorePlatform(SQLModel, table=True):
         UniqueConstraint("platform_id", "subdomain"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     platform_id: int = Field(foreign_key="platform.id", index=True)
     subdomain: str = Field(max_length=63)
     is_home: bool = False  # the platform the store's dashboard belongs to
 
 
-class StoreDomain(SQLModel, table=True):
+class StoreDomain(Row, table=True):
     """A custom domain that serves one store's storefront on one platform."""
 
     __tablename__ = "store_domain"
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     platform_id: int = Field(foreign_key="platform.id")
     domain: str = Field(max_length=253, unique=True, index=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class StoreUser(SQLModel, table=True):
+class StoreUser(Row, table=True):
     """A user's role in one store."""
 
     __tablename__ = "store_user"
     __table_args__ = (UniqueConstraint("store_id", "user_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     role: str = Field(max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class UserSession(SQLModel, table=True):
+class UserSession(Row, table=True):
     """A server-side sign-in session; only the SHA-256 of the token is stored."""
 
     __tablename__ = "user_session"
 
-    id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
@@ -122,13 +114,12 @@ class UserSession(SQLModel, table=True):
     ip: str = Field(default="", max_length=64)
 
 
-class PlatformModule(SQLModel, table=True):
+class PlatformModule(Row, table=True):
     """Whether a module is on for a platform, its config override, and who changed it when."""
 
     __tablename__ = "platform_module"
     __table_args__ = (UniqueConstraint("platform_id", "module_code"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     platform_id: int = Field(foreign_key="platform.id", index=True)
     module_code: str = Field(max_length=40)
     enabled: bool = True
@@ -137,12 +128,11 @@ class PlatformModule(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class PlatformModuleAudit(SQLModel, table=True):
+class PlatformModuleAudit(Row, table=True):
     """Append-only history of enablement and config changes."""
 
     __tablename__ = "platform_module_audit"
 
-    id: int | None = Field(default=None, primary_key=True)
     platform_id: int = Field(foreign_key="platform.id", index=True)
     module_code: str = Field(max_length=40)
     action: str = Field(max_length=20)  # enabled | disabled | config
