@@ -34,6 +34,14 @@ def get_platform_by_code(session: Session, actor: Principal, code: str) -> Platf
     return get_platform(session, actor, platform.id if platform else None)
 
 
+def _taken(session: Session, column, value: str, current_id: int | None) -> bool:
+    """Another platform than `current_id` already has `value` in this unique column."""
+    return (
+        session.exec(select(Platform.id).where(column == value, Platform.id != current_id)).first()
+        is not None
+    )
+
+
 def _validated(session: Session, data: dict, current_id: int | None) -> dict:
     values = {
         "code": clean(data.get("code")).lower(),
@@ -46,16 +54,12 @@ def _validated(session: Session, data: dict, current_id: int | None) -> dict:
         errors["name"] = "orion.error.required"
     if not is_code(values["code"]):
         errors["code"] = "orion.error.code_format"
-    elif session.exec(
-        select(Platform.id).where(Platform.code == values["code"], Platform.id != current_id)
-    ).first():
+    elif _taken(session, Platform.code, values["code"], current_id):
         errors["code"] = "tenancy.platform.code_taken"
     if values["domain"] is not None:
         if not is_domain(values["domain"]):
             errors["domain"] = "orion.error.domain_format"
-        elif session.exec(
-            select(Platform.id).where(Platform.domain == values["domain"], Platform.id != current_id)
-        ).first():
+        elif _taken(session, Platform.domain, values["domain"], current_id):
             errors["domain"] = "tenancy.platform.domain_taken"
     if len(values["description"]) > 500:
         errors["description"] = "orion.error.too_long"
