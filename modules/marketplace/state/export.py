@@ -47,12 +47,6 @@ class ExportState(OrionState):
         self._reload()
 
     @rx.event
-    @guarded(EXPORT, quiet=True)
-    def tick(self, _now: str):
-        """Every second while an export job is queued or running."""
-        self._reload()
-
-    @rx.event
     @guarded(EXPORT)
     def write_to_folder(self, lang: str):
         access = current_access()
@@ -62,3 +56,9 @@ class ExportState(OrionState):
             start_export(session, store_ref(access), lang, access.principal.user_id)
         self._reload()
         return rx.toast.success(translate("marketplace.export.queued", self.lang, language=lang.upper()))
+
+    @rx.event
+    @guarded(EXPORT, quiet=True)
+    def tick(self, _now: str):
+        """Every second while an export job is queued or running."""
+        self._reload()
