@@ -326,3 +326,16 @@ def test_the_same_bytes_at_another_url_are_not_stored_twice(shop, server, tmp_pa
 def test_a_dry_run_fetches_no_photo(shop, server, tmp_path):
     record = import_rows(shop, tmp_path, [("D-1", url(server, "/good.jpg"), "")], dry_run=True)
     assert counts_of(record)["total"] == 0 and server.hits == []
+
+
+def test_a_photo_a_killed_job_was_fetching_is_fetched_by_the_next_run(shop, server, tmp_path):
+    feed = feed_text([["K-1", "Tasse", "9.90", url(server, "/good.jpg"), ""]], HEADER)
+    record = import_file(write_feed(tmp_path, feed), shop)
+    with session_scope() as session:
+        task = session.exec(select(PhotoTask).where(PhotoTask.import_id == record.id)).one()
+        task.status = "fetching"  # as a worker killed mid-download leaves it
+        session.add(task)
+    assert counts_of(record)["waiting"] == 1
+    work_queued_jobs()
+    assert counts_of(record) == {"total": 1, "done": 1, "failed": 0, "waiting": 0}
+    assert len(photos_of(shop)["K-1"]) == 1

@@ -70,5 +70,5 @@ def photos_section(import_active: rx.Var) -> rx.Component:
             ),
         ),
         rx.box(on_mount=S.load, display="none"),
-        live_refresh(import_active | (S.photos_waiting > 0), S.tick),
+        live_refresh(import_active | S.photos_fetching, S.tick),
     )

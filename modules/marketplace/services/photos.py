@@ -134,6 +134,7 @@ def fetch_photos(import_id: int) -> dict[str, int]:
         if record is None:
             return {}
         cfg = config(record.platform_id)
+        _release_interrupted(session, import_id)
         client = guarded_client(
             timeout=cfg.photo_timeout_seconds, max_redirects=5, allow_private=_private_allowed()
         )
@@ -155,6 +156,17 @@ def fetch_photos(import_id: int) -> dict[str, int]:
                 session.add(task)
                 session.commit()
         return photo_counts(session, import_id)
+
+
+def _release_interrupted(session: Session, import_id: int) -> None:
+    """Tasks a killed or crashed run of this job was fetching go back in line."""
+    session.execute(
+        update(PhotoTask)
+        .where(PhotoTask.import_id == import_id, PhotoTask.status == FETCHING)
+        .values(status=PENDING)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
 
 
 def _claim_next(session: Session, import_id: int) -> PhotoTask | None:

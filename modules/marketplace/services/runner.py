@@ -89,6 +89,8 @@ def run_import(import_id: int) -> str:
                 record.finished_at = utcnow()
             session.add(record)
             session.commit()
+            if not retries_left:
+                queue_photos(session, record)  # the batches done stay, and so do their photos
             raise
         return _finish(session, record, JobStatus.SUCCEEDED)
 

@@ -3,6 +3,7 @@
 
 import reflex as rx
 
+from modules.marketplace.models import JobStatus
 from modules.marketplace.services.dry_runs import apply_dry_run, can_apply
 from modules.marketplace.services.imports import get_import
 from modules.marketplace.services.photos import photo_counts, photo_failures
@@ -19,7 +20,7 @@ FAILURES_SHOWN = 100
 
 class ImportExtrasState(OrionState):
     photos_total: int = 0
-    photos_waiting: int = 0
+    photos_fetching: bool = False  # photos are waiting and a job is there to fetch them
     photos_percent: int = 0
     photo_counts: dict[str, str] = {}
     photo_failures: list[dict[str, str]] = []
@@ -42,7 +43,9 @@ class ImportExtrasState(OrionState):
                 photo_failures(session, store_id, record.id, FAILURES_SHOWN) if counts["failed"] else []
             )
             self.can_apply = can_apply(record)
-        self.photos_total, self.photos_waiting = counts["total"], counts["waiting"]
+            # An abandoned import queues its photos only when it is retried and ends.
+            self.photos_fetching = counts["waiting"] > 0 and record.status != JobStatus.ABANDONED
+        self.photos_total = counts["total"]
         finished = counts["done"] + counts["failed"]
         self.photos_percent = int(finished * 100 / counts["total"]) if counts["total"] else 0
         self.photo_counts = {name: number(value, lang) for name, value in counts.items()}
@@ -85,4 +88,5 @@ class ImportExtrasState(OrionState):
             self.can_apply = False
             self.apply_message = translate(error.message_key, self.lang, **error.params)
             return None
+        self.can_apply = False  # the same page shows the new import next
         return rx.redirect(f"{access.tenant.base}marketplace/imports/{record.id}")
