@@ -9,6 +9,7 @@ from orion_app.ui.tables import data_table, row
 
 
 def reports_page() -> rx.Component:
+    download = rx.button(t("analytics.reports.download"), on_click=ReportsState.download, variant="soft")
     return page(
         "analytics.reports.title",
         data_table(
@@ -17,5 +18,5 @@ def reports_page() -> rx.Component:
             lambda r: row(r["label"], r["value"]),
             empty="analytics.reports.empty",
         ),
-        actions=(rx.button(t("analytics.reports.download"), on_click=ReportsState.download, variant="soft"),),
+        actions=(download,),
     )
