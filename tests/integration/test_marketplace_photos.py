@@ -78,6 +78,7 @@ def noise_png() -> bytes:
 JPEG = picture("JPEG")
 PNG = picture("PNG", (300, 500), (30, 160, 90))
 BIG = noise_png()
+HUGE = JPEG + b"\0" * (10 * 1024 * 1024)  # past the 10 MB photo limit
 PAGE = b"<!DOCTYPE html><html><head><title>Not found</title></head><body>Sorry</body></html>"
 
 
@@ -93,6 +94,8 @@ class PhotoServer(BaseHTTPRequestHandler):
             "/big.png": lambda: self.answer(BIG, "image/png"),
             "/page.jpg": lambda: self.answer(PAGE, "image/jpeg"),  # a web page that says it is a JPEG
             "/bomb.png": lambda: self.answer(png_declaring(50_000, 50_000), "image/png"),
+            "/huge.jpg": lambda: self.answer(HUGE, "image/jpeg"),  # says how large it is
+            "/huge-unannounced.jpg": lambda: self.answer(HUGE, "image/jpeg", length=False),
             "/slow.jpg": self.slow,
             "/flaky.jpg": self.flaky,
         }
@@ -103,10 +106,11 @@ class PhotoServer(BaseHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             route()
 
-    def answer(self, body: bytes, content_type: str):
+    def answer(self, body: bytes, content_type: str, length: bool = True):
         self.send_response(200)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        if length:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
@@ -238,6 +242,7 @@ def test_each_bad_link_fails_with_its_reason_and_stops_nothing_else(shop, server
             ("B-3", url(server, "/bomb.png"), ""),
             ("B-4", url(server, "/slow.jpg"), url(server, "/good.jpg")),
             ("B-5", "ftp://example.com/photo.jpg", ""),
+            ("B-7", url(server, "/huge.jpg"), url(server, "/huge-unannounced.jpg")),
             ("B-6", url(server, "/good.png"), ""),
         ],
     )
@@ -247,8 +252,13 @@ def test_each_bad_link_fails_with_its_reason_and_stops_nothing_else(shop, server
         "bomb.png": ("marketplace.photo.too_many_pixels", {"limit": 40}),
         "slow.jpg": ("marketplace.photo.timeout", {"seconds": 0.5}),
         "photo.jpg": ("marketplace.photo.bad_url", {}),  # ftp://
+        "huge.jpg": ("marketplace.photo.too_large", {"limit_mb": "10"}),
+        "huge-unannounced.jpg": (
+            "marketplace.photo.too_large",
+            {"limit_mb": "10"},
+        ),  # stopped while streaming
     }
-    assert counts_of(record) == {"total": 7, "done": 2, "failed": 5, "waiting": 0}
+    assert counts_of(record) == {"total": 9, "done": 2, "failed": 7, "waiting": 0}
     photos = photos_of(shop)
     assert {sku: len(rows) for sku, rows in photos.items()} == {
         "B-1": 0,
@@ -257,6 +267,7 @@ def test_each_bad_link_fails_with_its_reason_and_stops_nothing_else(shop, server
         "B-4": 1,  # its second link still came
         "B-5": 0,
         "B-6": 1,
+        "B-7": 0,
     }
     assert server.hits.count("/slow.jpg") == 3  # tried, then again after each of the two pauses
     assert server.hits.count("/missing.jpg") == server.hits.count("/page.jpg") == 1  # never retried
