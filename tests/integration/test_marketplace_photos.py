@@ -350,3 +350,13 @@ def test_a_photo_a_killed_job_was_fetching_is_fetched_by_the_next_run(shop, serv
     work_queued_jobs()
     assert counts_of(record) == {"total": 1, "done": 1, "failed": 0, "waiting": 0}
     assert len(photos_of(shop)["K-1"]) == 1
+
+
+def test_a_feed_imported_twice_before_its_photos_came_gets_each_photo_once(shop, server, tmp_path):
+    feed = feed_text([["T-1", "Tasse", "9.90", url(server, "/good.jpg"), url(server, "/good.png")]], HEADER)
+    first = import_file(write_feed(tmp_path, feed, "first.tsv"), shop)
+    second = import_file(write_feed(tmp_path, feed, "second.tsv"), shop)  # both plan the same two
+    work_queued_jobs()
+    assert counts_of(first)["done"] == counts_of(second)["done"] == 2
+    assert len(photos_of(shop)["T-1"]) == 2
+    assert sorted(server.hits) == ["/good.jpg", "/good.png"]

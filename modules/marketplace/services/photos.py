@@ -193,6 +193,8 @@ def _claim_next(session: Session, import_id: int) -> PhotoTask | None:
 
 def _attach(session: Session, client: httpx.Client, record: FeedImport, task: PhotoTask, cfg) -> None:
     store_id = record.store_id
+    if _product_has(session, task, [task.url_hash]):
+        return  # another import's task (a feed imported twice in a row) brought it meanwhile
     known = session.exec(
         select(FetchedPhoto).where(FetchedPhoto.store_id == store_id, FetchedPhoto.url_hash == task.url_hash)
     ).first()
