@@ -4,7 +4,9 @@ Other modules read a store's products here as frozen records (`ListedProduct`), 
 `Product` rows, and write them only through `upsert_products`, which applies the same
 field rules as the product editor. The value parsers let an importer report a bad cell
 with the catalog's own message before it sends the row; `product_rules()` holds the field
-limits every way in shares.
+limits every way in shares. Importers also set what a feed row carries besides fields:
+photos (`attach_photo`, `attach_stored_photo`), drafts (`set_inactive`) and categories
+(`set_categories`, choices from `category_options`), by SKU via `product_ids`.
 """
 
 import os
