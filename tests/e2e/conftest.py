@@ -65,3 +65,39 @@ def page(browser, app_server):
     page.set_default_timeout(30_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def console_is_clean(request, monkeypatch) -> Iterator[None]:
+    """Fails a browser test when a page it opened logs a console error or throws: a failed
+    image or request, a React warning and an uncaught exception all count."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            source = message.location.get("url") or "?"
+            errors.append(f"{message.page.url if message.page else '?'}: {message.text} (from {source})")
+
+    def watch(context):
+        context.on("console", on_console)
+        context.on(
+            "weberror", lambda error: errors.append(f"{error.page.url if error.page else '?'}: {error.error}")
+        )
+        return context
+
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def new_watched_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        watch(page.context)
+        return page
+
+    monkeypatch.setattr(browser, "new_context", lambda *args, **kwargs: watch(new_context(*args, **kwargs)))
+    monkeypatch.setattr(browser, "new_page", new_watched_page)
+    yield
+    if errors:
+        pytest.fail(f"{len(errors)} browser console error(s):\n" + "\n".join(errors[:30]), pytrace=False)
