@@ -6,6 +6,9 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import ROOT, use_database
+from tests.e2e.proxy import ProxiedHarness, SwitchingProxy
+
+HARNESS: list[ProxiedHarness] = []
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -21,8 +24,6 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> Iterator[str]:
     """The app's URL; the server runs for the whole session."""
-    from reflex.testing import AppHarness
-
     from orion_app.cli import main
     from orion_app.migrations import upgrade
 
@@ -42,8 +43,18 @@ def app_server(tmp_path_factory) -> Iterator[str]:
     from orion_app.settings import get_settings
 
     get_settings.cache_clear()
-    with AppHarness.create(root=ROOT, app_name="orion_app") as harness:
+    with ProxiedHarness.create(root=ROOT, app_name="orion_app") as harness:
+        HARNESS.append(harness)
         yield harness.frontend_url.rstrip("/").replace("//localhost:", "//127.0.0.1:")
+
+
+@pytest.fixture
+def load_balancer(app_server) -> Iterator[SwitchingProxy]:
+    """The proxy every browser connection to the backend goes through; after the test it
+    routes to the harness backend again."""
+    harness = HARNESS[-1]
+    yield harness.proxy
+    harness.proxy.route_to(harness.backend_port)
 
 
 @pytest.fixture(scope="session")
