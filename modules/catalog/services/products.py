@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
 from modules.catalog.models import Category, Product, ProductMedia, ProductTranslation, utcnow
+from modules.catalog.services.categories import subtree_ids
 from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import (
     AVAILABILITY,
@@ -271,14 +272,17 @@ def list_products(
     page: int = 1,
     per_page: int = 25,
 ) -> tuple[list[Product], int]:
-    """The dashboard list: search (accent- and case-blind), filters, sort and one page."""
+    """The dashboard list: search (accent- and case-blind), filters, sort and one page.
+
+    A category filter includes its sub-categories, as the storefront does.
+    """
     statement = select(Product).where(Product.store_id == store_id)
     for word in fold(query).split():
         statement = statement.where(Product.search_text.contains(word))
     if status in ("active", "inactive"):
         statement = statement.where(Product.is_active.is_(status == "active"))
     if category_id:
-        statement = statement.where(Product.category_id == category_id)
+        statement = statement.where(Product.category_id.in_(subtree_ids(session, store_id, category_id)))
     total = session.exec(select(func.count()).select_from(statement.subquery())).one()
     rows = session.exec(
         statement.order_by(SORTS.get(sort, SORTS["newest"]), Product.id.desc())
