@@ -8,6 +8,7 @@ every tenancy table is exactly as before.
 """
 
 import hashlib
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -16,9 +17,19 @@ from sqlmodel import select
 
 from alembic import command
 from modules.tenancy import models as tenancy_models
-from modules.tenancy.models import Merchant, Platform, PlatformAdmin, Store, StorePlatform, StoreUser, User
+from modules.tenancy.models import (
+    Merchant,
+    Platform,
+    PlatformAdmin,
+    Store,
+    StoreDomain,
+    StorePlatform,
+    StoreUser,
+    User,
+    UserSession,
+)
 from modules.tenancy.services import merchants, platform_modules, platforms, stores, users
-from orion_app.db import session_scope
+from orion_app.db import session_scope, utcnow
 from orion_app.errors import FieldErrors, Forbidden, NotFound
 from orion_app.migrations import alembic_config, upgrade
 from tests.integration.helpers import platform_id, principal, store_id
@@ -148,14 +159,62 @@ ACTIONS = {
         True,
         (OK, OK, NotFound, Forbidden),
     ),
+    "see a merchant's page": (
+        lambda s, a, w: merchants.merchant_detail(s, a, w.velo_merchant),
+        False,
+        (OK, OK, NotFound, Forbidden),
+    ),
+    "edit a merchant and its owner": (
+        lambda s, a, w: merchants.update_merchant(
+            s, a, w.velo_merchant, {"name": "Vëlo Weber SARL", "owner_email": "nina@bikes.lu"}
+        ),
+        True,
+        (OK, OK, NotFound, Forbidden),
+    ),
+    "see a store's page": (
+        lambda s, a, w: (
+            stores.get_store_by_code(s, a, "velo-weber"),
+            stores.store_platforms(s, a, w.velo),
+            stores.store_domains(s, a, w.velo),
+            users.list_team(s, a, w.velo),
+        ),
+        False,
+        (OK, OK, NotFound, OK),
+    ),
+    "remove a custom domain from a store": (
+        lambda s, a, w: stores.remove_store_domain(s, a, w.velo, w.velo_domain),
+        True,
+        (OK, OK, NotFound, OK),
+    ),
+    "see a user's page": (
+        lambda s, a, w: users.user_detail(s, a, w.paul),
+        False,
+        (OK, OK, NotFound, Forbidden),
+    ),
+    "sign a user out everywhere": (
+        lambda s, a, w: users.sign_out_user(s, a, w.paul),
+        True,
+        (OK, OK, NotFound, Forbidden),
+    ),
+    "change a team member's role": (
+        lambda s, a, w: users.change_member_role(s, a, w.velo, w.paul, "manager"),
+        True,
+        (OK, OK, NotFound, OK),
+    ),
+    "remove a team member": (
+        lambda s, a, w: users.remove_member(s, a, w.velo, w.paul),
+        True,
+        (OK, OK, NotFound, OK),
+    ),
 }
 CASES = [(action, actor) for action in ACTIONS for actor in ACTORS]
 
 
 @pytest.fixture
 def world(demo):
-    """Demo data plus a platform admin of `loyalty`, a staff member of Vëlo Weber and a
-    user with no store yet (a merchant's future owner)."""
+    """Demo data plus a platform admin of `loyalty`, a staff member of Vëlo Weber (signed
+    in), a custom domain of Vëlo Weber and a user with no store yet (a merchant's future
+    owner)."""
     with session_scope() as session:
         known_hash = session.exec(select(User.password_hash).where(User.email == "admin@orion.lu")).one()
         lia = User(email="lia@loyaltyflow.lu", name="Lia", role="platform_admin", password_hash=known_hash)
@@ -165,7 +224,15 @@ def world(demo):
         session.flush()
         session.add(PlatformAdmin(user_id=lia.id, platform_id=platform_id("loyalty")))
         session.add(StoreUser(store_id=store_id("velo-weber"), user_id=paul.id, role="staff"))
-        paul_id = paul.id
+        session.add(
+            UserSession(token_hash="0" * 64, user_id=paul.id, expires_at=utcnow() + timedelta(hours=1))
+        )
+        domain = StoreDomain(
+            store_id=store_id("velo-weber"), platform_id=platform_id("oms"), domain="velo.lu"
+        )
+        session.add(domain)
+        session.flush()
+        paul_id, velo_domain = paul.id, domain.id
     velo = store_id("velo-weber")
     with session_scope() as session:
         velo_merchant = session.get(Store, velo).merchant_id
@@ -175,6 +242,7 @@ def world(demo):
         velo=velo,
         velo_merchant=velo_merchant,
         paul=paul_id,
+        velo_domain=velo_domain,
         actors={name: principal(email) for name, email in ACTORS.items()},
     )
 

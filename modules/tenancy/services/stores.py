@@ -13,7 +13,7 @@ from modules.tenancy.services.scope import (
     visible_row,
     visible_store_ids,
 )
-from orion_app.errors import FieldErrors, Forbidden
+from orion_app.errors import FieldErrors, Forbidden, NotFound
 from orion_app.i18n import LANGUAGES
 from orion_app.ports import Principal
 from orion_app.validation import clean, is_code, is_domain, is_subdomain
@@ -33,6 +33,12 @@ def list_stores(session: Session, actor: Principal, platform_id: int | None = No
 
 def get_store(session: Session, actor: Principal, store_id: int) -> Store:
     return visible_row(session, Store, visible_store_ids(session, actor), store_id)
+
+
+def get_store_by_code(session: Session, actor: Principal, code: str) -> Store:
+    """The store with this code when the actor sees it (as `get_store`); NotFound otherwise."""
+    found = session.exec(select(Store.id).where(Store.code == clean(code).lower())).first()
+    return get_store(session, actor, found)
 
 
 def store_platforms(
@@ -143,9 +149,7 @@ def update_store(session: Session, actor: Principal, store_id: int, data: dict) 
     A store out of the actor's sight is NotFound; one he sees but may not manage
     (see `can_manage_store`) is Forbidden.
     """
-    store = get_store(session, actor, store_id)
-    if not can_manage_store(session, actor, store):
-        raise Forbidden()
+    store = get_managed_store(session, actor, store_id)
     name = clean(data.get("name"))
     languages = _languages(data.get("languages")) or list(store.language_list)
     default_language = clean(data.get("default_language")).lower() or store.default_language
@@ -170,9 +174,7 @@ def add_store_domain(session: Session, actor: Principal, store_id: int, domain: 
 
     Same scope as `update_store`: NotFound out of sight, Forbidden without management.
     """
-    store = get_store(session, actor, store_id)
-    if not can_manage_store(session, actor, store):
-        raise Forbidden()
+    store = get_managed_store(session, actor, store_id)
     domain = clean(domain).lower().removeprefix("https://").removeprefix("http://").rstrip("/")
     if not is_domain(domain):
         raise FieldErrors({"domain": "orion.error.domain_format"})
@@ -187,3 +189,33 @@ def add_store_domain(session: Session, actor: Principal, store_id: int, domain: 
     session.commit()
     session.refresh(row)
     return row
+
+
+def store_domains(session: Session, actor: Principal, store_id: int) -> list[StoreDomain]:
+    """The store's custom domains, when the actor sees the store."""
+    store = get_store(session, actor, store_id)
+    return list(
+        session.exec(
+            select(StoreDomain).where(StoreDomain.store_id == store.id).order_by(StoreDomain.domain)
+        ).all()
+    )
+
+
+def remove_store_domain(session: Session, actor: Principal, store_id: int, domain_id: int | None) -> None:
+    """Stop serving the store at one of its custom domains (same scope as `add_store_domain`);
+    a domain of another store is NotFound."""
+    store = get_managed_store(session, actor, store_id)
+    row = session.get(StoreDomain, domain_id) if domain_id is not None else None
+    if row is None or row.store_id != store.id:
+        raise NotFound()
+    session.delete(row)
+    session.commit()
+
+
+def get_managed_store(session: Session, actor: Principal, store_id: int) -> Store:
+    """The store when the actor may change it: NotFound out of sight, Forbidden when he sees
+    it but may not manage it (see `can_manage_store`)."""
+    store = get_store(session, actor, store_id)
+    if not can_manage_store(session, actor, store):
+        raise Forbidden()
+    return store

@@ -1,19 +1,23 @@
 """Users (staff accounts), what admins may do to them, and store teams."""
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, select
 
-from modules.tenancy.models import Platform, PlatformAdmin, Store, StoreUser, User
+from modules.tenancy.models import Merchant, Platform, PlatformAdmin, Store, StoreUser, User, UserSession
+from modules.tenancy.services import sessions
 from modules.tenancy.services.auth import hash_password, password_error, set_password, sign_out_everywhere
 from modules.tenancy.services.scope import (
     ADMIN_ROLES,
     as_id,
-    can_manage_store,
     platform_user_ids,
     require_admin,
+    visible_merchant_ids,
     visible_row,
+    visible_store_ids,
     visible_user_ids,
 )
-from modules.tenancy.services.stores import get_store
+from modules.tenancy.services.stores import get_managed_store, get_store
 from orion_app.errors import FieldErrors, Forbidden, NotFound
 from orion_app.ports import Principal
 from orion_app.registry import StoreRole
@@ -123,6 +127,54 @@ def _managed_user(session: Session, actor: Principal, user_id: int) -> User:
     return user
 
 
+@dataclass(frozen=True)
+class UserDetail:
+    """What the admin's user page shows, each list cut to what the actor sees."""
+
+    user: User
+    platforms: list[Platform]
+    merchants: list[Merchant]
+    stores: list[tuple[Store, str]]
+    sessions: list[UserSession]  # live ones, newest first
+    manageable: bool  # whether the actor may disable, reset or sign out this person
+
+
+def user_detail(session: Session, actor: Principal, user_id: int | None) -> UserDetail:
+    """A user the actor's list shows (admins only; anyone else Forbidden, out of scope NotFound)."""
+    require_admin(actor)
+    user = visible_row(session, User, visible_user_ids(session, actor), user_id)
+    platforms = (
+        select(Platform)
+        .join(PlatformAdmin, PlatformAdmin.platform_id == Platform.id)
+        .where(PlatformAdmin.user_id == user.id)
+    )
+    merchants = select(Merchant).where(Merchant.owner_user_id == user.id)
+    stores = (
+        select(Store, StoreUser.role)
+        .join(StoreUser, StoreUser.store_id == Store.id)
+        .where(StoreUser.user_id == user.id)
+    )
+    if not actor.is_super_admin:
+        platforms = platforms.where(Platform.id.in_(actor.platform_ids))
+        merchants = merchants.where(Merchant.id.in_(visible_merchant_ids(session, actor)))
+        stores = stores.where(Store.id.in_(visible_store_ids(session, actor)))
+    live = select(UserSession).where(UserSession.user_id == user.id, sessions.live(UserSession))
+    return UserDetail(
+        user=user,
+        platforms=list(session.exec(platforms.order_by(Platform.name)).all()),
+        merchants=list(session.exec(merchants.order_by(Merchant.name)).all()),
+        stores=[(store, role) for store, role in session.exec(stores.order_by(Store.name)).all()],
+        sessions=list(session.exec(live.order_by(UserSession.created_at.desc())).all()),
+        manageable=user.id != actor.user_id and (actor.is_super_admin or user.role not in ADMIN_ROLES),
+    )
+
+
+def sign_out_user(session: Session, actor: Principal, user_id: int | None) -> int:
+    """End every session of someone else (same scope as `set_user_active`); how many were live."""
+    user = _managed_user(session, actor, user_id)
+    return sign_out_everywhere(session, user.id)
+
+
 def list_team(session: Session, actor: Principal, store_id: int) -> list[tuple[User, str]]:
     store = get_store(session, actor, store_id)
     rows = session.exec(
@@ -136,9 +188,7 @@ def list_team(session: Session, actor: Principal, store_id: int) -> list[tuple[U
 
 def add_member(session: Session, actor: Principal, store_id: int, data: dict) -> User:
     """Give a person a role in the store, creating their account when the e-mail is new."""
-    store: Store = get_store(session, actor, store_id)
-    if not can_manage_store(session, actor, store):
-        raise Forbidden()
+    store: Store = get_managed_store(session, actor, store_id)
     email = clean(data.get("email")).lower()
     role = clean(data.get("role"))
     errors: dict[str, str] = {}
@@ -168,17 +218,53 @@ def add_member(session: Session, actor: Principal, store_id: int, data: dict) ->
     return user
 
 
-def remove_member(session: Session, actor: Principal, store_id: int, user_id: int) -> None:
-    store = get_store(session, actor, store_id)
-    if not can_manage_store(session, actor, store) or user_id == actor.user_id:
-        raise Forbidden()
+def remove_member(session: Session, actor: Principal, store_id: int, user_id: int | None) -> None:
+    """Take a person out of the team; never oneself, never the store's last owner."""
+    link = _member(session, actor, store_id, user_id)
+    if link.role == StoreRole.OWNER:
+        _keep_an_owner(session, link, "user_id")
+    session.delete(link)
+    session.commit()
+
+
+def change_member_role(
+    session: Session, actor: Principal, store_id: int, user_id: int | None, role: str
+) -> StoreUser:
+    """Give a team member another store role; the store's last owner stays an owner."""
+    link = _member(session, actor, store_id, user_id)
+    role = clean(role)
+    if role not in {r.value for r in StoreRole}:
+        raise FieldErrors({"role": "tenancy.user.role_invalid"})
+    if link.role == StoreRole.OWNER and role != StoreRole.OWNER:
+        _keep_an_owner(session, link, "role")
+    link.role = role
+    session.add(link)
+    session.commit()
+    session.refresh(link)
+    return link
+
+
+def _member(session: Session, actor: Principal, store_id: int, user_id: int | None) -> StoreUser:
+    """The team row of a person in a store the actor manages (NotFound for a person outside
+    the team, Forbidden for oneself: nobody changes his own place in a team)."""
+    store = get_managed_store(session, actor, store_id)
+    if user_id == actor.user_id:
+        raise Forbidden("tenancy.user.not_yourself")
     link = session.exec(
         select(StoreUser).where(StoreUser.store_id == store.id, StoreUser.user_id == user_id)
     ).first()
     if link is None:
         raise NotFound()
-    session.delete(link)
-    session.commit()
+    return link
+
+
+def _keep_an_owner(session: Session, link: StoreUser, field: str) -> None:
+    """Refuse (on `field`) to take away the store's only owner."""
+    others = select(StoreUser.id).where(
+        StoreUser.store_id == link.store_id, StoreUser.role == StoreRole.OWNER, StoreUser.id != link.id
+    )
+    if session.exec(others).first() is None:
+        raise FieldErrors({field: "tenancy.team.last_owner"})
 
 
 def set_language(session: Session, actor: Principal, language: str) -> None:
