@@ -74,6 +74,7 @@ MODULE = ModuleDefinition(
     config="modules.catalog.config:CatalogConfig",
     context_providers={SF: "modules.catalog.providers:storefront_home"},
     metrics_provider="modules.catalog.providers:store_metrics",
+    widget_provider="modules.catalog.providers:overview_widgets",
     provides={"product_labels": "modules.catalog.providers:ProductLabels"},
     seed_demo="modules.catalog.demo:seed",
 )

@@ -1,18 +1,21 @@
-"""What catalog contributes to other pages: storefront home sections, metrics, labels."""
+"""What catalog contributes to other pages: storefront home sections, metrics, overview widgets,
+labels."""
 
 from sqlalchemy import Integer, cast, func
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from modules.catalog.models import Product
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
 from modules.catalog.services.storefront import ProductCard, cards, language_order
+from modules.contracts.protocols import Widget, WidgetRequest, widget
+from modules.inventory.public import available_by_product
 from orion_app.cards import Card, CardSection
 from orion_app.db import session_scope
 from orion_app.i18n import translate
 from orion_app.registry import Frontend
 from orion_app.routes import frontend_base
-from orion_app.ui.format import money
+from orion_app.ui.format import money, number
 
 
 def shop_card(card: ProductCard, base: str, lang: str) -> Card:
@@ -56,16 +59,70 @@ def _base(request) -> str:
     )
 
 
+def _product_counts(session: Session, store_id: int) -> tuple[int, int]:
+    """(all products, active products) of the store."""
+    total, active = session.exec(
+        select(func.count(Product.id), func.sum(cast(Product.is_active, Integer))).where(
+            Product.store_id == store_id
+        )
+    ).one()
+    return int(total or 0), int(active or 0)
+
+
 def store_metrics(store_id: int) -> list[dict]:
     with session_scope() as session:
-        total, active = session.exec(
-            select(func.count(Product.id), func.sum(cast(Product.is_active, Integer))).where(
-                Product.store_id == store_id
-            )
-        ).one()
+        total, active = _product_counts(session, store_id)
     return [
-        {"key": "catalog.metric.products", "value": int(total or 0)},
-        {"key": "catalog.metric.active_products", "value": int(active or 0)},
+        {"key": "catalog.metric.products", "value": total},
+        {"key": "catalog.metric.active_products", "value": active},
+    ]
+
+
+def stock_value(session: Session, store_id: int) -> dict[str, int]:
+    """currency -> cents: available units (inventory) times the price a shopper pays now (the sale
+    price when lower). Products have no cost price, so this is the stock's value at price."""
+    prices = session.exec(
+        select(Product.id, Product.price_cents, Product.sale_price_cents, Product.currency).where(
+            Product.store_id == store_id
+        )
+    ).all()
+    units = available_by_product(session, store_id, [pid for pid, *_ in prices])
+    value: dict[str, int] = {}
+    for pid, price, sale, currency in prices:
+        paid = sale if sale is not None and sale < price else price
+        value[currency] = value.get(currency, 0) + units.get(pid, 0) * paid
+    return value
+
+
+def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
+    """Products (active and drafts) and the stock's value at price, for the store overview."""
+    if not request.may("catalog.products.view"):
+        return []
+    lang = request.lang
+    total, active = _product_counts(session, request.store_id)
+    values = stock_value(session, request.store_id) or {"EUR": 0}
+    return [
+        widget(
+            "stat",
+            "catalog.products",
+            10,
+            translate("catalog.overview.products", lang),
+            value=number(total, lang),
+            detail=translate(
+                "catalog.overview.products_detail",
+                lang,
+                active=number(active, lang),
+                drafts=number(total - active, lang),
+            ),
+        ),
+        widget(
+            "stat",
+            "catalog.stock_value",
+            20,
+            translate("catalog.overview.stock_value", lang),
+            value=" + ".join(money(cents, currency, lang) for currency, cents in sorted(values.items())),
+            detail=translate("catalog.overview.stock_value_detail", lang),
+        ),
     ]
 
 

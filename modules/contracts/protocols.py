@@ -1,7 +1,11 @@
 """Cross-module protocols. A module offers an implementation through its definition
 (`metrics_provider`, `widget_provider`, features); consumers ask the registry, never the module."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol, TypedDict
+
+from sqlmodel import Session
 
 
 class Metric(TypedDict):
@@ -13,13 +17,69 @@ class MetricsProvider(Protocol):
     def __call__(self, store_id: int) -> list[Metric]: ...
 
 
+@dataclass(frozen=True)
+class WidgetRequest:
+    """What a widget provider is asked with: the store, its platform (for module settings),
+    the reader's language, the store dashboard's URL prefix for links, and `may(permission)`,
+    the guard's answer for the signed-in user (a widget leading to a page only its readers
+    may open is left out for the others)."""
+
+    store_id: int
+    platform_id: int
+    lang: str
+    base: str
+    may: Callable[[str], bool]
+
+
+class Cell(TypedDict):
+    text: str
+    href: str  # a link, or ""
+    tone: str  # a badge colour ("green", "red"…), or "" for plain text
+    time: str  # an ISO UTC time (`format.iso`) shown in the reader's zone, or ""
+
+
+class Point(TypedDict):
+    x: str  # the label under the bar (a day)
+    y1: int
+    y2: int
+
+
 class Widget(TypedDict):
-    title_key: str
-    lines: list[str]
+    """One tile of the store overview. Texts come translated and numbers formatted (the
+    provider knows the language); `kind` says which of the other fields count:
+    - "stat": `value` in big type, `detail` under it;
+    - "table": `columns` over `rows` of cells, `detail` when there are no rows;
+    - "series": a bar pair per point (`y1`, `y2`), `columns` naming x, y1 and y2, `detail`
+      under the chart, and `rows` the same figures as a table (for exports)."""
+
+    kind: str  # stat | table | series
+    key: str  # stable id, module-prefixed ("inventory.movements")
+    order: int  # place on the page, low first
+    title: str
+    value: str
+    detail: str
+    columns: list[str]
+    rows: list[list[Cell]]
+    points: list[Point]
 
 
 class WidgetProvider(Protocol):
-    def __call__(self, store_id: int) -> list[Widget]: ...
+    """Called with the overview's one session (read only; the caller owns the transaction)."""
+
+    def __call__(self, session: Session, request: WidgetRequest) -> list[Widget]: ...
+
+
+def widget(kind: str, key: str, order: int, title: str, **fields: str | list) -> Widget:
+    """A widget with every field present, so a page can read any of them: those of `value`,
+    `detail`, `columns`, `rows` and `points` not given stay empty."""
+    blank: dict = {"value": "", "detail": "", "columns": [], "rows": [], "points": []}
+    if unknown := set(fields) - set(blank):
+        raise TypeError(f"A widget has no field {', '.join(sorted(unknown))}.")
+    return Widget(kind=kind, key=key, order=order, title=title, **(blank | fields))
+
+
+def cell(text: str, href: str = "", tone: str = "", time: str = "") -> Cell:
+    return Cell(text=text, href=href, tone=tone, time=time)
 
 
 class FeatureLimits(Protocol):

@@ -1,5 +1,6 @@
-"""Core's public face: the store metrics every enabled module reports, for other dashboards."""
+"""Core's public face: the store metrics and overview widgets every enabled module reports,
+for other dashboards."""
 
-from modules.core.services import store_metrics
+from modules.core.services import store_metrics, store_widgets, widget_request
 
-__all__ = ["store_metrics"]
+__all__ = ["store_metrics", "store_widgets", "widget_request"]

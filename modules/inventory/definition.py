@@ -29,4 +29,5 @@ MODULE = ModuleDefinition(
     ),
     config="modules.inventory.config:InventoryConfig",
     metrics_provider="modules.inventory.providers:store_metrics",
+    widget_provider="modules.inventory.providers:overview_widgets",
 )

@@ -62,6 +62,7 @@ MODULE = ModuleDefinition(
             "reap_abandoned_imports", "modules.marketplace.jobs.reap_abandoned_imports", "* * * * *"
         ),
     ),
+    widget_provider="modules.marketplace.providers:overview_widgets",
     api_routes="modules.marketplace.api:routes",
     config="modules.marketplace.config:MarketplaceConfig",
 )
