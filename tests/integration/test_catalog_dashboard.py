@@ -43,3 +43,22 @@ def test_filtering_by_a_category_lists_the_products_of_its_sub_categories_too(sh
         assert skus(coffee.id) == ["CAT-1", "CAT-2"]
         assert skus(beans.id) == ["CAT-2"]
         assert skus(tea.id) == ["CAT-3"]
+
+
+def test_a_gtin_another_product_of_the_store_has_is_saved_with_a_warning_naming_its_sku(shop):
+    first = create(shop, sku="BUNDLE-1", title_en="Coffee bundle")
+    second = create(shop, sku="BEANS-1", title_en="Coffee beans")  # the same GTIN (product_form's)
+    alone = create(shop, sku="CUP-1", title_en="Cup", gtin="96385074")
+    other_store = create(scope("velo-weber"), sku="BIKE-1", title_en="Bike")  # same GTIN elsewhere
+    with session_scope() as session:
+        warnings = products.product_warnings(
+            session, shop[0], products.get_product(session, shop[0], second.id)
+        )
+        assert [(w.field, w.key, w.params) for w in warnings] == [
+            ("gtin", "catalog.warning.same_gtin", {"skus": "BUNDLE-1"})
+        ]
+        assert products.product_warnings(session, shop[0], first)[0].params == {"skus": "BEANS-1"}
+        assert products.product_warnings(session, shop[0], alone) == []
+        assert products.product_warnings(session, other_store.store_id, other_store) == []
+        products.update_product(session, shop[0], second.id, product_form(sku="BEANS-1", gtin=""))
+        assert products.product_warnings(session, shop[0], first) == []

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from modules.catalog.state.editor import OPTIONS, ProductEditorState
+from modules.catalog.state.editor import ENUMS, UPLOAD_ID, VAT_OPTIONS, ProductEditorState
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from orion_app.ui.cards import media_url
 from orion_app.ui.components import (
@@ -16,12 +16,11 @@ from orion_app.ui.components import (
     stacked_form,
     text_area_field,
 )
-from orion_app.ui.i18n import t
+from orion_app.ui.i18n import label, t
 from orion_app.ui.layout import not_found_view
 from orion_app.ui.tables import data_table, row
 
 S = ProductEditorState
-UPLOAD_ID = "product_photos"
 # Each language's texts: the field's name is the text's with the language after it.
 TEXTS = (
     ("title", field),
@@ -31,11 +30,26 @@ TEXTS = (
 )
 
 
-def _options(name: str) -> list[dict[str, str]]:
-    values = OPTIONS[name]
-    if values and isinstance(values[0], dict):
-        return values
-    return [{"value": v, "label": v.replace("_", " ")} for v in values]
+def _enum_field(name: str) -> rx.Component:
+    """A select of one of the editor's enumerations, each value in the visitor's language."""
+    values = ENUMS[name]
+    return select_field(
+        f"catalog.product.{name}",
+        name,
+        S.errors,
+        [rx.el.option(label(v, f"catalog.{name}", values), value=v) for v in values],
+        default_value=S.values[name],
+    )
+
+
+def _warning(name: str) -> rx.Component:
+    """What the last save allowed but points out about field `name`."""
+    return rx.cond(
+        S.warnings.contains(name),
+        rx.callout(
+            S.warnings[name].to(str), icon="triangle_alert", color_scheme="amber", size="1", role="status"
+        ),
+    )
 
 
 def _texts() -> rx.Component:
@@ -75,12 +89,17 @@ def _checkbox(name: str, label_key: str) -> rx.Component:
 def _details() -> rx.Component:
     return rx.grid(
         field("catalog.product.sku", "sku", S.errors, default_value=S.values["sku"], required=True),
-        field(
-            "catalog.product.gtin",
-            "gtin",
-            S.errors,
-            default_value=S.values["gtin"],
-            hint_key="catalog.product.gtin_hint",
+        rx.vstack(
+            field(
+                "catalog.product.gtin",
+                "gtin",
+                S.errors,
+                default_value=S.values["gtin"],
+                hint_key="catalog.product.gtin_hint",
+            ),
+            _warning("gtin"),
+            spacing="2",
+            width="100%",
         ),
         field(
             "catalog.product.price",
@@ -95,7 +114,7 @@ def _details() -> rx.Component:
             "catalog.product.vat_rate",
             "vat_rate",
             S.errors,
-            _options("vat_rate"),
+            VAT_OPTIONS,
             default_value=S.values["vat_rate"],
         ),
         select_field(
@@ -107,20 +126,8 @@ def _details() -> rx.Component:
         ),
         field("catalog.product.brand", "brand", S.errors, default_value=S.values["brand"]),
         field("catalog.product.mpn", "mpn", S.errors, default_value=S.values["mpn"]),
-        select_field(
-            "catalog.product.condition",
-            "condition",
-            S.errors,
-            _options("condition"),
-            default_value=S.values["condition"],
-        ),
-        select_field(
-            "catalog.product.availability",
-            "availability",
-            S.errors,
-            _options("availability"),
-            default_value=S.values["availability"],
-        ),
+        _enum_field("condition"),
+        _enum_field("availability"),
         rx.hstack(
             _checkbox("is_active", "catalog.product.active"),
             _checkbox("is_featured", "catalog.product.featured"),

@@ -36,6 +36,7 @@ SORTS = {
     "price_asc": Product.price_cents.asc(),
     "price_desc": Product.price_cents.desc(),
 }
+SKUS_NAMED = 5  # a warning names this many other products, then "…"
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,32 @@ def _write_texts(session: Session, product: Product, texts: dict[str, dict[str, 
         session.add(row)
     for row in existing.values():  # a language whose fields were all emptied
         session.delete(row)
+
+
+@dataclass(frozen=True)
+class FieldWarning:
+    """Allowed, but worth saying next to `field`: the text of `key` filled with `params`."""
+
+    field: str
+    key: str
+    params: dict[str, str]
+
+
+def product_warnings(session: Session, store_id: int, product: Product) -> list[FieldWarning]:
+    """What the editor points out about a saved product: other products of the store with
+    its GTIN (allowed, since a bundle and its item may share one, but often a typing slip)."""
+    if not product.gtin:
+        return []
+    skus = session.exec(
+        select(Product.sku)
+        .where(Product.store_id == store_id, Product.gtin == product.gtin, Product.id != product.id)
+        .order_by(Product.sku)
+        .limit(SKUS_NAMED + 1)
+    ).all()
+    if not skus:
+        return []
+    named = ", ".join(skus[:SKUS_NAMED]) + (" …" if len(skus) > SKUS_NAMED else "")
+    return [FieldWarning("gtin", "catalog.warning.same_gtin", {"skus": named})]
 
 
 def count_products(session: Session, store_id: int) -> int:

@@ -8,6 +8,7 @@ from modules.catalog.services.products import (
     TEXT_FIELDS,
     create_product,
     get_product,
+    product_warnings,
     translations,
     update_product,
 )
@@ -22,6 +23,7 @@ from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
 VIEW, EDIT = "catalog.products.view", "catalog.products.edit"
+UPLOAD_ID = "product_photos"
 
 
 def _cents(value: int | None) -> str:
@@ -34,6 +36,7 @@ class ProductEditorState(OrionState):
     can_edit: bool = False
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
+    warnings: dict[str, str] = {}  # field -> what is allowed but worth saying (a shared GTIN)
     saved: bool = False
     photo_rows: list[dict[str, str]] = []
     stock_rows: list[dict[str, str]] = []
@@ -57,7 +60,7 @@ class ProductEditorState(OrionState):
                     "availability": "in_stock",
                     "is_active": "1",
                 }
-                self.photo_rows, self.stock_rows = [], []
+                self.photo_rows, self.stock_rows, self.warnings = [], [], {}
                 return
             product = get_product(session, store.id, self.product_id)
             texts = translations(session, [product.id])[product.id]
@@ -81,6 +84,10 @@ class ProductEditorState(OrionState):
                 for name in TEXT_FIELDS:
                     values[f"{name}_{lang}"] = getattr(text, name)
             self.values = values
+            self.warnings = {
+                w.field: translate(w.key, self.lang, **w.params)
+                for w in product_warnings(session, store.id, product)
+            }
             self.photo_rows = [
                 {"id": str(m.id), "src": variant_path(m.key, "sm")}
                 for m in photos(session, store.id, product.id)
@@ -154,9 +161,13 @@ class ProductEditorState(OrionState):
                 problems.append(f"{upload.name}: {translated_errors(error, self.lang)['photos']}")
         self._load_product()
         self.errors = {"photos": " ".join(problems)} if problems else {}
+        clear = rx.clear_selected_files(UPLOAD_ID)  # the names listed in the drop zone
         if problems:
-            return rx.toast.error(" ".join(problems))
-        return rx.toast.success(translate("catalog.product.photos_added", self.lang, count=len(files)))
+            return [clear, rx.toast.error(" ".join(problems))]
+        return [
+            clear,
+            rx.toast.success(translate("catalog.product.photos_added", self.lang, count=len(files))),
+        ]
 
     @rx.event
     @guarded(EDIT)
@@ -195,8 +206,6 @@ class ProductEditorState(OrionState):
         return rx.toast.success(translate("inventory.adjusted", self.lang))
 
 
-OPTIONS = {
-    "vat_rate": [{"value": str(r), "label": f"{r} %"} for r in VAT_RATES],
-    "condition": CONDITIONS,
-    "availability": AVAILABILITY,
-}
+VAT_OPTIONS = [{"value": str(r), "label": f"{r} %"} for r in VAT_RATES]
+# The editor's enumerations: field -> its values, each shown as `catalog.{field}.{value}`.
+ENUMS = {"condition": CONDITIONS, "availability": AVAILABILITY}
