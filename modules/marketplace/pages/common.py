@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.marketplace.models import JobStatus
-from orion_app.ui.i18n import t
+from orion_app.ui.i18n import label
 
 COUNTS = ("created", "updated", "unchanged", "rejected")
 STATUS_COLOURS = {
@@ -14,16 +14,14 @@ STATUS_COLOURS = {
     JobStatus.CANCELLED: "gray",
     JobStatus.ABANDONED: "orange",
 }
+ORIGINS = ("upload", "url", "schedule")  # FeedImport.origin
 
 
 def status_badge(status: rx.Var, size: str = "1") -> rx.Component:
-    return rx.match(
-        status,
-        *[
-            (name, rx.badge(t(f"marketplace.status.{name}"), color_scheme=colour, size=size))
-            for name, colour in STATUS_COLOURS.items()
-        ],
-        rx.badge(status, size=size),
+    return rx.badge(
+        label(status, "marketplace.status", JobStatus),
+        color_scheme=rx.match(status, *STATUS_COLOURS.items(), "gray"),
+        size=size,
     )
 
 
@@ -35,9 +33,5 @@ def live_refresh(active: rx.Var, on_tick) -> rx.Component:
     )
 
 
-def origin_label(origin: rx.Var) -> rx.Component:
-    return rx.match(
-        origin,
-        *[(name, t(f"marketplace.origin.{name}")) for name in ("upload", "url", "schedule")],
-        origin,
-    )
+def origin_label(origin: rx.Var) -> rx.Var:
+    return label(origin, "marketplace.origin", ORIGINS)

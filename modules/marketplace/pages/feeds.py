@@ -16,7 +16,7 @@ from orion_app.ui.components import (
     stacked_form,
     when,
 )
-from orion_app.ui.i18n import t
+from orion_app.ui.i18n import label, t
 from orion_app.ui.tables import data_table, row
 
 S = ImportState
@@ -96,7 +96,10 @@ def _source_form() -> rx.Component:
                 "marketplace.feeds.schedule",
                 "schedule",
                 S.source_errors,
-                [rx.el.option(t(f"marketplace.schedule.{n}"), value=n) for n in SCHEDULE_OPTIONS],
+                [
+                    rx.el.option(label(n, "marketplace.schedule", SCHEDULE_OPTIONS), value=n)
+                    for n in SCHEDULE_OPTIONS
+                ],
                 default_value=S.source_schedule,
                 on_change=S.set_source_schedule,  # only shows or hides the expression field
             ),

@@ -5,7 +5,7 @@ import reflex as rx
 from modules.marketplace.pages.categories import categories_card
 from modules.marketplace.pages.common import COUNTS, live_refresh, origin_label, status_badge
 from modules.marketplace.pages.feeds import feeds_card
-from modules.marketplace.state.imports import ImportState
+from modules.marketplace.state.imports import UPLOAD_ID, ImportState
 from orion_app.ui.components import (
     ONE_LINE,
     checkbox,
@@ -22,7 +22,6 @@ from orion_app.ui.shell import ShellState
 from orion_app.ui.tables import data_table, heading_cell, row
 
 S = ImportState
-UPLOAD_ID = "marketplace_feed"
 
 
 def _choices(errors: rx.Var) -> list[rx.Component]:
@@ -128,9 +127,7 @@ def _import_row(r: rx.Var) -> rx.Component:
                 spacing="1",
                 wrap="wrap",
             ),
-            rx.cond(
-                r["active"] != "", rx.progress(value=r["percent"].to(int), max=100, width="8em", size="1")
-            ),
+            rx.cond(r["active"] != "", rx.progress(value=r["percent"], max=100, width="8em", size="1")),
             spacing="1",
         ),
         *[rx.table.cell(r[f"{name}_count"], text_align="right") for name in COUNTS],

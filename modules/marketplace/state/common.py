@@ -1,5 +1,7 @@
 """What the marketplace states share: the store as the services want it, and display rows."""
 
+from dataclasses import dataclass
+
 from modules.marketplace.models import ACTIVE, FeedImport
 from modules.marketplace.services.imports import ImportScope, progress
 from orion_app.access import Access
@@ -24,21 +26,42 @@ def language_options(access: Access) -> list[dict[str, str]]:
     return [{"value": code, "label": LANGUAGE_NAMES[code]} for code in codes or LANGUAGES]
 
 
-def import_row(record: FeedImport, base: str, lang: str) -> dict[str, str]:
-    """One import as the recent-imports table and the feed list show it."""
-    return {
-        "id": str(record.id),
-        "href": f"{base}marketplace/imports/{record.id}",
-        "created": iso(record.created_at),
-        "origin": record.origin,
-        "name": record.file_name or record.url,
-        "lang": record.lang.upper(),
-        "dry_run": "1" if record.dry_run else "",
-        "status": record.status,
-        "active": "1" if record.status in ACTIVE else "",
-        "percent": str(progress(record)["percent"]),
-        "created_count": number(record.created, lang),
-        "updated_count": number(record.updated, lang),
-        "unchanged_count": number(record.unchanged, lang),
-        "rejected_count": number(record.rejected, lang),
-    }
+@dataclass(frozen=True)
+class ImportRow:
+    """One import as the recent-imports table shows it: texts, and the percent as a number,
+    since a progress bar's value must be one."""
+
+    id: str
+    href: str
+    created: str
+    origin: str
+    name: str
+    lang: str
+    dry_run: str
+    status: str
+    active: str
+    percent: int
+    created_count: str
+    updated_count: str
+    unchanged_count: str
+    rejected_count: str
+
+
+def import_row(record: FeedImport, base: str, lang: str) -> ImportRow:
+    """One import as the recent-imports table shows it."""
+    return ImportRow(
+        id=str(record.id),
+        href=f"{base}marketplace/imports/{record.id}",
+        created=iso(record.created_at),
+        origin=record.origin,
+        name=record.file_name or record.url,
+        lang=record.lang.upper(),
+        dry_run="1" if record.dry_run else "",
+        status=record.status,
+        active="1" if record.status in ACTIVE else "",
+        percent=progress(record)["percent"],
+        created_count=number(record.created, lang),
+        updated_count=number(record.updated, lang),
+        unchanged_count=number(record.unchanged, lang),
+        rejected_count=number(record.rejected, lang),
+    )

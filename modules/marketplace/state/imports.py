@@ -11,7 +11,7 @@ from modules.marketplace.services.sources import (
     run_source,
     save_source,
 )
-from modules.marketplace.state.common import IMPORT, import_row, language_options, store_ref
+from modules.marketplace.state.common import IMPORT, ImportRow, import_row, language_options, store_ref
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate
@@ -21,6 +21,7 @@ from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 CUSTOM = "custom"
+UPLOAD_ID = "marketplace_feed"
 RECENT = 15
 
 
@@ -38,7 +39,7 @@ class ImportState(OrionState):
     upload_percent: int = 0
     upload_errors: dict[str, str] = {}
     url_errors: dict[str, str] = {}
-    imports: list[dict[str, str]] = []
+    imports: list[ImportRow] = []
     any_active: bool = False
     sources: list[dict[str, str]] = []
     source_values: dict[str, str] = {}
@@ -57,7 +58,7 @@ class ImportState(OrionState):
         with session_scope() as session:
             records = list_imports(session, access.tenant.store.id, limit=RECENT)
         self.imports = [import_row(record, access.tenant.base, self.lang) for record in records]
-        self.any_active = any(row["active"] for row in self.imports)
+        self.any_active = any(row.active for row in self.imports)
 
     def _reload_sources(self) -> None:
         access = current_access()
@@ -137,7 +138,8 @@ class ImportState(OrionState):
             self.upload_errors = translated_errors(error, self.lang)
             return None
         self.upload_errors = {}
-        return self._job_page(import_id)
+        # The drop zone keeps its selection across pages: the file sent is not listed on return.
+        return [rx.clear_selected_files(UPLOAD_ID), self._job_page(import_id)]
 
     # ---------------------------------------------------------------- URL
 
