@@ -4,10 +4,11 @@ import reflex as rx
 
 from modules.inventory.state import InventoryState
 from orion_app.ui.components import page
-from orion_app.ui.i18n import t
+from orion_app.ui.i18n import label, t
 from orion_app.ui.tables import data_table, row
 
 S = InventoryState
+KINDS = ("adjust", "reserve", "release", "consume", "import")  # StockMovement.kind
 
 
 def _low_row(r: rx.Var) -> rx.Component:
@@ -45,7 +46,14 @@ def inventory_page() -> rx.Component:
                 "inventory.stock.reason",
             ],
             S.movement_rows,
-            lambda r: row(r["when"], rx.code(r["sku"]), r["where"], r["kind"], r["change"], r["reason"]),
+            lambda r: row(
+                r["when"],
+                rx.code(r["sku"]),
+                r["where"],
+                label(r["kind"], "inventory.kind", KINDS),
+                r["change"],
+                r["reason"],
+            ),
             empty="inventory.movements.none",
         ),
         spacing="3",

@@ -5,6 +5,7 @@ import reflex as rx
 from modules.inventory.services import low_stock, movements
 from orion_app.db import session_scope
 from orion_app.enablement import module_config
+from orion_app.i18n import translate
 from orion_app.registry import get_registry
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
@@ -60,7 +61,13 @@ class InventoryState(OrionState):
                 "kind": m.kind,
                 "change": f"{m.quantity_before} → {m.quantity_after}"
                 + (
-                    f" (res. {m.reserved_before} → {m.reserved_after})"
+                    " "
+                    + translate(
+                        "inventory.movements.reserved",
+                        self.lang,
+                        before=m.reserved_before,
+                        after=m.reserved_after,
+                    )
                     if m.reserved_before != m.reserved_after
                     else ""
                 ),
