@@ -1,7 +1,26 @@
-"""Translations are complete, and languages are chosen in the documented order."""
+"""Translations are complete, no enumeration is shown raw, and languages are chosen in the
+documented order."""
 
-from orion_app.i18n import missing_keys, parse_accept_language, shopper_language, staff_language, translate
-from orion_app.registry import get_registry
+from functools import cache
+
+import pytest
+
+from modules.catalog.services.values import AVAILABILITY, CONDITIONS
+from modules.marketplace.models import JobStatus
+from modules.tenancy.services.users import ROLES
+from orion_app.i18n import (
+    LANGUAGES,
+    catalogs,
+    missing_keys,
+    parse_accept_language,
+    shopper_language,
+    staff_language,
+    translate,
+)
+from orion_app.orion_app import _component
+from orion_app.registry import StoreRole, get_registry
+from orion_app.routes import build_routes
+from orion_app.ui.i18n import LABELLED
 
 
 def test_no_translation_key_is_missing_in_any_language():
@@ -12,6 +31,43 @@ def test_no_translation_key_is_missing_in_any_language():
         for lang, keys in langs.items()
     ]
     assert not lines, "Missing translations:\n" + "\n".join(lines)
+
+
+@cache
+def labelled() -> dict[str, tuple[str, ...]]:
+    """Every page built once in its shell, as the app builds it: each `label()` registers."""
+    for route in build_routes(get_registry()):
+        _component(route)
+    return dict(LABELLED)
+
+
+def test_every_labelled_enumeration_value_has_a_text_in_every_language():
+    table = catalogs()
+    missing = [
+        f"{lang}: {prefix}.{value}"
+        for prefix, values in labelled().items()
+        for value in values
+        for lang in LANGUAGES
+        if f"{prefix}.{value}" not in table[lang]
+    ]
+    assert labelled(), "no page showed an enumeration through label()"
+    assert not missing, "Enumeration values without a text:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize(
+    ("enumeration", "values"),
+    [
+        ("product condition", CONDITIONS),
+        ("product availability", AVAILABILITY),
+        ("store role", tuple(StoreRole)),
+        ("user role", ROLES),
+        ("job status", tuple(JobStatus)),
+        ("module code", tuple(get_registry().codes)),
+    ],
+)
+def test_pages_show_known_enumerations_through_label_never_raw(enumeration, values):
+    shown = [prefix for prefix, known in labelled().items() if set(map(str, values)) <= set(known)]
+    assert shown, f"no page labels every {enumeration} ({', '.join(map(str, values))}): one shows raw"
 
 
 def test_translate_fills_placeholders_and_falls_back_to_english_then_the_key():
