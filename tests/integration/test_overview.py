@@ -5,6 +5,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from modules.contracts.protocols import WidgetRequest
@@ -13,9 +14,11 @@ from modules.inventory.models import StockMovement
 from modules.inventory.services import adjust_stock, reserve
 from modules.marketplace.models import FeedImport
 from modules.tenancy.models import Store
+from modules.tenancy.services.auth import sign_in
 from orion_app import enablement
-from orion_app.db import session_scope, utcnow
+from orion_app.db import get_engine, session_scope, utcnow
 from tests.integration.catalog_helpers import product_form, scope
+from tests.integration.live_backend import Backend, EventClient
 
 BASE = "/store/overview/"
 
@@ -166,3 +169,53 @@ def test_a_kind_can_be_asked_for_alone(shop):
     with session_scope() as session:
         found = store_widgets(session, request(shop), enablement.enabled_modules(shop[1]), kinds=("series",))
     assert [w["key"] for w in found] == ["inventory.movements"]
+
+
+def test_the_widgets_are_read_in_the_callers_session(shop):
+    """One transaction for every provider; the only other one reads inventory's settings for the
+    platform (its low-stock threshold) through the module-state port."""
+    begun = 0
+
+    def counted(*_args):
+        nonlocal begun
+        begun += 1
+
+    enabled, engine = enablement.enabled_modules(shop[1]), get_engine()
+    event.listen(engine, "begin", counted)
+    try:
+        with session_scope() as session:
+            assert len(store_widgets(session, request(shop), enabled)) == 6
+    finally:
+        event.remove(engine, "begin", counted)
+    assert begun == 2
+
+
+@pytest.fixture
+def backend(sqlite_database):
+    from orion_app.cli import main
+
+    assert main(["seed-demo"]) == 0
+    started = Backend()
+    yield started
+    started.stop()
+
+
+def test_the_overview_page_shows_each_reader_what_they_may_see(backend):
+    """The page's own handler, signed in: the owner gets the imports table, the store's staff
+    (who may not import) the figures and the chart without it."""
+    from modules.core.state import StoreOverviewState
+
+    load = f"{StoreOverviewState.get_full_name()}.load"
+    seen = {}
+    for who in ("marie", "luc"):
+        with session_scope() as session:
+            token = sign_in(session, f"{who}@cafe-lux.lu", "orion-demo-2026")[0]
+        tab = EventClient(backend, token)
+        seen[who] = repr(tab.send(load, {}, "/store/cafe-lux/"))
+        tab.close()
+    for titles in (
+        ["Products", "Stock value at price", "Low stock", "Out of stock"],
+        ["Units in", "Units out"],
+    ):
+        assert all(f"'{title}'" in seen["marie"] and f"'{title}'" in seen["luc"] for title in titles)
+    assert "'Last imports'" in seen["marie"] and "'Last imports'" not in seen["luc"]
