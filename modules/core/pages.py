@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.core.state import AdminDashboardState, StoreOverviewState
-from orion_app.ui.components import data_item, page, stat_card, when
+from orion_app.ui.components import ONE_LINE, data_item, page, stat_card, when
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
@@ -56,7 +56,13 @@ def _cell(cell: rx.Var) -> rx.Component:
             rx.cond(
                 cell["tone"] != "",
                 rx.badge(cell["text"], color_scheme=cell["tone"]),
-                rx.cond(cell["href"] != "", rx.link(cell["text"], href=cell["href"]), rx.text(cell["text"])),
+                rx.cond(
+                    cell["href"] != "",
+                    rx.link(
+                        cell["text"], href=cell["href"], max_width="16em", display="block", style=ONE_LINE
+                    ),
+                    rx.text(cell["text"]),
+                ),
             ),
         ),
     )
