@@ -59,7 +59,12 @@ def _cell(cell: rx.Var) -> rx.Component:
                 rx.cond(
                     cell["href"] != "",
                     rx.link(
-                        cell["text"], href=cell["href"], max_width="16em", display="block", style=ONE_LINE
+                        cell["text"],
+                        href=cell["href"],
+                        title=cell["text"],
+                        max_width="16em",
+                        display="block",
+                        style=ONE_LINE,
                     ),
                     rx.text(cell["text"]),
                 ),
