@@ -25,7 +25,6 @@ def _csv(header: list[str], rows: list[list]) -> str:
 
 class ReportsState(OrionState):
     rows: list[dict[str, str]] = []
-    series_title: str = ""
     series_columns: list[str] = []
     series_rows: list[list[str]] = []
 
@@ -47,7 +46,6 @@ class ReportsState(OrionState):
             for m in store_metrics(access.tenant.store.id, access.enabled)
         ]
         series = self._series()
-        self.series_title = series["title"] if series else ""
         self.series_columns = series["columns"] if series else []
         self.series_rows = [[c["text"] for c in row] for row in reversed(series["rows"])] if series else []
 
