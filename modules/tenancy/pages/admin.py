@@ -5,8 +5,9 @@ import reflex as rx
 from modules.tenancy.pages.directory import create_dialog, merchants_page, stores_page, users_page
 from modules.tenancy.state.modules import PlatformModulesState
 from modules.tenancy.state.platforms import PlatformEditState, PlatformsState
+from orion_app.registry import Tier, get_registry
 from orion_app.ui.components import confirm_dialog, field, flag_badge, page, stacked_form
-from orion_app.ui.i18n import t
+from orion_app.ui.i18n import label, t
 from orion_app.ui.tables import data_table, row
 
 __all__ = [
@@ -96,17 +97,23 @@ def platform_edit_page() -> rx.Component:
     )
 
 
+def module_name(code: rx.Var) -> rx.Var:
+    """A module as people know it (its translated name), never its code."""
+    return label(code, "tenancy.module_name", get_registry().codes)
+
+
 def _module_row(r: rx.Var) -> rx.Component:
     enabled = r["enabled"] != ""
     planned = r["planned"] != ""
     return row(
         rx.vstack(
-            rx.text(r["name"], weight="medium"),
+            rx.text(module_name(r["code"]), weight="medium"),
             rx.text(r["description"], size="1", color_scheme="gray"),
             spacing="0",
         ),
         rx.badge(
-            r["tier"], color_scheme=rx.match(r["tier"], ("core", "gray"), ("internal", "orange"), "teal")
+            label(r["tier"], "tenancy.tier", Tier),
+            color_scheme=rx.match(r["tier"], ("core", "gray"), ("internal", "orange"), "teal"),
         ),
         rx.text(r["requires"], size="2"),
         rx.cond(
@@ -139,7 +146,7 @@ def _confirm_dialog() -> rx.Component:
     return confirm_dialog(
         rx.cond(s.pending_enable, t("tenancy.modules.confirm_enable"), t("tenancy.modules.confirm_disable")),
         rx.vstack(
-            rx.text(rx.code(s.pending_code)),
+            rx.text(module_name(s.pending_code), weight="bold"),
             rx.cond(
                 s.pending_also.length() > 0,
                 rx.vstack(

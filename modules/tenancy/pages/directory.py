@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from modules.tenancy.pages.labels import user_role, user_role_options
 from modules.tenancy.state.directory import MerchantsState, StoresState, UsersState
 from orion_app.ui.components import field, flag_badge, form_dialog, page, select_field, stacked_form
 from orion_app.ui.i18n import t
@@ -61,7 +62,13 @@ def merchants_page() -> rx.Component:
         "tenancy.merchants",
         _merchant_fields,
         MERCHANT_COLUMNS,
-        lambda r: row(r["name"], r["legal_name"], r["contact_email"], r["vat_number"], r["stores"]),
+        lambda r: row(
+            rx.link(r["name"], href=r["href"]),
+            r["legal_name"],
+            r["contact_email"],
+            r["vat_number"],
+            r["stores"],
+        ),
     )
 
 
@@ -80,7 +87,7 @@ def _store_fields(s) -> list[rx.Component]:
 def _store_row(r: rx.Var) -> rx.Component:
     return row(
         rx.code(r["code"]),
-        r["name"],
+        rx.link(r["name"], href=r["href"]),
         r["merchant"],
         r["platforms"],
         r["languages"],
@@ -103,7 +110,9 @@ def _user_fields(s) -> list[rx.Component]:
     return [
         field("tenancy.user.email", "email", s.errors, type="email", required=True),
         field("tenancy.user.name", "name", s.errors, required=True),
-        select_field("tenancy.user.role", "role", s.errors, s.role_options, default_value="store_member"),
+        select_field(
+            "tenancy.user.role", "role", s.errors, user_role_options(), default_value="store_member"
+        ),
         field(
             "tenancy.user.password",
             "password",
@@ -115,28 +124,26 @@ def _user_fields(s) -> list[rx.Component]:
     ]
 
 
-def _user_actions(s, r: rx.Var) -> rx.Component:
-    return rx.cond(
-        r["self"] == "",
-        rx.hstack(
-            rx.button(
-                rx.cond(r["active"] == "1", t("tenancy.user.disable"), t("tenancy.user.enable")),
-                on_click=s.set_active(r["id"], r["active"] != "1"),
-                size="1",
-                variant="soft",
-            ),
-            rx.button(
-                t("tenancy.user.reset_password"),
-                on_click=s.open_reset(r["id"], r["email"]),
-                size="1",
-                variant="outline",
-            ),
-            spacing="2",
+def user_actions(s, r: rx.Var) -> rx.Component:
+    """Disable or enable the user of `r` (its `id`, `email`, `active`) and set their password."""
+    return rx.hstack(
+        rx.button(
+            rx.cond(r["active"] == "1", t("tenancy.user.disable"), t("tenancy.user.enable")),
+            on_click=s.set_active(r["id"], r["active"] != "1"),
+            size="1",
+            variant="soft",
         ),
+        rx.button(
+            t("tenancy.user.reset_password"),
+            on_click=s.open_reset(r["id"], r["email"]),
+            size="1",
+            variant="outline",
+        ),
+        spacing="2",
     )
 
 
-def _reset_dialog(s) -> rx.Component:
+def reset_dialog(s) -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(t("tenancy.user.reset_password")),
@@ -174,12 +181,12 @@ def users_page() -> rx.Component:
         _user_fields,
         [f"tenancy.user.{c}" for c in columns],
         lambda r: row(
-            r["email"],
+            rx.link(r["email"], href=r["href"]),
             r["name"],
-            rx.badge(r["role"]),
+            rx.badge(user_role(r["role"])),
             flag_badge(r["active"] == "1", "tenancy.user.active", "tenancy.user.disabled"),
             r["last_login"],
-            _user_actions(s, r),
+            rx.cond(r["self"] == "", user_actions(s, r)),
         ),
-        _reset_dialog(s),
+        reset_dialog(s),
     )

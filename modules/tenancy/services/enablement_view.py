@@ -10,7 +10,6 @@ from orion_app.registry import get_registry
 @dataclass(frozen=True)
 class ModuleRow:
     code: str
-    name: str
     description: str
     tier: str
     requires: tuple[str, ...]
@@ -19,13 +18,12 @@ class ModuleRow:
 
 
 def module_rows(platform_id: int, lang: str) -> list[ModuleRow]:
-    """Every installed module with its translated name and whether it is on for the platform."""
+    """Every installed module with its translated description and whether it is on for the platform."""
     registry = get_registry()
     enabled = enablement.enabled_modules(platform_id, registry)
     return [
         ModuleRow(
             d.code,
-            translate(f"{d.code}.module.name", lang),
             translate(f"{d.code}.module.description", lang),
             d.tier.value,
             d.requires,

@@ -6,24 +6,15 @@ from sqlmodel import Session
 from modules.tenancy.models import Platform
 from modules.tenancy.services.merchants import create_merchant, list_merchants
 from modules.tenancy.services.platforms import list_platforms
-from modules.tenancy.services.scope import as_id
 from modules.tenancy.services.stores import create_store, list_stores, store_platforms
-from modules.tenancy.services.users import (
-    ROLES,
-    admin_reset_password,
-    create_user,
-    list_users,
-    set_user_active,
-)
+from modules.tenancy.services.users import create_user, list_users
 from modules.tenancy.state.forms import DialogFormMixin
+from modules.tenancy.state.user_actions import UserActionsMixin
 from orion_app.db import session_scope
-from orion_app.errors import FieldErrors
-from orion_app.i18n import translate
 from orion_app.ports import Principal
 from orion_app.registry import Frontend
-from orion_app.routes import frontend_base
-from orion_app.ui.forms import translated_errors
-from orion_app.ui.guard import current_access, guarded, ui_only
+from orion_app.routes import frontend_base, frontend_url
+from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
 
@@ -44,6 +35,11 @@ class CreateFormMixin(DialogFormMixin, mixin=True):
         raise NotImplementedError
 
 
+def admin_href(kind: str, key: int | str) -> str:
+    """The admin page of one merchant, store (by code) or user."""
+    return frontend_url(Frontend.ADMIN, f"{kind}/{key}")
+
+
 def _platform_options(session: Session, actor: Principal) -> list[dict[str, str]]:
     return [{"value": str(p.id), "label": p.name} for p in list_platforms(session, actor)]
 
@@ -55,12 +51,18 @@ def _columns(row, *names: str) -> dict:
 
 def _merchant_row(merchant, stores: int) -> dict[str, str]:
     shown = _columns(merchant, "name", "legal_name", "contact_email", "vat_number")
-    return {"id": str(merchant.id), **shown, "stores": str(stores)}
+    return {
+        "id": str(merchant.id),
+        **shown,
+        "stores": str(stores),
+        "href": admin_href("merchants", merchant.id),
+    }
 
 
 def _user_row(user, actor: Principal) -> dict[str, str]:
     return {
         "id": str(user.id),
+        "href": admin_href("users", user.id),
         **_columns(user, "email", "name", "role"),
         "active": "1" if user.is_active else "",
         "self": "1" if user.id == actor.user_id else "",
@@ -113,6 +115,7 @@ class StoresState(MerchantDirectoryMixin, OrionState):
                 {
                     "code": store.code,
                     "name": store.name,
+                    "href": admin_href("stores", store.code),
                     "merchant": merchants.get(store.merchant_id, ""),
                     "platforms": ", ".join(f"{p.code} ({link.subdomain})" for p, link in links),
                     "languages": store.languages,
@@ -130,12 +133,7 @@ class StoresState(MerchantDirectoryMixin, OrionState):
         self.platform_options = _platform_options(session, actor)
 
 
-class UsersState(CreateFormMixin, OrionState):
-    role_options: list[dict[str, str]] = [{"value": r, "label": r} for r in ROLES]
-    reset_user_id: str = ""
-    reset_email: str = ""
-    reset_errors: dict[str, str] = {}
-
+class UsersState(UserActionsMixin, CreateFormMixin, OrionState):
     @rx.event
     @guarded("tenancy.users.manage", quiet=True)
     def load(self):
@@ -148,41 +146,3 @@ class UsersState(CreateFormMixin, OrionState):
     @guarded("tenancy.users.manage")
     def create(self, form: dict):
         return self._submit(create_user, form)
-
-    @rx.event
-    @guarded("tenancy.users.manage")
-    def set_active(self, user_id: str, active: bool):
-        """Disabling signs the person out everywhere; re-enabling brings no session back."""
-        with session_scope() as session:
-            user = set_user_active(session, current_access().principal, as_id(user_id), bool(active))
-        self._reload()
-        key = "tenancy.user.enabled_toast" if user.is_active else "tenancy.user.disabled_toast"
-        return rx.toast.success(translate(key, self.lang, email=user.email))
-
-    @rx.event
-    @ui_only
-    def open_reset(self, user_id: str, email: str):
-        self.reset_user_id, self.reset_email, self.reset_errors = user_id, email, {}
-
-    @rx.event
-    @ui_only
-    def close_reset(self, _open: bool = False):
-        self.reset_user_id, self.reset_errors = "", {}
-
-    @rx.event
-    @guarded("tenancy.users.manage")
-    def reset_password(self, form: dict):
-        """Set someone's password (the service checks they are in the admin's scope)."""
-        try:
-            with session_scope() as session:
-                admin_reset_password(
-                    session,
-                    current_access().principal,
-                    as_id(self.reset_user_id),
-                    str(form.get("new_password") or ""),
-                )
-        except FieldErrors as error:
-            self.reset_errors = translated_errors(error, self.lang)
-            return None
-        email, self.reset_user_id, self.reset_errors = self.reset_email, "", {}
-        return rx.toast.success(translate("tenancy.user.password_reset_toast", self.lang, email=email))

@@ -33,10 +33,9 @@ class PlatformModulesState(OrionState):
         self.rows = [
             {
                 "code": row.code,
-                "name": row.name,
                 "description": row.description,
                 "tier": row.tier,
-                "requires": ", ".join(row.requires),
+                "requires": ", ".join(_name(code, self.lang) for code in row.requires),
                 "enabled": "1" if row.enabled else "",
                 "planned": "1" if row.planned else "",
             }
@@ -62,7 +61,7 @@ class PlatformModulesState(OrionState):
         except ModuleRuleError as error:
             return rx.toast.error(str(error))
         self.pending_code, self.pending_enable = code, enable
-        self.pending_also = [translate(f"{c}.module.name", self.lang) for c in plan.also_changed]
+        self.pending_also = [_name(c, self.lang) for c in plan.also_changed]
         self.dialog_open = True
         return None
 
@@ -98,3 +97,8 @@ class PlatformModulesState(OrionState):
         self._load_platform()
         key = "tenancy.modules.enabled_toast" if plan.enable else "tenancy.modules.disabled_toast"
         return rx.toast.success(translate(key, self.lang, count=len(plan.to_enable or plan.to_disable)))
+
+
+def _name(code: str, lang: str) -> str:
+    """A module as people know it: its translated name, never its code."""
+    return translate(f"{code}.module.name", lang)
