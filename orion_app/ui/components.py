@@ -256,7 +256,8 @@ def confirm_dialog(
     return rx.alert_dialog.root(
         rx.alert_dialog.content(
             rx.alert_dialog.title(title),
-            rx.alert_dialog.description(description),
+            # A div, not Radix's <p>: a description of several paragraphs is valid HTML then.
+            rx.alert_dialog.description(description, custom_attrs={"as": "div"}),
             rx.hstack(
                 rx.alert_dialog.cancel(
                     rx.button(t("orion.cancel"), variant="soft", color_scheme="gray", on_click=on_cancel)
