@@ -43,7 +43,7 @@ def _enum_field(name: str) -> rx.Component:
 
 
 def _warning(name: str) -> rx.Component:
-    """What the last save allowed but points out about field `name`."""
+    """What the saved product may keep but should know about field `name` (a shared GTIN)."""
     return rx.cond(
         S.warnings.contains(name),
         rx.callout(
