@@ -4,7 +4,7 @@ import reflex as rx
 
 from modules.tenancy.pages.labels import user_role, user_role_options
 from modules.tenancy.state.directory import MerchantsState, StoresState, UsersState
-from orion_app.ui.components import field, flag_badge, form_dialog, page, select_field, stacked_form
+from orion_app.ui.components import field, flag_badge, form_dialog, page, select_field, stacked_form, when
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
 
@@ -185,7 +185,7 @@ def users_page() -> rx.Component:
             r["name"],
             rx.badge(user_role(r["role"])),
             flag_badge(r["active"] == "1", "tenancy.user.active", "tenancy.user.disabled"),
-            r["last_login"],
+            when(r["last_login"]),
             rx.cond(r["self"] == "", user_actions(s, r)),
         ),
         reset_dialog(s),

@@ -14,6 +14,7 @@ from orion_app.db import session_scope
 from orion_app.ports import Principal
 from orion_app.registry import Frontend
 from orion_app.routes import frontend_base, frontend_url
+from orion_app.ui.format import iso
 from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
@@ -66,7 +67,7 @@ def _user_row(user, actor: Principal) -> dict[str, str]:
         **_columns(user, "email", "name", "role"),
         "active": "1" if user.is_active else "",
         "self": "1" if user.id == actor.user_id else "",
-        "last_login": user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "",
+        "last_login": iso(user.last_login_at),
     }
 
 
