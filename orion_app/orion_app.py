@@ -12,7 +12,7 @@ from orion_app.http_errors import install_error_handling
 from orion_app.registry import get_registry, import_string
 from orion_app.routes import Route, build_routes
 from orion_app.ui.guard import import_states, require_handler_policies
-from orion_app.ui.layout import not_found_view, shell_for
+from orion_app.ui.layout import not_found_view, shell_for, toaster
 from orion_app.ui.shell import ShellState
 from orion_app.ui.socket import install_namespace
 
@@ -46,6 +46,7 @@ def create_app() -> rx.App:
     app = rx.App(
         api_transformer=api_transformer(registry),
         stylesheets=["/orion.css"],
+        toaster=toaster(),
     )
     install_error_handling(app)
     install_namespace(app)

@@ -61,6 +61,9 @@ class TenantDirectory(Protocol):
     def home_platform_of_store(self, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
         """The platform a store's dashboard belongs to when the URL does not say."""
 
+    def stores_of(self, principal: Principal) -> list[StoreRef]:
+        """The active stores the user owns (through a merchant) or belongs to, by name."""
+
 
 class ModuleStateStore(Protocol):
     def module_states(self, platform_id: int) -> dict[str, bool]:

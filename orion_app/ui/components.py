@@ -15,6 +15,8 @@ def page_heading(title_key: str, *actions: rx.Component) -> rx.Component:
         width="100%",
         align="center",
         margin_bottom="1em",
+        # On a phone the actions go under the title rather than past the screen's edge.
+        flex_wrap="wrap",
     )
 
 
@@ -42,6 +44,7 @@ def _labelled(label_key: str, control: rx.Component, errors: rx.Var, name: str, 
         *below,
         field_error(errors, name),
         width="100%",
+        min_width="0",  # a field in a row of fields may shrink with the screen
     )
 
 

@@ -1,17 +1,32 @@
 """The four frontend shells. Each wraps a module's page content and shows the guard's
 verdict: the page, a not-found page, a refusal, or nothing while the guard runs."""
 
+from collections.abc import Callable
+
 import reflex as rx
 
 from orion_app.auth_api import SIGN_OUT_PATH
 from orion_app.i18n import LANGUAGE_NAMES
 from orion_app.registry import Frontend
 from orion_app.ui.backend import post_form
+from orion_app.ui.components import LABEL_STYLE, ONE_LINE, select
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
 
 # The width every shell gives a page's content, centred on wide screens.
 CONTENT_WIDTH = {"max_width": "72em", "margin": "0 auto"}
+# From this Radix breakpoint (1024 px) up, dashboards show their sidebar; below it, a top
+# bar whose menu button opens the same navigation in a drawer.
+WIDE = "md"
+SIDEBAR_WIDTH = "15em"
+
+
+def toaster() -> rx.Component:
+    """The app's toasts, at the top: at the bottom right they covered the product editor's
+    Save button and stock table. On a phone they start under the dashboard's top bar."""
+    return rx.toast.provider(
+        position="top-center", offset="1rem", custom_attrs={"mobileOffset": {"top": "3.5rem"}}
+    )
 
 
 def sign_out_button(**props) -> rx.Component:
@@ -40,14 +55,32 @@ def not_found_view() -> rx.Component:
 
 
 def forbidden_view() -> rx.Component:
+    """ "No access", with the ways on: this frontend's start page when the user may enter it,
+    their own stores, another account's sign-in, or signing out."""
     return rx.center(
         rx.vstack(
             rx.heading(t("orion.forbidden.title"), size="5"),
-            rx.text(t("orion.forbidden.text"), color_scheme="gray"),
+            rx.text(t("orion.forbidden.text"), color_scheme="gray", text_align="center"),
+            rx.cond(
+                ShellState.home_href != "",
+                rx.link(t("orion.forbidden.home"), href=ShellState.home_href),
+            ),
+            rx.foreach(ShellState.stores, _other_store_link),
+            rx.link(t("orion.forbidden.other_account"), href=ShellState.base + "login"),
             sign_out_button(),
             align="center",
+            spacing="3",
         ),
         min_height="70vh",
+        padding="1em",
+        data_testid="forbidden",
+    )
+
+
+def _other_store_link(store: rx.Var) -> rx.Component:
+    return rx.cond(
+        store["code"] != ShellState.tenant_store_code,
+        rx.link(t("orion.forbidden.open_store", name=store["name"]), href=store["href"]),
     )
 
 
@@ -94,16 +127,35 @@ def nav_link(item: rx.Var) -> rx.Component:
     )
 
 
-def sidebar(title: rx.Var | str, subtitle: rx.Var | str) -> rx.Component:
-    return rx.vstack(
-        rx.vstack(
-            rx.heading(title, size="4"),
-            rx.text(subtitle, size="1", color_scheme="gray"),
-            spacing="0",
-            padding_bottom="1em",
+def store_switcher() -> rx.Component:
+    """For a user with several stores: a select of them; choosing one opens this page there."""
+    return rx.cond(
+        ShellState.stores.length() > 1,
+        rx.el.label(
+            t("orion.store_switcher"),
+            select(
+                rx.foreach(ShellState.stores, lambda s: rx.el.option(s["name"], value=s["code"])),
+                value=ShellState.tenant_store_code,
+                on_change=ShellState.switch_store,
+                style={"margin_top": "0.25em", "width": "100%"},
+            ),
+            **LABEL_STYLE,
+            width="100%",
         ),
+    )
+
+
+# Makes the store switcher (or nothing): the sidebar and the drawer each need their own.
+Switcher = Callable[[], rx.Component] | None
+
+
+def _navigation(heading: rx.Component, switcher: Switcher, link=nav_link) -> list[rx.Component]:
+    """What a dashboard's sidebar and drawer hold: the heading, the store switcher, the menu,
+    and at the bottom the user, the language and signing out."""
+    return [
+        rx.vstack(heading, *([switcher()] if switcher else []), spacing="3", width="100%"),
         rx.el.nav(
-            rx.vstack(rx.foreach(ShellState.menu, nav_link), spacing="1", width="100%"),
+            rx.vstack(rx.foreach(ShellState.menu, link), spacing="1", width="100%"),
             aria_label="Main",
             width="100%",
         ),
@@ -115,7 +167,18 @@ def sidebar(title: rx.Var | str, subtitle: rx.Var | str) -> rx.Component:
             width="100%",
             spacing="2",
         ),
-        width="15em",
+    ]
+
+
+def sidebar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None) -> rx.Component:
+    heading = rx.vstack(
+        rx.heading(title, size="4"), rx.text(subtitle, size="1", color_scheme="gray"), spacing="0"
+    )
+    return rx.vstack(
+        *_navigation(heading, switcher),
+        display=rx.breakpoints(initial="none", **{WIDE: "flex"}),
+        width=SIDEBAR_WIDTH,
+        flex_shrink="0",
         min_height="100vh",
         padding="1.25em",
         border_right="1px solid var(--gray-5)",
@@ -125,17 +188,85 @@ def sidebar(title: rx.Var | str, subtitle: rx.Var | str) -> rx.Component:
     )
 
 
-def dashboard_shell(content: rx.Component, title: rx.Var | str, subtitle: rx.Var | str) -> rx.Component:
+def _drawer_link(item: rx.Var) -> rx.Component:
+    """A menu link that also closes the drawer it sits in."""
+    return rx.drawer.close(nav_link(item))
+
+
+def top_bar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None) -> rx.Component:
+    """On a narrow screen: a menu button opening the navigation in a drawer, and the title."""
+    heading = rx.vstack(
+        rx.drawer.title(title, size="4"),
+        rx.drawer.description(subtitle, size="1", color_scheme="gray"),
+        spacing="0",
+    )
+    drawer = rx.drawer.root(
+        rx.drawer.trigger(
+            rx.icon_button(rx.icon("menu"), variant="ghost", color_scheme="gray", aria_label=t("orion.menu"))
+        ),
+        rx.drawer.overlay(z_index="40", background="rgba(0, 0, 0, 0.35)"),
+        rx.drawer.portal(
+            rx.drawer.content(
+                rx.vstack(*_navigation(heading, switcher, _drawer_link), height="100%", width="100%"),
+                top="0",
+                right="auto",
+                height="100%",
+                width="min(18em, 85vw)",
+                padding="1.25em",
+                overflow_y="auto",
+                background="var(--gray-2)",
+            )
+        ),
+        direction="left",
+        open=ShellState.drawer_open,
+        on_open_change=ShellState.set_drawer_open,
+    )
+    return rx.hstack(
+        drawer,
+        rx.text(title, size="3", weight="bold", style=ONE_LINE, min_width="0"),
+        display=rx.breakpoints(initial="flex", **{WIDE: "none"}),
+        align="center",
+        spacing="3",
+        width="100%",
+        padding="0.6em 1em",
+        position="sticky",
+        top="0",
+        z_index="10",
+        background="var(--color-background)",
+        border_bottom="1px solid var(--gray-5)",
+    )
+
+
+def dashboard_shell(
+    content: rx.Component,
+    title: rx.Var | str,
+    subtitle: rx.Var | str,
+    switcher: Switcher = None,
+) -> rx.Component:
+    """The sidebar beside the page on a wide screen, a top bar with a drawer above it on a
+    phone. The page's box may shrink below its content's width (min-width 0), so a wide table
+    scrolls inside its own box instead of the whole page scrolling sideways."""
     return rx.match(
         ShellState.status,
         ("not_found", not_found_view()),
         (
             "ok",
-            rx.hstack(
-                sidebar(title, subtitle),
-                rx.box(content, padding="2em", width="100%", max_width="72em"),
-                align="start",
-                spacing="0",
+            rx.box(
+                top_bar(title, subtitle, switcher),
+                rx.hstack(
+                    sidebar(title, subtitle, switcher),
+                    rx.el.main(
+                        content,
+                        padding=rx.breakpoints(initial="1em", sm="2em"),
+                        width="100%",
+                        max_width="72em",
+                        min_width="0",
+                        overflow_wrap="break-word",
+                    ),
+                    align="start",
+                    spacing="0",
+                    width="100%",
+                ),
                 width="100%",
             ),
         ),
@@ -148,7 +279,9 @@ def admin_shell(content: rx.Component) -> rx.Component:
 
 
 def store_shell(content: rx.Component) -> rx.Component:
-    return dashboard_shell(content, ShellState.tenant_store_name, ShellState.tenant_platform_name)
+    return dashboard_shell(
+        content, ShellState.tenant_store_name, ShellState.tenant_platform_name, store_switcher
+    )
 
 
 def public_shell(content: rx.Component) -> rx.Component:

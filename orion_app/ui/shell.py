@@ -2,10 +2,21 @@
 
 import reflex as rx
 
-from orion_app.access import STAFF_FRONTENDS, Access, Verdict, build_menu, check_access
+from orion_app import access_cache
+from orion_app.access import (
+    STAFF_FRONTENDS,
+    Access,
+    Verdict,
+    build_menu,
+    check_access,
+    directory,
+    may_enter,
+)
 from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
 from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
-from orion_app.routes import page_index, sign_in_url
+from orion_app.ports import Principal
+from orion_app.registry import Frontend
+from orion_app.routes import frontend_base, page_index, sign_in_url
 from orion_app.ui.guard import public, ui_only
 from orion_app.ui.state import OrionState
 
@@ -24,6 +35,12 @@ class ShellState(OrionState):
     menu: list[dict[str, str]] = []
     languages: list[str] = list(LANGUAGES)
     page_title: str = ""
+    # The signed-in user's own stores ({"code", "name", "href"}), for the store switcher and
+    # the refusal page; each href is this page's path in that store (its overview when the
+    # path names a record, or when this page was refused).
+    stores: list[dict[str, str]] = []
+    home_href: str = ""  # this frontend's start page, when the user may enter it at all
+    drawer_open: bool = False
 
     @rx.event
     @public(page_guard=True)
@@ -86,6 +103,11 @@ class ShellState(OrionState):
         )
         self.menu = build_menu(access, self.lang, self.router.url.path) if access.ok else []
         self.page_title = translate(entry.page.title_key, self.lang) if entry else ""
+        staff = tenant is not None and tenant.frontend in STAFF_FRONTENDS and access.principal is not None
+        self.home_href = tenant.base if staff and may_enter(access.principal, tenant) else ""
+        page_path = entry.page.path if access.ok and entry else ""
+        self.stores = _store_links(access.principal, page_path) if staff else []
+        self.drawer_open = False
 
     def _language(self, access: Access) -> str:
         tenant = access.tenant
@@ -105,6 +127,21 @@ class ShellState(OrionState):
 
     @rx.event
     @ui_only
+    def switch_store(self, code: str):
+        """Open the chosen store's dashboard; only the stores the guard listed are offered."""
+        for store in self.stores:
+            if store["code"] == code:
+                return rx.redirect(store["href"])
+        return None
+
+    @rx.event
+    @ui_only
+    def set_drawer_open(self, open: bool):
+        """The phone's navigation drawer opened or closed (the guard closes it on each page)."""
+        self.drawer_open = bool(open)
+
+    @rx.event
+    @ui_only
     def switch_language(self, lang: str):
         """Remember the choice in a cookie, then reload so server-made texts follow too."""
         if lang not in self.languages:
@@ -112,3 +149,19 @@ class ShellState(OrionState):
         self.lang_choice = lang
         self.lang = lang
         return rx.call_script("window.location.reload()")
+
+
+def _store_links(principal: Principal, page_path: str) -> list[dict[str, str]]:
+    """The user's stores, each linking to `page_path` there (its overview when the path has
+    a record's id in it, which the other store does not have)."""
+    stores = access_cache.cached(
+        "stores_of",
+        (principal.user_id,),
+        lambda: tuple(directory().stores_of(principal)),
+        ttl=access_cache.PRINCIPAL_TTL_SECONDS,
+    )
+    path = "" if "[" in page_path else page_path
+    return [
+        {"code": s.code, "name": s.name, "href": frontend_base(Frontend.STORE, store=s.code) + path}
+        for s in stores
+    ]

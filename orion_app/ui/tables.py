@@ -25,13 +25,13 @@ def data_table(
     render_row: Callable[[rx.Var], rx.Component],
     *,
     empty: str | rx.Component | None = None,
-    scroll: bool = False,
+    scroll: bool = True,
     **props,
 ) -> rx.Component:
     """A full-width table of `rows`, one `render_row` per record, under `columns` (translation keys
     or heading cells). With `empty` (a translation key or a component), that stands in for a
-    table without rows; with `scroll`, a wide table scrolls sideways on a phone instead of
-    cutting columns off."""
+    table without rows. A table wider than the screen scrolls sideways inside its own box
+    (`scroll=False`: the caller's box does that), so the page itself never does."""
     table = rx.table.root(
         rx.table.header(
             rx.table.row(*[c if isinstance(c, rx.Component) else heading_cell(c) for c in columns])
@@ -41,7 +41,7 @@ def data_table(
         **props,
     )
     if scroll:
-        table = rx.box(table, overflow_x="auto", width="100%")
+        table = rx.box(table, overflow_x="auto", width="100%", max_width="100%", min_width="0")
     if empty is None:
         return table
     return rx.cond(rows.length() > 0, table, empty_state(empty) if isinstance(empty, str) else empty)

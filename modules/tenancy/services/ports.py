@@ -1,5 +1,6 @@
 """Tenancy's implementations of the framework ports (see orion_app/ports.py)."""
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from modules.tenancy.models import (
@@ -95,6 +96,21 @@ class SqlTenantDirectory:
     def home_platform_of_store(self, store_code: str) -> tuple[PlatformRef, StoreRef] | None:
         with session_scope() as session:
             return home_platform_of_store(session, store_code)
+
+    def stores_of(self, principal: Principal) -> list[StoreRef]:
+        with session_scope() as session:
+            stores = session.exec(
+                select(Store)
+                .where(
+                    Store.is_active.is_(True),
+                    or_(
+                        Store.merchant_id.in_(list(principal.merchant_ids)),
+                        Store.id.in_(list(principal.store_roles)),
+                    ),
+                )
+                .order_by(Store.name)
+            ).all()
+            return [store_ref(store) for store in stores]
 
 
 class SqlModuleStateStore:
