@@ -11,7 +11,7 @@ from orion_app.ui.i18n import t
 
 def heading_cell(key: str, **props) -> rx.Component:
     """A column heading showing translation key `key`; '' gives a blank one."""
-    return rx.table.column_header_cell(t(key) if key else "", **props)
+    return rx.table.column_header_cell(t(key) if key else "", **{"white_space": "nowrap", **props})
 
 
 def row(*cells: rx.Component | rx.Var | str, **props) -> rx.Component:
@@ -38,6 +38,8 @@ def data_table(
         ),
         rx.table.body(rx.foreach(rows, render_row)),
         width="100%",
+        # Codes (SKUs, bins) stay whole on a narrow screen; the table scrolls instead.
+        style={"& code": {"white_space": "nowrap"}, **props.pop("style", {})},
         **props,
     )
     if scroll:
