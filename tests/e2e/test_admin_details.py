@@ -92,3 +92,14 @@ def test_the_module_dialog_names_the_module(page: Page, app_server: str):
     expect(dialog.get_by_text("analytics", exact=True)).to_have_count(0)
     dialog.get_by_role("button", name="Cancel").click()
     expect(dialog).to_be_hidden()
+
+
+def test_a_platform_admin_finds_no_page_for_a_store_of_another_platform(page: Page, app_server: str):
+    sign_in(page, app_server, "/admin/login", "ops@omsflow.lu")
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    page.goto(f"{app_server}/admin/stores/bakery-lux")
+    expect(page.get_by_text("This page or item does not exist.")).to_be_visible()
+    expect(page.get_by_text("Bäckerei Lëtzebuerg")).to_have_count(0)
+    page.goto(f"{app_server}/admin/stores/cafe-lux")
+    expect(page.get_by_role("region", name="Custom domains")).to_contain_text("shop.cafe-lux.localhost")
+    expect(page.get_by_text("This page or item does not exist.")).to_have_count(0)

@@ -23,14 +23,15 @@ from orion_app.ui.tables import data_table, row
 
 def _detail_page(title_key: str, s, *sections: rx.Component, actions: tuple = ()) -> rx.Component:
     """The page of the row the path names, its name beside the title; 'not found' otherwise."""
+    found = s.info.contains("id")
     return page(
         title_key,
+        rx.cond(s.not_found, empty_state("orion.error.not_found")),
         rx.cond(
-            s.not_found,
-            empty_state("orion.error.not_found"),
+            found,
             rx.grid(*sections, columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
         ),
-        actions=(rx.badge(s.info["name"], size="3"), *actions),
+        actions=(rx.cond(found, rx.hstack(rx.badge(s.info["name"], size="3"), *actions, align="center")),),
     )
 
 
