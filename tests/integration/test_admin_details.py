@@ -6,12 +6,12 @@ Who may call each action at all is in test_admin_boundaries.py; here is what eac
 import pytest
 from sqlmodel import select
 
-from modules.tenancy.models import StoreDomain, StoreUser, User
+from modules.tenancy.models import PlatformAdmin, StoreDomain, StoreUser, User
 from modules.tenancy.services import merchants, stores, users
 from modules.tenancy.services.auth import sign_in, user_for_token
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, Forbidden, NotFound
-from tests.integration.helpers import principal, store_id
+from tests.integration.helpers import platform_id, principal, store_id
 
 PASSWORD = "orion-demo-2026"
 
@@ -73,6 +73,25 @@ def test_a_merchant_cannot_be_given_to_an_admin_or_a_stranger_nor_lose_its_name(
             merchants.update_merchant(session, admin, velo, data)
         assert caught.value.errors == errors
     assert _user("jean@velo.lu").role == "merchant_owner"
+
+
+def test_a_platform_admin_sees_but_cannot_change_a_merchant_registered_elsewhere(demo):
+    """Café Lëtzebuerg registered on oms; its bakery is on loyalty, so loyalty's admin sees it."""
+    cafe = _merchant_id("Café Lëtzebuerg SARL")
+    with session_scope() as session:
+        known_hash = _user("luc@cafe-lux.lu").password_hash
+        lia = User(email="lia@loyaltyflow.lu", name="Lia", role="platform_admin", password_hash=known_hash)
+        session.add(lia)
+        session.flush()
+        session.add(PlatformAdmin(user_id=lia.id, platform_id=platform_id("loyalty")))
+    lia = principal("lia@loyaltyflow.lu")
+    with session_scope() as session:
+        detail = merchants.merchant_detail(session, lia, cafe)
+        assert [s.code for s in detail.stores] == ["bakery-lux"] and not detail.editable
+        assert merchants.merchant_detail(session, principal("ops@omsflow.lu"), cafe).editable
+        with pytest.raises(Forbidden):
+            merchants.update_merchant(session, lia, cafe, {"name": "Taken over"})
+    assert _user("marie@cafe-lux.lu").role == "merchant_owner"
 
 
 def test_a_store_page_finds_the_store_by_code_only_within_the_admins_scope(demo):

@@ -105,18 +105,21 @@ def merchant_page() -> rx.Component:
             "tenancy.merchant.subscription",
             rx.callout(t("tenancy.merchant.billing_not_available"), icon="info", color_scheme="gray"),
         ),
-        _edit_form(
-            s,
-            _filled(s, "tenancy.merchant.name", "name", required=True),
-            _filled(s, "tenancy.merchant.legal_name", "legal_name"),
-            _filled(s, "tenancy.merchant.contact_email", "contact_email", type="email"),
-            _filled(s, "tenancy.merchant.vat_number", "vat_number"),
-            _filled(
+        rx.cond(
+            info["editable"] != "",
+            _edit_form(
                 s,
-                "tenancy.merchant.owner_email",
-                "owner_email",
-                type="email",
-                hint_key="tenancy.merchant.owner_edit_hint",
+                _filled(s, "tenancy.merchant.name", "name", required=True),
+                _filled(s, "tenancy.merchant.legal_name", "legal_name"),
+                _filled(s, "tenancy.merchant.contact_email", "contact_email", type="email"),
+                _filled(s, "tenancy.merchant.vat_number", "vat_number"),
+                _filled(
+                    s,
+                    "tenancy.merchant.owner_email",
+                    "owner_email",
+                    type="email",
+                    hint_key="tenancy.merchant.owner_edit_hint",
+                ),
             ),
         ),
     )

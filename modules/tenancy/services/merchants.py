@@ -16,7 +16,7 @@ from modules.tenancy.services.scope import (
     visible_row,
     visible_store_ids,
 )
-from orion_app.errors import FieldErrors
+from orion_app.errors import FieldErrors, Forbidden
 from orion_app.ports import Principal
 from orion_app.validation import clean, is_email
 
@@ -27,6 +27,7 @@ class MerchantDetail:
     stores: list[Store]
     owner: User | None
     platform: Platform | None
+    editable: bool  # whether the actor may change it (see `update_merchant`)
 
 
 def list_merchants(session: Session, actor: Principal) -> list[tuple[Merchant, int]]:
@@ -151,16 +152,25 @@ def merchant_detail(session: Session, actor: Principal, merchant_id: int | None)
         stores=list(session.exec(query).all()),
         owner=session.get(User, merchant.owner_user_id) if merchant.owner_user_id else None,
         platform=session.get(Platform, merchant.platform_id) if merchant.platform_id else None,
+        editable=_may_edit(actor, merchant),
     )
+
+
+def _may_edit(actor: Principal, merchant: Merchant) -> bool:
+    return actor.is_super_admin or merchant.platform_id in actor.platform_ids
 
 
 def update_merchant(session: Session, actor: Principal, merchant_id: int | None, data: dict) -> Merchant:
     """Name, legal details and owner (by e-mail, blank for none), checked like `create_merchant`.
 
     A new owner who was a store member becomes a merchant owner; the former owner, when he
-    owns no other merchant, goes back to being a store member.
+    owns no other merchant, goes back to being a store member. A platform admin changes the
+    merchants registered on his platforms; one he sees only through a store listed on his
+    platform is Forbidden (its name and owner belong to the platform it registered on).
     """
     merchant = get_managed_merchant(session, actor, merchant_id)
+    if not _may_edit(actor, merchant):
+        raise Forbidden()
     name = clean(data.get("name"))
     email = clean(data.get("contact_email")).lower()
     errors = _field_errors(name, email)

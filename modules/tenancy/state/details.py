@@ -80,6 +80,7 @@ class MerchantDetailState(DetailMixin, OrionState):
             "owner_name": owner.name if owner else "",
             "owner_href": admin_href("users", owner.id) if owner else "",
             "platform": detail.platform.name if detail.platform else "",
+            "editable": _flag(detail.editable),
         }
         self.stores = [
             {
