@@ -97,7 +97,6 @@ def team_page() -> rx.Component:
                     remove_button("tenancy.team.remove", s.ask_remove(r["id"], r["name"])),
                 ),
             ),
-            scroll=True,
         ),
         _remove_dialog(),
         actions=(rx.cond(s.can_manage, _add_dialog()),),
