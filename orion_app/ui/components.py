@@ -167,7 +167,7 @@ def when(moment: rx.Var) -> rx.Component:
     """A UTC time from the state (`format.iso`), shown in the viewer's time zone ('—' for none)."""
     return rx.cond(
         moment != "",
-        rx.moment(moment, format="YYYY-MM-DD HH:mm", local=True),
+        rx.moment(moment, format="YYYY-MM-DD HH:mm", local=True, white_space="nowrap"),
         rx.text("—", as_="span", color_scheme="gray"),
     )
 

@@ -212,7 +212,7 @@ def _stock() -> rx.Component:
             lambda r: row(r["warehouse"], r["bin"], r["quantity"], r["reserved"], r["available"]),
         ),
         rx.form(
-            rx.hstack(
+            rx.grid(
                 field(
                     "inventory.stock.warehouse",
                     "warehouse",
@@ -224,7 +224,10 @@ def _stock() -> rx.Component:
                 field("inventory.stock.change", "delta", S.stock_errors, placeholder="+12", required=True),
                 field("inventory.stock.reason", "reason", S.stock_errors),
                 rx.button(t("inventory.stock.adjust"), type="submit"),
-                align="end",
+                # One row on a wide screen; two fields a row on a phone, labels unbroken.
+                columns=rx.breakpoints(initial="2", md="5"),
+                spacing="3",
+                align_items="end",
                 width="100%",
             ),
             field_error(S.stock_errors, "quantity"),
