@@ -28,20 +28,27 @@ def _format(text: str, params: dict[str, object]):
     return f"{text}".format(**{k: v for k, v in params.items()})
 
 
-# Every (prefix, values) pair a page shows through `label`, so the i18n test can check
-# that each value has a text in every language.
-LABELLED: dict[str, tuple[str, ...]] = {}
+# Every enumeration a page shows through `label`: prefix -> {value: translation key}, so
+# the i18n test can check that each value has a text in every language.
+LABELLED: dict[str, dict[str, str]] = {}
 
 
-def label(value: rx.Var | str, prefix: str, values: Iterable[str]) -> rx.Var:
-    """A value of an enumeration (condition, role, status…) shown as the text of
-    `{prefix}.{value}` in the visitor's language, never raw.
+def label(value: rx.Var | str, prefix: str, values: Iterable[str], key: str = "{prefix}.{value}") -> rx.Var:
+    """A value of an enumeration (condition, role, status…) shown as its text in the
+    visitor's language (the key `{prefix}.{value}` unless `key` says otherwise), never raw.
 
-    `values` are all the values the Var can hold (a StrEnum class works); the pairs are
-    recorded in LABELLED for the completeness test. A value outside them shows as it is.
+    `values` are all the values the Var can hold (a StrEnum class works); they are recorded
+    in LABELLED for the completeness test. A value outside them shows as it is.
     """
-    known = tuple(str(v) for v in values)
-    LABELLED[prefix] = tuple(sorted({*LABELLED.get(prefix, ()), *known}))
+    keys = {str(v): key.format(prefix=prefix, value=v) for v in values}
+    LABELLED[prefix] = {**LABELLED.get(prefix, {}), **keys}
     if not isinstance(value, rx.Var):
-        return t(f"{prefix}.{value}")
-    return rx.match(value, *((v, t(f"{prefix}.{v}")) for v in known), value)
+        return t(keys.get(str(value), key.format(prefix=prefix, value=value)))
+    return rx.match(value, *((v, t(k)) for v, k in keys.items()), value)
+
+
+def module_name(code: rx.Var | str) -> rx.Var:
+    """A module as people know it: the `<code>.module.name` text of its own locales."""
+    from orion_app.registry import get_registry
+
+    return label(code, "module", get_registry().codes, key="{value}.module.name")

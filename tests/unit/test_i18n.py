@@ -34,7 +34,7 @@ def test_no_translation_key_is_missing_in_any_language():
 
 
 @cache
-def labelled() -> dict[str, tuple[str, ...]]:
+def labelled() -> dict[str, dict[str, str]]:
     """Every page built once in its shell, as the app builds it: each `label()` registers."""
     for route in build_routes(get_registry()):
         _component(route)
@@ -44,11 +44,11 @@ def labelled() -> dict[str, tuple[str, ...]]:
 def test_every_labelled_enumeration_value_has_a_text_in_every_language():
     table = catalogs()
     missing = [
-        f"{lang}: {prefix}.{value}"
-        for prefix, values in labelled().items()
-        for value in values
+        f"{lang}: {key}"
+        for keys in labelled().values()
+        for key in keys.values()
         for lang in LANGUAGES
-        if f"{prefix}.{value}" not in table[lang]
+        if key not in table[lang]
     ]
     assert labelled(), "no page showed an enumeration through label()"
     assert not missing, "Enumeration values without a text:\n" + "\n".join(missing)

@@ -5,9 +5,9 @@ import reflex as rx
 from modules.tenancy.pages.directory import create_dialog, merchants_page, stores_page, users_page
 from modules.tenancy.state.modules import PlatformModulesState
 from modules.tenancy.state.platforms import PlatformEditState, PlatformsState
-from orion_app.registry import Tier, get_registry
+from orion_app.registry import Tier
 from orion_app.ui.components import confirm_dialog, field, flag_badge, page, stacked_form
-from orion_app.ui.i18n import label, t
+from orion_app.ui.i18n import label, module_name, t
 from orion_app.ui.tables import data_table, row
 
 __all__ = [
@@ -95,11 +95,6 @@ def platform_edit_page() -> rx.Component:
             ),
         ),
     )
-
-
-def module_name(code: rx.Var) -> rx.Var:
-    """A module as people know it (its translated name), never its code."""
-    return label(code, "tenancy.module_name", get_registry().codes)
 
 
 def _module_row(r: rx.Var) -> rx.Component:
