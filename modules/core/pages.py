@@ -97,7 +97,7 @@ def _chart(chart: rx.Var) -> rx.Component:
         rx.recharts.bar_chart(
             rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False),
             rx.recharts.x_axis(data_key="x", min_tick_gap=8),
-            rx.recharts.y_axis(allow_decimals=False, width=36),
+            rx.recharts.y_axis(allow_decimals=False, width=56),  # room for "1,800"
             rx.recharts.graphing_tooltip(),
             rx.recharts.legend(),
             rx.recharts.bar(data_key="y1", name=chart.y1, fill=rx.color("grass", 9)),

@@ -97,7 +97,7 @@ def test_products_stock_value_and_stock_counts_of_a_known_store(shop):
     ]
     assert (found["catalog.products"]["value"], found["catalog.products"]["detail"]) == (
         "3",
-        "2 active · 1 drafts",
+        "2 active · 1 in draft",
     )
     # 10 × 14.99 (the sale price) + 2 available × 10.00; the sold-out draft adds nothing.
     assert found["catalog.stock_value"]["value"] == "€169.90"
