@@ -9,26 +9,20 @@ photos (`attach_photo`, `attach_stored_photo`), drafts (`set_inactive`) and cate
 (`set_categories`, choices from `category_options`), by SKU via `product_ids`.
 """
 
-import os
-import secrets
-from pathlib import Path
-
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import Session, select
 
-from modules.catalog.models import Category, Product, ProductMedia
+from modules.catalog.models import Category, Product
 from modules.catalog.services.bulk import Item, Outcome, upsert_products
 from modules.catalog.services.categories import category_options
 from modules.catalog.services.listings import ListedProduct, ProductText, active_products
 from modules.catalog.services.media import MAX_BYTES as PHOTO_MAX_BYTES
-from modules.catalog.services.media import MAX_PHOTOS, SIZES, add_photo, media_root, variant_path
 from modules.catalog.services.media import MAX_PIXELS as PHOTO_MAX_PIXELS
-from modules.catalog.services.products import get_product
+from modules.catalog.services.media import add_photo, copy_photo
 from modules.catalog.services.rules import ProductRules, product_rules
 from modules.catalog.services.storefront import language_order
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
 from orion_app.db import one_of
-from orion_app.errors import FieldErrors, NotFound
 
 __all__ = [
     "AVAILABILITY",
@@ -113,31 +107,4 @@ def attach_stored_photo(session: Session, store_id: int, product_id: int, key: s
     The three files are hard-linked (copied where the file system cannot link), so deleting
     either photo later leaves the other whole. NotFound when the files are gone. Commits.
     """
-    product = get_product(session, store_id, product_id)
-    source = session.exec(
-        select(ProductMedia).where(ProductMedia.store_id == store_id, ProductMedia.key == key)
-    ).first()
-    files = {size: media_root() / variant_path(key, size) for size in SIZES}
-    if source is None or not all(path.exists() for path in files.values()):
-        raise NotFound()
-    count = session.exec(
-        select(func.count(ProductMedia.id)).where(ProductMedia.product_id == product.id)
-    ).one()
-    if count >= MAX_PHOTOS:
-        raise FieldErrors({"photos": "catalog.error.too_many_photos"})
-    new_key = f"catalog/{store_id}/{product.id}/{secrets.token_hex(8)}"
-    (media_root() / Path(new_key).parent).mkdir(parents=True, exist_ok=True)
-    for size, path in files.items():
-        target = media_root() / variant_path(new_key, size)
-        try:
-            os.link(path, target)
-        except OSError:
-            target.write_bytes(path.read_bytes())
-    copied = source.model_dump(exclude={"id"})  # same size; its own product, key and place
-    session.add(
-        ProductMedia(
-            **copied | {"product_id": product.id, "key": new_key, "position": count, "alt": alt[:200]}
-        )
-    )
-    session.commit()
-    return new_key
+    return copy_photo(session, store_id, product_id, key, alt).key

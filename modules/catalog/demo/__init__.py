@@ -10,9 +10,9 @@ by `catalogs.py`.
 Everything goes through the catalog and inventory services, so the data obeys the same
 rules as data typed into the dashboard. The titles are combinations (product × origin,
 model, flavour or colour × size) drawn with `random.Random(store_code)`, so every run
-produces the same catalog. Photos are drawn once per (category, product line, style) and
-their bytes reused; the WebP encoding inside `add_photo` runs in a small thread pool, since
-it is what costs the time.
+produces the same catalog. Photos are drawn and encoded once per (category, product line,
+style), in a small thread pool since that is what costs the time, and their files written
+for each product that shows them.
 """
 
 import io
@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 from modules.catalog.demo.catalogs import IMAGE_EDGE, LANGS, REASON, Leaf, Line, Top, load_catalogs
 from modules.catalog.models import Category, Product
 from modules.catalog.services.categories import create_category
-from modules.catalog.services.media import add_photo
+from modules.catalog.services.media import EncodedPhoto, encode_photo, store_photo
 from modules.catalog.services.products import create_product
 from modules.contracts.public import feature_limit
 from modules.inventory.public import adjust_stock
@@ -327,19 +327,8 @@ def draw_gift_card(
 # --------------------------------------------------------------------------- seeding
 
 
-def _workers(session: Session) -> int:
-    bind = session.get_bind()
-    url = str(getattr(bind, "url", ""))
-    if url.startswith("sqlite") and (":memory:" in url or url.rstrip("/") in ("sqlite:", "sqlite:/")):
-        return 0  # one connection only: photos in line
-    return min(4, os.cpu_count() or 1)
-
-
-def _photo_job(bind, store_id: int, product_id: int, photos: list[tuple[bytes, str]]) -> int:
-    with Session(bind, expire_on_commit=False) as own:
-        for data, alt in photos:
-            add_photo(own, store_id, product_id, data, alt)
-    return len(photos)
+def _drawn_and_encoded(draw, *args) -> EncodedPhoto:
+    return encode_photo(draw(*args))
 
 
 def _category_ids(session: Session, store_id: int, leaves: list[tuple[Top, Leaf]]) -> dict[str, int]:
@@ -360,7 +349,7 @@ def _category_ids(session: Session, store_id: int, leaves: list[tuple[Top, Leaf]
 
 
 def seed_store(
-    session: Session, store: StoreRef, platform_id: int, count: int, pool: ThreadPoolExecutor | None
+    session: Session, store: StoreRef, platform_id: int, count: int, pool: ThreadPoolExecutor
 ) -> str:
     existing = session.exec(select(func.count(Product.id)).where(Product.store_id == store.id)).one()
     if existing:
@@ -371,9 +360,9 @@ def seed_store(
         count, note = limit, f" (capped at the plan's products_limit of {limit})"
     leaves, planned = plan_store(store.code, store.default_language, count)
     category_ids = _category_ids(session, store.id, leaves)
-    images: dict[tuple, bytes] = {}
-    jobs: list[Future] = []
-    photo_count = bins = 0
+    images: dict[tuple, Future[EncodedPhoto]] = {}
+    wanted: list[tuple[int, Future[EncodedPhoto], str]] = []  # product id, photo, alt
+    bins = 0
     for item in planned:
         item.data["category_id"] = str(category_ids[item.leaf.slug])
         product = create_product(
@@ -389,28 +378,25 @@ def seed_store(
             bins += 1
         alt = item.data.get(f"title_{store.default_language}") or item.data.get("title_fr", "")
         styles = (0, 1) if item.data["is_featured"] == "true" else (0,)
-        photos = []
         for style in styles:
             key = (item.leaf.slug, item.line_no, style)
             if key not in images:
                 if item.digital:
-                    images[key] = draw_gift_card(item.top.colour, item.label, item.data["price"], store.name)
+                    draw = (draw_gift_card, item.top.colour, item.label, item.data["price"], store.name)
                 else:
                     shape = sum(map(ord, item.leaf.slug)) + item.line_no
-                    images[key] = draw_photo(item.top.colour, shape, item.label, store.name, style)
-            photos.append((images[key], alt))
-        photo_count += len(photos)
-        if pool is None:
-            _photo_job(session.get_bind(), store.id, product.id, photos)
-        else:
-            jobs.append(pool.submit(_photo_job, session.get_bind(), store.id, product.id, photos))
-    for job in jobs:
-        job.result()
+                    draw = (draw_photo, item.top.colour, shape, item.label, store.name, style)
+                images[key] = pool.submit(_drawn_and_encoded, *draw)
+            wanted.append((product.id, images[key], alt))
+    # Each drawn photo is encoded once (in the pool, while products are created) and its
+    # files are written for every product that shows it.
+    for product_id, photo, alt in wanted:
+        store_photo(session, store.id, product_id, photo.result(), alt)
     low = sum(1 for p in planned if p.quantities and sum(q for _, _, q in p.quantities) <= 3)
     categories = len({t.slug for t, _ in leaves}) + len(leaves)
     return (
         f"Catalog: {len(planned)} products in {store.code}{note} — {categories} categories, "
-        f"{photo_count} photos ({len(images)} drawn), {bins} stock bins, {low} low on stock."
+        f"{len(wanted)} photos ({len(images)} drawn), {bins} stock bins, {low} low on stock."
     )
 
 
@@ -421,8 +407,8 @@ def seed(session: Session) -> list[str]:
     if count <= 0:
         return ["Catalog: no demo products (CATALOG_DEMO_PRODUCTS=0)."]
     lines: list[str] = []
-    workers = _workers(session)
-    pool = ThreadPoolExecutor(workers, thread_name_prefix="catalog-demo") if workers > 1 else None
+    # Drawing and encoding need no database: Pillow releases the GIL while it encodes.
+    pool = ThreadPoolExecutor(min(4, os.cpu_count() or 1), thread_name_prefix="catalog-demo")
     try:
         for code in load_catalogs():
             found = home_platform_of_store(session, code)
@@ -434,7 +420,6 @@ def seed(session: Session) -> list[str]:
             platform, store = found
             lines.append(seed_store(session, store, platform.id, count, pool))
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
+        pool.shutdown(wait=True)
     lines.append(f"Catalog demo done in {time.perf_counter() - started:.1f} s.")
     return lines

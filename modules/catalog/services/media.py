@@ -6,7 +6,9 @@ at `/_upload/...`. The names are random, so a changed photo is a new URL.
 """
 
 import io
+import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -15,7 +17,7 @@ from sqlmodel import Session, select
 
 from modules.catalog.models import ProductMedia
 from modules.catalog.services.products import get_product
-from orion_app.errors import FieldErrors
+from orion_app.errors import FieldErrors, NotFound
 from orion_app.scoped import get_in_store, in_store, list_in_store
 from orion_app.settings import get_settings
 
@@ -51,35 +53,101 @@ def _open(data: bytes) -> Image.Image:
     return ImageOps.exif_transpose(image).convert("RGB")
 
 
-def add_photo(session: Session, store_id: int, product_id: int, data: bytes, alt: str = "") -> ProductMedia:
-    """Store a photo in three sizes; refuses non-images, huge files and too many photos."""
+@dataclass(frozen=True)
+class EncodedPhoto:
+    """A checked photo in its three WebP sizes, not stored anywhere yet."""
+
+    width: int
+    height: int
+    files: dict[str, bytes]
+
+
+def encode_photo(data: bytes) -> EncodedPhoto:
+    """Check `data` (size, pixels, really an image) and encode the three sizes.
+
+    CPU only, no database and no files, so one encoding can be stored for several products
+    and run in a thread pool. Raises FieldErrors like an upload.
+    """
+    image = _open(data)
+    files = {}
+    for size, edge in SIZES.items():
+        copy = image.copy()
+        copy.thumbnail((edge, edge), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        copy.save(buffer, "WEBP", quality=82, method=4)
+        files[size] = buffer.getvalue()
+    return EncodedPhoto(image.width, image.height, files)
+
+
+def _next_photo(session: Session, store_id: int, product_id: int) -> tuple[str, int]:
+    """A new key for the product's next photo and its position; NotFound for a product of
+    another store, FieldErrors when it has MAX_PHOTOS already. Creates the folder."""
     product = get_product(session, store_id, product_id)
     count = session.exec(
         select(func.count(ProductMedia.id)).where(ProductMedia.product_id == product.id)
     ).one()
     if count >= MAX_PHOTOS:
         raise FieldErrors({"photos": "catalog.error.too_many_photos"})
-    image = _open(data)
     key = f"catalog/{store_id}/{product.id}/{secrets.token_hex(8)}"
-    folder = media_root() / Path(key).parent
-    folder.mkdir(parents=True, exist_ok=True)
-    for size, edge in SIZES.items():
-        copy = image.copy()
-        copy.thumbnail((edge, edge), Image.Resampling.LANCZOS)
-        copy.save(media_root() / variant_path(key, size), "WEBP", quality=82, method=4)
-    row = ProductMedia(
-        store_id=store_id,
-        product_id=product.id,
-        key=key,
-        position=count,
-        width=image.width,
-        height=image.height,
-        alt=alt[:200],
-    )
+    (media_root() / Path(key).parent).mkdir(parents=True, exist_ok=True)
+    return key, count
+
+
+def _add_row(
+    session: Session, store_id: int, product_id: int, key: str, position: int, **fields
+) -> ProductMedia:
+    row = ProductMedia(store_id=store_id, product_id=product_id, key=key, position=position, **fields)
     session.add(row)
     session.commit()
     session.refresh(row)
     return row
+
+
+def store_photo(
+    session: Session, store_id: int, product_id: int, photo: EncodedPhoto, alt: str = ""
+) -> ProductMedia:
+    """Store an encoded photo as the product's next photo. Commits."""
+    key, position = _next_photo(session, store_id, product_id)
+    for size, data in photo.files.items():
+        (media_root() / variant_path(key, size)).write_bytes(data)
+    return _add_row(
+        session, store_id, product_id, key, position, width=photo.width, height=photo.height, alt=alt[:200]
+    )
+
+
+def add_photo(session: Session, store_id: int, product_id: int, data: bytes, alt: str = "") -> ProductMedia:
+    """Store a photo in three sizes; refuses non-images, huge files and too many photos."""
+    _next_photo(session, store_id, product_id)  # refuse before the encoding work
+    return store_photo(session, store_id, product_id, encode_photo(data), alt)
+
+
+def copy_photo(session: Session, store_id: int, product_id: int, key: str, alt: str = "") -> ProductMedia:
+    """The store's photo stored under `key`, added to another product without encoding it again.
+
+    The three files are hard-linked (copied where the file system cannot link), so deleting
+    either photo later leaves the other whole. NotFound when the files are gone. Commits.
+    """
+    source = session.exec(in_store(ProductMedia, store_id).where(ProductMedia.key == key)).first()
+    files = {size: media_root() / variant_path(key, size) for size in SIZES}
+    if source is None or not all(path.exists() for path in files.values()):
+        raise NotFound()
+    new_key, position = _next_photo(session, store_id, product_id)
+    for size, path in files.items():
+        target = media_root() / variant_path(new_key, size)
+        try:
+            os.link(path, target)
+        except OSError:
+            target.write_bytes(path.read_bytes())
+    return _add_row(
+        session,
+        store_id,
+        product_id,
+        new_key,
+        position,
+        width=source.width,
+        height=source.height,
+        alt=alt[:200],
+    )
 
 
 def first_photos(session: Session, store_id: int, product_ids: list[int]) -> dict[int, ProductMedia]:
