@@ -72,6 +72,7 @@ MODULE = ModuleDefinition(
         ),
     ),
     config="modules.catalog.config:CatalogConfig",
+    api_routes="modules.catalog.api:routes",
     context_providers={SF: "modules.catalog.providers:storefront_home"},
     metrics_provider="modules.catalog.providers:store_metrics",
     widget_provider="modules.catalog.providers:overview_widgets",
