@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlmodel import select
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
@@ -19,7 +19,7 @@ from modules.catalog.services.categories import create_category
 from modules.catalog.services.products import create_product
 from orion_app import enablement
 from orion_app.api import api_transformer, build_api
-from orion_app.db import session_scope
+from orion_app.db import get_engine, session_scope
 from orion_app.registry import get_registry
 from tests.integration.catalog_helpers import product_form, scope
 from tests.integration.helpers import platform_id, store_id
@@ -132,6 +132,28 @@ def test_above_the_limit_the_sitemap_is_an_index_of_numbered_files_holding_every
     assert limited.get(f"/sitemap-{len(files) + 1}.xml").status_code == 404
     by_path = limited.get(f"{VELO_BY_PATH}sitemap.xml", headers={"host": "localhost:8000"})
     assert by_path.status_code == 200
+
+
+def test_a_sitemap_file_costs_two_statements_and_the_index_one(shops):
+    limited = TestClient(Starlette(routes=crawling.routes(limit=3)), headers={"host": CAFE_HOST})
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    limited.get("/sitemap-2.xml")  # the guard's look-ups are cached from now on
+    event.listen(get_engine(), "before_cursor_execute", count)
+    try:
+        sizes = {}
+        for path in ("/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"):
+            statements.clear()
+            assert limited.get(path).status_code == 200
+            sizes[path] = len(statements)
+    finally:
+        event.remove(get_engine(), "before_cursor_execute", count)
+
+    # File 1 holds the home and the two categories, so it reads no products.
+    assert sizes == {"/sitemap.xml": 1, "/sitemap-1.xml": 1, "/sitemap-2.xml": 2, "/sitemap-3.xml": 2}
 
 
 def test_a_platform_host_or_a_disabled_catalog_has_no_sitemap(client):
