@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
 
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, ScalarSelect, func
+from sqlmodel import Session, select
 
 from modules.inventory import services
 from modules.inventory.models import StockLevel, StockMovement
@@ -30,6 +31,7 @@ __all__ = [
     "StockRecord",
     "adjust_stock",
     "available_by_product",
+    "available_stock_expr",
     "bin_levels",
     "levels",
     "low_stock",
@@ -114,3 +116,17 @@ def bin_levels(
         pid: _stock(level)
         for pid, level in services.bin_levels(session, store_id, product_ids, warehouse, bin).items()
     }
+
+
+def available_stock_expr(store_id: int, product_id: ColumnElement[int]) -> ScalarSelect[int]:
+    """SQL for a product's available units in the store, summed over bins, to embed in a query.
+
+    The seam for listings: catalog puts it in its card query as a correlated subquery on its
+    own `product.id` column, so a page of cards with stock costs one statement, and inventory
+    keeps its tables to itself. Units promised to orders are left out; no bins read as 0.
+    """
+    return (
+        select(func.coalesce(func.sum(StockLevel.quantity - StockLevel.reserved), 0))
+        .where(StockLevel.store_id == store_id, StockLevel.product_id == product_id)
+        .scalar_subquery()
+    )

@@ -13,6 +13,9 @@ from orion_app.registry import get_registry
 from tests.conftest import ROOT
 from tests.integration.module_sandbox import sandbox
 
+# Catalog's search index on SQLite: an FTS5 table and its shadow tables (catalog_003).
+SQLITE_SEARCH_TABLES = {f"product_search{s}" for s in ("", "_data", "_idx", "_docsize", "_config")}
+
 
 def tables(url: str) -> set[str]:
     engine = engine_for(url)
@@ -22,6 +25,8 @@ def tables(url: str) -> set[str]:
 
 def test_every_branch_downgrades_to_nothing_and_upgrades_again(database):
     every_table = set(load_models(get_registry()).metadata.tables) | {"alembic_version"}
+    if database.startswith("sqlite"):
+        every_table |= SQLITE_SEARCH_TABLES
     assert tables(database) == every_table
 
     downgrade("base", database)
@@ -35,17 +40,17 @@ def test_one_module_steps_back_and_current_and_history_show_where_the_database_i
     assert main(["db", "downgrade", "catalog@-1"]) == 0
     assert main(["db", "current"]) == 0
     current = capsys.readouterr().out
-    assert "catalog_001_products" in current and "catalog_002_listing_indexes" not in current
+    assert "catalog_002_listing_indexes" in current and "catalog_003_search_index" not in current
     assert "tenancy_002_merchant_platform" in current
 
     assert main(["db", "history"]) == 0
     history = capsys.readouterr().out.splitlines()
-    assert any("-> catalog_001_products" in line and "(current)" in line for line in history)
-    assert any("-> catalog_002_listing_indexes" in line and "(current)" not in line for line in history)
+    assert any("-> catalog_002_listing_indexes" in line and "(current)" in line for line in history)
+    assert any("-> catalog_003_search_index" in line and "(current)" not in line for line in history)
 
     assert main(["db", "upgrade"]) == 0
     assert main(["db", "current"]) == 0
-    assert "catalog_002_listing_indexes (head)" in capsys.readouterr().out
+    assert "catalog_003_search_index (head)" in capsys.readouterr().out
 
 
 def test_the_plain_alembic_command_finds_every_module_branch(sqlite_database):

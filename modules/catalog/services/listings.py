@@ -1,21 +1,30 @@
-"""The catalog as other modules read it (feed exports, listings): plain records, page by page.
+"""The catalog as other modules and the storefront read it: plain records, page by page.
 
-A page costs four queries whatever its size: products, their texts, their photos, their
-stock. Pages are keyset pages on the product id, so a caller can walk a catalog of any
-size with flat memory.
+`listing_cards` is the storefront's card query: one statement for the page (texts in the
+shopper's languages, first photo and available stock folded in as correlated subqueries)
+and one for the count, whatever the page size. Searching reads the search index
+(`catalog_003_search_index`). `active_products` serves exports: keyset pages on the product
+id, so a caller can walk a catalog of any size with flat memory.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, Select, case, column, func, literal_column, table
 from sqlmodel import Session, select
 
-from modules.catalog.models import Product, ProductMedia
+from modules.catalog.models import Product, ProductMedia, ProductTranslation
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
-from modules.catalog.services.storefront import shown_availability
-from modules.inventory.public import available_by_product
+from modules.catalog.services.storefront import ProductCard, shown_availability
+from modules.catalog.services.values import fold
+from modules.inventory.public import available_by_product, available_stock_expr
 from orion_app.records import record_from
+
+SORTS = ("relevance", "newest", "price_asc", "price_desc", "name")
+# SQLite's full-text index (an FTS5 table over product.search_text, rowid = product id).
+_FTS = table("product_search", column("rowid"), column("rank"))
+_FTS_MIN = 3  # the trigram tokenizer matches nothing shorter; those words use LIKE
 
 
 @dataclass(frozen=True)
@@ -83,3 +92,147 @@ def active_products(
         )
         for p in products
     ]
+
+
+def listing_cards(
+    session: Session,
+    store_id: int,
+    langs: tuple[str, ...],
+    *,
+    query: str = "",
+    category_ids: list[int] | None = None,
+    featured: bool | None = None,
+    sort: str | None = None,
+    page: int = 1,
+    per_page: int = 24,
+) -> tuple[list[ProductCard], int]:
+    """One page of the store's active products as cards, and how many match: two statements.
+
+    Every word of `query` must occur in the product's folded search text ("cafe" finds
+    "Café"). `sort` is one of SORTS; unknown or None means relevance when searching (best
+    match first), else newest. Ties go newest first, so pages never overlap.
+    """
+    wheres, hits = _filters(session, store_id, query, category_ids, featured)
+    count = select(func.count()).select_from(Product)
+    if hits is not None:
+        count = count.join(hits, hits.c.rowid == Product.id)
+    total = session.execute(count.where(*wheres)).scalar_one()
+    key, descending = _sort_key(session, sort, query, hits, langs)
+    # The page is picked first, then only its rows get texts, photo and stock: offset rows
+    # never run the correlated subqueries.
+    inner = select(Product.id, Product.created_at, key.label("sort_key")).where(*wheres)
+    if hits is not None:
+        inner = inner.join(hits, hits.c.rowid == Product.id)
+    inner = inner.order_by(key.desc() if descending else key, Product.created_at.desc(), Product.id.desc())
+    picked = inner.offset((max(page, 1) - 1) * per_page).limit(per_page).subquery()
+    rows = session.execute(
+        select(
+            Product.id,
+            Product.slug,
+            Product.brand,
+            Product.price_cents,
+            Product.sale_price_cents,
+            Product.currency,
+            Product.vat_rate,
+            Product.is_digital,
+            Product.availability,
+            _title(langs, Product.id, Product.sku).label("title"),
+            _first_photo(Product.id).label("photo"),
+            available_stock_expr(store_id, Product.id).label("stock"),
+        )
+        .join(picked, picked.c.id == Product.id)
+        .order_by(
+            picked.c.sort_key.desc() if descending else picked.c.sort_key,
+            picked.c.created_at.desc(),
+            picked.c.id.desc(),
+        )
+    ).all()
+    return [_card(row) for row in rows], int(total)
+
+
+def _filters(
+    session: Session, store_id: int, query: str, category_ids: list[int] | None, featured: bool | None
+) -> tuple[list[ColumnElement[bool]], Select | None]:
+    """The WHERE terms of a listing, and SQLite's full-text hits to join (None elsewhere)."""
+    wheres = [Product.store_id == store_id, Product.is_active.is_(True)]
+    if category_ids:
+        wheres.append(Product.category_id.in_(category_ids))
+    if featured is not None:
+        wheres.append(Product.is_featured.is_(featured))
+    words = fold(query).split()
+    indexed = [w for w in words if len(w) >= _FTS_MIN] if session.bind.dialect.name == "sqlite" else []
+    # PostgreSQL's trigram index serves LIKE '%word%' itself; so does FTS5 for SQLite's words.
+    wheres += [Product.search_text.contains(w, autoescape=True) for w in words if w not in indexed]
+    if not indexed:
+        return wheres, None
+    phrase = " ".join('"' + w.replace('"', '""') + '"' for w in indexed)  # each a substring, all
+    hits = select(_FTS.c.rowid, _FTS.c.rank).where(literal_column("product_search").op("MATCH")(phrase))
+    return wheres, hits.subquery()
+
+
+def _sort_key(
+    session: Session, sort: str | None, query: str, hits, langs: tuple[str, ...]
+) -> tuple[ColumnElement, bool]:
+    """The listing's first sort key and whether it runs descending."""
+    if sort not in SORTS:
+        sort = "relevance" if query.strip() else "newest"
+    if sort == "relevance" and hits is not None:
+        return hits.c.rank, False  # bm25: lower is better
+    if sort == "relevance" and query.strip() and session.bind.dialect.name == "postgresql":
+        # Trigram likeness of the words, then of the whole text: a short text that is mostly
+        # the query beats a long one that merely holds it (bm25's length weighting, roughly).
+        folded = fold(query)
+        return func.word_similarity(folded, Product.search_text) + func.similarity(
+            folded, Product.search_text
+        ), True
+    if sort in ("price_asc", "price_desc"):  # what the shopper pays: the sale price when there is one
+        return func.coalesce(Product.sale_price_cents, Product.price_cents), sort == "price_desc"
+    if sort == "name":
+        return func.lower(_title(langs, Product.id, Product.sku)), False
+    return Product.created_at, True
+
+
+def _title(langs: tuple[str, ...], product_id: ColumnElement[int], fallback: ColumnElement[str]):
+    """The product's title in the first of `langs` it has, else in any, else `fallback`."""
+    rank = case(
+        {lang: n for n, lang in enumerate(dict.fromkeys(langs))},
+        value=ProductTranslation.lang,
+        else_=len(langs),
+    )
+    first = (
+        select(ProductTranslation.title)
+        .where(ProductTranslation.product_id == product_id)
+        .order_by(rank, ProductTranslation.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(first, fallback)
+
+
+def _first_photo(product_id: ColumnElement[int]):
+    # By product only: a product's photos are its store's, and a store_id term makes SQLite
+    # (without ANALYZE) walk the store's index instead of ix_product_media_product_position.
+    return (
+        select(ProductMedia.key)
+        .where(ProductMedia.product_id == product_id)
+        .order_by(ProductMedia.position, ProductMedia.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _card(row) -> ProductCard:
+    available = max(0, int(row.stock or 0))
+    return ProductCard(
+        id=row.id,
+        slug=row.slug,
+        title=row.title,
+        brand=row.brand,
+        price_cents=row.price_cents,
+        sale_price_cents=row.sale_price_cents,
+        currency=row.currency,
+        vat_rate=row.vat_rate,
+        image_key=row.photo or "",
+        available=available,
+        availability=shown_availability(row, available),
+    )
