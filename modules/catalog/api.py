@@ -45,9 +45,10 @@ STORE_HOST_PRIVATE = ("/platforms/",)
 
 
 def _storefront_access(request: Request, frontends: tuple[Frontend, ...]) -> Access:
+    """The guard's decision for the folder the file is in: `sitemap-<n>.xml` adds no cache entry."""
     return check_access(
-        path=request.url.path,
-        host=request.headers.get("host", ""),
+        path=request.url.path.rsplit("/", 1)[0] + "/",
+        host=request.url.netloc,
         token="",
         module="catalog",
         frontends=frontends,
@@ -57,7 +58,7 @@ def _storefront_access(request: Request, frontends: tuple[Frontend, ...]) -> Acc
 
 def _base(request: Request, access: Access) -> str:
     """The storefront's absolute base on the request's host (`tenant.base` is `/` by Host)."""
-    return host_origin(request.headers.get("host", "")) + access.tenant.base
+    return host_origin(request.url.netloc) + access.tenant.base
 
 
 def robots(request: Request) -> Response:
