@@ -58,7 +58,8 @@ def create_app() -> rx.App:
             title=ShellState.page_title,
             on_load=_on_load(route),
         )
-    app.add_page(lambda: not_found_view(), route="404", title="Not found")
+    # The guard with no page: it finds the tenant, so a store's 404 links back into the store.
+    app.add_page(lambda: not_found_view(), route="404", title="Not found", on_load=ShellState.guard(""))
     import_states(registry.package, registry.codes)
     require_handler_policies()
     app.register_lifespan_task(module_lifespan)

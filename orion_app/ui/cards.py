@@ -4,6 +4,16 @@ import reflex as rx
 
 from orion_app.ui.i18n import t
 
+# Read by screen readers, not shown.
+VISUALLY_HIDDEN = {
+    "position": "absolute",
+    "width": "1px",
+    "height": "1px",
+    "overflow": "hidden",
+    "clip": "rect(0 0 0 0)",
+    "white_space": "nowrap",
+}
+
 
 def media_url(path: rx.Var) -> rx.Var:
     return rx.get_upload_url(path)
@@ -15,6 +25,27 @@ def square_photo(has_photo: rx.Var, radius: str, **image_props) -> rx.Component:
         has_photo,
         rx.image(width="100%", aspect_ratio="1", object_fit="cover", border_radius=radius, **image_props),
         rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius=radius),
+    )
+
+
+def price_tag(price: rx.Var, old_price: rx.Var, size: str) -> rx.Component:
+    """The price to pay; during a sale, in red beside the old price struck through. Screen
+    readers hear "Old price" before the struck one (a strike alone says nothing to them)."""
+    return rx.flex(
+        rx.text(price, size=size, weight="bold", color=rx.cond(old_price != "", "var(--red-11)", "inherit")),
+        rx.cond(
+            old_price != "",
+            rx.el.del_(
+                rx.el.span(t("orion.old_price"), " ", style=VISUALLY_HIDDEN),
+                old_price,
+                color="var(--gray-11)",
+                font_size="0.85em",
+                text_decoration="line-through",
+            ),
+        ),
+        align="baseline",
+        wrap="wrap",
+        column_gap="0.5em",
     )
 
 
@@ -34,24 +65,12 @@ def card_view(card: rx.Var, index: rx.Var | int = 0) -> rx.Component:
                 ),
                 rx.text(card.subtitle, size="1", color_scheme="gray"),
                 rx.text(card.title, weight="medium", size="2"),
-                rx.hstack(
-                    rx.text(
-                        card.price,
-                        weight="bold",
-                        color=rx.cond(card.old_price != "", "var(--red-11)", "inherit"),
-                    ),
-                    rx.cond(
-                        card.old_price != "",
-                        rx.text(
-                            card.old_price, as_="s", size="1", color_scheme="gray", aria_label="old price"
-                        ),
-                    ),
-                    align="baseline",
-                    spacing="2",
-                ),
+                price_tag(card.price, card.old_price, "3"),
                 rx.cond(card.badge != "", rx.text(card.badge, size="1", color_scheme="gray")),
                 spacing="1",
                 align="start",
+                overflow_wrap="anywhere",
+                min_width="0",
             ),
             height="100%",
         ),
@@ -73,7 +92,7 @@ def card_grid(cards: rx.Var) -> rx.Component:
 def card_section(section: rx.Var) -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.heading(section.title, size="5"),
+            rx.heading(section.title, size="5", as_="h2"),
             rx.spacer(),
             rx.cond(section.more_href != "", rx.link(t("orion.see_all"), href=section.more_href)),
             width="100%",

@@ -19,6 +19,9 @@ CONTENT_WIDTH = {"max_width": "72em", "margin": "0 auto"}
 # bar whose menu button opens the same navigation in a drawer.
 WIDE = "md"
 SIDEBAR_WIDTH = "15em"
+# A store's product search, under its storefront base: where a shopper who took a wrong
+# turn can look for what they came for.
+STOREFRONT_SEARCH = "products"
 
 
 def toaster() -> rx.Component:
@@ -40,16 +43,29 @@ def sign_out_button(**props) -> rx.Component:
 
 
 def not_found_view() -> rx.Component:
+    """ "Not found", with the way back: in a store, to its home and its product search, not to
+    the platform's front page."""
     return rx.center(
         rx.vstack(
-            rx.heading("404", size="9", color_scheme="gray"),
-            rx.heading(t("orion.not_found.title"), size="5"),
-            rx.text(t("orion.not_found.text"), color_scheme="gray"),
-            rx.link(t("orion.not_found.home"), href="/"),
+            rx.text("404", size="9", weight="bold", color_scheme="gray", aria_hidden="true"),
+            rx.heading(t("orion.not_found.title"), size="5", as_="h1"),
+            rx.text(t("orion.not_found.text"), color_scheme="gray", text_align="center"),
+            rx.cond(
+                ShellState.frontend == "storefront",
+                rx.hstack(
+                    rx.link(t("orion.not_found.store_home"), href=ShellState.base),
+                    rx.link(t("orion.not_found.search"), href=ShellState.base + STOREFRONT_SEARCH),
+                    spacing="4",
+                    wrap="wrap",
+                    justify="center",
+                ),
+                rx.link(t("orion.not_found.home"), href="/"),
+            ),
             align="center",
             spacing="3",
         ),
         min_height="70vh",
+        padding="1em",
         data_testid="not-found",
     )
 
@@ -109,6 +125,7 @@ def language_switcher() -> rx.Component:
             "border": "1px solid var(--gray-6)",
             "background": "transparent",
             "font_size": "0.9em",
+            "max_width": "100%",
         },
     )
 
@@ -193,21 +210,15 @@ def _drawer_link(item: rx.Var) -> rx.Component:
     return rx.drawer.close(nav_link(item))
 
 
-def top_bar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None) -> rx.Component:
-    """On a narrow screen: a menu button opening the navigation in a drawer, and the title."""
-    heading = rx.vstack(
-        rx.drawer.title(title, size="4"),
-        rx.drawer.description(subtitle, size="1", color_scheme="gray"),
-        spacing="0",
-    )
-    drawer = rx.drawer.root(
-        rx.drawer.trigger(
-            rx.icon_button(rx.icon("menu"), variant="ghost", color_scheme="gray", aria_label=t("orion.menu"))
-        ),
+def left_drawer(trigger: rx.Component, body: rx.Component, **root_props) -> rx.Component:
+    """A panel sliding in from the left over a dimmed page, opened by `trigger`. Its `body`
+    needs an `rx.drawer.title` (screen readers announce the panel by it)."""
+    return rx.drawer.root(
+        rx.drawer.trigger(trigger),
         rx.drawer.overlay(z_index="40", background="rgba(0, 0, 0, 0.35)"),
         rx.drawer.portal(
             rx.drawer.content(
-                rx.vstack(*_navigation(heading, switcher, _drawer_link), height="100%", width="100%"),
+                body,
                 top="0",
                 right="auto",
                 height="100%",
@@ -215,9 +226,24 @@ def top_bar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = No
                 padding="1.25em",
                 overflow_y="auto",
                 background="var(--gray-2)",
+                z_index="50",
             )
         ),
         direction="left",
+        **root_props,
+    )
+
+
+def top_bar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None) -> rx.Component:
+    """On a narrow screen: a menu button opening the navigation in a drawer, and the title."""
+    heading = rx.vstack(
+        rx.drawer.title(title, size="4"),
+        rx.drawer.description(subtitle, size="1", color_scheme="gray"),
+        spacing="0",
+    )
+    drawer = left_drawer(
+        rx.icon_button(rx.icon("menu"), variant="ghost", color_scheme="gray", aria_label=t("orion.menu")),
+        rx.vstack(*_navigation(heading, switcher, _drawer_link), height="100%", width="100%"),
         open=ShellState.drawer_open,
         on_open_change=ShellState.set_drawer_open,
     )
@@ -289,18 +315,31 @@ def public_shell(content: rx.Component) -> rx.Component:
     brand = rx.cond(
         ShellState.frontend == "storefront", ShellState.tenant_store_name, ShellState.tenant_platform_name
     )
+    # The brand is a link, not a heading: each page has its own single <h1>. On a phone the
+    # header wraps (brand and language on one line, the menu under them) instead of widening
+    # the page.
     header = rx.el.header(
-        rx.hstack(
-            rx.link(rx.heading(brand, size="5"), href=ShellState.base, underline="none"),
-            rx.el.nav(
-                rx.hstack(rx.foreach(ShellState.menu, nav_link), spacing="1"),
-                aria_label="Main",
+        rx.flex(
+            rx.link(
+                rx.text(brand, size="5", weight="bold", style=ONE_LINE),
+                href=ShellState.base,
+                underline="none",
+                min_width="0",
+                flex="1 1 auto",
             ),
-            rx.spacer(),
+            rx.el.nav(
+                rx.flex(rx.foreach(ShellState.menu, nav_link), gap="1", wrap="wrap"),
+                aria_label="Main",
+                order=rx.breakpoints(initial="3", sm="0"),
+                width=rx.breakpoints(initial="100%", sm="auto"),
+            ),
             language_switcher(),
             align="center",
+            wrap="wrap",
+            column_gap="3",
+            row_gap="1",
             width="100%",
-            padding="0.75em 1.5em",
+            padding=rx.breakpoints(initial="0.6em 1em", sm="0.75em 1.5em"),
             **CONTENT_WIDTH,
         ),
         border_bottom="1px solid var(--gray-5)",
@@ -309,14 +348,47 @@ def public_shell(content: rx.Component) -> rx.Component:
         ShellState.status == "ok",
         rx.box(
             header,
-            rx.el.main(content, padding="2em 1.5em", **CONTENT_WIDTH),
-            rx.el.footer(
-                rx.text(brand, " · ", ShellState.tenant_platform_name, size="1", color_scheme="gray"),
-                padding="2em 1.5em",
+            rx.el.main(
+                content,
+                padding=rx.breakpoints(initial="1em", sm="2em 1.5em"),
+                min_width="0",
+                overflow_wrap="break-word",
                 **CONTENT_WIDTH,
             ),
+            store_footer(brand),
         ),
         guarded_content(content),
+    )
+
+
+def store_footer(brand: rx.Var) -> rx.Component:
+    """The store's imprint: who sells (legal name, address, VAT number), and its legal pages.
+
+    The legal links come from `ShellState.legal_pages`, which stays empty until a module
+    (CMS) publishes such pages; until then the footer shows none rather than dead links.
+    """
+    return rx.el.footer(
+        rx.vstack(
+            rx.text(brand, " · ", ShellState.tenant_platform_name, size="1", color_scheme="gray"),
+            rx.foreach(ShellState.imprint, lambda line: rx.text(line, size="1", color_scheme="gray")),
+            rx.cond(
+                ShellState.legal_pages.length() > 0,
+                rx.el.nav(
+                    rx.flex(
+                        rx.foreach(
+                            ShellState.legal_pages, lambda p: rx.link(p["label"], href=p["href"], size="1")
+                        ),
+                        gap="3",
+                        wrap="wrap",
+                    ),
+                    aria_label=t("orion.footer.legal"),
+                ),
+            ),
+            spacing="1",
+        ),
+        padding=rx.breakpoints(initial="1.5em 1em", sm="2em 1.5em"),
+        overflow_wrap="anywhere",
+        **CONTENT_WIDTH,
     )
 
 

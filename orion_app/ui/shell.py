@@ -41,6 +41,11 @@ class ShellState(OrionState):
     stores: list[dict[str, str]] = []
     home_href: str = ""  # this frontend's start page, when the user may enter it at all
     drawer_open: bool = False
+    # The storefront footer: the seller's imprint lines, and links to its legal pages
+    # ({"label", "href"}). No module publishes legal pages yet: when CMS does, it fills
+    # `legal_pages` here and the footer shows them; until then they stay hidden.
+    imprint: list[str] = []
+    legal_pages: list[dict[str, str]] = []
 
     @rx.event
     @public(page_guard=True)
@@ -77,6 +82,12 @@ class ShellState(OrionState):
             chosen = entry
             if access.tenant is not None and access.tenant.frontend == entry.page.frontend:
                 break
+        if chosen is None:
+            # No page here (the app's 404 route): still find whose storefront this is, so
+            # "not found" can lead back into that store rather than to the platform.
+            access = check_access(
+                path=path, host=host, token="", module="", frontends=tuple(Frontend), public=True
+            )
         return access, chosen
 
     def _apply(self, access: Access, entry) -> None:

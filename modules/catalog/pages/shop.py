@@ -3,83 +3,189 @@
 import reflex as rx
 
 from modules.catalog.state.shop import ShopListingState, ShopProductState
-from orion_app.ui.cards import card_grid, media_url, square_photo
-from orion_app.ui.components import data_item, search_input
+from orion_app.ui.cards import card_grid, media_url, price_tag, square_photo
+from orion_app.ui.components import data_item, options_of, search_input, select
 from orion_app.ui.i18n import t
-from orion_app.ui.layout import not_found_view
+from orion_app.ui.layout import WIDE, left_drawer, not_found_view
 from orion_app.ui.pager import link_pager
 
 P = ShopProductState
 
 
+L = ShopListingState
+
+
+def breadcrumbs(crumbs: rx.Var, as_json: rx.Var) -> rx.Component:
+    """Home › Category › Sub-category › this page, and the same for search engines."""
+    return rx.el.nav(
+        rx.el.script(as_json, type="application/ld+json"),
+        rx.el.ol(
+            rx.foreach(crumbs, _crumb),
+            style={
+                "display": "flex",
+                "flex_wrap": "wrap",
+                "gap": "0.25em",
+                "list_style": "none",
+                "padding": "0",
+            },
+        ),
+        aria_label=t("catalog.shop.breadcrumb"),
+        font_size="0.85em",
+        min_width="0",
+    )
+
+
+def _crumb(crumb: rx.Var, index: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.cond(
+            index > 0,
+            rx.text("›", as_="span", color_scheme="gray", aria_hidden="true", margin_right="0.25em"),
+        ),
+        rx.cond(
+            crumb["href"] != "",
+            rx.link(crumb["name"], href=crumb["href"]),
+            rx.text(crumb["name"], as_="span", aria_current="page", color_scheme="gray"),
+        ),
+        overflow_wrap="anywhere",
+    )
+
+
 def _search_form() -> rx.Component:
     return rx.form(
         rx.hstack(
+            rx.el.input(type="hidden", name="category", value=L.category_slug),
             search_input(
-                ShopListingState.search,
-                "catalog.shop.search_placeholder",
-                "catalog.shop.search",
-                width="100%",
-                key=ShopListingState.search,
+                L.search, "catalog.shop.search_placeholder", "catalog.shop.search", width="100%", key=L.search
             ),
             rx.button(t("catalog.shop.search"), type="submit"),
             width="100%",
         ),
-        on_submit=ShopListingState.submit_search,
+        on_submit=L.submit_search,
         role="search",
         width="100%",
     )
 
 
-def _categories() -> rx.Component:
-    return rx.el.nav(
-        rx.vstack(
-            rx.text(t("catalog.shop.categories"), weight="bold", size="2"),
-            rx.link(t("catalog.shop.all_products"), href=ShopListingState.all_href, size="2"),
-            rx.foreach(
-                ShopListingState.categories,
-                lambda c: rx.link(
+def _category_links(link=lambda c: c) -> rx.Component:
+    return rx.vstack(
+        link(rx.link(t("catalog.shop.all_products"), href=L.all_href, size="2")),
+        rx.foreach(
+            L.categories,
+            lambda c: link(
+                rx.link(
                     c["name"],
                     href=c["href"],
                     size="2",
                     padding_left=rx.cond(c["depth"] == "0", "0", "1em"),
                     weight=rx.cond(c["active"] != "", "bold", "regular"),
-                ),
+                    aria_current=rx.cond(c["active"] != "", "page", "false"),
+                )
             ),
-            spacing="1",
-            align="start",
         ),
+        spacing="1",
+        align="start",
+    )
+
+
+def _categories() -> rx.Component:
+    """The category list beside the results on a wide screen."""
+    return rx.el.nav(
+        rx.text(t("catalog.shop.categories"), weight="bold", size="2"),
+        _category_links(),
         aria_label=t("catalog.shop.categories"),
+        display=rx.breakpoints(initial="none", **{WIDE: "block"}),
         min_width="12em",
+    )
+
+
+def _categories_drawer() -> rx.Component:
+    """The same list in a drawer on a phone, behind a "Categories" button."""
+    return left_drawer(
+        rx.button(rx.icon("list", size=16), t("catalog.shop.categories"), variant="soft", size="2"),
+        rx.el.nav(
+            rx.drawer.title(t("catalog.shop.categories"), size="4"),
+            rx.drawer.description(t("catalog.shop.categories_hint"), size="1", color_scheme="gray"),
+            _category_links(rx.drawer.close),
+            aria_label=t("catalog.shop.categories"),
+        ),
+    )
+
+
+def _filter(label: rx.Component, clear_href: rx.Var, clear_key: str) -> rx.Component:
+    """A filter in force, with a link that drops it and keeps the others."""
+    return rx.badge(
+        label,
+        rx.link(rx.icon("x", size=12), href=clear_href, aria_label=t(clear_key), color="inherit"),
+        size="2",
+        variant="soft",
+        radius="full",
+        max_width="100%",
+        style={"white_space": "normal", "overflow_wrap": "anywhere"},
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.flex(
+        rx.text(t("catalog.shop.count", count=L.total), size="2", color_scheme="gray"),
+        rx.cond(
+            L.search != "",
+            _filter(rx.text("“", L.search, "”"), L.clear_search_href, "catalog.shop.clear_search"),
+        ),
+        rx.cond(
+            L.category_name != "",
+            _filter(L.category_name, L.clear_category_href, "catalog.shop.clear_category"),
+        ),
+        rx.spacer(),
+        rx.box(_categories_drawer(), display=rx.breakpoints(initial="block", **{WIDE: "none"})),
+        rx.el.label(
+            t("catalog.shop.sort_by"),
+            select(
+                options_of(L.sorts),
+                value=L.sort,
+                on_change=L.choose_sort,
+                name="sort",
+            ),
+            style={"display": "flex", "align_items": "center", "gap": "0.5em", "font_size": "0.9em"},
+        ),
+        wrap="wrap",
+        align="center",
+        gap="2",
+        width="100%",
+    )
+
+
+def _no_results() -> rx.Component:
+    """Nothing found: the ways out, widening the search rather than a dead end."""
+    return rx.vstack(
+        rx.text(t("catalog.shop.no_results")),
+        rx.cond(
+            L.category_name != "", rx.link(t("catalog.shop.search_everywhere"), href=L.clear_category_href)
+        ),
+        rx.cond(L.search != "", rx.link(t("catalog.shop.clear_search"), href=L.clear_search_href)),
+        padding="2em 0",
+        spacing="2",
     )
 
 
 def _results() -> rx.Component:
     return rx.vstack(
-        rx.heading(ShopListingState.heading, size="6"),
-        rx.text(t("catalog.shop.count", count=ShopListingState.total), size="2", color_scheme="gray"),
-        rx.cond(
-            ShopListingState.total > 0,
-            card_grid(ShopListingState.items),
-            rx.text(t("catalog.shop.no_results"), padding="2em 0"),
-        ),
-        link_pager(
-            ShopListingState.page_number,
-            ShopListingState.page_count,
-            ShopListingState.prev_href,
-            ShopListingState.next_href,
-        ),
+        rx.heading(L.heading, size="6", as_="h1"),
+        _toolbar(),
+        rx.cond(L.total > 0, card_grid(L.items), _no_results()),
+        link_pager(L.page_number, L.page_count, L.prev_href, L.next_href),
         width="100%",
+        min_width="0",
         spacing="4",
     )
 
 
 def listing_page() -> rx.Component:
     return rx.vstack(
+        breadcrumbs(L.crumbs, L.crumbs_json),
         _search_form(),
         rx.hstack(_categories(), _results(), align="start", spacing="6", width="100%"),
         width="100%",
-        spacing="5",
+        spacing="4",
     )
 
 
@@ -124,16 +230,7 @@ def _details() -> rx.Component:
     return rx.vstack(
         rx.text(P.brand, color_scheme="gray", size="2"),
         rx.heading(P.title, size="7", as_="h1"),
-        rx.hstack(
-            rx.text(
-                P.price, size="6", weight="bold", color=rx.cond(P.old_price != "", "var(--red-11)", "inherit")
-            ),
-            rx.cond(
-                P.old_price != "", rx.text(P.old_price, as_="s", color_scheme="gray", aria_label="old price")
-            ),
-            align="baseline",
-            spacing="3",
-        ),
+        price_tag(P.price, P.old_price, "6"),
         rx.text(P.vat_note, size="1", color_scheme="gray"),
         rx.badge(P.availability, color_scheme=rx.cond(P.in_stock, "green", "orange"), size="2"),
         rx.text(P.description, white_space="pre-line"),
@@ -152,6 +249,13 @@ def product_page() -> rx.Component:
     product = rx.box(
         rx.el.meta(name="description", content=P.meta_description),
         rx.el.script(P.json_ld, type="application/ld+json"),
-        rx.flex(_gallery(), _details(), direction=rx.breakpoints(initial="column", md="row"), spacing="6"),
+        rx.vstack(
+            breadcrumbs(P.crumbs, P.crumbs_json),
+            rx.flex(
+                _gallery(), _details(), direction=rx.breakpoints(initial="column", md="row"), spacing="6"
+            ),
+            spacing="4",
+            width="100%",
+        ),
     )
     return rx.cond(P.found, product, not_found_view())

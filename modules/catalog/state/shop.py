@@ -8,7 +8,15 @@ from reflex.config import get_config
 from modules.catalog.providers import shop_card
 from modules.catalog.services.categories import category_by_slug, category_tree, subtree_ids
 from modules.catalog.services.media import SIZES, variant_path
-from modules.catalog.services.storefront import cards, language_order, product_page
+from modules.catalog.services.storefront import (
+    SORTS,
+    cards,
+    category_trail,
+    language_order,
+    last_page,
+    product_page,
+    sort_order,
+)
 from orion_app.cards import Card
 from orion_app.db import session_scope
 from orion_app.enablement import module_config
@@ -34,15 +42,54 @@ def _int(value: str, default: int) -> int:
         return default
 
 
+def breadcrumbs(base: str, origin: str, lang: str, trail: list[tuple[str, str]]) -> tuple[list, str]:
+    """Home, then `trail`'s (name, href) steps; and the same as JSON-LD BreadcrumbList.
+
+    The last step is the page itself: it shows without a link.
+    """
+    steps = [(translate("catalog.shop.home", lang), base), *trail]
+    items = [
+        {"name": name, "href": href if i < len(steps) - 1 else ""} for i, (name, href) in enumerate(steps)
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": origin + href}
+            for i, (name, href) in enumerate(steps, start=1)
+        ],
+    }
+    return items, script_json(data)
+
+
+def listing_href(base: str, *, q: str = "", category: str = "", sort: str = "", page: int = 1) -> str:
+    """A listing URL; the default sort and the first page are left out, so a listing has one URL."""
+    params = {
+        "q": q,
+        "category": category,
+        "sort": "" if sort == sort_order(None, bool(q)) else sort,
+        "page": "" if page == 1 else str(page),
+    }
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{base}products" + (f"?{query}" if query else "")
+
+
 class ShopListingState(PagedMixin, OrionState):
     items: list[Card] = []
     search: str = ""
     category_slug: str = ""
+    category_name: str = ""
+    sort: str = "newest"
     heading: str = ""
     categories: list[dict[str, str]] = []
+    sorts: list[dict[str, str]] = []  # {"value", "label", "href"}, the current sort's href kept too
+    crumbs: list[dict[str, str]] = []
+    crumbs_json: str = ""
     prev_href: str = ""
     next_href: str = ""
     all_href: str = ""
+    clear_search_href: str = ""
+    clear_category_href: str = ""
 
     @rx.event
     @public(frontends=STOREFRONT)
@@ -51,13 +98,13 @@ class ShopListingState(PagedMixin, OrionState):
         params = self.router.url.query_parameters
         self.search = (params.get("q") or "").strip()[:100]
         self.category_slug = params.get("category") or ""
+        self.sort = sort_order(params.get("sort"), bool(self.search))
         self.page_number = _int(params.get("page"), 1)
         store, base = access.tenant.store, access.tenant.base
         per_page = module_config("catalog", access.tenant.platform.id).storefront_page_size
         with session_scope() as session:
             tree = category_tree(session, store.id, self.lang, store.default_language)
-            category_ids = None
-            self.heading = translate("catalog.shop.all_products", self.lang)
+            category_ids, trail = None, []
             if self.category_slug:
                 try:
                     category = category_by_slug(session, store.id, self.category_slug)
@@ -65,20 +112,38 @@ class ShopListingState(PagedMixin, OrionState):
                     self.category_slug = ""
                 else:
                     category_ids = subtree_ids(session, store.id, category.id)
-                    self.heading = next((n.name for n in tree if n.id == category.id), self.heading)
+                    trail = category_trail(tree, category.id)
             found, self.total = cards(
                 session,
                 store.id,
                 _langs(self.lang),
                 query=self.search,
                 category_ids=category_ids,
+                sort=self.sort,
                 page=self.page_number,
                 per_page=per_page,
             )
+        self.page_count = last_page(self.total, per_page)
+        if self.page_number > self.page_count:
+            # A page past the end (an old link, a hand-edited URL) shows the last page instead.
+            return rx.redirect(self._href(base, page=self.page_count), replace=True)
+        self.category_name = trail[-1].name if trail else ""
+        self.heading = self.category_name or translate("catalog.shop.all_products", self.lang)
         if self.search:
             self.heading = translate("catalog.shop.results_for", self.lang, query=self.search)
         self.items = [shop_card(c, base, self.lang) for c in found]
-        self._count_pages(per_page)
+        self._links(base, tree)
+        self.crumbs, self.crumbs_json = breadcrumbs(
+            base,
+            self.router.url.origin,
+            self.lang,
+            [(n.name, listing_href(base, category=n.slug)) for n in trail]
+            or [(translate("catalog.shop.all_products", self.lang), listing_href(base))],
+        )
+        return None
+
+    def _links(self, base: str, tree) -> None:
+        """Every link of the listing, each keeping what it does not change."""
         self.categories = [
             {
                 "name": n.name,
@@ -88,27 +153,49 @@ class ShopListingState(PagedMixin, OrionState):
             }
             for n in tree
         ]
-        self.all_href = f"{base}products"
+        self.all_href = self._href(base, category="")
+        self.clear_search_href = self._href(base, q="", sort="")
+        self.clear_category_href = self.all_href
+        self.sorts = [
+            {
+                "value": s,
+                "label": translate(f"catalog.shop.sort.{s}", self.lang),
+                "href": self._href(base, sort=s),
+            }
+            for s in SORTS
+            if s != "relevance" or self.search
+        ]
         self.prev_href = self._href(base, page=self.page_number - 1) if self.page_number > 1 else ""
         self.next_href = (
             self._href(base, page=self.page_number + 1) if self.page_number < self.page_count else ""
         )
 
     def _href(self, base: str, **changes) -> str:
-        """A listing URL with the current search and category, changed by `changes`."""
-        params = {"q": self.search, "category": self.category_slug, "page": str(self.page_number)}
-        params |= {name: str(value) for name, value in changes.items()}
-        if "category" in changes:
-            params["page"] = "1"
-        query = urlencode({k: v for k, v in params.items() if v and not (k == "page" and v == "1")})
-        return f"{base}products" + (f"?{query}" if query else "")
+        """This listing's URL changed by `changes`; changing anything but the page goes back to
+        the first page."""
+        params = {"q": self.search, "category": self.category_slug, "sort": self.sort, "page": 1}
+        return listing_href(base, **(params | changes))
+
+    @rx.event
+    @ui_only
+    def choose_sort(self, value: str):
+        """Open the listing in the chosen order; only the orders the page offered are followed."""
+        for option in self.sorts:
+            if option["value"] == value:
+                return rx.redirect(option["href"])
+        return None
 
     @rx.event
     @ui_only
     def submit_search(self, form: dict):
-        query = (form.get("q") or "").strip()
-        base = f"{self.router.url.path.rsplit('products', 1)[0]}"
-        return rx.redirect(f"{base}products" + (f"?{urlencode({'q': query})}" if query else ""))
+        """Search inside the category being shown (the form carries it); a new search is sorted
+        by relevance and starts on its first page."""
+        base = self.router.url.path.rsplit("products", 1)[0]
+        return rx.redirect(
+            listing_href(
+                base, q=(form.get("q") or "").strip()[:100], category=str(form.get("category") or "")
+            )
+        )
 
 
 class ShopProductState(OrionState):
@@ -129,6 +216,8 @@ class ShopProductState(OrionState):
     thumbs: list[str] = []
     selected_photo: int = 0
     json_ld: str = ""
+    crumbs: list[dict[str, str]] = []
+    crumbs_json: str = ""
 
     @rx.event
     @public(frontends=STOREFRONT)
@@ -136,16 +225,24 @@ class ShopProductState(OrionState):
         access = current_access()
         slug = self._segment(-1)
         self.selected_photo = 0
+        store, base = access.tenant.store, access.tenant.base
         try:
             with session_scope() as session:
-                page = product_page(session, access.tenant.store.id, slug, _langs(self.lang))
+                page = product_page(session, store.id, slug, _langs(self.lang))
+                tree = category_tree(session, store.id, self.lang, store.default_language)
         except NotFound:
             self.found = False
             shell = await self.get_state(ShellState)
             shell.page_title = translate("orion.not_found.title", self.lang)
             return
-        card = shop_card(page.card, access.tenant.base, self.lang)
+        card = shop_card(page.card, base, self.lang)
         self.found = True
+        trail = [
+            (n.name, listing_href(base, category=n.slug)) for n in category_trail(tree, page.category_id)
+        ]
+        self.crumbs, self.crumbs_json = breadcrumbs(
+            base, self.router.url.origin, self.lang, [*trail, (card.title, card.href)]
+        )
         self.title, self.brand, self.price, self.old_price = (
             card.title,
             card.subtitle,
