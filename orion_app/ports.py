@@ -33,6 +33,15 @@ class StoreRef:
 
 
 @dataclass(frozen=True)
+class StoreImprint:
+    """The seller behind a store, as its storefront footer names it ("" when not given)."""
+
+    legal_name: str
+    vat_number: str
+    email: str
+
+
+@dataclass(frozen=True)
 class Principal:
     """A signed-in user and the scopes they act in."""
 
@@ -63,6 +72,9 @@ class TenantDirectory(Protocol):
 
     def stores_of(self, principal: Principal) -> list[StoreRef]:
         """The active stores the user owns (through a merchant) or belongs to, by name."""
+
+    def store_imprint(self, store_id: int) -> StoreImprint | None:
+        """Who sells in the store, for its storefront footer."""
 
 
 class ModuleStateStore(Protocol):

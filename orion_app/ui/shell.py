@@ -119,6 +119,10 @@ class ShellState(OrionState):
         page_path = entry.page.path if access.ok and entry else ""
         self.stores = _store_links(access.principal, page_path) if staff else []
         self.drawer_open = False
+        storefront = (
+            tenant is not None and tenant.frontend == Frontend.STOREFRONT and tenant.store is not None
+        )
+        self.imprint = _imprint(tenant.store.id, self.lang) if storefront else []
 
     def _language(self, access: Access) -> str:
         tenant = access.tenant
@@ -160,6 +164,22 @@ class ShellState(OrionState):
         self.lang_choice = lang
         self.lang = lang
         return rx.call_script("window.location.reload()")
+
+
+def _imprint(store_id: int, lang: str) -> list[str]:
+    """The footer's lines naming the seller: legal name, VAT number, e-mail (those it has)."""
+    imprint = access_cache.cached(
+        "store_imprint",
+        (store_id,),
+        lambda: directory().store_imprint(store_id),
+        ttl=access_cache.PRINCIPAL_TTL_SECONDS,
+    )
+    if imprint is None:
+        return []
+    lines = [imprint.legal_name]
+    if imprint.vat_number:
+        lines.append(translate("orion.footer.vat", lang, vat=imprint.vat_number))
+    return [line for line in (*lines, imprint.email) if line]
 
 
 def _store_links(principal: Principal, page_path: str) -> list[dict[str, str]]:

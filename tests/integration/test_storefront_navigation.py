@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from modules.catalog.services import categories, products, storefront
-from modules.catalog.state.shop import breadcrumbs, listing_href
+from modules.catalog.services import categories, listings, products, storefront
+from modules.catalog.state.shop import breadcrumbs, listing_href, sort_order
 from orion_app.db import session_scope
 from tests.integration.catalog_helpers import product_form, scope
 from tests.integration.helpers import use_media_dir
@@ -49,9 +49,10 @@ def shop(demo, tmp_path, monkeypatch):
     return {"store": store_id, "drinks": drinks.id, "coffee": coffee.id, "tea": tea.id}
 
 
-def skus(shop, **options) -> list[str]:
+def titles(shop, langs=("en", "fr"), **options) -> list[str]:
+    """The titles of a listing page, as the storefront asks for it."""
     with session_scope() as session:
-        found, _ = storefront.cards(session, shop["store"], ("en", "fr"), **options)
+        found, _ = listings.listing_cards(session, shop["store"], langs, **options)
         return [c.title for c in found]
 
 
@@ -68,27 +69,30 @@ def skus(shop, **options) -> list[str]:
     ],
 )
 def test_an_unknown_or_pointless_sort_falls_back_to_the_default(asked, searching, used):
-    assert storefront.sort_order(asked, searching) == used
+    assert sort_order(asked, searching) == used
 
 
 def test_prices_sort_by_what_the_shopper_pays_and_names_in_the_shoppers_language(shop):
     # The mug costs 20.00 but is on sale at 8.00: it sorts as 8.00.
-    assert skus(shop, sort="price_asc") == [
+    assert titles(shop, sort="price_asc") == [
         "Green tea",
         "Roast mug",
         "Bright roast beans",
         "Dark roast beans",
     ]
-    assert skus(shop, sort="price_desc") == [
+    assert titles(shop, sort="price_desc") == [
         "Dark roast beans",
         "Bright roast beans",
         "Roast mug",
         "Green tea",
     ]
-    assert skus(shop, sort="name") == ["Bright roast beans", "Dark roast beans", "Green tea", "Roast mug"]
-    with session_scope() as session:
-        found, _ = storefront.cards(session, shop["store"], ("fr", "en"), sort="name")
-    assert [c.title for c in found] == ["Tasse", "Thé vert", "Torréfaction claire", "Torréfaction foncée"]
+    assert titles(shop, sort="name") == ["Bright roast beans", "Dark roast beans", "Green tea", "Roast mug"]
+    assert titles(shop, ("fr", "en"), sort="name") == [
+        "Tasse",
+        "Thé vert",
+        "Torréfaction claire",
+        "Torréfaction foncée",
+    ]
 
 
 def test_relevance_puts_the_whole_phrase_before_its_words_apart(shop):
@@ -99,7 +103,7 @@ def test_relevance_puts_the_whole_phrase_before_its_words_apart(shop):
             *scope()[1:],
             product_form(sku="BEAN-3", title_en="Beans for a dark day, no roast", title_fr="Grains", gtin=""),
         )
-    found = skus(shop, query="dark roast", sort="relevance")
+    found = titles(shop, query="dark roast", sort="relevance")
     assert found == ["Dark roast beans", "Beans for a dark day, no roast"]
 
 
@@ -107,10 +111,14 @@ def test_a_category_and_a_search_filter_together_and_a_category_includes_its_chi
     with session_scope() as session:
         drinks = categories.subtree_ids(session, shop["store"], shop["drinks"])
         coffee = categories.subtree_ids(session, shop["store"], shop["coffee"])
-    assert sorted(skus(shop, category_ids=drinks)) == ["Bright roast beans", "Dark roast beans", "Green tea"]
+    assert sorted(titles(shop, category_ids=drinks)) == [
+        "Bright roast beans",
+        "Dark roast beans",
+        "Green tea",
+    ]
     # "roast" alone also finds the mug; inside Coffee only the beans.
-    assert sorted(skus(shop, query="roast")) == ["Bright roast beans", "Dark roast beans", "Roast mug"]
-    assert sorted(skus(shop, query="roast", category_ids=coffee)) == [
+    assert sorted(titles(shop, query="roast")) == ["Bright roast beans", "Dark roast beans", "Roast mug"]
+    assert sorted(titles(shop, query="roast", category_ids=coffee)) == [
         "Bright roast beans",
         "Dark roast beans",
     ]
@@ -135,9 +143,9 @@ def test_the_last_page_is_where_a_page_past_the_end_goes(total, last):
 
 def test_the_last_page_of_a_listing_has_products_and_the_next_one_has_none(shop):
     with session_scope() as session:
-        found, total = storefront.cards(session, shop["store"], ("en",), page=2, per_page=3)
+        found, total = listings.listing_cards(session, shop["store"], ("en",), page=2, per_page=3)
         assert (len(found), total, storefront.last_page(total, 3)) == (1, 4, 2)
-        assert storefront.cards(session, shop["store"], ("en",), page=3, per_page=3)[0] == []
+        assert listings.listing_cards(session, shop["store"], ("en",), page=3, per_page=3)[0] == []
 
 
 def test_breadcrumbs_run_from_home_through_parent_categories_to_the_page(shop):
@@ -168,3 +176,24 @@ def test_breadcrumb_json_cannot_close_its_script_element():
     _, as_json = breadcrumbs(BASE, "", "en", [("</script><script>alert(1)</script>", BASE + "products")])
     assert "</script>" not in as_json and "<" not in as_json
     assert json.loads(as_json)["itemListElement"][1]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_the_store_footer_names_the_seller_with_its_vat_number(demo):
+    from modules.tenancy.models import Merchant, Store
+    from orion_app.access import directory
+    from orion_app.ui.shell import _imprint
+
+    store = scope("velo-weber")[0]
+    with session_scope() as session:
+        merchant = session.get(Merchant, session.get(Store, store).merchant_id)
+        merchant.legal_name, merchant.vat_number = "Vëlo Weber Société Anonyme", "LU12345678"
+        session.add(merchant)
+        session.commit()
+    imprint = directory().store_imprint(store)
+    assert (imprint.legal_name, imprint.vat_number, imprint.email) == (
+        "Vëlo Weber Société Anonyme",
+        "LU12345678",
+        "jean@velo.lu",
+    )
+    assert _imprint(store, "fr") == ["Vëlo Weber Société Anonyme", "N° de TVA : LU12345678", "jean@velo.lu"]
+    assert directory().store_imprint(999_999) is None

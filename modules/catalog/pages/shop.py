@@ -9,10 +9,8 @@ from orion_app.ui.i18n import t
 from orion_app.ui.layout import WIDE, left_drawer, not_found_view
 from orion_app.ui.pager import link_pager
 
-P = ShopProductState
-
-
 L = ShopListingState
+P = ShopProductState
 
 
 def breadcrumbs(crumbs: rx.Var, as_json: rx.Var) -> rx.Component:

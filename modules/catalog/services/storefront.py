@@ -6,7 +6,7 @@ their texts, their first photos, their stock.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductTranslation
@@ -17,18 +17,6 @@ from modules.catalog.services.values import fold
 from modules.inventory.public import available_by_product
 from orion_app.errors import NotFound
 from orion_app.ports import StoreRef
-
-# The listing's sort orders, as they appear in its URL (`?sort=`). Relevance only means
-# something while searching; without a search the newest products come first.
-SORTS = ("relevance", "newest", "price_asc", "price_desc", "name")
-
-
-def sort_order(value: str | None, searching: bool) -> str:
-    """The sort a listing URL asks for, or the default when it names none or an unknown one."""
-    default = "relevance" if searching else "newest"
-    if value not in SORTS or (value == "relevance" and not searching):
-        return default
-    return value
 
 
 def last_page(total: int, per_page: int) -> int:
@@ -124,34 +112,14 @@ def cards(
             Product.is_featured.is_(featured) if featured is not None else True
         )
     ).one()
+    order = {
+        "price_asc": Product.price_cents.asc(),
+        "price_desc": Product.price_cents.desc(),
+    }.get(sort, Product.created_at.desc())
     products = session.exec(
-        statement.order_by(*_order(sort, query, langs), Product.id.desc())
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        statement.order_by(order, Product.id.desc()).offset((page - 1) * per_page).limit(per_page)
     ).all()
     return _cards(session, store_id, list(products), langs), int(total)
-
-
-def _order(sort: str, query: str, langs: tuple[str, ...]) -> list:
-    """ORDER BY terms of a sort; prices sort by what the shopper pays (the sale price when set)."""
-    paid = func.coalesce(Product.sale_price_cents, Product.price_cents)
-    if sort == "price_asc":
-        return [paid.asc()]
-    if sort == "price_desc":
-        return [paid.desc()]
-    if sort == "name":
-        titles = [
-            select(ProductTranslation.title)
-            .where(ProductTranslation.product_id == Product.id, ProductTranslation.lang == lang)
-            .scalar_subquery()
-            for lang in dict.fromkeys(langs)
-        ]
-        return [func.lower(func.coalesce(*titles, Product.sku)).asc()]
-    if sort == "relevance" and fold(query).strip():
-        # Products holding the whole phrase, as typed, before those holding its words apart.
-        phrase = case((Product.search_text.contains(" ".join(fold(query).split())), 0), else_=1)
-        return [phrase, Product.created_at.desc()]
-    return [Product.created_at.desc()]
 
 
 def _titles(session: Session, ids: list[int], langs: tuple[str, ...]) -> dict[int, dict[str, str]]:

@@ -7,16 +7,9 @@ from reflex.config import get_config
 
 from modules.catalog.providers import shop_card
 from modules.catalog.services.categories import category_by_slug, category_tree, subtree_ids
+from modules.catalog.services.listings import SORTS, listing_cards
 from modules.catalog.services.media import SIZES, variant_path
-from modules.catalog.services.storefront import (
-    SORTS,
-    cards,
-    category_trail,
-    language_order,
-    last_page,
-    product_page,
-    sort_order,
-)
+from modules.catalog.services.storefront import category_trail, language_order, last_page, product_page
 from orion_app.cards import Card
 from orion_app.db import session_scope
 from orion_app.enablement import module_config
@@ -60,6 +53,15 @@ def breadcrumbs(base: str, origin: str, lang: str, trail: list[tuple[str, str]])
         ],
     }
     return items, script_json(data)
+
+
+def sort_order(value: str | None, searching: bool) -> str:
+    """The sort a listing URL asks for (`?sort=`), or the default when it names none or an
+    unknown one: relevance while searching, else newest (relevance means nothing then)."""
+    default = "relevance" if searching else "newest"
+    if value not in SORTS or (value == "relevance" and not searching):
+        return default
+    return value
 
 
 def listing_href(base: str, *, q: str = "", category: str = "", sort: str = "", page: int = 1) -> str:
@@ -113,7 +115,7 @@ class ShopListingState(PagedMixin, OrionState):
                 else:
                     category_ids = subtree_ids(session, store.id, category.id)
                     trail = category_trail(tree, category.id)
-            found, self.total = cards(
+            found, self.total = listing_cards(
                 session,
                 store.id,
                 _langs(self.lang),

@@ -4,6 +4,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from modules.tenancy.models import (
+    Merchant,
     Platform,
     PlatformModule,
     PlatformModuleAudit,
@@ -14,7 +15,7 @@ from modules.tenancy.models import (
 )
 from modules.tenancy.services.auth import principal_of, sign_in, sign_out, user_for_token
 from orion_app.db import session_scope
-from orion_app.ports import PlatformRef, Principal, StoreRef
+from orion_app.ports import PlatformRef, Principal, StoreImprint, StoreRef
 from orion_app.records import record_from
 
 
@@ -111,6 +112,17 @@ class SqlTenantDirectory:
                 .order_by(Store.name)
             ).all()
             return [store_ref(store) for store in stores]
+
+    def store_imprint(self, store_id: int) -> StoreImprint | None:
+        with session_scope() as session:
+            merchant = session.exec(
+                select(Merchant).join(Store, Store.merchant_id == Merchant.id).where(Store.id == store_id)
+            ).first()
+            if merchant is None:
+                return None
+            return StoreImprint(
+                merchant.legal_name or merchant.name, merchant.vat_number, merchant.contact_email
+            )
 
 
 class SqlModuleStateStore:
