@@ -139,3 +139,20 @@ def test_a_page_costs_two_statements_whatever_its_size(shop):
     finally:
         event.remove(engine, "before_cursor_execute", counted)
     assert set(sizes.values()) == {2}
+
+
+def test_sorts_order_by_price_paid_and_by_shown_name(shop):
+    create(shop, sku="A", title_fr="Zeste", title_en="Zest", price="9,00", sale_price="", gtin="")
+    create(shop, sku="B", title_fr="Amande", title_en="Almond", price="12,00", sale_price="3,00", gtin="")
+    create(shop, sku="C", title_fr="miel", title_en="Honey", price="5,00", sale_price="", gtin="")
+    everything = {"per_page": 1000}
+    paid = [
+        c.sale_price_cents or c.price_cents for c in new_cards(shop[0], sort="price_asc", **everything)[0]
+    ]
+    assert paid == sorted(paid) and paid[0] == 300
+    down = [
+        c.sale_price_cents or c.price_cents for c in new_cards(shop[0], sort="price_desc", **everything)[0]
+    ]
+    assert down == sorted(paid, reverse=True)
+    names = [c.title.lower() for c in new_cards(shop[0], sort="name", **everything)[0]]
+    assert names.index("amande") < names.index("miel") < names.index("zeste")
