@@ -131,12 +131,17 @@ def language_switcher() -> rx.Component:
 
 
 def nav_link(item: rx.Var) -> rx.Component:
+    """A menu entry as a full-width row of a sidebar or drawer."""
+    return _menu_link(item, "100%")
+
+
+def _menu_link(item: rx.Var, width: str) -> rx.Component:
     return rx.link(
         rx.hstack(rx.text(item["label"]), spacing="2", align="center"),
         href=item["href"],
         padding="0.45em 0.75em",
         border_radius="6px",
-        width="100%",
+        width=width,
         underline="none",
         color=rx.cond(item["active"] != "", "var(--accent-11)", "var(--gray-12)"),
         background=rx.cond(item["active"] != "", "var(--accent-3)", "transparent"),
@@ -328,7 +333,9 @@ def public_shell(content: rx.Component) -> rx.Component:
                 flex="1 1 auto",
             ),
             rx.el.nav(
-                rx.flex(rx.foreach(ShellState.menu, nav_link), gap="1", wrap="wrap"),
+                rx.flex(
+                    rx.foreach(ShellState.menu, lambda item: _menu_link(item, "auto")), gap="1", wrap="wrap"
+                ),
                 aria_label="Main",
                 order=rx.breakpoints(initial="3", sm="0"),
                 width=rx.breakpoints(initial="100%", sm="auto"),

@@ -84,7 +84,7 @@ class ShopListingState(PagedMixin, OrionState):
     sort: str = "newest"
     heading: str = ""
     categories: list[dict[str, str]] = []
-    sorts: list[dict[str, str]] = []  # {"value", "label", "href"}, the current sort's href kept too
+    sorts: list[dict[str, str]] = []  # {"value", "label", "href"}: the orders this listing offers
     crumbs: list[dict[str, str]] = []
     crumbs_json: str = ""
     prev_href: str = ""
