@@ -141,7 +141,7 @@ def _clean_redis() -> None:
 def _store(code: str):
     from sqlmodel import select
 
-    from modules.marketplace.services.imports import StoreRef
+    from modules.marketplace.services.imports import ImportScope
     from modules.tenancy.models import Platform, Store, StorePlatform
     from orion_app.db import session_scope
 
@@ -152,12 +152,12 @@ def _store(code: str):
             .join(StorePlatform, StorePlatform.platform_id == Platform.id)
             .where(StorePlatform.store_id == store.id, StorePlatform.is_home)
         ).one()
-        return StoreRef(store.id, store.merchant_id, platform)
+        return ImportScope(store.id, store.merchant_id, platform)
 
 
 def _empty_store_like(code: str):
     """A new empty store of the same merchant and platform as `code`."""
-    from modules.marketplace.services.imports import StoreRef
+    from modules.marketplace.services.imports import ImportScope
     from modules.tenancy.models import Store
     from orion_app.db import session_scope
 
@@ -166,7 +166,7 @@ def _empty_store_like(code: str):
         store = Store(merchant_id=model.merchant_id, code=f"bench-{uuid.uuid4().hex[:8]}", name="Bench")
         session.add(store)
         session.flush()
-        return StoreRef(store.id, model.merchant_id, model.platform_id)
+        return ImportScope(store.id, model.merchant_id, model.platform_id)
 
 
 # --------------------------------------------------------------------------- measuring
