@@ -5,9 +5,10 @@ from sqlalchemy import Integer, cast, func
 from sqlmodel import Session, select
 
 from modules.catalog.models import Product
+from modules.catalog.services.listings import listing_cards
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
-from modules.catalog.services.storefront import ProductCard, cards, language_order
+from modules.catalog.services.storefront import ProductCard, language_order
 from modules.contracts.protocols import Widget, WidgetRequest, widget
 from modules.inventory.public import available_by_product
 from orion_app.cards import Card, CardSection
@@ -38,8 +39,10 @@ def storefront_home(request) -> dict:
     langs = language_order(request.lang, request.store)
     with session_scope() as session:
         found = {
-            "catalog.shop.featured": cards(session, request.store.id, langs, featured=True, per_page=8)[0],
-            "catalog.shop.new": cards(session, request.store.id, langs, per_page=8)[0],
+            "catalog.shop.featured": listing_cards(
+                session, request.store.id, langs, featured=True, per_page=8
+            )[0],
+            "catalog.shop.new": listing_cards(session, request.store.id, langs, per_page=8)[0],
         }
     sections = [
         CardSection(

@@ -5,7 +5,7 @@ from sqlalchemy import event, func
 from sqlmodel import select
 
 from modules.catalog.models import Product, ProductMedia
-from modules.catalog.services import media, products, storefront
+from modules.catalog.services import listings, media, products, storefront
 from modules.catalog.services.values import ValueProblem, fold, gtin_type, parse_price
 from modules.contracts.features import LimitReached, feature_limit
 from orion_app.db import get_engine, session_scope
@@ -126,10 +126,10 @@ def test_storefront_search_finds_cafe_for_cafe_by_title_brand_sku_and_gtin(shop)
     langs = ("fr", "en")
     with session_scope() as session:
         for query in ("cafe", "CAFÉ", "creme bio", "letzebuerger", "cafe-001", VALID_GTIN):
-            found, _ = storefront.cards(session, shop[0], langs, query=query)
+            found, _ = listings.listing_cards(session, shop[0], langs, query=query)
             assert [c.title for c in found] == ["Café Crème Bio"], query
-        assert storefront.cards(session, shop[0], langs, query="teschen")[1] == 1
-        assert storefront.cards(session, shop[0], langs, query="chocolat")[1] == 0
+        assert listings.listing_cards(session, shop[0], langs, query="teschen")[1] == 1
+        assert listings.listing_cards(session, shop[0], langs, query="chocolat")[1] == 0
 
 
 def test_shoppers_see_texts_in_their_language_with_a_fallback(shop):
@@ -156,7 +156,7 @@ def test_inactive_unknown_and_other_stores_products_are_not_found(shop):
         products.set_active(session, shop[0], [product.id], False)
         with pytest.raises(NotFound):
             storefront.product_page(session, shop[0], product.slug, ("fr",))
-        assert storefront.cards(session, shop[0], ("fr",))[1] == 0
+        assert listings.listing_cards(session, shop[0], ("fr",))[1] == 0
 
 
 def test_another_store_cannot_read_change_or_delete_a_product(shop):
@@ -216,7 +216,7 @@ def test_a_listing_page_costs_the_same_number_of_queries_whatever_its_size(shop)
         for per_page in (5, 25):
             statements.clear()
             with session_scope() as session:
-                found, _ = storefront.cards(session, shop[0], ("fr",), per_page=per_page)
+                found, _ = listings.listing_cards(session, shop[0], ("fr",), per_page=per_page)
             assert len(found) == per_page
             sizes[per_page] = len(statements)
     finally:

@@ -7,6 +7,7 @@ from sqlmodel import select
 from modules.catalog.models import Category, Product
 from modules.catalog.services import listings, products, storefront
 from modules.catalog.services.bulk import Item, upsert_products
+from modules.catalog.services.values import fold
 from orion_app.db import get_engine, session_scope
 from tests.integration.catalog_helpers import product_form, scope
 
@@ -35,9 +36,20 @@ def new_cards(store_id: int, **options):
         return listings.listing_cards(session, store_id, LANGS, **options)
 
 
-def old_cards(store_id: int, **options):
+def old_cards(store_id: int, *, query="", category_ids=None, featured=None, page=1, per_page=24):
+    """The reference: the storefront's first card query (page, then titles, photos and stock
+    for the page's products in their own statements), kept here to compare against."""
     with session_scope() as session:
-        return storefront.cards(session, store_id, LANGS, **options)
+        statement = select(Product).where(Product.store_id == store_id, Product.is_active.is_(True))
+        for word in fold(query).split():
+            statement = statement.where(Product.search_text.contains(word))
+        if category_ids:
+            statement = statement.where(Product.category_id.in_(category_ids))
+        if featured is not None:
+            statement = statement.where(Product.is_featured.is_(featured))
+        matching = session.exec(statement.order_by(Product.created_at.desc(), Product.id.desc())).all()
+        chosen = list(matching[(page - 1) * per_page : page * per_page])
+        return storefront._cards(session, store_id, chosen, LANGS), len(matching)
 
 
 def test_listing_pages_are_the_cards_the_storefront_showed_before(shop):

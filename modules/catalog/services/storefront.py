@@ -6,14 +6,12 @@ their texts, their first photos, their stock.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductTranslation
 from modules.catalog.services.categories import CategoryNode
 from modules.catalog.services.media import first_photos, photos
 from modules.catalog.services.products import translations
-from modules.catalog.services.values import fold
 from modules.inventory.public import available_by_product
 from orion_app.errors import NotFound
 from orion_app.ports import StoreRef
@@ -80,46 +78,6 @@ def shown_availability(product: Product, available: int) -> str:
     if product.is_digital or product.availability in ("preorder", "backorder"):
         return product.availability
     return "in_stock" if available > 0 else "out_of_stock"
-
-
-def shop_filter(statement, store_id: int, query: str = "", category_ids: list[int] | None = None):
-    statement = statement.where(Product.store_id == store_id, Product.is_active.is_(True))
-    for word in fold(query).split():
-        statement = statement.where(Product.search_text.contains(word))
-    if category_ids:
-        statement = statement.where(Product.category_id.in_(category_ids))
-    return statement
-
-
-def cards(
-    session: Session,
-    store_id: int,
-    langs: tuple[str, ...],
-    *,
-    query: str = "",
-    category_ids: list[int] | None = None,
-    featured: bool | None = None,
-    sort: str = "newest",
-    page: int = 1,
-    per_page: int = 24,
-) -> tuple[list[ProductCard], int]:
-    """One page of active products as cards, and how many match in total."""
-    statement = shop_filter(select(Product), store_id, query, category_ids)
-    if featured is not None:
-        statement = statement.where(Product.is_featured.is_(featured))
-    total = session.exec(
-        shop_filter(select(func.count(Product.id)), store_id, query, category_ids).where(
-            Product.is_featured.is_(featured) if featured is not None else True
-        )
-    ).one()
-    order = {
-        "price_asc": Product.price_cents.asc(),
-        "price_desc": Product.price_cents.desc(),
-    }.get(sort, Product.created_at.desc())
-    products = session.exec(
-        statement.order_by(order, Product.id.desc()).offset((page - 1) * per_page).limit(per_page)
-    ).all()
-    return _cards(session, store_id, list(products), langs), int(total)
 
 
 def _titles(session: Session, ids: list[int], langs: tuple[str, ...]) -> dict[int, dict[str, str]]:
