@@ -11,6 +11,7 @@ from orion_app.auth_api import auth_routes
 from orion_app.cors import OrionCORSMiddleware
 from orion_app.observability import readiness
 from orion_app.registry import ModuleRegistry, import_string
+from orion_app.static_pages import PrerenderedWithoutSlash
 
 
 async def live(_request: Request) -> JSONResponse:
@@ -51,6 +52,7 @@ def api_transformer(registry: ModuleRegistry):
     def transform(reflex_app):
         api = build_api(registry)
         api.add_middleware(OrionCORSMiddleware)
+        api.add_middleware(PrerenderedWithoutSlash)
         api.mount("", reflex_app)
         return api
 

@@ -224,11 +224,22 @@ def production(demo, tmp_path, monkeypatch) -> TestClient:
     return TestClient(app(), follow_redirects=False, headers={"host": CAFE_HOST})
 
 
-def test_in_production_robots_txt_and_the_sitemap_come_from_the_backend_not_the_static_build(production):
+def test_in_production_robots_txt_and_the_sitemap_come_from_the_backend_not_the_static_build(
+    production, tmp_path
+):
     robots = production.get("/robots.txt")
     assert f"Sitemap: http://{CAFE_HOST}/sitemap.xml" in robots.text.splitlines()
     assert production.get("/sitemap.xml").headers["content-type"].startswith("application/xml")
     assert production.get("/products/cafe-creme/").headers["location"] == "/products/cafe-creme"
     assert production.get("/products/cafe-creme").text == "<html>reflex</html>"
-    # Known (docs/catalog.md): Starlette's static files send a prerendered page to its slash form.
-    assert production.get("/products").headers["location"] == f"http://{CAFE_HOST}/products/"
+    # A prerendered page answers at its own URL (Starlette's static files alone would send
+    # /products to /products/), and nothing outside the build is reached that way.
+    listing = production.get("/products")
+    assert (listing.status_code, listing.text) == (200, "<html>reflex</html>")
+    assert production.get("/products/").text == "<html>reflex</html>"
+    from orion_app.static_pages import prerendered
+
+    outside = tmp_path / "web" / "build" / "secret"  # beside the build, not in it
+    outside.mkdir()
+    (outside / "index.html").write_text("not the build")
+    assert prerendered("/products") and not prerendered("/../secret") and not prerendered("/robots.txt")
