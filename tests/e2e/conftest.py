@@ -1,7 +1,11 @@
 """A real Reflex server (AppHarness) on a migrated, seeded SQLite database, and Chromium."""
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +116,32 @@ def console_is_clean(request, monkeypatch) -> Iterator[None]:
     yield
     if errors:
         pytest.fail(f"{len(errors)} browser console error(s):\n" + "\n".join(errors[:30]), pytrace=False)
+
+
+@contextmanager
+def rq_worker(files: Path, **env: str) -> Iterator[None]:
+    """An RQ worker on the app's database and Redis prefix, with `files` as the feed folder
+    (the server, this process, saves uploads there too) and the plan's product limit lifted;
+    `env` adds settings. The worker stops and the folder setting is restored afterwards."""
+    previous = os.environ.get("MARKETPLACE_FILES_DIR")
+    os.environ["MARKETPLACE_FILES_DIR"] = str(files)
+    settings = {"CONTRACTS_LIMITS": '{"products_limit": null}', "MARKETPLACE_BATCH_SIZE": "50", **env}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "orion_app", "worker"],
+        cwd=ROOT,
+        env={**os.environ, **settings},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if previous is None:
+            os.environ.pop("MARKETPLACE_FILES_DIR", None)
+        else:
+            os.environ["MARKETPLACE_FILES_DIR"] = previous

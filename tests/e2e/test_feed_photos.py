@@ -3,14 +3,10 @@ server; the storefront then shows the photos, and importing the feed again reque
 
 import contextlib
 import io
-import os
 import re
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,9 +14,10 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
-from tests.conftest import ROOT
+from tests.e2e.conftest import rq_worker
 from tests.e2e.test_marketplace import BASE, start_upload
 from tests.e2e.test_module_enablement import sign_in
+from tests.local_http import QuietHandler, local_server
 
 pytestmark = pytest.mark.e2e
 ROWS = 300
@@ -32,7 +29,7 @@ def jpeg(n: int) -> bytes:
     return out.getvalue()
 
 
-class Photos(BaseHTTPRequestHandler):
+class Photos(QuietHandler):
     def do_GET(self):
         self.server.hits.append(self.path)
         match = re.fullmatch(r"/photos/(\d+)\.jpg", self.path)
@@ -47,51 +44,18 @@ class Photos(BaseHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def photo_server() -> Iterator[ThreadingHTTPServer]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Photos)
-    httpd.hits = []
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Photos) as httpd:
+        yield httpd
 
 
 @pytest.fixture(scope="module")
 def photo_worker(app_server: str, tmp_path_factory) -> Iterator[None]:
     """An RQ worker on the app's database and feed folder that may fetch from 127.0.0.1."""
-    files = tmp_path_factory.mktemp("feed-photos")
-    previous = os.environ.get("MARKETPLACE_FILES_DIR")
-    os.environ["MARKETPLACE_FILES_DIR"] = str(files)  # the server (this process) saves uploads here
-    env = {
-        **os.environ,
-        "CONTRACTS_LIMITS": '{"products_limit": null}',
-        "MARKETPLACE_BATCH_SIZE": "50",
-        "MARKETPLACE_ALLOW_PRIVATE_URLS": "true",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "orion_app", "worker"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with rq_worker(tmp_path_factory.mktemp("feed-photos"), MARKETPLACE_ALLOW_PRIVATE_URLS="true"):
         yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if previous is None:
-            os.environ.pop("MARKETPLACE_FILES_DIR", None)
-        else:
-            os.environ["MARKETPLACE_FILES_DIR"] = previous
 
 
 def feed_file(folder: Path, server: ThreadingHTTPServer) -> Path:

@@ -1,17 +1,14 @@
 """In Chromium with a real RQ worker: a merchant imports a Letzshop feed and exports it again."""
 
 import io
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT
+from tests.e2e.conftest import rq_worker
 from tests.e2e.test_module_enablement import sign_in
 from tests.integration.catalog_helpers import png_bytes
 
@@ -26,33 +23,8 @@ EXPECTED_GOOD = ROWS - len(BAD_LINES)
 @pytest.fixture(scope="module")
 def worker(app_server: str, tmp_path_factory) -> Iterator[None]:
     """An RQ worker on the app's database, Redis prefix and feed folder, for this module only."""
-    files = tmp_path_factory.mktemp("marketplace")
-    previous = os.environ.get("MARKETPLACE_FILES_DIR")
-    os.environ["MARKETPLACE_FILES_DIR"] = str(files)  # the server (this process) saves uploads here
-    env = {
-        **os.environ,
-        "CONTRACTS_LIMITS": '{"products_limit": null}',  # the demo plan allows 200 products
-        "MARKETPLACE_BATCH_SIZE": "50",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "orion_app", "worker"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with rq_worker(tmp_path_factory.mktemp("marketplace")):
         yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if previous is None:
-            os.environ.pop("MARKETPLACE_FILES_DIR", None)
-        else:
-            os.environ["MARKETPLACE_FILES_DIR"] = previous
 
 
 @pytest.fixture

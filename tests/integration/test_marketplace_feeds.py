@@ -18,23 +18,10 @@ from modules.marketplace.services import feed as reader
 from modules.marketplace.services.imports import ImportScope
 from modules.tenancy.models import Store
 from orion_app.db import session_scope
-from tests.conftest import _activate, migrated_database
 from tests.fixtures.feeds.corpus import CASES, FEEDS
 from tests.integration.marketplace_helpers import import_file, store_ref, unlimited_products, use_files_dir
 
 TEXTS = ("title", "description")
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def seeded(request, tmp_path_factory):
-    """One migrated database of each kind with the demo data, for the whole module."""
-    from orion_app.cli import main
-
-    database = _activate(migrated_database(request.param, tmp_path_factory))
-    url = next(database)
-    assert main(["seed-demo"]) == 0
-    yield url
-    next(database, None)  # puts DATABASE_URL back and drops the database
 
 
 def fresh_store() -> ImportScope:

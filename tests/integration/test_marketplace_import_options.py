@@ -1,8 +1,6 @@
 """Import options: import as draft, apply a finished dry run, map feed categories to the store's."""
 
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from tests.integration.marketplace_helpers import (
     use_files_dir,
     write_feed,
 )
+from tests.local_http import QuietHandler, local_server
 
 HEADER = ["id", "title", "price", "google_product_category"]
 
@@ -100,25 +99,19 @@ def test_a_dry_run_whose_file_expired_says_so(shop, tmp_path, monkeypatch):
     assert gone.value.message_key == "marketplace.error.dry_run_file_gone"
 
 
-class OneFeed(BaseHTTPRequestHandler):
+class OneFeed(QuietHandler):
     def do_GET(self):
-        self.server.hits += 1
+        self.server.hits.append(self.path)
         body = feed(("U-1", ""), ("U-2", "")).encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
-
 
 def test_applying_a_url_dry_run_does_not_fetch_the_feed_again(shop, monkeypatch):
     monkeypatch.setenv("MARKETPLACE_ALLOW_PRIVATE_URLS", "true")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), OneFeed)
-    httpd.hits = 0
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with local_server(OneFeed) as httpd:
         with session_scope() as session:
             dry = start_import(
                 session, shop, lang="fr", dry_run=True, url=f"http://127.0.0.1:{httpd.server_port}/feed.tsv"
@@ -127,10 +120,7 @@ def test_applying_a_url_dry_run_does_not_fetch_the_feed_again(shop, monkeypatch)
         with session_scope() as session:
             applied = apply_dry_run(session, shop, dry.id)
         assert run_import(applied.id) == "succeeded"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    assert httpd.hits == 1
+    assert len(httpd.hits) == 1
     assert reload(applied.id).created == 2 and set(products_of(shop)) == {"U-1", "U-2"}
 
 

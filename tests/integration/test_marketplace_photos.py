@@ -10,11 +10,9 @@ import contextlib
 import io
 import os
 import struct
-import threading
 import time
 import uuid
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from PIL import Image
@@ -30,7 +28,6 @@ from modules.tenancy.models import Store
 from orion_app.db import session_scope
 from orion_app.jobs import get_queue
 from orion_app.redis_client import get_redis
-from tests.conftest import _activate, migrated_database
 from tests.integration.helpers import use_media_dir
 from tests.integration.marketplace_helpers import (
     feed_text,
@@ -41,6 +38,7 @@ from tests.integration.marketplace_helpers import (
     use_files_dir,
     write_feed,
 )
+from tests.local_http import QuietHandler, local_server
 
 HEADER = ["id", "title", "price", "image_link", "additional_image_link"]
 
@@ -82,7 +80,7 @@ HUGE = JPEG + b"\0" * (10 * 1024 * 1024)  # past the 10 MB photo limit
 PAGE = b"<!DOCTYPE html><html><head><title>Not found</title></head><body>Sorry</body></html>"
 
 
-class PhotoServer(BaseHTTPRequestHandler):
+class PhotoServer(QuietHandler):
     protocol_version = "HTTP/1.0"
 
     def do_GET(self):
@@ -124,31 +122,11 @@ class PhotoServer(BaseHTTPRequestHandler):
         else:
             self.answer(JPEG, "image/jpeg")
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), PhotoServer)
-    httpd.hits = []
-    httpd.handle_error = lambda *args: None
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def seeded(request, tmp_path_factory):
-    from orion_app.cli import main
-
-    database = _activate(migrated_database(request.param, tmp_path_factory))
-    url = next(database)
-    assert main(["seed-demo"]) == 0
-    yield url
-    next(database, None)
+    with local_server(PhotoServer) as httpd:
+        yield httpd
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Scheduled feed sync per store, and tenant isolation of imports, errors and feeds."""
 
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -25,6 +23,7 @@ from tests.integration.marketplace_helpers import (
     use_files_dir,
     write_feed,
 )
+from tests.local_http import QuietHandler, local_server
 
 FEED = feed_text([product_row(n) for n in range(1, 6)] + [product_row(6, price="free")])
 
@@ -39,7 +38,7 @@ def shop(demo, tmp_path, monkeypatch):
 
 @pytest.fixture
 def feed_url():
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             body = FEED.encode()
             self.send_response(200)
@@ -48,14 +47,8 @@ def feed_url():
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *_args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/letzshop/fr.tsv"
-    server.shutdown()
+    with local_server(Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}/letzshop/fr.tsv"
 
 
 def save(store, **overrides):

@@ -9,10 +9,8 @@ the whole download, 1 MiB for its size.
 import contextlib
 import functools
 import socket
-import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpcore
 import pytest
@@ -25,7 +23,6 @@ from modules.marketplace.services.runner import run_import
 from modules.tenancy.models import Store
 from orion_app import outbound
 from orion_app.db import session_scope
-from tests.conftest import _activate, migrated_database
 from tests.integration.marketplace_helpers import (
     feed_text,
     product_row,
@@ -36,6 +33,7 @@ from tests.integration.marketplace_helpers import (
     unlimited_products,
     use_files_dir,
 )
+from tests.local_http import QuietHandler, local_server
 
 MAX_BYTES = 1024 * 1024  # MARKETPLACE_FEED_MAX_BYTES here (its minimum is 1024)
 GOOD_FEED = feed_text([product_row(n) for n in range(1, 4)]).encode()
@@ -46,7 +44,7 @@ LOGIN_PAGE = (
 )
 
 
-class FeedServer(BaseHTTPRequestHandler):
+class FeedServer(QuietHandler):
     protocol_version = "HTTP/1.0"  # close-delimited bodies: a response may omit its length
 
     def do_GET(self):
@@ -109,32 +107,11 @@ class FeedServer(BaseHTTPRequestHandler):
         self.send_header("Location", f"http://127.0.0.1:{self.server.server_port}/good.tsv")
         self.end_headers()
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FeedServer)
-    httpd.hits = []
-    httpd.handle_error = lambda *args: None  # clients that hang up are the point of some routes
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def seeded(request, tmp_path_factory):
-    """One migrated database of each kind with the demo data, for the whole module."""
-    from orion_app.cli import main
-
-    database = _activate(migrated_database(request.param, tmp_path_factory))
-    url = next(database)
-    assert main(["seed-demo"]) == 0
-    yield url
-    next(database, None)
+    with local_server(FeedServer) as httpd:
+        yield httpd
 
 
 @pytest.fixture

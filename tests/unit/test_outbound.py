@@ -6,14 +6,13 @@ for the internet that routes one public address to a real HTTP server on 127.0.0
 """
 
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpcore
 import httpx
 import pytest
 
 from orion_app.outbound import BlockedAddress, guarded_client, is_public_address
+from tests.local_http import QuietHandler, local_server
 
 PUBLIC = "93.184.215.14"
 
@@ -74,7 +73,7 @@ class Internet(httpcore.NetworkBackend):
         return self.network.connect_tcp(host, port, timeout, local_address, socket_options)
 
 
-class Pages(BaseHTTPRequestHandler):
+class Pages(QuietHandler):
     def do_GET(self):
         self.server.seen.append((self.path, self.headers["Host"]))
         port = self.server.server_port
@@ -90,19 +89,12 @@ class Pages(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"feed")
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    httpd.seen = []
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Pages) as httpd:
+        httpd.seen = []
+        yield httpd
 
 
 @pytest.mark.parametrize(
