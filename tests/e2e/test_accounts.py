@@ -28,7 +28,8 @@ def new_staff_member(password: str = "first-password-1") -> str:
     return email
 
 
-def test_an_admin_disables_an_account_and_its_open_session_ends(browser, app_server: str):
+def staff_and_admin(browser, app_server: str) -> tuple[str, Page, Page]:
+    """A new staff member signed in to the dashboard, and the super admin on the users list."""
     email = new_staff_member()
     staff = browser.new_context(locale="en-GB").new_page()
     sign_in(staff, app_server, "/store/cafe-lux/login", email, "first-password-1")
@@ -37,6 +38,11 @@ def test_an_admin_disables_an_account_and_its_open_session_ends(browser, app_ser
     admin = browser.new_context(locale="en-GB").new_page()
     sign_in(admin, app_server, "/admin/login", "admin@orion.lu", PASSWORD)
     admin.goto(f"{app_server}/admin/users")
+    return email, staff, admin
+
+
+def test_an_admin_disables_an_account_and_its_open_session_ends(browser, app_server: str):
+    email, staff, admin = staff_and_admin(browser, app_server)
     row = admin.get_by_role("row").filter(has_text=email)
     row.get_by_role("button", name="Disable").click()
     expect(admin.get_by_text(f"{email} is disabled")).to_be_visible()

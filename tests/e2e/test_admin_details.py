@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_accounts import new_staff_member
-from tests.e2e.test_module_enablement import PASSWORD, sign_in
+from tests.e2e.test_accounts import new_staff_member, staff_and_admin
+from tests.e2e.test_module_enablement import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -37,14 +37,7 @@ def test_from_the_merchant_list_to_its_store_and_a_team_members_page(page: Page,
 
 
 def test_an_admin_signs_a_user_out_everywhere_and_disables_him_from_his_page(browser, app_server: str):
-    email = new_staff_member()
-    staff = browser.new_context(locale="en-GB").new_page()
-    sign_in(staff, app_server, "/store/cafe-lux/login", email, "first-password-1")
-    expect(staff.get_by_role("heading", name="Overview")).to_be_visible()
-
-    admin = browser.new_context(locale="en-GB").new_page()
-    sign_in(admin, app_server, "/admin/login", "admin@orion.lu", PASSWORD)
-    admin.goto(f"{app_server}/admin/users")
+    email, staff, admin = staff_and_admin(browser, app_server)
     admin.get_by_role("link", name=email).click()
     sessions = admin.get_by_role("region", name="Active sessions")
     expect(sessions).to_contain_text("1 active session(s)")
