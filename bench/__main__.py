@@ -4,7 +4,7 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from bench import compile_time, event_roundtrip, lighthouse, marketplace_import, storefront
+from bench import compile_time, event_roundtrip, lighthouse, marketplace_import, storefront, storefront_load
 from bench.common import ROOT
 
 BENCHES = {
@@ -13,6 +13,7 @@ BENCHES = {
     "storefront": storefront.run,
     "lighthouse": lighthouse.run,
     "marketplace_import": marketplace_import.run,
+    "storefront_load": storefront_load.run,
 }
 
 

@@ -1,18 +1,27 @@
 """Shared bench helpers: a throw-away seeded database and percentiles."""
 
+import contextlib
 import os
 import statistics
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
 def fresh_demo_database() -> str:
     """A new SQLite database, migrated and seeded, made current for this process."""
+    return demo_database(f"sqlite:///{Path(tempfile.mkdtemp(prefix='orion-bench-')) / 'orion.db'}")
+
+
+def demo_database(url: str) -> str:
+    """The (empty) database at `url` migrated and seeded, made current, with a new Redis prefix."""
     os.environ["REDIS_PREFIX"] = f"orion:bench:{uuid.uuid4().hex[:8]}:"
-    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='orion-bench-')) / 'orion.db'}"
     os.environ["DATABASE_URL"] = url
     from orion_app.settings import get_settings
 
@@ -23,6 +32,35 @@ def fresh_demo_database() -> str:
     upgrade(url)
     main(["seed-demo"])
     return url
+
+
+@contextlib.contextmanager
+def throwaway_postgres() -> Iterator[str | None]:
+    """The URL of a new, empty PostgreSQL database, dropped on exit; None if none answers."""
+    from sqlalchemy import create_engine
+
+    try:
+        admin = create_engine(
+            POSTGRES_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
+        )
+        with admin.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except Exception:  # no server is a result, not a failure
+        yield None
+        return
+    name = f"orion_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = POSTGRES_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        from orion_app.db import engine_for, normalise_url
+
+        engine_for(normalise_url(url)).dispose()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:

@@ -1,0 +1,370 @@
+"""Storefront load: C simulated shoppers against ONE backend process, over the real protocol.
+
+The backend is tests/integration/live_backend.py's `Backend`: one uvicorn process serving the
+app with `__REFLEX_SKIP_COMPILE` and its own web folder (not granian; one process, one worker,
+like production's `reflex run --env prod` with a single worker). Its database is migrated and
+seeded with `seed-demo`; the shoppers browse the demo store cafe-lux on platform oms.
+
+Each shopper is a loop of visits. A visit is one browser tab with a new token:
+  1. a listing page (`products?page=N`), loaded the way a browser loads a page: the Socket.IO
+     CONNECT packet carries the `hydrate_and_load` event (reflex_base's state.js `bootAuth`,
+     `initialEvents`), with the router data the browser fills in (pathname, asPath, query with
+     the route parameters);
+  2. a search (`products?q=WORD`), and 3. a product page (`products/SLUG`): client-side
+     navigations, so the tab sends `on_load_internal` with the new router data
+     (`onLoadInternalEvent`), as the browser does when the location changes;
+then the tab disconnects and the shopper starts a new visit at once: no think time.
+
+A page load is timed from sending (for the first page: from opening the connection) to the
+LAST message it causes: the delta that sets `is_hydrated` true, which `on_load_internal` sends
+after the page's on_load handlers have sent theirs (`StateUpdate.final` is no longer sent).
+
+Reported per concurrency C: page loads/s (completed inside the window), p50/p95/p99, page
+loads slower than 5 s, page loads never answered (given up after 30 s), connection errors,
+the backend's RSS before, at its peak during and SETTLE seconds after the shoppers leave, and
+the retained KB per visitor (growth / visits). SQLite, then PostgreSQL when one answers.
+
+    .venv/bin/python -m bench.storefront_load [--seconds 60] [--levels 1,10,50,200] [--quick]
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import re
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+
+LEVELS = (1, 10, 50, 200)
+SECONDS = 60
+SETTLE = 30
+SLOW_S = 5.0
+GIVE_UP_S = 30.0
+PLATFORM, STORE = "oms", "cafe-lux"
+BASE = f"/platforms/{PLATFORM}/storefront/{STORE}/"
+ROOT_STATE = "reflex___state____state"
+HYDRATE = f"{ROOT_STATE}.hydrate_and_load"
+ON_LOAD = f"{ROOT_STATE}.reflex___state____on_load_internal_state.on_load_internal"
+HYDRATED = "is_hydrated_rx_state_"
+
+
+def page(path: str, query: dict[str, str], params: dict[str, str] | None = None) -> dict:
+    """The router data a browser sends for `BASE + path` (state.js `withRouterData`)."""
+    search = "&".join(f"{k}={v}" for k, v in query.items())
+    pathname = BASE + path
+    return {
+        "pathname": pathname,
+        "asPath": pathname + (f"?{search}" if search else ""),
+        "query": {**query, "platform": PLATFORM, "store": STORE, **(params or {})},
+    }
+
+
+class Catalogue:
+    """Random pages of the demo store: listing pages, search words, product slugs."""
+
+    def __init__(self, url: str):
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT p.slug, t.title FROM product p JOIN store s ON s.id = p.store_id "
+                    "JOIN product_translation t ON t.product_id = p.id "
+                    "WHERE s.code = :store AND p.is_active"
+                ),
+                {"store": STORE},
+            ).all()
+        engine.dispose()
+        self.titles: dict[str, set[str]] = {}
+        for slug, title in rows:
+            self.titles.setdefault(slug, set()).add(title)
+        self.slugs = sorted(self.titles)
+        words = {w.lower() for _, title in rows for w in re.findall(r"[^\W\d_]{4,}", title)}
+        self.words = [*sorted(words), "zzzznothing"]  # one search that finds nothing
+        self.pages = max(1, len(self.slugs) // 24)
+        if not self.slugs:
+            raise RuntimeError(f"No active products in {STORE}: the bench would time empty pages.")
+
+    def listing(self, rng: random.Random) -> dict:
+        return page("products", {"page": str(rng.randint(1, self.pages))})
+
+    def search(self, rng: random.Random) -> dict:
+        return page("products", {"q": rng.choice(self.words)})
+
+    def product(self, rng: random.Random) -> dict:
+        slug = rng.choice(self.slugs)
+        return page(f"products/{slug}", {}, {"slug": slug})
+
+
+class Stats:
+    """What the shoppers of one level saw; the shoppers are threads, hence the lock."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.samples: list[float] = []  # ms, every answered page load
+        self.in_window = 0  # page loads answered before the window closed
+        self.unanswered = 0
+        self.errors: dict[str, int] = {}
+        self.visits = 0
+
+    def error(self, kind: str) -> None:
+        with self.lock:
+            self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    def answered(self, ms: float, in_window: bool) -> None:
+        with self.lock:
+            self.samples.append(ms)
+            self.in_window += in_window
+
+
+class Tab:
+    """One browser tab: a Socket.IO connection whose page loads end with `is_hydrated` true."""
+
+    def __init__(self, url: str):
+        import socketio
+
+        self.url = url
+        self.hydrated = threading.Event()
+        self.seen: list | None = None  # every message, when a check wants them
+        self.client = socketio.Client(reconnection=False)
+        self.client.on("event", self._on_event, namespace="/_event")
+
+    def _on_event(self, data):
+        if self.seen is not None:
+            self.seen.append(data)
+        delta = data.get("delta", {}) if isinstance(data, dict) else {}
+        if delta.get(ROOT_STATE, {}).get(HYDRATED) is True:
+            self.hydrated.set()
+
+    def open(self, router: dict) -> float:
+        started = time.perf_counter()
+        self.hydrated.clear()
+        self.client.connect(
+            f"{self.url}?token={uuid.uuid4()}",
+            socketio_path="/_event",
+            namespaces=["/_event"],
+            transports=["websocket"],
+            auth={"event": {"name": HYDRATE, "payload": {}, "router_data": router}},
+            wait_timeout=GIVE_UP_S,
+        )
+        return self._wait(started)
+
+    def navigate(self, router: dict) -> float:
+        started = time.perf_counter()
+        self.hydrated.clear()
+        event = {"name": ON_LOAD, "payload": {}, "router_data": router}
+        self.client.emit("event", event, namespace="/_event")
+        return self._wait(started)
+
+    def _wait(self, started: float) -> float:
+        if not self.hydrated.wait(GIVE_UP_S):
+            raise TimeoutError
+        return (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # a connection that never opened has nothing to close
+            self.client.disconnect()
+
+
+def check_pages(url: str, catalogue: Catalogue) -> None:
+    """One visit, read: the pages the shoppers load show products, so no refusal is timed."""
+    tab = Tab(url)
+    tab.seen = []
+    slug = catalogue.slugs[0]
+    try:
+        tab.open(page("products", {}))
+        listing, tab.seen = json.dumps(tab.seen, ensure_ascii=False), []
+        tab.navigate(page(f"products/{slug}", {}, {"slug": slug}))
+        product = json.dumps(tab.seen, ensure_ascii=False)
+    finally:
+        tab.close()
+    if '"items_rx_state_": [{' not in listing:
+        raise RuntimeError(f"The listing page shows no products: {listing[:500]}")
+    if not any(title in product for title in catalogue.titles[slug]):
+        raise RuntimeError(f"The product page does not show {slug}: {product[:500]}")
+
+
+def shopper(url: str, catalogue: Catalogue, stats: Stats, stop_at: float, seed: int) -> None:
+    rng = random.Random(seed)
+    while time.monotonic() < stop_at:
+        tab = Tab(url)
+        with stats.lock:
+            stats.visits += 1
+        steps = [
+            (tab.open, catalogue.listing(rng)),
+            (tab.navigate, catalogue.search(rng)),
+            (tab.navigate, catalogue.product(rng)),
+        ]
+        try:
+            for step, router in steps:
+                if time.monotonic() >= stop_at:
+                    break
+                stats.answered(step(router), time.monotonic() < stop_at)
+        except TimeoutError:
+            stats.unanswered += 1
+        except Exception as error:  # a refused or dropped connection is a result
+            stats.error(type(error).__name__)
+            time.sleep(0.1)  # don't spin on a backend that refuses connections
+        finally:
+            tab.close()
+
+
+def _pct(ordered: list[float], q: float) -> float:
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1) if ordered else 0.0
+
+
+def _level(backend, catalogue: Catalogue, shoppers: int, seconds: float, settle: float) -> dict:
+    import psutil
+
+    process = psutil.Process(backend.process.pid)
+    me = psutil.Process()
+    rss_before = process.memory_info().rss
+    peak = rss_before
+    stats = Stats()
+    cpu_backend, cpu_me = process.cpu_times(), me.cpu_times()
+    started = time.monotonic()
+    stop_at = started + seconds
+    threads = [
+        threading.Thread(
+            target=shopper, args=(backend.url, catalogue, stats, stop_at, shoppers * 1000 + i), daemon=True
+        )
+        for i in range(shoppers)
+    ]
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        peak = max(peak, process.memory_info().rss)
+        time.sleep(0.25)
+    wall = time.monotonic() - started
+
+    def busy(now, before) -> float:
+        return round(100 * (now.user + now.system - before.user - before.system) / wall, 1)
+
+    cpu = {
+        "backend_cpu_pct": busy(process.cpu_times(), cpu_backend),
+        "client_cpu_pct": busy(me.cpu_times(), cpu_me),
+    }
+    time.sleep(settle)
+    rss_after = process.memory_info().rss
+    ordered = sorted(stats.samples)
+    mb = 1024 * 1024
+    return {
+        "shoppers": shoppers,
+        "page_loads": len(ordered),
+        "page_loads_per_s": round(stats.in_window / seconds, 1),
+        "p50_ms": _pct(ordered, 0.50),
+        "p95_ms": _pct(ordered, 0.95),
+        "p99_ms": _pct(ordered, 0.99),
+        "max_ms": round(ordered[-1], 1) if ordered else 0.0,
+        "mean_ms": round(statistics.fmean(ordered), 1) if ordered else 0.0,
+        "slower_than_5s": sum(ms > SLOW_S * 1000 for ms in ordered),
+        "unanswered_30s": stats.unanswered,
+        "errors": stats.errors,
+        "visits": stats.visits,
+        "rss_mb": {
+            "before": round(rss_before / mb, 1),
+            "peak": round(peak / mb, 1),
+            f"after_{int(settle)}s": round(rss_after / mb, 1),
+        },
+        "retained_kb_per_visit": round((rss_after - rss_before) / 1024 / max(1, stats.visits), 2),
+        **cpu,
+    }
+
+
+def _measure(url: str, levels: tuple[int, ...], seconds: float, settle: float) -> dict:
+    """One backend process on the database at `url`; a warm-up, then each level in turn."""
+    import sys
+
+    saved = dict(os.environ)
+    from tests.integration.live_backend import Backend  # its conftest import rewrites some env
+
+    os.environ.clear()
+    os.environ.update(saved)
+    catalogue = Catalogue(url)
+    backend = Backend(
+        DATABASE_URL=url, REDIS_PREFIX=os.environ["REDIS_PREFIX"], MEDIA_DIR=os.environ["MEDIA_DIR"]
+    )
+    try:
+        check_pages(backend.url, catalogue)
+        # Warm-up: imports, compiled queries, the guard's caches; not counted.
+        _level(backend, catalogue, 2, min(5.0, seconds), 0)
+        results: dict = {"backend": "uvicorn, 1 process", "products": len(catalogue.slugs)}
+        for shoppers in levels:
+            results[f"C={shoppers}"] = _level(backend, catalogue, shoppers, seconds, settle)
+            print(f"  C={shoppers}: {_row(results[f'C={shoppers}'])}", file=sys.stderr, flush=True)
+        return results
+    finally:
+        backend.stop()
+
+
+def _row(r: dict) -> str:
+    rss = r["rss_mb"]
+    after = next(v for k, v in rss.items() if k.startswith("after"))
+    return (
+        f"{r['page_loads_per_s']:>7}/s  p50 {r['p50_ms']:>7} p95 {r['p95_ms']:>7} p99 {r['p99_ms']:>7} ms  "
+        f">5s {r['slower_than_5s']:>4}  lost {r['unanswered_30s']:>3}  err {sum(r['errors'].values()):>3}  "
+        f"RSS {rss['before']}/{rss['peak']}/{after} MB  "
+        f"{r['retained_kb_per_visit']} KB/visit ({r['visits']} visits)  "
+        f"cpu backend {r['backend_cpu_pct']}% client {r['client_cpu_pct']}%"
+    )
+
+
+def run(argv: list[str] | None = None) -> dict:
+    from bench.common import demo_database, fresh_demo_database, throwaway_postgres
+
+    parser = argparse.ArgumentParser(prog="bench.storefront_load")
+    parser.add_argument("--seconds", type=float, default=SECONDS, help="per concurrency level")
+    parser.add_argument("--settle", type=float, default=SETTLE, help="wait before the RSS 'after'")
+    parser.add_argument("--levels", default=",".join(map(str, LEVELS)))
+    parser.add_argument("--quick", action="store_true", help="smoke run: 5 s per level, 3 s settle")
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args(argv or [])
+    seconds, settle = (5.0, 3.0) if args.quick else (args.seconds, args.settle)
+    levels = tuple(int(c) for c in args.levels.split(","))
+    os.environ["MEDIA_DIR"] = tempfile.mkdtemp(prefix="orion-bench-media-")  # the demo's photos
+    load = os.getloadavg()
+    result: dict = {
+        "seconds_per_level": seconds,
+        "settle_s": settle,
+        "load_average_at_start": [round(x, 2) for x in load],
+    }
+    result["sqlite"] = _measure(fresh_demo_database(), levels, seconds, settle)
+    if args.sqlite_only:
+        result["postgresql"] = {"skipped": "--sqlite-only"}
+    else:
+        with throwaway_postgres() as url:
+            if url is None:
+                result["postgresql"] = {"skipped": "PostgreSQL not reachable at 127.0.0.1:5432"}
+            else:
+                result["postgresql"] = _measure(demo_database(url), levels, seconds, settle)
+    result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return result
+
+
+def main(argv: list[str]) -> int:
+    from datetime import UTC, datetime
+
+    from bench.common import ROOT
+
+    result = run(argv)
+    print(json.dumps(result, indent=2))
+    for database in ("sqlite", "postgresql"):
+        print(f"== {database}")
+        for key, value in result[database].items():
+            print(f"  {key}: {_row(value) if key.startswith('C=') else value}")
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (folder / f"{stamp}-storefront_load.json").write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))
