@@ -71,9 +71,9 @@ def body_markup(v: dict) -> str:
     )
 
 
-def _set_lang(page: str, lang: str) -> str:
-    """`<html lang>` for the page's language; the build's own `<title>` goes (head_tags has one)."""
-    page = re.sub(r"<title>[^<]*</title>", "", page, count=1)
+def _with_head(page: str, head: str, lang: str) -> str:
+    """The build's own `<title>` replaced by the page's head tags; `<html lang>` set."""
+    page = re.sub(r"<title>[^<]*</title>", "", page, count=1).replace("</head>", head + "</head>", 1)
     return page.replace('<html lang="en"', f'<html lang="{lang}"', 1)
 
 
@@ -92,10 +92,8 @@ async def product(request: Request):
     if mode == "a":
         # The SPA fallback with the server's markup at the top of <body> and the head tags.
         page = (CLIENT / "__spa-fallback.html").read_text()
-        page = page.replace("</head>", head + "</head>", 1).replace(
-            "<body>", "<body>" + body_markup(values), 1
-        )
-        return HTMLResponse(_set_lang(page, values["lang"]))
+        page = page.replace("<body>", "<body>" + body_markup(values), 1)
+        return HTMLResponse(_with_head(page, head, values["lang"]))
     # B: the prerendered template, sentinels replaced (escaped) and the same values given to the
     # client as its initial state, so React's first render matches the server HTML.
     page = (CLIENT / "products" / "__tpl__" / "index.html").read_text()
@@ -106,8 +104,7 @@ async def product(request: Request):
     page = page.replace(item, "".join(item.replace(LIST_SENTINEL, html.escape(t)) for t in values["thumbs"]))
     state = {STATE_KEY: {f"{k}_rx_state_": values[k] for k in (*SENTINELS, "thumbs")}}
     boot = f"<script>window.__SSR_STATE__={_json_script(state)}</script>"
-    page = page.replace("</head>", head + boot + "</head>", 1)
-    return HTMLResponse(_set_lang(page, values["lang"]))
+    return HTMLResponse(_with_head(page, head + boot, values["lang"]))
 
 
 def api(reflex_app):
