@@ -17,8 +17,13 @@ s = open(p).read().replace("export const initialState = {", "const __defaults = 
 end = s.index("\n", s.index("const __defaults = {"))
 s = s[:end] + """
 const __ssr = typeof window !== "undefined" ? window.__SSR_STATE__ ?? {} : {};
+// In the browser without injected values (a client-side navigation) the sentinels become empty;
+// the prerender (no window) keeps them, which is what makes the template.
+const __blank = (v) => Object.fromEntries(Object.entries(v).map(([f, x]) => [f,
+  typeof x === "string" && /^@@\\w+@@$/.test(x) ? "" :
+  Array.isArray(x) && x.length === 1 && /^@@\\w+@@$/.test(x[0]) ? [] : x]));
 export const initialState = Object.fromEntries(Object.entries(__defaults).map(
-  ([k, v]) => [k, __ssr[k] ? { ...v, ...__ssr[k] } : v]));""" + s[end:]
+  ([k, v]) => [k, __ssr[k] ? { ...v, ...__ssr[k] } : typeof window === "undefined" ? v : __blank(v)]));""" + s[end:]
 open(p, "w").write(s)
 p = "react-router.config.js"
 s = open(p).read().replace('"prerender": true', '"prerender": ["/", "/products/__tpl__"]')

@@ -117,6 +117,23 @@ def settle(browser, url: str) -> dict:
     }
 
 
+def navigate(browser, url: str) -> dict:
+    """From the prerendered home to the product by a client-side link: do sentinels show?"""
+    page = browser.new_page()
+    page.add_init_script(
+        "window.__seen = false; new MutationObserver(() => { if (document.body &&"
+        " document.body.innerHTML.includes('@@')) window.__seen = true; })"
+        ".observe(document, {childList: true, subtree: true, characterData: true, attributes: true});"
+    )
+    page.goto(url.split("/products/")[0] + "/", wait_until="load")
+    page.wait_for_timeout(1000)
+    page.click("#to-product")
+    page.wait_for_function("document.querySelector('#title')?.innerText === 'Espresso cup'", timeout=8000)
+    seen = page.evaluate("window.__seen")
+    page.close()
+    return {"client_navigation_showed_sentinels": seen}
+
+
 def main(url: str) -> None:
     results = {}
     with sync_playwright() as p:
@@ -131,6 +148,7 @@ def main(url: str) -> None:
                 "lcp_ms_median_cpu4x": statistics.median(lcps) if lcps else None,
                 "runs": runs,
             }
+        results["client_navigation"] = navigate(browser, url)
         browser.close()
     print(json.dumps(results, indent=1, ensure_ascii=False))
 

@@ -89,4 +89,4 @@ def product() -> rx.Component:
 
 app = rx.App(toaster=None, api_transformer=api)
 app.add_page(product, route="/products/[slug]", on_load=ProductState.load)
-app.add_page(lambda: rx.el.p("home"), route="/")
+app.add_page(lambda: rx.link("Espresso cup", href="/products/espresso-cup/", id="to-product"), route="/")

@@ -115,6 +115,7 @@ def api(reflex_app):
             Route("/products/{slug}", product),
             Mount("/assets", StaticFiles(directory=CLIENT / "assets", check_dir=False)),
             Route("/cup.svg", lambda _r: FileResponse(CLIENT / "cup.svg")),
+            Route("/", lambda _r: FileResponse(CLIENT / "index.html")),
         ]
     )
     app.mount("", reflex_app)
