@@ -134,6 +134,29 @@ def navigate(browser, url: str) -> dict:
     return {"client_navigation_showed_sentinels": seen}
 
 
+def branches(browser, url: str) -> dict:
+    """Candidate B for a product whose state takes another branch than the template's
+    (sold out): is the server HTML kept, without a hydration error?"""
+    out = {}
+    for slug in ("espresso-cup", "sold-out-cup"):
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)[:120]))
+        page.add_init_script(WATCH)
+        page.goto(url.replace("espresso-cup", slug) + "?mode=b", wait_until="load")
+        before = page.inner_text("body")
+        page.wait_for_timeout(3000)
+        kept = page.evaluate("__m.firstTitle === document.querySelector('#title') && !__m.removed")
+        out[slug] = {
+            "text_same_after_hydration": before == page.inner_text("body"),
+            "server_nodes_kept": kept,
+            "visible": "sold out" if page.is_visible("#sold-out") else "add to cart",
+            "page_errors": errors,
+        }
+        page.close()
+    return out
+
+
 def main(url: str) -> None:
     results = {}
     with sync_playwright() as p:
@@ -149,6 +172,7 @@ def main(url: str) -> None:
                 "runs": runs,
             }
         results["client_navigation"] = navigate(browser, url)
+        results["b_branches"] = branches(browser, url)
         browser.close()
     print(json.dumps(results, indent=1, ensure_ascii=False))
 

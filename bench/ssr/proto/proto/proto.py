@@ -3,6 +3,8 @@ candidate A (`a`: the fallback with server HTML and head tags put in by a backen
 candidate B (`b`: a prerendered template whose sentinel values a backend route replaces per
 request, with the same values injected as the client's initial state)."""
 
+import os
+
 import reflex as rx
 
 from proto.ssr import LIST_SENTINEL, SENTINELS, api
@@ -22,8 +24,11 @@ PRODUCTS = {
         "price": "12,90 €",
         "image": "/cup.svg",
         "thumbs": {"en": ["Front", "Side", "Top"], "fr": ["Face", "Côté", "Dessus"]},
+        "in_stock": True,
     }
 }
+# The same cup sold out: the page's `rx.cond` takes the other branch than the template's.
+PRODUCTS["sold-out-cup"] = {**PRODUCTS["espresso-cup"], "in_stock": False}
 
 
 def product_values(slug: str, lang: str) -> dict[str, str] | None:
@@ -39,6 +44,8 @@ def product_values(slug: str, lang: str) -> dict[str, str] | None:
         "thumbs": product["thumbs"][lang],
         "image": product["image"],
         "lang": lang,
+        "in_stock": product["in_stock"],
+        "stock": "in" if product["in_stock"] else "out",
     }
 
 
@@ -51,6 +58,8 @@ class ProductState(rx.State):
     description: str = SENTINELS["description"]
     image: str = SENTINELS["image"]
     lang: str = SENTINELS["lang"]
+    in_stock: bool = True
+    stock: str = SENTINELS["stock"]
     thumbs: list[str] = [LIST_SENTINEL]  # one templated item: the server repeats it per item
 
     @rx.event
@@ -82,11 +91,24 @@ def product() -> rx.Component:
         rx.el.p(ProductState.price, " ", rx.el.small(ProductState.vat_note), id="price"),
         rx.el.p(ProductState.availability, id="availability"),
         rx.el.p(ProductState.description, id="description"),
+        # BRANCH=cond: the template's branch differs from a sold-out product's (hydration error
+        # #418). Otherwise both forms are rendered and a string var (a sentinel) picks one by CSS.
+        rx.cond(
+            ProductState.in_stock, rx.el.button("Add to cart", id="buy"), rx.el.p("Sold out", id="sold-out")
+        )
+        if os.environ.get("BRANCH") == "cond"
+        else rx.el.div(
+            rx.el.button("Add to cart", id="buy"),
+            rx.el.p("Sold out", id="sold-out"),
+            custom_attrs={"data-stock": ProductState.stock},
+            id="stock",
+        ),
         rx.el.button("FR", on_click=ProductState.switch("fr"), id="to-fr"),
         rx.el.button("EN", on_click=ProductState.switch("en"), id="to-en"),
     )
 
 
-app = rx.App(toaster=None, api_transformer=api)
+STOCK_CSS = "[data-stock=in] #sold-out, [data-stock=out] #buy { display: none }"
+app = rx.App(toaster=None, api_transformer=api, head_components=[rx.el.style(STOCK_CSS)])
 app.add_page(product, route="/products/[slug]", on_load=ProductState.load)
 app.add_page(lambda: rx.link("Espresso cup", href="/products/espresso-cup/", id="to-product"), route="/")

@@ -13,7 +13,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 SENTINELS = {
-    k: f"@@{k}@@" for k in ("title", "price", "vat_note", "availability", "description", "image", "lang")
+    k: f"@@{k}@@"
+    for k in ("title", "price", "vat_note", "availability", "description", "image", "lang", "stock")
 }
 LIST_SENTINEL = "@@thumb@@"
 STATE_KEY = "reflex___state____state.proto___proto____product_state"
@@ -102,7 +103,7 @@ async def product(request: Request):
     # A list: the template holds one item around LIST_SENTINEL; repeat that item per value.
     item = re.search(r"<li[^>]*>" + LIST_SENTINEL + "</li>", page).group(0)
     page = page.replace(item, "".join(item.replace(LIST_SENTINEL, html.escape(t)) for t in values["thumbs"]))
-    state = {STATE_KEY: {f"{k}_rx_state_": values[k] for k in (*SENTINELS, "thumbs")}}
+    state = {STATE_KEY: {f"{k}_rx_state_": values[k] for k in (*SENTINELS, "thumbs", "in_stock")}}
     boot = f"<script>window.__SSR_STATE__={_json_script(state)}</script>"
     return HTMLResponse(_with_head(page, head + boot, values["lang"]))
 
