@@ -24,7 +24,7 @@ help:
 	@echo "make test     install (+ Chromium), start Redis, run pytest (MODULE=catalog for one module's tests, PYTEST_ARGS=...)"
 	@echo "make serve    production mode: several backend processes on Redis state, one port (docs/operations.md)"
 	@echo "make install  create .venv with requirements.txt and install bun into .tools/"
-	@echo "make migrate | seed | lint | bench | clean"
+	@echo "make migrate | seed | lint | bench (BENCH=lighthouse for one) | clean"
 
 install: $(STAMP) bun
 
@@ -69,7 +69,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 
 bench: install
-	$(PY) -m bench
+	bash scripts/install_lighthouse.sh
+	$(PY) -m bench $(BENCH)
 
 clean:
 	bash scripts/stop_redis.sh

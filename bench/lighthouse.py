@@ -1,17 +1,23 @@
-"""Lighthouse (mobile, performance only) on a production build of the storefront product page.
+"""Lighthouse 12 (mobile, performance only) on a production build of the storefront.
 
-A fresh demo database with 12 real demo products per store (photos drawn into a temporary
-upload folder) backs `reflex run --env prod`, started as a subprocess from the repository;
-in prod mode one port serves the built frontend and the backend. Lighthouse 12 (from
-`.tools`) with headless Chromium then measures, interleaved, three runs of each page:
+A fresh demo database (12 real demo products per store, photos drawn into a temporary upload
+folder) gets a second shop with 10,000 products: `velo-weber` receives the bulk catalogue of
+`bench/storefront.py` (`_seed_catalog`), whose photo rows then point at the store's real demo
+photos (shared files, so every card has a picture). `reflex run --env prod` serves it from the
+repository, built into its own web folder (`REFLEX_WEB_WORKDIR`, default
+/tmp/orion_bench_lighthouse_web; never the shared `.web`). Lighthouse from `.tools`
+(scripts/install_lighthouse.sh) with headless Chromium then measures, interleaved, three runs
+of each page, on both stores:
 
-product:   /platforms/oms/storefront/cafe-lux/products/<slug> — an active product with photos
-home:      /platforms/oms/storefront/cafe-lux/ — the store's home, for context
-baseline:  /admin/login/ — a trivial page (one small form) of the same server and bundle;
-           `/404` would be smaller still, but Lighthouse refuses a page answering 404
+product:   <store>/products/<slug> — an active product with a photo
+listing:   <store>/products — the first page of the listing
+home:      <store>/ — the store's home
+baseline:  /admin/login/ — a trivial page of the same server and bundle, for context
 
 Mobile is Lighthouse's default form factor (simulated slow 4G, 4x CPU slowdown), so the
-timings are Lighthouse's simulated ones. Each metric is the median of the three runs.
+timings are Lighthouse's simulated ones. Each metric is the median of the three runs; each
+page is checked against TARGETS (issue 11). `python -m bench lighthouse` keeps the JSON in
+bench/results/.
 """
 
 import json
@@ -21,6 +27,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.error
@@ -29,8 +36,11 @@ import urllib.request
 from bench.common import ROOT
 
 RUNS = 3
-STORE = "cafe-lux"
-STOREFRONT = f"/platforms/oms/storefront/{STORE}"
+STORES = {"demo": "cafe-lux", "10k": "velo-weber"}  # label: store code (platform oms)
+STOREFRONT = "/platforms/oms/storefront/{store}"
+WEB_WORKDIR = os.environ.get("REFLEX_WEB_WORKDIR", "/tmp/orion_bench_lighthouse_web")
+# Issue 11, Done-when: each storefront page's medians.
+TARGETS = {"score": (">=", 95), "lcp_ms": ("<=", 2000), "cls": ("<=", 0.05), "tbt_ms": ("<=", 150)}
 LIGHTHOUSE = ROOT / ".tools" / "node_modules" / ".bin" / "lighthouse"
 CHROME = "/usr/bin/chromium"
 START_TIMEOUT = 1200  # a cold production build of the whole app takes minutes
@@ -51,17 +61,44 @@ def _free_port() -> int:
 
 
 def _ensure_lighthouse() -> None:
-    if not LIGHTHOUSE.exists():
-        subprocess.run(
-            ["npm", "install", "--prefix", str(ROOT / ".tools"), "lighthouse@12"],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    subprocess.run(["bash", str(ROOT / "scripts" / "install_lighthouse.sh")], check=True, timeout=600)
 
 
-def _product_slug() -> str:
-    """An active product of the store that has photos."""
+def _big_store() -> int:
+    """velo-weber gets 10,000 more products (bench/storefront.py's bulk catalogue); their photo
+    rows then point at the store's demo photos, whose files exist. The count of active products."""
+    from sqlalchemy import func, update
+    from sqlmodel import select
+
+    from bench.storefront import _seed_catalog
+    from modules.catalog.models import Product, ProductMedia
+    from modules.tenancy.models import Store
+    from orion_app.db import session_scope
+
+    with session_scope() as session:
+        store_id = session.exec(select(Store.id).where(Store.code == STORES["10k"])).one()
+        keys = session.exec(
+            select(ProductMedia.key).where(ProductMedia.store_id == store_id).order_by(ProductMedia.id)
+        ).all()
+    if not keys:
+        raise RuntimeError(f"{STORES['10k']} has no demo photos to share; the demo seed drew none.")
+    _seed_catalog(store_id)
+    with session_scope() as session:
+        bench_rows = session.exec(
+            select(ProductMedia.id)
+            .where(ProductMedia.store_id == store_id, ProductMedia.key.not_in(keys))
+            .order_by(ProductMedia.id)
+        ).all()
+        for n, media_id in enumerate(bench_rows):
+            shared = keys[n % len(keys)]
+            session.execute(update(ProductMedia).where(ProductMedia.id == media_id).values(key=shared))
+        return session.exec(
+            select(func.count()).where(Product.store_id == store_id, Product.is_active.is_(True))
+        ).one()
+
+
+def _product_slug(store: str) -> str:
+    """The store's newest active product that has photos (on velo-weber, a bulk one)."""
     from sqlmodel import select
 
     from modules.catalog.models import Product, ProductMedia
@@ -72,12 +109,12 @@ def _product_slug() -> str:
         slug = session.exec(
             select(Product.slug)
             .join(Store, Store.id == Product.store_id)
-            .where(Store.code == STORE, Product.is_active.is_(True))
+            .where(Store.code == store, Product.is_active.is_(True))
             .where(Product.id.in_(select(ProductMedia.product_id)))
-            .order_by(Product.id)
+            .order_by(Product.created_at.desc(), Product.id.desc())
         ).first()
     if slug is None:
-        raise RuntimeError(f"No active product with photos in {STORE}; the demo seed drew none.")
+        raise RuntimeError(f"No active product with photos in {store}; the demo seed drew none.")
     return slug
 
 
@@ -172,6 +209,39 @@ def _median(runs: list[dict]) -> dict:
     return summary
 
 
+def _missed(summary: dict) -> list[str]:
+    """The targets a page's medians miss, e.g. ["lcp_ms 2400 > 2000"]."""
+    missed = []
+    for key, (op, limit) in TARGETS.items():
+        value = summary[key]
+        if (op == ">=" and value < limit) or (op == "<=" and value > limit):
+            missed.append(f"{key} {value} {'<' if op == '>=' else '>'} {limit}")
+    return missed
+
+
+def _pages(base: str) -> dict[str, str]:
+    pages = {}
+    for label, store in STORES.items():
+        root = base + STOREFRONT.format(store=store)
+        pages[f"{label}_product"] = f"{root}/products/{_product_slug(store)}"
+        pages[f"{label}_listing"] = f"{root}/products"
+        pages[f"{label}_home"] = f"{root}/"
+    pages["baseline_login"] = f"{base}/admin/login/"  # without the slash it answers 307
+    return pages
+
+
+def _table(result: dict) -> str:
+    lines = ["page            score  LCP ms  CLS    TBT ms  FCP ms  KiB   targets"]
+    for name, summary in result.items():
+        if isinstance(summary, dict) and "score" in summary:
+            missed = ", ".join(summary.get("missed", [])) or ("met" if name != "baseline_login" else "-")
+            lines.append(
+                f"{name:<15} {summary['score']:>5}  {summary['lcp_ms']:>6}  {summary['cls']:<5}  "
+                f"{summary['tbt_ms']:>6}  {summary['fcp_ms']:>6}  {summary['transfer_kib']:>4}  {missed}"
+            )
+    return "\n".join(lines)
+
+
 def run() -> dict:
     _ensure_lighthouse()
     media = tempfile.mkdtemp(prefix="orion-bench-media-")
@@ -181,19 +251,15 @@ def run() -> dict:
     from bench.common import fresh_demo_database
 
     fresh_demo_database()
-    slug = _product_slug()
+    big_store_products = _big_store()
     port = _free_port()
-    base = f"http://localhost:{port}"
-    pages = {
-        "product": f"{base}{STOREFRONT}/products/{slug}",
-        "home": f"{base}{STOREFRONT}/",
-        "baseline_login": f"{base}/admin/login/",  # without the slash it answers 307
-    }
+    pages = _pages(f"http://localhost:{port}")
     env = {
         **os.environ,
         "PATH": f"{ROOT / '.tools' / 'node_modules' / '.bin'}{os.pathsep}{os.environ.get('PATH', '')}",
         "REFLEX_USE_SYSTEM_BUN": "1",
         "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_WEB_WORKDIR": WEB_WORKDIR,
     }
     log_path = os.path.join(out_dir, "reflex.log")
     started = time.perf_counter()
@@ -216,12 +282,13 @@ def run() -> dict:
             start_new_session=True,
         )
     try:
-        _wait_until_up(server, log_path, pages["product"])
+        _wait_until_up(server, log_path, pages["demo_product"])
         startup_seconds = round(time.perf_counter() - started, 1)
         runs: dict[str, list[dict]] = {name: [] for name in pages}
         for run_no in range(RUNS):
             for name, url in pages.items():  # interleaved, like the other benches
                 runs[name].append(_lighthouse(url, out_dir, name, run_no))
+                print(f"  {name} run {run_no + 1}: {runs[name][-1]['score']}", file=sys.stderr, flush=True)
     finally:
         try:
             os.killpg(server.pid, signal.SIGINT)  # what Ctrl-C sends; Reflex stops cleanly
@@ -232,7 +299,34 @@ def run() -> dict:
         except ProcessLookupError:
             pass
         shutil.rmtree(media, ignore_errors=True)
-    result = {"product_slug": slug, "server_start_seconds": startup_seconds}
-    result.update({name: _median(values) for name, values in runs.items()})
+    result: dict = {
+        "stores": {"demo": f"{STORES['demo']}: 12 demo", "10k": f"{STORES['10k']}: 12 demo + 10,000"},
+        "active_products_10k": big_store_products,
+        "server_start_seconds": startup_seconds,
+        "targets": {key: f"{op} {limit}" for key, (op, limit) in TARGETS.items()},
+        "urls": pages,
+    }
+    for name, values in runs.items():
+        result[name] = _median(values)
+        if name != "baseline_login":
+            result[name]["missed"] = _missed(result[name])
+    result["all_targets_met"] = not any(result[name].get("missed") for name in runs)
     result["report_folder"] = out_dir
+    print(_table(result), file=sys.stderr, flush=True)
     return result
+
+
+def main() -> int:
+    from datetime import UTC, datetime
+
+    result = run()
+    print(json.dumps(result, indent=2))
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (folder / f"{stamp}-lighthouse.json").write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
