@@ -11,6 +11,7 @@ from orion_app.auth_api import auth_routes
 from orion_app.cors import OrionCORSMiddleware
 from orion_app.observability import readiness
 from orion_app.registry import ModuleRegistry, import_string
+from orion_app.ssr.respond import ServerRenderedPages
 from orion_app.static_pages import PrerenderedWithoutSlash
 
 
@@ -53,6 +54,8 @@ def api_transformer(registry: ModuleRegistry):
         api = build_api(registry)
         api.add_middleware(OrionCORSMiddleware)
         api.add_middleware(PrerenderedWithoutSlash)
+        # Outermost: public pages are rendered before the prerendered copies are looked up.
+        api.add_middleware(ServerRenderedPages)
         api.mount("", reflex_app)
         return api
 

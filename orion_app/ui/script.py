@@ -13,3 +13,8 @@ _SCRIPT_ESCAPES = str.maketrans(
 def script_json(value: object) -> str:
     """`value` as JSON that is safe to place between `<script>` and `</script>`."""
     return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+
+
+def escape_for_script(json_text: str) -> str:
+    """JSON text that is already serialised, made safe the same way as `script_json`."""
+    return json_text.translate(_SCRIPT_ESCAPES)

@@ -1,0 +1,62 @@
+"""The build-time half of server rendering: Reflex's state store learns two new sources.
+
+Reflex 0.10.1 compiles every state's default values into `utils/context.jsx`
+(`initialState`). The server build reads only those, and so does the browser before the
+websocket answers. This plugin changes that file at each compile (a Reflex modify task):
+
+- on the server, the store reads the states of the request being rendered first
+  (`globalThis.__orionSsrState()`, set per request by `orion_app/ssr/render.mjs`);
+- in the browser, `initialState` is the compiled defaults with the states the server
+  rendered merged over them (`window.__ORION_STATE__`, written into the page by
+  `orion_app/ssr/respond.py`), so React's first render is the server's HTML and hydration
+  keeps it.
+
+A page that was not server-rendered (a client-side navigation, a dashboard) has no
+`__ORION_STATE__` and behaves exactly as before. The texts patched here are Reflex's
+generated code: when they are not found (a Reflex upgrade), the compile stops with a
+sentence saying so rather than building a frontend whose hydration silently breaks.
+"""
+
+import reflex as rx
+from reflex.compiler import utils as compiler_utils
+
+SERVER_SNAPSHOT = "getSnapshot: (substateName) => initialState[substateName],"
+SERVER_SNAPSHOT_SSR = (
+    "getSnapshot: (substateName) => "
+    "globalThis.__orionSsrState?.()?.[substateName] ?? initialState[substateName],"
+)
+INITIAL_STATE = "export const initialState = {"
+COMPILED_STATE = "const compiledInitialState = {"
+MERGED_STATE = (
+    "\nexport const initialState = typeof window !== \"undefined\" && window.__ORION_STATE__\n"
+    "  ? { ...compiledInitialState, ...window.__ORION_STATE__ }\n"
+    "  : compiledInitialState;"
+)
+
+
+class GeneratedCodeChanged(RuntimeError):
+    """Reflex's generated state module no longer has the text server rendering patches."""
+
+
+def patch_context(source: str) -> str:
+    """`utils/context.jsx` with the server's per-request states and the browser's merge."""
+    if SERVER_SNAPSHOT_SSR in source:
+        return source
+    for text in (SERVER_SNAPSHOT, INITIAL_STATE):
+        if source.count(text) != 1:
+            raise GeneratedCodeChanged(
+                f"Server rendering cannot patch Reflex's utils/context.jsx: `{text}` is not in it "
+                "exactly once. Reflex's generated code changed (Orion is built for reflex==0.10.1); "
+                "update orion_app/ssr/plugin.py for this Reflex version."
+            )
+    source = source.replace(SERVER_SNAPSHOT, SERVER_SNAPSHOT_SSR)
+    start = source.index(INITIAL_STATE)
+    end = source.index("\n", start)
+    return source[:start] + COMPILED_STATE + source[start + len(INITIAL_STATE) : end] + MERGED_STATE + source[end:]
+
+
+class ServerRenderingPlugin(rx.plugins.Plugin):
+    """Registered in rxconfig.py; see the module docstring."""
+
+    def pre_compile(self, **context) -> None:
+        context["add_modify_task"](compiler_utils.get_context_path(), patch_context)

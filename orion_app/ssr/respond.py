@@ -1,0 +1,131 @@
+"""Public pages answered with their content in the first HTML response.
+
+An ASGI middleware in front of Reflex's static frontend. For a GET of a public page
+(storefront and platform frontends, by dev path or by Host), it runs the page's load
+events on a throw-away state tree (`page_state.load_page`, in a worker thread, so the
+database never blocks the event loop), has the production build render the page with
+those states (`renderer`), and sends that HTML with:
+
+- `<html lang>` of the language the page is in,
+- the head tags a crawler needs (`head.head_tags`: description, canonical, hreflang,
+  Open Graph), and
+- the same states as `window.__ORION_STATE__`, merged into the browser's initial state
+  (`plugin.py`), so React hydrates the server's markup instead of replacing it.
+
+The browser then connects as always and its page load runs the same events again, so
+the page is live (cart, language switch) exactly as a client-rendered one. Everything
+else (dashboards, assets, API routes), and every request when no production build or
+renderer is available, goes on to Reflex untouched.
+"""
+
+import asyncio
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from orion_app.registry import get_registry
+from orion_app.routes import HOST_RESOLVED, Route, build_routes
+from orion_app.ssr.head import apply_head, page_meta
+from orion_app.ssr.page_state import load_page, router_data, state_json
+from orion_app.ssr.renderer import renderer
+from orion_app.ui.script import escape_for_script
+
+log = logging.getLogger(__name__)
+
+@dataclass(frozen=True)
+class _Pattern:
+    route: Route
+    regex: re.Pattern
+    names: tuple[str, ...]
+    rank: tuple[int, int]  # more segments first, then fewer parameters
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[_Pattern, ...]:
+    """Every route with a public page of a host-resolved frontend, most specific first."""
+    found = []
+    for route in build_routes(get_registry()):
+        if not any(e.page.public and e.page.frontend in HOST_RESOLVED for e in route.entries):
+            continue
+        parts = [p for p in route.path.split("/") if p]
+        names = tuple(p[1:-1] for p in parts if p.startswith("["))
+        regex = "".join("/([^/]+)" if p.startswith("[") else "/" + re.escape(p) for p in parts) or "/"
+        found.append(_Pattern(route, re.compile(f"^{regex}$"), names, (-len(parts), len(names))))
+    return tuple(sorted(found, key=lambda p: p.rank))
+
+
+def match(path: str) -> tuple[Route, dict[str, str]] | None:
+    for pattern in _patterns():
+        if found := pattern.regex.match(path):
+            return pattern.route, dict(zip(pattern.names, found.groups(), strict=True))
+    return None
+
+
+def _renderable(scope: Scope) -> bool:
+    if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        return False
+    path = scope["path"]
+    last = path.rsplit("/", 1)[-1]
+    return (path == "/" or not path.endswith("/")) and "." not in last and not path.startswith("/_")
+
+
+class ServerRenderedPages:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not _renderable(scope) or not renderer.available() or (found := match(scope["path"])) is None:
+            await self.app(scope, receive, send)
+            return
+        try:
+            response = await respond(Request(scope), *found)
+        except Exception:
+            log.exception("Server rendering of %s failed; the page is served unrendered", scope["path"])
+            response = None
+        if response is None:
+            await self.app(scope, receive, send)
+            return
+        await response(scope, receive, send)
+
+
+def _headers(request: Request) -> dict[str, str]:
+    """The headers a browser's websocket would carry: origin, host, language. No cookies:
+    the root state's router data must not hold credentials."""
+    scheme = request.headers.get("x-forwarded-proto", request.url.scheme).split(",")[0].strip()
+    host = request.headers.get("host", request.url.netloc)
+    return {
+        "origin": f"{scheme}://{host}",
+        "host": host,
+        "accept-language": request.headers.get("accept-language", ""),
+        "user-agent": request.headers.get("user-agent", ""),
+    }
+
+
+async def respond(request: Request, route: Route, params: dict[str, str]):
+    data = router_data(
+        route, params, path=request.url.path, query=request.url.query, headers=_headers(request)
+    )
+    from orion_app.orion_app import _on_load  # the app module imports this one
+
+    events = _on_load(route)
+    loaded = await asyncio.to_thread(asyncio.run, load_page(events, data, request.headers.get("cookie", "")))
+    if loaded.redirect:
+        return RedirectResponse(loaded.redirect, status_code=302)
+    meta = page_meta(loaded, request)
+    states = state_json(loaded.states)
+    status, html = await renderer.render(str(request.url), states)
+    if status != 200:
+        log.warning("The renderer answered %s for %s", status, request.url.path)
+        return None
+    boot = f"<script>window.__ORION_STATE__={escape_for_script(states)}</script>"
+    html = apply_head(html, meta, boot)
+    return HTMLResponse(
+        html,
+        status_code=meta.status,
+        headers={"cache-control": "no-cache", "vary": "Cookie, Accept-Language"},
+    )
