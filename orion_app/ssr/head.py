@@ -58,7 +58,8 @@ def page_meta(loaded, request: Request) -> PageMeta:
     root = loaded.root
     shell = _substate(root, ShellState)
     lang = _substate(root, OrionState).lang
-    origin = f"{request.headers.get('x-forwarded-proto', request.url.scheme)}://{request.headers.get('host', request.url.netloc)}"
+    scheme = request.headers.get("x-forwarded-proto", request.url.scheme)
+    origin = f"{scheme}://{request.headers.get('host', request.url.netloc)}"
     extra: dict = {}
     for name in loaded.states:
         state = root.get_substate(name.split(".")[1:])
@@ -66,7 +67,7 @@ def page_meta(loaded, request: Request) -> PageMeta:
             extra |= state._page_meta() or {}
     path = extra.get("canonical") or request.url.path
     base = path if "://" in path else origin + path
-    default_language = getattr(shell, "default_language", "") or (shell.languages[0] if shell.languages else lang)
+    default_language = getattr(shell, "default_language", "") or next(iter(shell.languages), lang)
     languages = list(shell.languages) if shell.frontend else []
     image = extra.get("image", "")
     return PageMeta(
@@ -104,7 +105,9 @@ def head_tags(meta: PageMeta) -> str:
 
 _HTML_LANG = re.compile(r"<html([^>]*?) lang=\"[^\"]*\"")
 _BUILD_OG_IMAGE = re.compile(r'<meta content="[^"]*" property="og:image"/>')
-_DESCRIPTION = re.compile(r'<meta (?:content="[^"]*" name="description"|name="description" content="[^"]*")/?>')
+_DESCRIPTION = re.compile(
+    r'<meta (?:content="[^"]*" name="description"|name="description" content="[^"]*")/?>'
+)
 
 
 def apply_head(page: str, meta: PageMeta, boot: str) -> str:

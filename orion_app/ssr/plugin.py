@@ -28,7 +28,7 @@ SERVER_SNAPSHOT_SSR = (
 INITIAL_STATE = "export const initialState = {"
 COMPILED_STATE = "const compiledInitialState = {"
 MERGED_STATE = (
-    "\nexport const initialState = typeof window !== \"undefined\" && window.__ORION_STATE__\n"
+    '\nexport const initialState = typeof window !== "undefined" && window.__ORION_STATE__\n'
     "  ? { ...compiledInitialState, ...window.__ORION_STATE__ }\n"
     "  : compiledInitialState;"
 )
@@ -52,7 +52,8 @@ def patch_context(source: str) -> str:
     source = source.replace(SERVER_SNAPSHOT, SERVER_SNAPSHOT_SSR)
     start = source.index(INITIAL_STATE)
     end = source.index("\n", start)
-    return source[:start] + COMPILED_STATE + source[start + len(INITIAL_STATE) : end] + MERGED_STATE + source[end:]
+    values = source[start + len(INITIAL_STATE) : end]
+    return source[:start] + COMPILED_STATE + values + MERGED_STATE + source[end:]
 
 
 class ServerRenderingPlugin(rx.plugins.Plugin):

@@ -11,8 +11,8 @@ the first response, never a condition for serving a page.
 import asyncio
 import atexit
 import contextlib
-import json
 import ctypes
+import json
 import logging
 import os
 import shutil
@@ -122,7 +122,7 @@ class Renderer:
                     log.info("Page renderer %s started for %s", self._process.pid, build)
                     return
             await asyncio.sleep(0.05)
-        raise RuntimeError("The page renderer did not answer within %.0f s." % START_SECONDS)
+        raise RuntimeError(f"The page renderer did not answer within {START_SECONDS:.0f} s.")
 
     def stop(self) -> None:
         if self._process is not None and self._pid == os.getpid() and self._process.poll() is None:

@@ -37,6 +37,7 @@ from orion_app.ui.script import escape_for_script
 
 log = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class _Pattern:
     route: Route
