@@ -49,6 +49,20 @@ COLUMNS = {
 }
 # Columns that are not product fields: photos and the feed's category, used after the row.
 EXTRA_COLUMNS = ("image_link", "additional_image_link", "google_product_category")
+# Columns not imported into the product (the notice lists them) but carried in `FeedRow.extras`
+# for what reads rows later (variants group rows by item_group_id and their attributes).
+CARRIED_COLUMNS = (
+    "link",
+    "product_type",
+    "shipping_weight",
+    "item_group_id",
+    "color",
+    "size",
+    "material",
+    "pattern",
+    "gender",
+    "age_group",
+)
 # The columns taken as they are written, as long as they fit the product's limits.
 TEXT_COLUMNS = ("sku", "title", "description", "brand", "mpn")
 # Availability as feeds write it -> Orion's value.
@@ -68,6 +82,7 @@ AVAILABILITY_WORDS = (
     | {value: value for value in AVAILABILITY}
     | {value.replace("_", " "): value for value in AVAILABILITY}
 )
+XML_DOCUMENT = "XML document"  # read by xml_feed.py when it is a Google Shopping feed
 NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 MAX_FIELD = 1_000_000  # characters; a longer cell is certainly a broken quote
 SNIFF_BYTES = 64 * 1024
@@ -92,7 +107,7 @@ class FeedRow:
     raw: str  # the row as it was in the file, for the error report
     values: dict = field(default_factory=dict)  # product field -> cleaned value
     errors: list[tuple[str, str, dict]] = field(default_factory=list)  # (column, message key, params)
-    extras: dict = field(default_factory=dict)  # EXTRA_COLUMNS the feed has -> raw value
+    extras: dict = field(default_factory=dict)  # EXTRA_/CARRIED_COLUMNS the row has -> raw value
 
     @property
     def sku(self) -> str:
@@ -109,6 +124,7 @@ class Feed:
     header: list[str]
     mapping: dict[int, str]  # column position -> product field
     notices: list[dict] = field(default_factory=list)  # {"key": …, "params": {…}}
+    carried: dict[int, str] = field(default_factory=dict)  # column position -> CARRIED_COLUMNS name
 
     @property
     def fields(self) -> set[str]:
@@ -120,6 +136,10 @@ class Feed:
             if name == product_field:
                 return self.header[position]
         return product_field
+
+    def duplicate_error(self, first: int) -> tuple[str, dict]:
+        """The row problem of a SKU already imported from line `first` (message key, params)."""
+        return "marketplace.row.duplicate_sku", {"line": first}
 
     def _records(self) -> Iterator[tuple[int, list[str] | None, str]]:
         """(start line, cells or None when unreadable, raw text) for each non-empty record."""
@@ -192,8 +212,14 @@ def _neutral(value: str) -> str:
 
 def _check(feed: Feed, row: FeedRow, cells: list[str]) -> None:
     raw = {name: _neutral(cells[position].strip()) for position, name in feed.mapping.items()}
+    carried = {name: cells[position].strip() for position, name in feed.carried.items()}
+    check_values(feed, row, raw, carried)
+
+
+def check_values(feed: Feed, row: FeedRow, raw: dict[str, str], carried: dict[str, str]) -> None:
+    """Check one row's values (product field -> text as written) into `row`; any format's rows."""
     values = row.values
-    row.extras = {name: raw[name] for name in EXTRA_COLUMNS if name in raw}
+    row.extras = {name: raw[name] for name in EXTRA_COLUMNS if name in raw} | carried
     rules = product_rules()
 
     def problem(name: str, key: str, **params) -> None:
@@ -265,16 +291,49 @@ def _sniff_kind(head: bytes) -> str | None:
             return kind
     if head[:12].startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "WebP image"
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):  # UTF-16 text: XML (its BOM tells the parser) or binary
+            text16 = head[2:4096].decode(codec, errors="replace").lstrip()
+            return XML_DOCUMENT if text16.startswith("<") else "binary file"
     text = head.lstrip(codecs.BOM_UTF8).lstrip().lower()
-    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in text[:1024]:
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return "web page (HTML)"
-    if text.startswith(b"<?xml") or text.startswith(b"<rss") or text.startswith(b"<feed"):
-        return "XML document"
+    if text.startswith(b"<"):
+        root = _xml_root(text)
+        if root in (b"html", b"xhtml") or (root is None and b"<html" in text[:1024]):
+            return "web page (HTML)"
+        return XML_DOCUMENT
+    if b"<html" in text[:1024]:
+        return "web page (HTML)"
     if text.startswith(b"{") or text.startswith(b"["):
         return "JSON document"
     if b"\x00" in head:
         return "binary file"
     return None
+
+
+def _xml_root(text: bytes) -> bytes | None:
+    """The name of the first element of lower-cased XML text (after its declaration, comments,
+    processing instructions and DOCTYPE), or None when the sniffed start does not reach it."""
+    rest = text
+    while True:
+        rest = rest.lstrip()
+        if rest.startswith(b"<?") or rest.startswith(b"<!--"):
+            end = rest.find(b"?>" if rest[1:2] == b"?" else b"-->")
+            if end < 0:
+                return None
+            rest = rest[end + 2 :].lstrip(b">")
+        elif rest.startswith(b"<!doctype"):
+            bracket, close = rest.find(b"["), rest.find(b">")
+            end = rest.find(b"]>") + 1 if 0 <= bracket < close else close
+            if end <= 0:
+                return None
+            rest = rest[end + 1 :]
+        elif rest.startswith(b"<"):
+            name = rest[1:200].split(None, 1)[0] if rest[1:200].strip() else b""
+            return name.split(b">")[0].split(b"/")[0] or None
+        else:
+            return None
 
 
 def _encoding(path: Path) -> str:
@@ -313,6 +372,10 @@ def open_feed(path: Path) -> Feed:
     if not head.lstrip(codecs.BOM_UTF8).strip():
         raise FeedProblem("marketplace.feed.empty")
     kind = _sniff_kind(head)
+    if kind == XML_DOCUMENT:
+        from modules.marketplace.services.xml_feed import open_xml_feed  # it builds on this module
+
+        return open_xml_feed(path, head)
     if kind:
         raise FeedProblem("marketplace.feed.not_a_feed", kind=kind)
     encoding = _encoding(path)
@@ -331,6 +394,7 @@ def open_feed(path: Path) -> Feed:
         raise FeedProblem("marketplace.feed.no_columns")
     header = next(csv.reader([first], delimiter=delimiter))
     mapping: dict[int, str] = {}
+    carried: dict[int, str] = {}
     ignored: list[str] = []
     for position, name in enumerate(header):
         target = COLUMNS.get(normalise_header(name))
@@ -338,11 +402,13 @@ def open_feed(path: Path) -> Feed:
             mapping[position] = target
         elif name.strip():
             ignored.append(name.strip())
+            if normalise_header(name) in CARRIED_COLUMNS and normalise_header(name) not in carried.values():
+                carried[position] = normalise_header(name)
     if "sku" not in mapping.values():
         raise FeedProblem("marketplace.feed.no_sku", columns=", ".join(h.strip() for h in header[:12])[:300])
     if delimiter != "\t":
         notices.append({"key": "marketplace.notice.delimiter", "params": {"delimiter": delimiter}})
     if ignored:
         notices.append({"key": "marketplace.notice.ignored", "params": {"columns": ", ".join(ignored)[:500]}})
-    feed = Feed(path, encoding, delimiter, header, mapping, notices)
+    feed = Feed(path, encoding, delimiter, header, mapping, notices, carried)
     return feed

@@ -127,7 +127,7 @@ def _import_rows(session: Session, record: FeedImport, feed: Feed, batch_size: i
     for row in feed.rows():
         if not row.errors:
             if row.sku in seen:
-                row.errors.append((sku_column, "marketplace.row.duplicate_sku", {"line": seen[row.sku]}))
+                row.errors.append((sku_column, *feed.duplicate_error(seen[row.sku])))
             else:
                 seen[row.sku] = row.line
         if skip:  # done by an earlier attempt; read only to know its SKUs
