@@ -122,13 +122,42 @@ class Stats:
             self.in_window += in_window
 
 
+# The per-state hashes of the compiled `initialState` that a browser sends with its first
+# `hydrate_and_load` (reflex_base templates `initialEvents(first=True)`), so the backend sends
+# only the vars that differ from the defaults the page already holds (set by `run`).
+FRONTEND_HASHES: list[str] = []
+
+HASHES_SCRIPT = """
+import json
+import orion_app.orion_app
+from reflex.compiler.utils import compile_state
+from reflex.state import State, state_snapshot_hashes
+print(json.dumps(state_snapshot_hashes(compile_state(State))))
+"""
+
+
+def frontend_hashes(url: str) -> list[str]:
+    """The hashes the compiled frontend holds, computed as `reflex compile` computes them."""
+    import subprocess
+    import sys
+
+    from bench.common import ROOT
+
+    env = {**os.environ, "DATABASE_URL": url}
+    done = subprocess.run(
+        [sys.executable, "-c", HASHES_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 class Tab:
     """One browser tab: a Socket.IO connection whose page loads end with `is_hydrated` true."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, hashes: list[str] | None = None):
         import socketio
 
         self.url = url
+        self.hashes = FRONTEND_HASHES if hashes is None else hashes
         self.hydrated = threading.Event()
         self.seen: list | None = None  # every message, when a check wants them
         self.client = socketio.Client(reconnection=False)
@@ -149,10 +178,13 @@ class Tab:
             socketio_path="/_event",
             namespaces=["/_event"],
             transports=["websocket"],
-            auth={"event": {"name": HYDRATE, "payload": {}, "router_data": router}},
+            auth={"event": {"name": HYDRATE, "payload": self._payload(), "router_data": router}},
             wait_timeout=GIVE_UP_S,
         )
         return self._wait(started)
+
+    def _payload(self) -> dict:
+        return {"hashes": self.hashes} if self.hashes else {}
 
     def navigate(self, router: dict) -> float:
         started = time.perf_counter()
@@ -171,22 +203,37 @@ class Tab:
             self.client.disconnect()
 
 
-def check_pages(url: str, catalogue: Catalogue) -> None:
-    """One visit, read: the pages the shoppers load show products, so no refusal is timed."""
-    tab = Tab(url)
+def check_pages(url: str, catalogue: Catalogue, hashes: list[str] | None = None) -> dict:
+    """One visit, read: the pages the shoppers load show products, so no refusal is timed.
+
+    Returns the bytes each page load of that visit received (the JSON of its messages, as
+    Socket.IO sends them: compact, UTF-8), and the state names the first page load carried.
+    `hashes=[]`: a first page load without the compiled state's hashes, as on a reconnect.
+    """
+    tab = Tab(url, hashes)
     tab.seen = []
     slug = catalogue.slugs[0]
+    sizes = {}
     try:
         tab.open(page("products", {}))
-        listing, tab.seen = json.dumps(tab.seen, ensure_ascii=False), []
+        listing_messages, tab.seen = tab.seen, []
+        tab.navigate(page("products", {"q": catalogue.words[0]}))
+        search_messages, tab.seen = tab.seen, []
         tab.navigate(page(f"products/{slug}", {}, {"slug": slug}))
-        product = json.dumps(tab.seen, ensure_ascii=False)
+        product_messages = tab.seen
     finally:
         tab.close()
+    loads = {"listing": listing_messages, "search": search_messages, "product": product_messages}
+    for name, messages in loads.items():
+        sizes[name] = len(json.dumps(messages, ensure_ascii=False, separators=(",", ":")).encode())
+    listing = json.dumps(listing_messages, ensure_ascii=False)
+    product = json.dumps(product_messages, ensure_ascii=False)
     if '"items_rx_state_": [{' not in listing:
         raise RuntimeError(f"The listing page shows no products: {listing[:500]}")
     if not any(title in product for title in catalogue.titles[slug]):
         raise RuntimeError(f"The product page does not show {slug}: {product[:500]}")
+    states = sorted({name for m in listing_messages for name in m.get("delta", {})})
+    return {"bytes_per_page_load": sizes, "states_in_first_page_load": len(states)}
 
 
 def shopper(url: str, catalogue: Catalogue, stats: Stats, stop_at: float, seed: int) -> None:
@@ -290,10 +337,13 @@ def _measure(url: str, levels: tuple[int, ...], seconds: float, settle: float) -
         DATABASE_URL=url, REDIS_PREFIX=os.environ["REDIS_PREFIX"], MEDIA_DIR=os.environ["MEDIA_DIR"]
     )
     try:
-        check_pages(backend.url, catalogue)
+        check_pages(backend.url, catalogue)  # the first visit warms the caches
+        payload = check_pages(backend.url, catalogue)
+        payload["without_hashes"] = check_pages(backend.url, catalogue, hashes=[])
         # Warm-up: imports, compiled queries, the guard's caches; not counted.
         _level(backend, catalogue, 2, min(5.0, seconds), 0)
-        results: dict = {"backend": "uvicorn, 1 process", "products": len(catalogue.slugs)}
+        results: dict = {"backend": "uvicorn, 1 process", "products": len(catalogue.slugs), **payload}
+        print(f"  {payload}", file=sys.stderr, flush=True)
         for shoppers in levels:
             results[f"C={shoppers}"] = _level(backend, catalogue, shoppers, seconds, settle)
             print(f"  C={shoppers}: {_row(results[f'C={shoppers}'])}", file=sys.stderr, flush=True)
@@ -333,7 +383,9 @@ def run(argv: list[str] | None = None) -> dict:
         "settle_s": settle,
         "load_average_at_start": [round(x, 2) for x in load],
     }
-    result["sqlite"] = _measure(fresh_demo_database(), levels, seconds, settle)
+    sqlite = fresh_demo_database()
+    FRONTEND_HASHES[:] = frontend_hashes(sqlite)
+    result["sqlite"] = _measure(sqlite, levels, seconds, settle)
     if args.sqlite_only:
         result["postgresql"] = {"skipped": "--sqlite-only"}
     else:

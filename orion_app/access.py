@@ -178,6 +178,34 @@ def check_access(
     )
 
 
+def within(
+    access: Access,
+    *,
+    module: str,
+    frontends: tuple[Frontend, ...],
+    permission: str | None = None,
+    public: bool = False,
+) -> Access:
+    """What `check_access` would answer for this handler, derived from the page's decision.
+
+    A page's loaders run right after the page guard decided for the same path, host and
+    session: what they ask (module, frontend, permission) is checked against that decision
+    in memory, with no second look-up.
+    """
+    tenant = access.tenant
+    if not access.ok or tenant is None:
+        return access
+    if tenant.frontend not in frontends or module not in access.enabled:
+        return Access(Verdict.NOT_FOUND, tenant)
+    if public or tenant.frontend not in STAFF_FRONTENDS:
+        return access
+    if access.principal is None:
+        return Access(Verdict.SIGN_IN, tenant, None, access.enabled)
+    if not has_permission(access.principal, permission, tenant):
+        return Access(Verdict.FORBIDDEN, tenant, access.principal, access.enabled)
+    return access
+
+
 def _token_key(token: str) -> str:
     """The cache key of a session token: its hash, so the cache holds no usable credential."""
     return hashlib.sha256(token.encode()).hexdigest() if token else ""

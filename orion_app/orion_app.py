@@ -11,6 +11,7 @@ from orion_app.events import Event, ModuleEvent, bus
 from orion_app.http_errors import install_error_handling
 from orion_app.registry import get_registry, import_string
 from orion_app.routes import Route, build_routes
+from orion_app.ui.departures import install_departures
 from orion_app.ui.guard import import_states, require_handler_policies
 from orion_app.ui.layout import not_found_view, shell_for, toaster
 from orion_app.ui.shell import ShellState
@@ -34,10 +35,9 @@ def _component(route: Route) -> rx.Component:
 
 
 def _on_load(route: Route) -> list:
-    handlers = [ShellState.guard(",".join(entry.page_id for entry in route.entries))]
-    for entry in route.entries:
-        handlers.extend(import_string(handler) for handler in entry.page.on_load)
-    return handlers
+    """What a page load at `route` runs after hydrating: the page guard, which decides and
+    then runs the chosen page's own loaders (`Page.on_load`) under that one decision."""
+    return [ShellState.guard(",".join(entry.page_id for entry in route.entries))]
 
 
 def create_app() -> rx.App:
@@ -50,6 +50,7 @@ def create_app() -> rx.App:
     )
     install_error_handling(app)
     install_namespace(app)
+    install_departures(app)
     restrict_websocket_origins(app)
     for route in build_routes(registry):
         app.add_page(

@@ -12,10 +12,21 @@ page. So each one says what it is:
 - `@ui_only`: changes only the caller's own view state. It may not open a database
   session (that raises), so it cannot reach a service.
 
+A `@guarded`/`@public` handler written as a plain function runs (its access decision and
+its body) on a database worker thread (`orion_app.db.run_blocking`) when an event loop
+calls it, so its queries never block the loop; Reflex holds the tab's state lock
+meanwhile. (Called where no loop runs, it runs in place.) Async handlers call
+`run_blocking` themselves around their database work.
+
+A page's loaders are run by the page guard right after it decided (`page_decision`): they
+take that decision instead of making their own. Called by a client, they decide as always.
+
 `require_handler_policies()` stops start-up when any handler declares none.
 """
 
+import asyncio
 import contextlib
+import contextvars
 import functools
 import importlib
 import inspect
@@ -27,8 +38,8 @@ from enum import StrEnum
 import reflex as rx
 
 from orion_app import ratelimit
-from orion_app.access import Access, Verdict, check_access, current_access, deciding
-from orion_app.db import database_forbidden
+from orion_app.access import Access, Verdict, check_access, current_access, deciding, within
+from orion_app.db import database_forbidden, run_blocking
 from orion_app.errors import ServiceError
 from orion_app.i18n import translate
 from orion_app.observability import GUARD_REFUSALS
@@ -38,7 +49,7 @@ from orion_app.settings import get_settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Policy", "current_access", "guarded", "policy_of", "public", "ui_only"]
+__all__ = ["Policy", "current_access", "guarded", "page_decision", "policy_of", "public", "ui_only"]
 
 POLICY_ATTRIBUTE = "__orion_policy__"
 # (permission, frontends) a guarded handler asks for, for tools and tests that list handlers.
@@ -78,11 +89,28 @@ def _failed(state, error: ServiceError):
     return rx.toast.error(translate(error.message_key, state.lang, **error.params))
 
 
+# The page guard's decision while it runs the page's own loaders (never set otherwise).
+_page_access: contextvars.ContextVar[Access | None] = contextvars.ContextVar(
+    "orion_page_access", default=None
+)
+
+
+@contextlib.contextmanager
+def page_decision(access: Access):
+    """Inside this block, handlers take `access` (the page guard's) instead of deciding."""
+    token = _page_access.set(access)
+    try:
+        yield access
+    finally:
+        _page_access.reset(token)
+
+
 def _wrap(function, policy: Policy, enter: Callable):
     """`function` run inside `enter(self)`, a context manager that yields a refusal or None.
 
     One wrapper per calling convention (plain, coroutine, generator): Reflex looks at the
-    wrapper to decide how to run the handler.
+    wrapper to decide how to run the handler. A plain guarded or public function becomes a
+    coroutine that runs on a database worker thread.
     """
     if inspect.iscoroutinefunction(function):
 
@@ -125,8 +153,7 @@ def _wrap(function, policy: Policy, enter: Callable):
 
     else:
 
-        @functools.wraps(function)
-        def wrapper(self, *args, **kwargs):
+        def run(self, *args, **kwargs):
             with enter(self) as refused:
                 if refused is not None:
                     return refused.event
@@ -135,8 +162,28 @@ def _wrap(function, policy: Policy, enter: Callable):
                 except ServiceError as error:
                     return _failed(self, error)
 
+        if policy == Policy.UI_ONLY:
+            wrapper = functools.wraps(function)(run)
+        else:
+
+            @functools.wraps(function)
+            def wrapper(self, *args, **kwargs):
+                try:
+                    asyncio.get_running_loop()
+                except RuntimeError:
+                    return run(self, *args, **kwargs)  # called from a thread, a job, a test
+                return _off_the_loop(run, self, *args, **kwargs)
+
     setattr(wrapper, POLICY_ATTRIBUTE, policy)
     return wrapper
+
+
+async def _off_the_loop(run, *args, **kwargs):
+    """`run(...)` on a database worker thread, its answer yielded: on an event loop a plain
+    handler returns this async generator, which Reflex iterates (and so do page loads)."""
+    result = await run_blocking(run, *args, **kwargs)
+    if result is not None:
+        yield result
 
 
 class _Refused:
@@ -162,6 +209,8 @@ def _access_gate(
     def decide(state) -> Access:
         declared = get_registry().permissions.get(permission) if permission else None
         allowed = frontends or ((declared.frontend,) if declared else tuple(Frontend))
+        if (page := _page_access.get()) is not None:
+            return within(page, module=module, frontends=allowed, permission=permission, public=public)
         path, host = state._location()
         return check_access(
             path=path,

@@ -1,4 +1,16 @@
-"""The state behind every shell: the page guard, navigation and language."""
+"""The state behind every shell: the page guard, navigation and language.
+
+A page load runs one event of Orion's: `ShellState.guard`. It decides once (tenant, module,
+session, permission), then runs the page's own loaders (`Page.on_load`) under that decision,
+with one database session for all of them, on a database worker thread (see
+`orion_app.ui.guard`). At most `PAGE_SLOTS` page loads decide and load at once; up to
+`PAGE_QUEUE` more wait their turn in arrival order, and any beyond that get "busy, retry"
+at once instead of making everyone wait longer.
+"""
+
+import asyncio
+import inspect
+import weakref
 
 import reflex as rx
 
@@ -12,13 +24,53 @@ from orion_app.access import (
     directory,
     may_enter,
 )
+from orion_app.db import DB_THREADS, run_blocking, shared_session
 from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
 from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
 from orion_app.ports import Principal
-from orion_app.registry import Frontend
+from orion_app.registry import Frontend, import_string
 from orion_app.routes import frontend_base, page_index, sign_in_url
-from orion_app.ui.guard import public, ui_only
+from orion_app.ui.guard import page_decision, public, ui_only
 from orion_app.ui.state import OrionState
+
+PAGE_SLOTS = DB_THREADS  # page loads deciding and loading at once (one worker thread each)
+PAGE_QUEUE = 400  # page loads waiting for a slot; one more is answered "busy, retry"
+BUSY_RETRY_MS = 3000
+
+
+class _Admission:
+    """A bounded, first-come-first-served queue in front of the page loads of an event loop
+    (the backend's; a server-side render may run page loads on a loop of its own)."""
+
+    def __init__(self, slots: int, queue: int):
+        self.slots, self.queue = slots, queue
+        self._gates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def _gate(self) -> list:
+        loop = asyncio.get_running_loop()
+        gate = self._gates.get(loop)
+        if gate is None:
+            gate = self._gates[loop] = [asyncio.Semaphore(self.slots), 0]  # slots, waiting
+        return gate
+
+    async def enter(self) -> bool:
+        """Wait for a slot (True), or False at once when the queue is full."""
+        gate = self._gate()
+        semaphore = gate[0]
+        if semaphore.locked() and gate[1] >= self.queue:
+            return False
+        gate[1] += 1
+        try:
+            await semaphore.acquire()
+        finally:
+            gate[1] -= 1
+        return True
+
+    def leave(self) -> None:
+        self._gate()[0].release()
+
+
+admission = _Admission(PAGE_SLOTS, PAGE_QUEUE)
 
 
 class ShellState(OrionState):
@@ -34,6 +86,7 @@ class ShellState(OrionState):
     user_name: str = ""
     menu: list[dict[str, str]] = []
     languages: list[str] = list(LANGUAGES)
+    default_language: str = ""  # the store's; its pages' canonical URLs carry no `?lang=`
     page_title: str = ""
     # The signed-in user's own stores ({"code", "name", "href"}), for the store switcher and
     # the refusal page; each href is this page's path in that store (its overview when the
@@ -49,18 +102,55 @@ class ShellState(OrionState):
 
     @rx.event
     @public(page_guard=True)
-    def guard(self, page_ids: str):
-        """`on_load` of every module page: tenant, module enabled, signed in, permission.
+    async def guard(self, page_ids: str):
+        """`on_load` of every module page: tenant, module enabled, signed in, permission;
+        then the page's own loaders, which take this decision instead of making another.
 
         Public itself (it is what decides), and it trusts nothing from the client: unknown
         page ids give "not found", and the tenant comes from the URL and Host as always.
         """
+        if not await admission.enter():
+            GUARD_REFUSALS.labels(kind="page", verdict="busy").inc()
+            return [
+                rx.toast.error(translate("orion.error.busy", self.lang)),
+                rx.call_script(f"setTimeout(() => window.location.reload(), {BUSY_RETRY_MS})"),
+            ]
+        try:
+            async with shared_session():
+                access, entry = await run_blocking(self._decide_and_apply, str(page_ids).split(","))
+                if access.verdict == Verdict.SIGN_IN:
+                    return rx.redirect(sign_in_url(access.tenant.base, self.router.url.path))
+                if not access.ok or entry is None:
+                    return None
+                with page_decision(access):
+                    return await self._run_loaders(entry.page.on_load)
+        finally:
+            admission.leave()
+
+    def _decide_and_apply(self, page_ids: list[str]):
         with PAGE_GUARD_SECONDS.time():
-            access, entry = self._decide(str(page_ids).split(","))
+            access, entry = self._decide(page_ids)
         self._apply(access, entry)
-        if access.verdict == Verdict.SIGN_IN:
-            return rx.redirect(sign_in_url(access.tenant.base, self.router.url.path))
-        return None
+        return access, entry
+
+    async def _run_loaders(self, loaders: tuple[str, ...]) -> list:
+        """Each loader (a guarded or public event handler) on its own state, in order; the
+        events they return or yield, in order, for Reflex to run after this one."""
+        events = []
+        for reference in loaders:
+            handler = import_string(reference)
+            state = self if isinstance(self, handler.state) else await self.get_state(handler.state)
+            result = handler.fn(state)
+            if inspect.isawaitable(result):
+                result = await result
+            if inspect.isasyncgen(result):
+                result = [item async for item in result]
+            elif inspect.isgenerator(result):
+                result = list(result)
+            if result is None:
+                continue
+            events.extend(result if isinstance(result, list | tuple) else [result])
+        return [event for event in events if event is not None] or None
 
     def _decide(self, page_ids: list[str]):
         path, host = self._location()
@@ -107,6 +197,7 @@ class ShellState(OrionState):
         self.tenant_store_name = tenant.store.name if tenant and tenant.store else ""
         self.user_name = access.principal.name if access.principal else ""
         self.lang = self._language(access)
+        self.default_language = tenant.store.default_language if tenant and tenant.store else ""
         self.languages = (
             list(tenant.store.languages)
             if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS
@@ -126,16 +217,18 @@ class ShellState(OrionState):
 
     def _language(self, access: Access) -> str:
         tenant = access.tenant
-        if tenant and tenant.frontend not in STAFF_FRONTENDS and tenant.store:
-            return shopper_language(
-                tenant.store.languages,
-                cookie=self.lang_choice,
-                store_default=tenant.store.default_language,
-                accept_language=self.router.headers.accept_language,
-            )
         if tenant and tenant.frontend not in STAFF_FRONTENDS:
+            # A public page in another language is the same URL with `?lang=` (what hreflang
+            # links point to); following such a link also remembers the choice.
+            allowed = tenant.store.languages if tenant.store else LANGUAGES
+            asked = self.router.url.query_parameters.get("lang", "")
+            if asked in allowed:
+                self.lang_choice = asked
             return shopper_language(
-                LANGUAGES, cookie=self.lang_choice, accept_language=self.router.headers.accept_language
+                allowed,
+                cookie=self.lang_choice,
+                store_default=tenant.store.default_language if tenant.store else None,
+                accept_language=self.router.headers.accept_language,
             )
         preference = access.principal.language if access.principal else None
         return staff_language(self.lang_choice, preference)
@@ -163,7 +256,11 @@ class ShellState(OrionState):
             return None
         self.lang_choice = lang
         self.lang = lang
-        return rx.call_script("window.location.reload()")
+        # Reload without `?lang=`, which would otherwise win over the new choice.
+        return rx.call_script(
+            "const url = new URL(window.location.href); url.searchParams.delete('lang');"
+            " window.location.replace(url.href)"
+        )
 
 
 def _imprint(store_id: int, lang: str) -> list[str]:

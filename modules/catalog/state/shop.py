@@ -11,7 +11,7 @@ from modules.catalog.services.listings import SORTS, listing_cards
 from modules.catalog.services.media import SIZES, variant_path
 from modules.catalog.services.storefront import category_trail, language_order, last_page, product_page
 from orion_app.cards import Card
-from orion_app.db import session_scope
+from orion_app.db import run_blocking, session_scope
 from orion_app.enablement import module_config
 from orion_app.errors import NotFound
 from orion_app.i18n import translate
@@ -200,6 +200,13 @@ class ShopListingState(PagedMixin, OrionState):
         )
 
 
+def _product_and_tree(store, slug: str, langs: tuple[str, ...], lang: str):
+    with session_scope() as session:
+        return product_page(session, store.id, slug, langs), category_tree(
+            session, store.id, lang, store.default_language
+        )
+
+
 class ShopProductState(OrionState):
     found: bool = True
     title: str = ""
@@ -229,9 +236,7 @@ class ShopProductState(OrionState):
         self.selected_photo = 0
         store, base = access.tenant.store, access.tenant.base
         try:
-            with session_scope() as session:
-                page = product_page(session, store.id, slug, _langs(self.lang))
-                tree = category_tree(session, store.id, self.lang, store.default_language)
+            page, tree = await run_blocking(_product_and_tree, store, slug, _langs(self.lang), self.lang)
         except NotFound:
             self.found = False
             shell = await self.get_state(ShellState)

@@ -1,0 +1,79 @@
+"""A shopper's tab that closes leaves its state behind for seconds, not for an hour.
+
+Reflex keeps every tab's state until `redis_token_expiration` after its last event (an
+hour by default): ~60 KB per storefront visit in a backend that keeps states in memory.
+A storefront page is rebuilt from its URL and cookies on every page load, so when a
+storefront tab's websocket disconnects, its in-memory state expires after
+`DEPARTED_SECONDS` unless the tab comes back (a reload reconnects within that time and
+refreshes the deadline with its first event). Staff tabs keep the full expiry: their
+state may hold a form being filled in. With Redis (production) states expire there, after
+`redis_token_expiration` (rxconfig.py).
+"""
+
+import asyncio
+import contextlib
+import logging
+import time
+
+import reflex as rx
+from reflex.istate.manager.memory import StateManagerMemory
+
+log = logging.getLogger(__name__)
+
+DEPARTED_SECONDS = 5.0
+STAFF_FRONTENDS = frozenset({"admin", "store"})
+
+
+def shorten_expiry(manager: StateManagerMemory, token: str, seconds: float = DEPARTED_SECONDS) -> bool:
+    """Let `token`'s in-memory state expire `seconds` from now (if sooner than planned).
+
+    Returns whether it was shortened: not for an unknown token or a staff frontend's tab.
+    """
+    from orion_app.ui.shell import ShellState
+
+    planned = manager._token_expires_at.get(token)
+    root = manager.states.get(token)
+    if planned is None or root is None:
+        return False
+    try:
+        shell = root.get_substate(ShellState.get_full_name().split("."))
+    except ValueError:
+        shell = None  # the tab never loaded an Orion page
+    if shell is not None and shell.frontend in STAFF_FRONTENDS:
+        return False
+    deadline = time.time() + seconds
+    if planned[0] <= deadline:
+        return False
+    manager._token_expires_at[token] = (deadline, planned[1])
+    # The expiration task sleeps until the deadline it last saw: wake it to see this one.
+    task = manager._expiration_task
+    if task is not None and not task.done():
+        task.cancel()
+    manager._expiration_task = None
+    manager._ensure_expiration_task()
+    return True
+
+
+def install_departures(app: rx.App) -> None:
+    """Shorten the expiry of a storefront tab's state when its websocket disconnects."""
+    namespace = app.event_namespace
+    disconnect = namespace.on_disconnect
+
+    def on_disconnect(sid: str):
+        token = namespace.sid_to_token.get(sid)
+        result = disconnect(sid)
+        manager = app._state_manager
+        if token and isinstance(manager, StateManagerMemory):
+            # No running loop: nothing is running that could expire states.
+            with contextlib.suppress(RuntimeError):
+                asyncio.get_running_loop().call_soon(_shorten_later, manager, token)
+        return result
+
+    namespace.on_disconnect = on_disconnect
+
+
+def _shorten_later(manager: StateManagerMemory, token: str) -> None:
+    try:
+        shorten_expiry(manager, token)
+    except Exception:  # never let bookkeeping break a disconnect
+        log.exception("Could not shorten the expiry of a departed tab's state")

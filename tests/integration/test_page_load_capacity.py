@@ -1,0 +1,193 @@
+"""A storefront page load: one access decision, one session, database work off the event loop,
+a bounded queue in front, and a departed shopper's state dropped soon.
+
+The page load runs as Reflex runs it (`_on_load(route)`'s events on the app's own state tree),
+in this process, against the seeded demo database.
+"""
+
+import asyncio
+import threading
+
+import pytest
+
+STORE = "/platforms/oms/storefront/cafe-lux/"
+
+
+@pytest.fixture
+def app(demo):
+    from orion_app.orion_app import app
+
+    return app
+
+
+def page_tree(path: str, query: dict | None = None):
+    """The root state of a new tab whose browser is at `path` (as Reflex sets router data)."""
+    from reflex.state import State
+
+    root = State(_reflex_internal_init=True)
+    data = {
+        "pathname": path,
+        "asPath": path,
+        "query": {**(query or {}), "platform": "oms", "store": "cafe-lux"},
+        "headers": {"host": "localhost", "origin": "http://localhost"},
+        "sid": "",
+        "token": "tab-1",
+        "ip": "127.0.0.1",
+    }
+    root.router_data = root._update_router_vars(data, {})
+    return root
+
+
+def route_at(path: str):
+    from orion_app.registry import get_registry
+    from orion_app.routes import build_routes
+
+    return next(r for r in build_routes(get_registry()) if r.path.rstrip("/") == path.rstrip("/"))
+
+
+async def run_page_load(root, route) -> list:
+    """Each on_load event of the route, on its state, as Reflex's processor calls it."""
+    from orion_app.orion_app import _on_load
+
+    results = []
+    for spec in _on_load(route):
+        handler = spec.handler
+        state = await root.get_state(handler.state)
+        payload = {arg[0]._js_expr: arg[1]._var_value for arg in spec.args}
+        result = handler.fn(state, **payload)
+        if asyncio.iscoroutine(result):
+            result = await result
+        results.append(result)
+    return results
+
+
+def listing_route():
+    return route_at("/platforms/[platform]/storefront/[store]/products")
+
+
+def test_a_storefront_page_load_decides_once_and_loads_its_page(app, monkeypatch):
+    from orion_app import access
+    from orion_app.ui import guard, shell
+
+    decisions = []
+    real = access.check_access
+
+    def counting(**kwargs):
+        decisions.append(kwargs["module"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(shell, "check_access", counting)
+    monkeypatch.setattr(guard, "check_access", counting)
+    root = page_tree(STORE + "products")
+    asyncio.run(run_page_load(root, listing_route()))
+
+    from modules.catalog.state.shop import ShopListingState
+    from orion_app.ui.shell import ShellState
+
+    assert decisions == ["catalog"]
+    shell_state = root.get_substate(ShellState.get_full_name().split("."))
+    listing = root.get_substate(ShopListingState.get_full_name().split("."))
+    assert shell_state.status == "ok"
+    assert listing.heading  # the loader ran, under the guard's decision
+    assert listing.page_count >= 1
+
+
+def test_a_loader_called_by_a_client_still_decides_for_itself(app, monkeypatch):
+    from modules.catalog.state.shop import ShopListingState
+    from orion_app import access
+    from orion_app.ui import guard
+
+    decisions = []
+    real = access.check_access
+    monkeypatch.setattr(guard, "check_access", lambda **kw: decisions.append(kw) or real(**kw))
+    # The admin's path: the storefront loader refuses there, though a page guard never ran.
+    root = page_tree("/admin/")
+    listing = root.get_substate(ShopListingState.get_full_name().split("."))
+
+    async def call():
+        return [item async for item in ShopListingState.load.fn(listing)]
+
+    asyncio.run(call())
+    assert len(decisions) == 1
+    assert listing.heading == ""  # refused quietly: nothing loaded
+
+
+def test_a_page_loads_database_work_runs_off_the_event_loop_in_one_session(app, monkeypatch):
+    from sqlalchemy import event
+
+    from orion_app.db import get_engine
+
+    loop_thread = threading.get_ident()
+    threads, connections = set(), []
+
+    def executing(conn, *_args):
+        threads.add(threading.get_ident())
+
+    def checkout(*_args):
+        connections.append(1)
+
+    engine = get_engine()
+    event.listen(engine, "before_cursor_execute", executing)
+    event.listen(engine.pool, "checkout", checkout)
+    try:
+        root = page_tree(STORE + "products")
+        asyncio.run(run_page_load(root, listing_route()))
+        root = page_tree(STORE + "products/no-such-product", {"slug": "no-such-product"})
+        asyncio.run(run_page_load(root, route_at("/platforms/[platform]/storefront/[store]/products/[slug]")))
+    finally:
+        event.remove(engine, "before_cursor_execute", executing)
+        event.remove(engine.pool, "checkout", checkout)
+    assert threads, "the page loads ran no SQL"
+    assert loop_thread not in threads
+    assert len(connections) <= 2  # one session per page load (caches may answer the guard)
+
+
+def test_past_capacity_page_loads_queue_in_order_then_get_busy_at_once():
+    from orion_app.ui.shell import _Admission
+
+    async def scenario():
+        admission = _Admission(slots=1, queue=2)
+        order = []
+        assert await admission.enter()  # the slot
+
+        async def waiter(name):
+            if await admission.enter():
+                order.append(name)
+                admission.leave()
+            else:
+                order.append(f"{name}:busy")
+
+        first = asyncio.create_task(waiter("a"))
+        second = asyncio.create_task(waiter("b"))
+        await asyncio.sleep(0)
+        await waiter("c")  # the queue is full: answered at once
+        admission.leave()
+        await asyncio.gather(first, second)
+        return order
+
+    assert asyncio.run(scenario()) == ["c:busy", "a", "b"]
+
+
+def test_a_departed_shoppers_state_expires_within_seconds_and_a_staff_tabs_does_not():
+    from reflex.istate.manager.memory import StateManagerMemory
+    from reflex.istate.manager.token import BaseStateToken
+    from reflex.state import State
+
+    from orion_app.ui.departures import shorten_expiry
+    from orion_app.ui.shell import ShellState
+
+    async def scenario():
+        manager = StateManagerMemory(token_expiration=3600)
+        shopper = BaseStateToken(ident="shopper", cls=State)
+        staff = BaseStateToken(ident="staff", cls=State)
+        await manager.get_state(shopper)
+        staff_root = await manager.get_state(staff)
+        staff_root.get_substate(ShellState.get_full_name().split(".")).frontend = "store"
+        assert shorten_expiry(manager, "shopper", seconds=0.2)
+        assert not shorten_expiry(manager, "staff", seconds=0.2)
+        await asyncio.sleep(0.5)
+        kept = set(manager.states)
+        await manager.close()
+        return kept
+
+    assert asyncio.run(scenario()) == {"staff"}
