@@ -29,13 +29,16 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from orion_app.registry import get_registry
-from orion_app.routes import HOST_RESOLVED, Route, build_routes
+from orion_app.routes import FRONTEND_PREFIX, HOST_RESOLVED, Route, build_routes
 from orion_app.ssr.head import apply_head, page_meta
 from orion_app.ssr.page_state import load_page, router_data, state_json
 from orion_app.ssr.renderer import renderer
 from orion_app.ui.script import escape_for_script
 
 log = logging.getLogger(__name__)
+
+
+FRONTEND_ROOTS = frozenset(FRONTEND_PREFIX.values())
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,13 @@ def _patterns() -> tuple[_Pattern, ...]:
 
 
 def match(path: str) -> tuple[Route, dict[str, str]] | None:
+    """The public page at `path`, with its parameters. A frontend's home is addressed with
+    a trailing slash (`/platforms/oms/storefront/cafe/`); no other page is."""
+    slashed = path != "/" and path.endswith("/")
     for pattern in _patterns():
-        if found := pattern.regex.match(path):
+        if found := pattern.regex.match(path.rstrip("/") or "/"):
+            if slashed and pattern.route.path not in FRONTEND_ROOTS:
+                return None
             return pattern.route, dict(zip(pattern.names, found.groups(), strict=True))
     return None
 
@@ -71,8 +79,7 @@ def _renderable(scope: Scope) -> bool:
     if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
         return False
     path = scope["path"]
-    last = path.rsplit("/", 1)[-1]
-    return (path == "/" or not path.endswith("/")) and "." not in last and not path.startswith("/_")
+    return "." not in path.rsplit("/", 1)[-1] and not path.startswith("/_")
 
 
 class ServerRenderedPages:

@@ -92,6 +92,7 @@ class ShopListingState(PagedMixin, OrionState):
     all_href: str = ""
     clear_search_href: str = ""
     clear_category_href: str = ""
+    _canonical: str = ""  # backend only: the listing's URL with the query that matters
 
     @rx.event
     @public(frontends=STOREFRONT)
@@ -135,6 +136,7 @@ class ShopListingState(PagedMixin, OrionState):
             self.heading = translate("catalog.shop.results_for", self.lang, query=self.search)
         self.items = [shop_card(c, base, self.lang) for c in found]
         self._links(base, tree)
+        self._canonical = self._href(base, page=self.page_number)
         self.crumbs, self.crumbs_json = breadcrumbs(
             base,
             self.router.url.origin,
@@ -143,6 +145,10 @@ class ShopListingState(PagedMixin, OrionState):
             or [(translate("catalog.shop.all_products", self.lang), listing_href(base))],
         )
         return None
+
+    def _page_meta(self) -> dict:
+        """For the first response's head (orion_app/ssr/head.py): this listing's one URL."""
+        return {"canonical": self._canonical, "description": self.heading}
 
     def _links(self, base: str, tree) -> None:
         """Every link of the listing, each keeping what it does not change."""
@@ -308,6 +314,15 @@ class ShopProductState(OrionState):
             api = get_config().api_url.rstrip("/")
             data["image"] = [f"{api}/_upload/{p}" for p in self.photos]
         return data
+
+    def _page_meta(self) -> dict:
+        """For the first response (orion_app/ssr/head.py): 404 for an unknown product, and
+        what link previews show."""
+        if not self.found:
+            return {"status": 404}
+        api = get_config().api_url.rstrip("/")
+        image = f"{api}/_upload/{self.photos[0]}" if self.photos else ""
+        return {"description": self.meta_description, "image": image, "type": "product"}
 
     @rx.event
     @ui_only

@@ -1,0 +1,219 @@
+"""Storefront pages carry their content in the first HTML response (issue 11, part 1).
+
+One production server (`reflex run --env prod`, as `make serve` runs it) on a seeded
+SQLite database; plain HTTP requests without JavaScript, by dev path and by Host, then a
+browser that hydrates the server's HTML and uses the language switcher at once.
+"""
+
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+STORE = "/platforms/oms/storefront/cafe-lux/"
+HOST = "shop.cafe-lux.localhost"  # the demo's domain of cafe-lux
+START_SECONDS = 600
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def prod_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """(base URL, database file) of a production server on its own seeded database."""
+    folder = tmp_path_factory.mktemp("ssr")
+    database = folder / "orion.db"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_DIR": str(folder / "media"),
+        "CATALOG_DEMO_PRODUCTS": "12",
+        "REFLEX_WEB_WORKDIR": str(folder / "web"),
+        "PATH": f"{ROOT / '.tools' / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}",
+        "REFLEX_USE_SYSTEM_BUN": "1",
+    }
+    python = str(ROOT / ".venv" / "bin" / "python")
+    for command in (["db", "upgrade"], ["seed-demo"]):
+        subprocess.run(
+            [python, "-m", "orion_app", *command], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+    port = _free_port()
+    log = open(folder / "reflex.log", "w")  # noqa: SIM115 - open for the server's lifetime
+    server = subprocess.Popen(
+        [
+            *(str(ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod", "--single-port"),
+            *("--frontend-port", str(port), "--backend-port", str(port)),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            assert server.poll() is None, (folder / "reflex.log").read_text()[-3000:]
+            try:
+                if httpx.get(base + STORE, timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(1)
+        else:
+            pytest.fail(
+                "The production server did not start:\n" + (folder / "reflex.log").read_text()[-3000:]
+            )
+        yield base, database
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+
+
+def _product(database: Path) -> tuple[int, str, str]:
+    """(id, slug, French title) of an active cafe-lux product."""
+    with sqlite3.connect(database) as db:
+        return db.execute(
+            "SELECT p.id, p.slug, t.title FROM product p JOIN store s ON s.id = p.store_id "
+            "JOIN product_translation t ON t.product_id = p.id AND t.lang = 'fr' "
+            "WHERE s.code = 'cafe-lux' AND p.is_active ORDER BY p.id LIMIT 1"
+        ).fetchone()
+
+
+def _json_ld(html: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]  # raises on invalid JSON
+
+
+def _get(url: str, **headers: str) -> httpx.Response:
+    return httpx.get(url, headers={"accept-language": "fr", **headers}, timeout=30, follow_redirects=False)
+
+
+def _assert_head(html: str, lang: str, canonical: str, languages=("fr", "en", "de", "lb")) -> None:
+    assert f'<html lang="{lang}"' in html
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    for code in languages:
+        assert re.search(f'<link rel="alternate" hreflang="{code}" href="[^"]+"', html), code
+    assert 'hreflang="x-default"' in html
+    assert '<meta property="og:title"' in html
+    assert "window.__ORION_STATE__=" in html
+
+
+@pytest.mark.parametrize("form", ["path", "host"])
+def test_product_listing_and_home_carry_their_content(prod_server, form):
+    base, database = prod_server
+    _, slug, title = _product(database)
+    headers = {"host": f"{HOST}:{base.rsplit(':', 1)[1]}"} if form == "host" else {}
+    origin = f"http://{headers['host']}" if headers else base
+    prefix = "/" if headers else STORE
+
+    product = _get(f"{base}{prefix}products/{slug}", **headers)
+    assert product.status_code == 200
+    html = product.text
+    assert re.search(r"<title>[^<]+ · Café Lëtzebuerg</title>", unescape(html))
+    assert re.search(r"<h1[^>]*>" + re.escape(title) + "</h1>", unescape(html))
+    assert html.count("<h1") == 1
+    assert re.search(r"TVA de [0-9,]+", html) and "€" in html  # price with its VAT note
+    assert re.search(r'<img[^>]+width="\d+"[^>]+height="\d+"|<img[^>]+height="\d+"[^>]+width="\d+"', html)
+    _assert_head(html, "fr", f"{origin}{prefix}products/{slug}")
+    kinds = {block["@type"]: block for block in _json_ld(html)}
+    assert kinds["Product"]["name"] == title
+    assert kinds["Product"]["offers"]["priceCurrency"] == "EUR"
+    assert kinds["BreadcrumbList"]["itemListElement"][-1]["name"] == title
+
+    listing = _get(f"{base}{prefix}products?category=equipement&page=1", **headers).text
+    _assert_head(listing, "fr", f"{origin}{prefix}products?category=equipement")
+    assert "<title>Produits" in listing
+    assert listing.count("<h1") == 1
+    assert _json_ld(listing)[0]["@type"] == "BreadcrumbList"
+
+    home = _get(f"{base}{prefix}", **headers).text
+    _assert_head(home, "fr", f"{origin}{prefix}")
+    assert "Café Lëtzebuerg" in unescape(home)
+    assert title in unescape(home) or "/products/" in home  # the home's product cards
+
+
+def test_language_is_chosen_by_the_url_and_other_languages_are_linked(prod_server):
+    base, database = prod_server
+    _, slug, _title = _product(database)
+    url = f"{base}{STORE}products/{slug}"
+    english = _get(url + "?lang=en").text
+    assert '<html lang="en"' in english
+    assert f'<link rel="canonical" href="{url}?lang=en">' in english
+    assert f'<link rel="alternate" hreflang="fr" href="{url}">' in english
+    assert "incl." in english or "VAT" in english
+
+
+def test_an_edit_shows_in_the_next_response(prod_server):
+    base, database = prod_server
+    product_id, slug, title = _product(database)
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "UPDATE product_translation SET title = ? WHERE product_id = ? AND lang = 'fr'",
+            (title + " (nouvelle recette)", product_id),
+        )
+    try:
+        html = unescape(_get(f"{base}{STORE}products/{slug}").text)
+        assert f"{title} (nouvelle recette)" in html
+    finally:
+        with sqlite3.connect(database) as db:
+            db.execute(
+                "UPDATE product_translation SET title = ? WHERE product_id = ? AND lang = 'fr'",
+                (title, product_id),
+            )
+
+
+def test_dead_ends_answer_with_their_status(prod_server):
+    base, _ = prod_server
+    missing = _get(f"{base}{STORE}products/no-such-product")
+    assert missing.status_code == 404
+    assert f'href="{STORE}"' in missing.text  # the 404 page leads back into the store
+    past_the_end = _get(f"{base}{STORE}products?page=999")
+    assert past_the_end.status_code == 302
+    # 12 products fit on one page: the last page is the listing's own URL.
+    assert past_the_end.headers["location"] == f"{STORE}products"
+    assert _get(f"{base}/platforms/oms/storefront/no-such-store/products").status_code == 404
+
+
+def test_the_browser_hydrates_the_server_html_and_the_first_tap_counts(prod_server, browser):
+    base, database = prod_server
+    _, slug, title = _product(database)
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => { window.__serverH1 = document.querySelector('h1'); });"
+    )
+    try:
+        page.goto(f"{base}{STORE}products/{slug}", wait_until="load")
+        assert page.evaluate("window.__serverH1.textContent") == title
+        # At the load event, before the websocket has answered: the shopper picks English.
+        page.select_option("select", "en")
+        page.wait_for_function("document.documentElement.lang === 'en'", timeout=30_000)
+        assert page.locator("h1").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        # Hydration kept the server's nodes: after the reload the new page's h1 is its own.
+        page.wait_for_function("window.__serverH1 === document.querySelector('h1')")
+    finally:
+        context.close()
