@@ -35,6 +35,14 @@ class PageLoad:
     redirect: str = ""  # where the page sent the browser instead, if anywhere
     root: BaseState | None = None  # the state tree, for head tags read from the page's states
 
+    @property
+    def undecided(self) -> bool:
+        """Whether the page guard made no decision (it turned the load away: busy)."""
+        from orion_app.ui.shell import ShellState
+
+        shell = self.root.get_substate(ShellState.get_full_name().split(".")[1:])
+        return shell.status == "loading" and not self.redirect
+
 
 def router_data(route: Route, params: dict[str, str], *, path: str, query: str, headers: dict) -> dict:
     """Router data as the browser sends it (`state.js`): the route's pattern, the URL as

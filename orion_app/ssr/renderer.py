@@ -44,9 +44,9 @@ def server_build() -> Path | None:
     """The production server build, when this backend serves a production frontend."""
     from reflex_base.environment import environment
 
-    if not environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.get() and not os.environ.get("ORION_SSR_BUILD"):
+    if not environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.get():
         return None
-    build = Path(os.environ.get("ORION_SSR_BUILD") or web_dir() / "build" / "server" / "index.js")
+    build = web_dir() / "build" / "server" / "index.js"
     return build if build.is_file() else None
 
 

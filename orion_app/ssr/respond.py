@@ -2,8 +2,8 @@
 
 An ASGI middleware in front of Reflex's static frontend. For a GET of a public page
 (storefront and platform frontends, by dev path or by Host), it runs the page's load
-events on a throw-away state tree (`page_state.load_page`, in a worker thread, so the
-database never blocks the event loop), has the production build render the page with
+events on a throw-away state tree (`page_state.load_page`; their database work runs on
+worker threads, as in any page load), has the production build render the page with
 those states (`renderer`), and sends that HTML with:
 
 - `<html lang>` of the language the page is in,
@@ -18,7 +18,6 @@ else (dashboards, assets, API routes), and every request when no production buil
 renderer is available, goes on to Reflex untouched.
 """
 
-import asyncio
 import logging
 import re
 from dataclasses import dataclass
@@ -39,6 +38,10 @@ log = logging.getLogger(__name__)
 
 
 FRONTEND_ROOTS = frozenset(FRONTEND_PREFIX.values())
+# Renders waiting on this process's renderer; more than this and a request gets the page
+# unrendered (the single-page fallback, a static file) instead of waiting in line.
+MAX_RENDERS = 16
+_in_flight = [0]
 
 
 @dataclass(frozen=True)
@@ -121,12 +124,23 @@ async def respond(request: Request, route: Route, params: dict[str, str]):
     from orion_app.orion_app import _on_load  # the app module imports this one
 
     events = _on_load(route)
-    loaded = await asyncio.to_thread(asyncio.run, load_page(events, data, request.headers.get("cookie", "")))
+    # On the event loop like a websocket page load: the guard and the loaders run their
+    # database work on worker threads, and page loads of both kinds share one admission
+    # queue. A page load the queue turned away (busy) leaves the shell undecided.
+    loaded = await load_page(events, data, request.headers.get("cookie", ""))
+    if loaded.undecided:
+        return None
     if loaded.redirect:
         return RedirectResponse(loaded.redirect, status_code=302)
     meta = page_meta(loaded, request)
     states = state_json(loaded.states)
-    status, html = await renderer.render(str(request.url), states)
+    if _in_flight[0] >= MAX_RENDERS:
+        return None  # past the renderer's capacity: the page without its content, at once
+    _in_flight[0] += 1
+    try:
+        status, html = await renderer.render(str(request.url), states)
+    finally:
+        _in_flight[0] -= 1
     if status != 200:
         log.warning("The renderer answered %s for %s", status, request.url.path)
         return None
