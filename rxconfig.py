@@ -30,7 +30,13 @@ _modules_dir = str(PROJECT_ROOT / _settings.modules_package.replace(".", os.sep)
 if _modules_dir not in _watched:
     os.environ["REFLEX_HOT_RELOAD_INCLUDE_PATHS"] = os.pathsep.join([*_watched, _modules_dir])
 
+# Without Redis, the one backend process keeps each tab's state in memory: Reflex's default
+# ("disk") pickles every substate of every tab to a file after its events, which cost most of
+# a storefront page load. With REFLEX_REDIS_URL (`make serve`) Reflex keeps them in Redis.
+_state_manager = {} if os.environ.get("REFLEX_REDIS_URL") else {"state_manager_mode": "memory"}
+
 config = rx.Config(
+    **_state_manager,
     app_name="orion_app",
     db_url=_settings.database_url,
     telemetry_enabled=False,
