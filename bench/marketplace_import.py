@@ -25,7 +25,8 @@ Memory:    imports of ROWS/5 and ROWS*2 rows (10,000 and 100,000 by default) on 
 
 Environment: BENCH_FEED_ROWS (default 50000), BENCH_MEMORY_ROWS ("10000,100000"),
 BENCH_TRACEMALLOC (1; 0 skips those runs), BENCH_BIG_BATCH (1; 0 skips the batch-2000 run).
-A quick run: `BENCH_FEED_ROWS=2000 python -m bench marketplace_import`. Just a feed file
+A quick run: `BENCH_FEED_ROWS=2000 python -m bench marketplace_import`. The same import from
+a Google Shopping XML feed, against the text feed: bench/marketplace_xml.py. Just a feed file
 (e.g. to try the import page): `python -m bench.letzshop_feed /tmp/feed.tsv 20000`.
 """
 
@@ -423,24 +424,31 @@ def _memory_child(rows: int, feed: Path, trace: bool) -> dict:
         shutil.rmtree(files, ignore_errors=True)
 
 
-def _memory(folder: Path) -> dict:
+def run_child(module: str, *args: str) -> dict:
+    """`python -m module args…` in a subprocess of its own (so its peak memory is its own);
+    the JSON object it prints last."""
     from bench.common import ROOT
 
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def memory_run(rows: int, feed: Path, mode: str = "rss") -> dict:
+    """`_memory_child`: one import of `feed` into a fresh SQLite database, measured, in a subprocess."""
+    return run_child("bench.marketplace_import", "memory", str(rows), str(feed), mode)
+
+
+def _memory(folder: Path) -> dict:
     runs: dict[str, dict] = {}
     for rows in MEMORY_ROWS:
         feed = folder / f"feed-{rows}.tsv"
         write_feed(feed, rows)
         for mode in ("rss", "tracemalloc") if TRACEMALLOC else ("rss",):
-            done = subprocess.run(
-                [sys.executable, "-m", "bench.marketplace_import", "memory", str(rows), str(feed), mode],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                raise RuntimeError(f"memory run {rows} {mode} failed:\n{done.stderr[-3000:]}")
-            measured = json.loads(done.stdout.strip().splitlines()[-1])
+            measured = memory_run(rows, feed, mode)
             print(f"  memory {rows} rows ({mode}): {measured}", flush=True)
             # RSS comes from the plain run only (tracemalloc's own bookkeeping takes memory too).
             keep = ("seconds", "tracemalloc_peak_mb") if mode == "tracemalloc" else tuple(measured)

@@ -89,6 +89,22 @@ def kill_9(process: subprocess.Popen) -> None:
     process.wait(timeout=30)
 
 
+def kill_9_mid_import(import_id: int, rows: int = 200) -> int:
+    """Start a worker, kill -9 it once the import has `rows` rows done; the rows done seen then."""
+    process = worker()
+    try:
+        deadline = time.monotonic() + 120
+        while (done := reload(import_id).rows_done) < rows:
+            assert time.monotonic() < deadline, "the worker never got going"
+            assert process.poll() is None, process.stderr.read().decode()[-2000:]
+            time.sleep(0.05)
+        kill_9(process)  # mid-import
+    finally:
+        if process.poll() is None:
+            kill_9(process)
+    return done
+
+
 def burst_worker() -> None:
     process = worker("--burst")
     _out, err = process.communicate(timeout=300)
@@ -111,17 +127,7 @@ def test_killed_worker_leaves_an_abandoned_import_that_a_retry_finishes_exactly(
     total = 6000
     monkeypatch.setenv("MARKETPLACE_BATCH_SIZE", "25")
     record = start(write_feed(tmp_path, big_feed(total)), shop)
-    process = worker()
-    try:
-        deadline = time.monotonic() + 120
-        while (done := reload(record.id).rows_done) < 200:
-            assert time.monotonic() < deadline, "the worker never got going"
-            assert process.poll() is None, process.stderr.read().decode()[-2000:]
-            time.sleep(0.05)
-        kill_9(process)  # mid-import
-    finally:
-        if process.poll() is None:
-            kill_9(process)
+    done = kill_9_mid_import(record.id)
     killed = reload(record.id)
     assert killed.status == "running" and done <= killed.rows_done < total
     assert counts(shop)[0] == killed.created  # each finished batch is all there, nothing more
