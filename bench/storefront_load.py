@@ -9,7 +9,10 @@ Each shopper is a loop of visits. A visit is one browser tab with a new token:
   1. a listing page (`products?page=N`), loaded the way a browser loads a page: the Socket.IO
      CONNECT packet carries the `hydrate_and_load` event (reflex_base's state.js `bootAuth`,
      `initialEvents`), with the router data the browser fills in (pathname, asPath, query with
-     the route parameters);
+     the route parameters) and, as a browser's first connect does, the hashes of the compiled
+     `initialState`, so the backend sends only what differs from the page's compiled defaults
+     (computed here as `reflex compile` computes them; the bytes of a load without them, as on
+     a reconnect, are reported too);
   2. a search (`products?q=WORD`), and 3. a product page (`products/SLUG`): client-side
      navigations, so the tab sends `on_load_internal` with the new router data
      (`onLoadInternalEvent`), as the browser does when the location changes;

@@ -6,8 +6,8 @@ A storefront page is rebuilt from its URL and cookies on every page load, so whe
 storefront tab's websocket disconnects, its in-memory state expires after
 `DEPARTED_SECONDS` unless the tab comes back (a reload reconnects within that time and
 refreshes the deadline with its first event). Staff tabs keep the full expiry: their
-state may hold a form being filled in. With Redis (production) states expire there, after
-`redis_token_expiration` (rxconfig.py).
+state may hold a form being filled in. With Redis (production, `make serve`) the same
+holds: a departed storefront tab's keys get a time to live of `DEPARTED_SECONDS`.
 """
 
 import asyncio
@@ -17,6 +17,7 @@ import time
 
 import reflex as rx
 from reflex.istate.manager.memory import StateManagerMemory
+from reflex.istate.manager.redis import StateManagerRedis
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +68,50 @@ def install_departures(app: rx.App) -> None:
             # No running loop: nothing is running that could expire states.
             with contextlib.suppress(RuntimeError):
                 asyncio.get_running_loop().call_soon(_shorten_later, manager, token)
+        elif token and isinstance(manager, StateManagerRedis):
+            with contextlib.suppress(RuntimeError):
+                task = asyncio.get_running_loop().create_task(_shorten_in_redis(manager, token))
+                _pending.add(task)
+                task.add_done_callback(_pending.discard)
         return result
 
     namespace.on_disconnect = on_disconnect
+
+
+_pending: set[asyncio.Task] = set()
+
+
+def _all_states(root: type) -> list[type]:
+    found, pending = [], [root]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.get_substates())
+    return found
+
+
+async def shorten_in_redis(manager: StateManagerRedis, token: str, seconds: float = DEPARTED_SECONDS) -> bool:
+    """The Redis twin of `shorten_expiry`: every key of `token`'s states lives at most
+    `seconds` more, unless it is a staff frontend's tab (or never loaded an Orion page)."""
+    from reflex.state import State
+
+    from orion_app.ui.shell import ShellState
+
+    stored = await manager.redis.get(f"{token}_{ShellState.get_full_name()}")
+    if stored is None or ShellState._deserialize(stored).frontend in STAFF_FRONTENDS:
+        return False
+    pipeline = manager.redis.pipeline(transaction=False)
+    for cls in _all_states(State):
+        pipeline.expire(f"{token}_{cls.get_full_name()}", max(1, int(seconds)), lt=True)
+    await pipeline.execute()
+    return True
+
+
+async def _shorten_in_redis(manager: StateManagerRedis, token: str) -> None:
+    try:
+        await shorten_in_redis(manager, token)
+    except Exception:  # never let bookkeeping break a disconnect
+        log.exception("Could not shorten the expiry of a departed tab's state in Redis")
 
 
 def _shorten_later(manager: StateManagerMemory, token: str) -> None:

@@ -6,6 +6,7 @@ in this process, against the seeded demo database.
 """
 
 import asyncio
+import os
 import threading
 
 import pytest
@@ -191,3 +192,56 @@ def test_a_departed_shoppers_state_expires_within_seconds_and_a_staff_tabs_does_
         return kept
 
     assert asyncio.run(scenario()) == {"staff"}
+
+
+def test_a_storefront_first_page_load_carries_only_the_states_it_shows(demo):
+    """With the hashes a compiled page sends, a first load of a storefront page carries the
+    shell, the page's own state and Reflex's, never the admin's or a dashboard's states."""
+    from bench.storefront_load import HYDRATE, Tab, frontend_hashes, page
+    from tests.integration.live_backend import Backend
+
+    backend = Backend()
+    tab = Tab(backend.url, frontend_hashes(demo))
+    tab.seen = []
+    try:
+        tab.open(page("products", {}))
+    finally:
+        tab.close()
+        backend.stop()
+    states = {name for message in tab.seen for name in message.get("delta", {})}
+    assert HYDRATE.split(".")[0] in states
+    assert any(name.endswith("shell_state") for name in states)
+    assert any(name.endswith("shop_listing_state") for name in states)
+    assert len(states) <= 6, sorted(states)
+    staff = ("tenancy", "marketplace", "dashboard", "editor", "monitoring", "analytics", "inventory")
+    assert not [name for name in states if any(word in name for word in staff)], sorted(states)
+
+
+def test_with_redis_a_departed_shoppers_keys_expire_within_seconds_a_staff_tabs_do_not(demo):
+    import time
+
+    import redis
+
+    from bench.storefront_load import Tab, page
+    from orion_app.ui.departures import DEPARTED_SECONDS
+    from tests.integration.live_backend import Backend
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    backend = Backend(REFLEX_REDIS_URL=url)
+    client = redis.Redis.from_url(url)
+    tabs = {}
+    try:
+        for name, path in (("shopper", STORE + "products"), ("staff", "/admin/login")):
+            tab = Tab(backend.url, [])
+            tab.open({**page("products", {}), "pathname": path, "asPath": path})
+            tabs[name] = tab.client.connection_url.split("token=")[1].split("&")[0]
+            tab.close()
+        time.sleep(1.0)
+        ttl = {
+            name: [client.ttl(key) for key in client.scan_iter(f"{token}_*") if not key.endswith(b"_lock")]
+            for name, token in tabs.items()
+        }
+    finally:
+        backend.stop()
+    assert ttl["shopper"] and max(ttl["shopper"]) <= DEPARTED_SECONDS
+    assert ttl["staff"] and min(ttl["staff"]) > 60
