@@ -42,7 +42,11 @@ config = rx.Config(
     telemetry_enabled=False,
     show_built_with_reflex=False,
     disable_plugins=[rx.plugins.SitemapPlugin],
+    frontend_lazy_bundled_libraries=True,  # no rx.dynamic here: keep Radix & co. off window.__reflex
     plugins=[
-        rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium"))
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium")
+        ),
+        __import__("orion_app.speed").speed.StorefrontSplitPlugin(),  # storefront code in its own chunk
     ],
 )

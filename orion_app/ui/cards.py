@@ -15,15 +15,55 @@ VISUALLY_HIDDEN = {
 }
 
 
+# What a card's photo takes of the window: a quarter of the content (72em less the listing's
+# category column) on a wide screen, a third from 768 px, half of a phone less the page's
+# and the card's padding. A phone (412 px at 1.75x) then gets the 320 px file, not the 800 px one.
+CARD_SIZES = "(min-width: 1024px) 14em, (min-width: 768px) 30vw, calc(50vw - 3em)"
+
+
 def media_url(path: rx.Var) -> rx.Var:
     return rx.get_upload_url(path)
+
+
+def card_srcset(md_path: rx.Var) -> rx.Var:
+    """`srcset` of a card photo from the path of its md file (catalog/…/key_md.webp, see
+    catalog's media.variant_path and SIZES): the sm (320 px) and md (800 px) files."""
+    sm_path = md_path.to(str).replace("_md.webp", "_sm.webp")
+    return media_url(sm_path) + " 320w, " + media_url(md_path) + " 800w"
+
+
+def photo_attrs(eager: rx.Var | bool, high: rx.Var | bool, edge: int) -> dict:
+    """The attributes that make a photo cheap on a phone: `loading` lazy below the fold,
+    eager with `fetchpriority` high for the largest paint, and `width`/`height` so the page
+    does not move when it arrives (CSS draws it square at its column's width)."""
+    return {
+        "loading": rx.cond(eager, "eager", "lazy")
+        if isinstance(eager, rx.Var)
+        else ("eager" if eager else "lazy"),
+        "decoding": "async",
+        # As an attribute: passed as `fetch_priority=` it lands in the CSS, where it does nothing.
+        "custom_attrs": {
+            "fetchPriority": rx.cond(high, "high", "auto")
+            if isinstance(high, rx.Var)
+            else ("high" if high else "auto"),
+            "width": str(edge),
+            "height": str(edge),
+        },
+    }
 
 
 def square_photo(has_photo: rx.Var, radius: str, **image_props) -> rx.Component:
     """A photo cropped to a square as wide as its column, or a gray square where there is none."""
     return rx.cond(
         has_photo,
-        rx.image(width="100%", aspect_ratio="1", object_fit="cover", border_radius=radius, **image_props),
+        rx.image(
+            width="100%",
+            height="auto",
+            aspect_ratio="1",
+            object_fit="cover",
+            border_radius=radius,
+            **image_props,
+        ),
         rx.box(width="100%", aspect_ratio="1", background="var(--gray-3)", border_radius=radius),
     )
 
@@ -57,11 +97,11 @@ def card_view(card: rx.Var, index: rx.Var | int = 0) -> rx.Component:
                     card.image != "",
                     "6px",
                     src=media_url(card.image),
+                    src_set=card_srcset(card.image),
+                    sizes=CARD_SIZES,
                     alt=card.title,
                     # The first row is usually the largest paint: load it at once, the rest lazily.
-                    loading=rx.cond(index < 4, "eager", "lazy"),
-                    fetch_priority=rx.cond(index < 2, "high", "auto"),
-                    decoding="async",
+                    **photo_attrs(index < 4, index < 2, 320),
                 ),
                 rx.text(card.subtitle, size="1", color_scheme="gray"),
                 rx.text(card.title, weight="medium", size="2"),

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.catalog.state.shop import ShopListingState, ShopProductState
-from orion_app.ui.cards import card_grid, media_url, price_tag, square_photo
+from orion_app.ui.cards import card_grid, media_url, photo_attrs, price_tag, square_photo
 from orion_app.ui.components import data_item, options_of, search_input, select
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import WIDE, left_drawer, not_found_view
@@ -196,7 +196,7 @@ def _gallery() -> rx.Component:
             src_set=P.photo_sets[P.selected_photo],
             sizes="(max-width: 768px) 100vw, 32em",
             alt=P.title,
-            fetch_priority="high",
+            **photo_attrs(True, True, 800),  # the page's largest paint
         ),
         rx.hstack(
             rx.foreach(
@@ -208,7 +208,7 @@ def _gallery() -> rx.Component:
                         width="64px",
                         height="64px",
                         object_fit="cover",
-                        loading="lazy",
+                        **photo_attrs(False, False, 64),
                     ),
                     on_click=P.show_photo(i),
                     variant=rx.cond(P.selected_photo == i, "surface", "ghost"),

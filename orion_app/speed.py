@@ -1,0 +1,136 @@
+"""Build plugin: the storefront's pages load only the storefront's code (issue 11, phone speed).
+
+Reflex 0.10.1 compiles the memoized parts of a page (every component that reads state) into
+one module per *source module* of the page function (`reflex/compiler/plugins/memoize.py`,
+`PageContext.source_module`, taken from `page_fn.__module__` in `App.add_page`). Orion adds
+every page through one function in `orion_app/orion_app.py`, so all pages of all frontends
+shared one `app_components/orion_app/orion_app.jsx`: 1.1 MB of JavaScript (234 KB gzip) that a
+shopper's phone downloaded, parsed and ran on every storefront page, dashboards included.
+
+This plugin gives the storefront's routes their own source module, `orion_app.storefront_ui`,
+so their memos land in `app_components/orion_app/storefront_ui.jsx` and the build splits them
+into a chunk of their own. It runs first in the page compiler's plugin chain (config plugins
+come before Reflex's own) and only changes that name; the markup is unchanged. A memo used by
+both a dashboard and the storefront is emitted once per module.
+
+It also trims the Radix Themes stylesheet, which blocks the first paint of every page:
+`@radix-ui/themes/styles.css` carries the colour tokens of all 31 colour scales (35 KB of its
+88 KB gzip). The build imports Radix's own split files instead (`tokens/base.css`, the scales
+in COLORS, `components.css`, `utilities.css`: Radix Themes' documented "individual CSS files").
+COLORS are the ones Orion's code names (`color_scheme=`, `color=`, `rx.color(...)`), the theme's
+accent (teal) and gray (slate), and Radix's gray; a colour missing here renders without its hue,
+it does not break. The build fails when the import line it replaces is not found.
+
+And it drops React Router's `<link rel="modulepreload">` tags from every page's HTML (the
+`<Scripts>` of `app/_document.js` is wrapped; the boot script and its imports are unchanged).
+With those hints Chrome has the whole bundle by the time the HTML is parsed, runs it and
+hydrates before its first paint, so a page whose content is in the HTML (prerendered or
+server-rendered) still showed nothing for the whole boot: Lighthouse measured an observed
+first paint at 2.3 s with every script loaded by 0.3 s. Without them the HTML paints first,
+then the modules load and hydrate; clicks during that time are replayed by React 19 once the
+root hydrates, as for any server-rendered page.
+
+Registered in rxconfig.py. `ORION_LEAN_BUILD=0` in the environment of a build switches all three
+off, for measuring what they give (bench/lighthouse.py passes it through).
+"""
+
+import os
+from functools import lru_cache
+
+from reflex_base.plugins.base import Plugin
+
+STOREFRONT_MODULE = "orion_app.storefront_ui"
+GLOBAL_STYLES = "styles/__reflex_global_styles.css"
+RADIX_ALL = "@import url('@radix-ui/themes/styles.css');"
+COLORS = ("gray", "slate", "teal", "red", "green", "orange", "amber", "violet", "blue", "tomato", "grass")
+RADIX_SPLIT = "\n".join(
+    f"@import url('@radix-ui/themes/{sheet}');"
+    for sheet in (
+        "tokens/base.css",
+        *(f"tokens/colors/{c}.css" for c in COLORS),
+        "components.css",
+        "utilities.css",
+    )
+)
+
+
+DOCUMENT = "app/_document.js"
+SCRIPTS_TAG = "jsx(Scripts,{},)"
+LEAN_SCRIPTS = """
+import {Children as OrionChildren} from "react"
+
+// React Router's <Scripts> without its modulepreload links (orion_app/speed.py).
+function OrionScripts(props) {
+  const scripts = Scripts(props)
+  if (!scripts || !scripts.props) return scripts
+  const kept = OrionChildren.toArray(scripts.props.children).filter(
+    (child) => !(child && child.props && child.props.rel === "modulepreload"),
+  )
+  return jsx(Fragment, {}, ...kept)
+}
+"""
+
+
+def no_modulepreload(document: str) -> str:
+    """`app/_document.js` with `<Scripts>` wrapped so it renders no modulepreload links."""
+    if SCRIPTS_TAG not in document or "import {Fragment" not in document:
+        raise RuntimeError(
+            f"orion_app.speed: '{SCRIPTS_TAG}' or Fragment is not in {DOCUMENT}; Reflex changed?"
+        )
+    head, _, body = document.partition("\nexport function Layout")
+    return (
+        head + LEAN_SCRIPTS + "\nexport function Layout" + body.replace(SCRIPTS_TAG, "jsx(OrionScripts,{},)")
+    )
+
+
+def lean_radix_css(css: str) -> str:
+    """The global stylesheet with Radix's split files in place of its all-in-one file."""
+    if RADIX_ALL not in css:
+        raise RuntimeError(f"orion_app.speed: '{RADIX_ALL}' is not in {GLOBAL_STYLES}; Reflex changed?")
+    return css.replace(RADIX_ALL, RADIX_SPLIT)
+
+
+def _route_key(route: str) -> str:
+    return route.strip("/")
+
+
+@lru_cache(maxsize=1)
+def storefront_routes() -> frozenset[str]:
+    """The routes (as Reflex names them, without slashes) that show only storefront pages.
+
+    Host-resolved root paths shared by several frontends (`/` is a storefront home or a
+    platform page, picked at run time) stay with the rest of the app.
+    """
+    from orion_app.registry import get_registry
+    from orion_app.routes import build_routes
+
+    return frozenset(
+        _route_key(route.path)
+        for route in build_routes(get_registry())
+        if all(entry.page.frontend == "storefront" for entry in route.entries)
+    )
+
+
+def _on() -> bool:
+    return os.environ.get("ORION_LEAN_BUILD", "1") != "0"
+
+
+class StorefrontSplitPlugin(Plugin):
+    """Storefront pages compile their memos into their own module; Radix's CSS without the
+    colours nobody uses (see the module's note)."""
+
+    def pre_compile(self, **context) -> None:
+        if not _on():
+            return
+        radix = context.get("radix_themes_plugin")
+        if radix is not None and radix.enabled:
+            context["add_modify_task"](GLOBAL_STYLES, lean_radix_css)
+        context["add_modify_task"](DOCUMENT, no_modulepreload)
+
+    def enter_component(self, comp, /, *, page_context, compile_context, in_prop_tree=False):
+        if (
+            page_context.source_module != STOREFRONT_MODULE
+            and _route_key(page_context.route) in storefront_routes()
+        ):
+            page_context.source_module = STOREFRONT_MODULE
+        return None

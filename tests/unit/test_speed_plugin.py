@@ -1,0 +1,44 @@
+"""orion_app/speed.py: which routes get the storefront's own code chunk, and the two build-file
+edits (Radix's split stylesheets, `<Scripts>` without modulepreload) fail loudly when Reflex's
+generated text changes."""
+
+import pytest
+
+from orion_app import speed
+
+STYLES = "@layer __reflex_base;\n@import url('./__reflex_style_reset.css');\n" + speed.RADIX_ALL + "\n"
+DOCUMENT = (
+    'import {Links,Meta,Scripts,ScrollRestoration} from "react-router"\n'
+    'import {Fragment,useEffect} from "react"\n\n'
+    "export function Layout({children}) {\n"
+    '  return (jsx("body",{},children,jsx(ScrollRestoration,{},),jsx(Scripts,{},)))\n}\n'
+)
+
+
+def test_only_storefront_routes_get_the_storefront_chunk():
+    routes = speed.storefront_routes()
+    assert "platforms/[platform]/storefront/[store]/products/[slug]" in routes
+    assert "platforms/[platform]/storefront/[store]/products" in routes
+    assert "platforms/[platform]/storefront/[store]" in routes
+    assert not any(r.startswith(("admin", "store/")) for r in routes), routes
+    assert "" not in routes  # `/` is shared with the platform's front page
+
+
+def test_radix_css_is_split_into_the_used_colours():
+    css = speed.lean_radix_css(STYLES)
+    assert speed.RADIX_ALL not in css
+    assert "@import url('@radix-ui/themes/tokens/base.css');" in css
+    assert "@import url('@radix-ui/themes/tokens/colors/teal.css');" in css
+    assert "@import url('@radix-ui/themes/components.css');" in css
+    assert "colors/ruby.css" not in css
+    with pytest.raises(RuntimeError, match=r"styles\.css"):
+        speed.lean_radix_css("@import url('./other.css');")
+
+
+def test_scripts_lose_their_modulepreload_links():
+    document = speed.no_modulepreload(DOCUMENT)
+    assert "jsx(OrionScripts,{},)" in document and speed.SCRIPTS_TAG not in document
+    assert document.index("function OrionScripts") < document.index("export function Layout")
+    assert '"modulepreload"' in document  # the filter
+    with pytest.raises(RuntimeError, match="Scripts"):
+        speed.no_modulepreload(DOCUMENT.replace(speed.SCRIPTS_TAG, "jsx(Other,{},)"))
