@@ -21,16 +21,12 @@ COLORS are the ones Orion's code names (`color_scheme=`, `color=`, `rx.color(...
 accent (teal) and gray (slate), and Radix's gray; a colour missing here renders without its hue,
 it does not break. The build fails when the import line it replaces is not found.
 
-And it drops React Router's `<link rel="modulepreload">` tags from every page's HTML (the
-`<Scripts>` of `app/_document.js` is wrapped; the boot script and its imports are unchanged).
-With those hints Chrome has the whole bundle by the time the HTML is parsed, runs it and
-hydrates before its first paint, so a page whose content is in the HTML (prerendered or
-server-rendered) still showed nothing for the whole boot: Lighthouse measured an observed
-first paint at 2.3 s with every script loaded by 0.3 s. Without them the HTML paints first,
-then the modules load and hydrate; clicks during that time are replayed by React 19 once the
-root hydrates, as for any server-rendered page.
+Not done here, measured: dropping React Router's `<link rel="modulepreload">` tags (wrapping
+`<Scripts>` in `app/_document.js`) made the server-rendered HTML paint first (Lighthouse FCP
+3.3 -> 2.3 s) but moved the boot into blocking time (TBT up) and did not move LCP or the score
+(docs/storefront.md, "Phone speed").
 
-Registered in rxconfig.py. `ORION_LEAN_BUILD=0` in the environment of a build switches all three
+Registered in rxconfig.py. `ORION_LEAN_BUILD=0` in the environment of a build switches both
 off, for measuring what they give (bench/lighthouse.py passes it through).
 """
 
@@ -52,35 +48,6 @@ RADIX_SPLIT = "\n".join(
         "utilities.css",
     )
 )
-
-
-DOCUMENT = "app/_document.js"
-SCRIPTS_TAG = "jsx(Scripts,{},)"
-LEAN_SCRIPTS = """
-import {Children as OrionChildren} from "react"
-
-// React Router's <Scripts> without its modulepreload links (orion_app/speed.py).
-function OrionScripts(props) {
-  const scripts = Scripts(props)
-  if (!scripts || !scripts.props) return scripts
-  const kept = OrionChildren.toArray(scripts.props.children).filter(
-    (child) => !(child && child.props && child.props.rel === "modulepreload"),
-  )
-  return jsx(Fragment, {}, ...kept)
-}
-"""
-
-
-def no_modulepreload(document: str) -> str:
-    """`app/_document.js` with `<Scripts>` wrapped so it renders no modulepreload links."""
-    if SCRIPTS_TAG not in document or "import {Fragment" not in document:
-        raise RuntimeError(
-            f"orion_app.speed: '{SCRIPTS_TAG}' or Fragment is not in {DOCUMENT}; Reflex changed?"
-        )
-    head, _, body = document.partition("\nexport function Layout")
-    return (
-        head + LEAN_SCRIPTS + "\nexport function Layout" + body.replace(SCRIPTS_TAG, "jsx(OrionScripts,{},)")
-    )
 
 
 def lean_radix_css(css: str) -> str:
@@ -125,7 +92,6 @@ class StorefrontSplitPlugin(Plugin):
         radix = context.get("radix_themes_plugin")
         if radix is not None and radix.enabled:
             context["add_modify_task"](GLOBAL_STYLES, lean_radix_css)
-        context["add_modify_task"](DOCUMENT, no_modulepreload)
 
     def enter_component(self, comp, /, *, page_context, compile_context, in_prop_tree=False):
         if (

@@ -1,18 +1,11 @@
-"""orion_app/speed.py: which routes get the storefront's own code chunk, and the two build-file
-edits (Radix's split stylesheets, `<Scripts>` without modulepreload) fail loudly when Reflex's
-generated text changes."""
+"""orion_app/speed.py: which routes get the storefront's own code chunk, and the stylesheet edit
+(Radix's split files) fails loudly when Reflex's generated text changes."""
 
 import pytest
 
 from orion_app import speed
 
 STYLES = "@layer __reflex_base;\n@import url('./__reflex_style_reset.css');\n" + speed.RADIX_ALL + "\n"
-DOCUMENT = (
-    'import {Links,Meta,Scripts,ScrollRestoration} from "react-router"\n'
-    'import {Fragment,useEffect} from "react"\n\n'
-    "export function Layout({children}) {\n"
-    '  return (jsx("body",{},children,jsx(ScrollRestoration,{},),jsx(Scripts,{},)))\n}\n'
-)
 
 
 def test_only_storefront_routes_get_the_storefront_chunk():
@@ -33,12 +26,3 @@ def test_radix_css_is_split_into_the_used_colours():
     assert "colors/ruby.css" not in css
     with pytest.raises(RuntimeError, match=r"styles\.css"):
         speed.lean_radix_css("@import url('./other.css');")
-
-
-def test_scripts_lose_their_modulepreload_links():
-    document = speed.no_modulepreload(DOCUMENT)
-    assert "jsx(OrionScripts,{},)" in document and speed.SCRIPTS_TAG not in document
-    assert document.index("function OrionScripts") < document.index("export function Layout")
-    assert '"modulepreload"' in document  # the filter
-    with pytest.raises(RuntimeError, match="Scripts"):
-        speed.no_modulepreload(DOCUMENT.replace(speed.SCRIPTS_TAG, "jsx(Other,{},)"))
