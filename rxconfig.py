@@ -16,6 +16,7 @@ import reflex as rx
 
 _first_import = "orion_app.settings" not in sys.modules
 from orion_app.settings import PROJECT_ROOT, OrionSettings  # noqa: E402
+from orion_app.ssr.plugin import ServerRenderingPlugin  # noqa: E402
 
 _settings = OrionSettings()
 if _first_import:
@@ -44,6 +45,7 @@ config = rx.Config(
     disable_plugins=[rx.plugins.SitemapPlugin],
     frontend_lazy_bundled_libraries=True,  # no rx.dynamic here: keep Radix & co. off window.__reflex
     plugins=[
+        ServerRenderingPlugin(),
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium")
         ),

@@ -4,13 +4,22 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from bench import compile_time, event_roundtrip, lighthouse, marketplace_import, storefront, storefront_load
+from bench import (
+    compile_time,
+    event_roundtrip,
+    first_response,
+    lighthouse,
+    marketplace_import,
+    storefront,
+    storefront_load,
+)
 from bench.common import ROOT
 
 BENCHES = {
     "event_roundtrip": event_roundtrip.run,
     "compile_time": compile_time.run,
     "storefront": storefront.run,
+    "first_response": first_response.run,
     "lighthouse": lighthouse.run,
     "marketplace_import": marketplace_import.run,
     "storefront_load": storefront_load.run,

@@ -7,8 +7,8 @@ no browser tab and is thrown away afterwards, with router data made from the req
 way the browser would send it. So the HTML and the websocket's later update come from
 one code path and cannot disagree: there is no second rendering of any page in Python.
 
-What leaves this module are the states the page load changed, each in full: never the
-root state, whose router data holds the request's headers (cookies included).
+What leaves this module are the values the page load changed (a delta, as the websocket
+would send it): never the root state's, whose router data holds the request's headers.
 """
 
 import inspect
@@ -31,7 +31,7 @@ REDIRECT = "_redirect"
 class PageLoad:
     """What running a page's load events gave."""
 
-    states: dict[str, dict[str, Any]] = field(default_factory=dict)  # full state name -> values
+    states: dict[str, dict[str, Any]] = field(default_factory=dict)  # full state name -> changed vars
     redirect: str = ""  # where the page sent the browser instead, if anywhere
     root: BaseState | None = None  # the state tree, for head tags read from the page's states
 
@@ -75,10 +75,10 @@ async def load_page(events: list, data: dict, cookie_header: str) -> PageLoad:
                 result.redirect = str(dict(_spec_args(follow_up)).get("path", ""))
         if result.redirect:
             break
-    # Every state the load changed (the guard may run loaders on other states), in full.
+    # What the load changed, as Reflex's delta (the guard may run loaders on other states);
+    # the build merges it over each state's compiled defaults, like the websocket's updates.
     changed = await root._get_resolved_delta()
-    full = root.dict(include_computed=True)
-    result.states = {name: full[name] for name in changed if name != root.get_full_name()}
+    result.states = {name: values for name, values in changed.items() if name != root.get_full_name()}
     return result
 
 

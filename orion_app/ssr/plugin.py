@@ -4,10 +4,10 @@ Reflex 0.10.1 compiles every state's default values into `utils/context.jsx`
 (`initialState`). The server build reads only those, and so does the browser before the
 websocket answers. This plugin changes that file at each compile (a Reflex modify task):
 
-- on the server, the store reads the states of the request being rendered first
-  (`globalThis.__orionSsrState()`, set per request by `orion_app/ssr/render.mjs`);
-- in the browser, `initialState` is the compiled defaults with the states the server
-  rendered merged over them (`window.__ORION_STATE__`, written into the page by
+- on the server, each state's values are its compiled defaults with the request's changes
+  over them (`globalThis.__orionSsrState()`, set per request by `orion_app/ssr/render.mjs`);
+- in the browser, `initialState` is the compiled defaults with the same changes merged
+  over them (`window.__ORION_STATE__`, written into the page by
   `orion_app/ssr/respond.py`), so React's first render is the server's HTML and hydration
   keeps it.
 
@@ -21,17 +21,22 @@ import reflex as rx
 from reflex.compiler import utils as compiler_utils
 
 SERVER_SNAPSHOT = "getSnapshot: (substateName) => initialState[substateName],"
-SERVER_SNAPSHOT_SSR = (
-    "getSnapshot: (substateName) => "
-    "globalThis.__orionSsrState?.()?.[substateName] ?? initialState[substateName],"
-)
+# Per request, each state's values are its compiled defaults with the request's changes
+# over them, made once (useSyncExternalStore wants the same object on every read).
+SERVER_SNAPSHOT_SSR = """getSnapshot: (substateName) => {
+    const request = globalThis.__orionSsrState?.();
+    if (!request?.[substateName]) return initialState[substateName];
+    const merged = (request.__merged ??= {});
+    return (merged[substateName] ??= { ...initialState[substateName], ...request[substateName] });
+  },"""
 INITIAL_STATE = "export const initialState = {"
 COMPILED_STATE = "const compiledInitialState = {"
-MERGED_STATE = (
-    '\nexport const initialState = typeof window !== "undefined" && window.__ORION_STATE__\n'
-    "  ? { ...compiledInitialState, ...window.__ORION_STATE__ }\n"
-    "  : compiledInitialState;"
-)
+MERGED_STATE = """
+const serverRendered = typeof window !== "undefined" ? window.__ORION_STATE__ : undefined;
+export const initialState = serverRendered
+  ? Object.fromEntries(Object.entries(compiledInitialState).map(
+      ([name, values]) => [name, serverRendered[name] ? { ...values, ...serverRendered[name] } : values]))
+  : compiledInitialState;"""
 
 
 class GeneratedCodeChanged(RuntimeError):

@@ -6,13 +6,8 @@ browser that hydrates the server's HTML and uses the language switcher at once.
 """
 
 import json
-import os
 import re
-import signal
-import socket
 import sqlite3
-import subprocess
-import time
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -20,76 +15,22 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT
+from tests.prod_server import production_server, seed, server_env
 
 pytestmark = pytest.mark.e2e
 
 STORE = "/platforms/oms/storefront/cafe-lux/"
 HOST = "shop.cafe-lux.localhost"  # the demo's domain of cafe-lux
-START_SECONDS = 600
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def prod_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """(base URL, database file) of a production server on its own seeded database."""
     folder = tmp_path_factory.mktemp("ssr")
-    database = folder / "orion.db"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "MEDIA_DIR": str(folder / "media"),
-        "CATALOG_DEMO_PRODUCTS": "12",
-        "REFLEX_WEB_WORKDIR": str(folder / "web"),
-        "PATH": f"{ROOT / '.tools' / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}",
-        "REFLEX_USE_SYSTEM_BUN": "1",
-    }
-    python = str(ROOT / ".venv" / "bin" / "python")
-    for command in (["db", "upgrade"], ["seed-demo"]):
-        subprocess.run(
-            [python, "-m", "orion_app", *command], cwd=ROOT, env=env, check=True, capture_output=True
-        )
-    port = _free_port()
-    log = open(folder / "reflex.log", "w")  # noqa: SIM115 - open for the server's lifetime
-    server = subprocess.Popen(
-        [
-            *(str(ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod", "--single-port"),
-            *("--frontend-port", str(port), "--backend-port", str(port)),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
-            assert server.poll() is None, (folder / "reflex.log").read_text()[-3000:]
-            try:
-                if httpx.get(base + STORE, timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(1)
-        else:
-            pytest.fail(
-                "The production server did not start:\n" + (folder / "reflex.log").read_text()[-3000:]
-            )
-        yield base, database
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        log.close()
+    env = server_env(folder, CATALOG_DEMO_PRODUCTS="12")
+    seed(env)
+    with production_server(env, STORE) as base:
+        yield base, folder / "orion.db"
 
 
 def _product(database: Path) -> tuple[int, str, str]:

@@ -23,9 +23,10 @@ const serverStateStore = {
 
 def test_the_build_patch_reads_request_states_on_the_server_and_merges_them_in_the_browser():
     patched = patch_context(CONTEXT)
-    assert "globalThis.__orionSsrState?.()?.[substateName] ?? initialState[substateName]" in patched
+    assert "const request = globalThis.__orionSsrState?.();" in patched
+    assert "{ ...initialState[substateName], ...request[substateName] }" in patched
     assert 'const compiledInitialState = {"a": {"b_rx_state_": ""}};' in patched
-    assert "window.__ORION_STATE__ }" in patched and "export const initialState = typeof window" in patched
+    assert "{ ...values, ...serverRendered[name] }" in patched
     assert patch_context(patched) == patched  # a second compile step changes nothing
 
 
