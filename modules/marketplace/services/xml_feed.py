@@ -51,25 +51,21 @@ def _parser(path: Path, encoding: str | None, events: tuple[str, ...], tag=None,
     before the XML declaration (a BOM and blank lines, which exporters sometimes write)."""
     with path.open("rb") as handle:
         handle.seek(skip)
-        yield from _iterparse(handle, encoding, events, tag)
-
-
-def _iterparse(handle, encoding: str | None, events: tuple[str, ...], tag) -> etree.iterparse:
-    return etree.iterparse(
-        handle,
-        events=events,
-        tag=tag,
-        encoding=encoding,
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        recover=False,
-    )
+        yield from etree.iterparse(
+            handle,
+            events=events,
+            tag=tag,
+            encoding=encoding,
+            resolve_entities=False,
+            load_dtd=False,
+            dtd_validation=False,
+            attribute_defaults=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            recover=False,
+        )
 
 
 def _split(tag) -> tuple[str, str]:
