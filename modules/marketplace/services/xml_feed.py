@@ -49,6 +49,7 @@ _POSITION = re.compile(r",? line \d+, column \d+$")
 def _parser(path: Path, encoding: str | None, events: tuple[str, ...], tag=None, skip: int = 0) -> Iterator:
     """The only way this module parses: nothing is expanded, loaded or fetched. `skip`: bytes
     before the XML declaration (a BOM and blank lines, which exporters sometimes write)."""
+    etree.clear_error_log()  # this thread's log, so an error's entries are this parse's only
     with path.open("rb") as handle:
         handle.seek(skip)
         yield from etree.iterparse(
@@ -83,8 +84,15 @@ def _text(element) -> str:
 
 
 def _position(error: etree.XMLSyntaxError, lines_skipped: int = 0) -> dict:
+    """Where and why the parser stopped. With entity substitution off, lxml may raise a bare
+    "no element found" at 0:0 (an undefined `&nbsp;`): its error log has the real entry."""
     line, column = error.position if error.position else (error.lineno or 0, error.offset or 0)
-    detail = _POSITION.sub("", str(error.msg or error)).strip()
+    detail = str(error.msg or error)
+    if not line:
+        logged = [entry for entry in error.error_log if entry.level >= etree.ErrorLevels.ERROR]
+        if logged:
+            line, column, detail = logged[-1].line, logged[-1].column, logged[-1].message
+    detail = _POSITION.sub("", detail).strip()
     return {"line": line + lines_skipped, "column": column, "detail": detail[:200]}
 
 
@@ -263,9 +271,10 @@ def _first_item(path: Path, encoding: str | None, skip: tuple[int, int]):
                 if parent is not None and _split(parent.tag)[1] == CONTAINER[kind]:
                     return kind, element
     except etree.XMLSyntaxError as error:
-        if root is None and "entit" in str(error).lower():
+        position = _position(error, skip[1])
+        if root is None and "entit" in position["detail"].lower():
             raise FeedProblem("marketplace.feed.xml_entities") from None
-        raise FeedProblem("marketplace.feed.xml_malformed", **_position(error, skip[1])) from None
+        raise FeedProblem("marketplace.feed.xml_malformed", **position) from None
     finally:
         events.close()  # the file; the first item stays in memory for the checks
     raise FeedProblem("marketplace.feed.xml_no_items", format=FORMATS[kind] if kind else "XML")
