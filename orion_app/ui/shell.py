@@ -147,10 +147,8 @@ class ShellState(OrionState):
                 result = [item async for item in result]
             elif inspect.isgenerator(result):
                 result = list(result)
-            if result is None:
-                continue
-            events.extend(result if isinstance(result, list | tuple) else [result])
-        return [event for event in events if event is not None] or None
+            events.extend(_flat(result))
+        return events or None
 
     def _decide(self, page_ids: list[str]):
         path, host = self._location()
@@ -261,6 +259,15 @@ class ShellState(OrionState):
             "const url = new URL(window.location.href); url.searchParams.delete('lang');"
             " window.location.replace(url.href)"
         )
+
+
+def _flat(result) -> list:
+    """The events in what a handler returned or yielded: None, one event, or lists of them."""
+    if result is None:
+        return []
+    if isinstance(result, list | tuple):
+        return [event for item in result for event in _flat(item)]
+    return [result]
 
 
 def _imprint(store_id: int, lang: str) -> list[str]:

@@ -26,9 +26,10 @@ def page_tree(path: str, query: dict | None = None):
     from reflex.state import State
 
     root = State(_reflex_internal_init=True)
+    search = "&".join(f"{key}={value}" for key, value in (query or {}).items())
     data = {
         "pathname": path,
-        "asPath": path,
+        "asPath": path + (f"?{search}" if search else ""),
         "query": {**(query or {}), "platform": "oms", "store": "cafe-lux"},
         "headers": {"host": "localhost", "origin": "http://localhost"},
         "sid": "",
@@ -245,3 +246,13 @@ def test_with_redis_a_departed_shoppers_keys_expire_within_seconds_a_staff_tabs_
         backend.stop()
     assert ttl["shopper"] and max(ttl["shopper"]) <= DEPARTED_SECONDS
     assert ttl["staff"] and min(ttl["staff"]) > 60
+
+
+def test_a_loaders_answer_reaches_the_browser_after_the_guard(app):
+    """A listing page past the end: its loader's redirect (to the last page) is what the page
+    load returns, whether the loader ran on a worker thread or not."""
+    root = page_tree(STORE + "products", {"page": "99"})
+    results = asyncio.run(run_page_load(root, listing_route()))
+    events = results[0]
+    assert isinstance(events, list) and len(events) == 1
+    assert "page=99" not in str(events[0]) and "redirect" in str(events[0]).lower()
