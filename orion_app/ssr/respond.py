@@ -18,8 +18,11 @@ else (dashboards, assets, API routes), and every request when no production buil
 renderer is available, goes on to Reflex untouched.
 """
 
+import hashlib
 import logging
 import re
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +45,8 @@ FRONTEND_ROOTS = frozenset(FRONTEND_PREFIX.values())
 # unrendered (the single-page fallback, a static file) instead of waiting in line.
 MAX_RENDERS = 16
 _in_flight = [0]
+CACHE_ENTRIES = 256  # rendered pages kept per process (about 60 KB each at most)
+_cache: OrderedDict[bytes, str] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ def _headers(request: Request) -> dict[str, str]:
 
 
 async def respond(request: Request, route: Route, params: dict[str, str]):
+    started = time.perf_counter()
     data = router_data(
         route, params, path=request.url.path, query=request.url.query, headers=_headers(request)
     )
@@ -134,20 +140,46 @@ async def respond(request: Request, route: Route, params: dict[str, str]):
         return RedirectResponse(loaded.redirect, status_code=302)
     meta = page_meta(loaded, request)
     states = state_json(loaded.states)
+    loaded_at = time.perf_counter()
+    html = await _rendered(str(request.url), states)
+    if html is None:
+        return None
+    rendered_at = time.perf_counter()
+    boot = f"<script>window.__ORION_STATE__={escape_for_script(states)}</script>"
+    return HTMLResponse(
+        apply_head(html, meta, boot),
+        status_code=meta.status,
+        headers={
+            "cache-control": "no-cache",
+            "vary": "Cookie, Accept-Language",
+            "server-timing": f"load;dur={(loaded_at - started) * 1000:.1f}, "
+            f"render;dur={(rendered_at - loaded_at) * 1000:.1f}",
+        },
+    )
+
+
+async def _rendered(url: str, states: str) -> str | None:
+    """The renderer's HTML for `url` with `states`, or None (renderer full or failing).
+
+    The HTML is a function of the URL and the states alone, and the states are read from
+    the database on every request: so a page whose data did not change is taken from a
+    small cache, and an edit (other states) is rendered at once.
+    """
+    key = hashlib.sha256(f"{url}\0{states}".encode()).digest()
+    if (html := _cache.get(key)) is not None:
+        _cache.move_to_end(key)
+        return html
     if _in_flight[0] >= MAX_RENDERS:
         return None  # past the renderer's capacity: the page without its content, at once
     _in_flight[0] += 1
     try:
-        status, html = await renderer.render(str(request.url), states)
+        status, html = await renderer.render(url, states)
     finally:
         _in_flight[0] -= 1
     if status != 200:
-        log.warning("The renderer answered %s for %s", status, request.url.path)
+        log.warning("The renderer answered %s for %s", status, url)
         return None
-    boot = f"<script>window.__ORION_STATE__={escape_for_script(states)}</script>"
-    html = apply_head(html, meta, boot)
-    return HTMLResponse(
-        html,
-        status_code=meta.status,
-        headers={"cache-control": "no-cache", "vary": "Cookie, Accept-Language"},
-    )
+    _cache[key] = html
+    if len(_cache) > CACHE_ENTRIES:
+        _cache.popitem(last=False)
+    return html
