@@ -81,7 +81,10 @@ def test_rss_items_carry_the_group_the_variant_attributes_and_the_links():
         "color": "brun",
     }
     # RSS's own <link> stands in for g:link; g:quantity is the stock, as a text feed's quantity.
+    # What other items have and this one has not is an empty cell, as in a text feed.
     assert rows[1].extras == {
+        **dict.fromkeys(("image_link", "additional_image_link", "google_product_category"), ""),
+        **dict.fromkeys(("product_type", "shipping_weight", "color"), ""),
         "item_group_id": "MOKA",
         "size": "1 kg",
         "link": "https://kaffi.example.lu/moka-1kg",
@@ -97,8 +100,10 @@ def test_atom_entries_carry_their_attributes_and_atom_link():
         "material": "grès",
         "pattern": "uni",
         "link": "https://mosel.example.lu/vase",
+        **dict.fromkeys(("item_group_id", "color", "gender", "age_group"), ""),
     }
     assert rows[1].extras == {
+        **dict.fromkeys(("image_link", "material", "pattern"), ""),
         "link": "https://mosel.example.lu/bol",
         "item_group_id": "BOL",
         "color": "vert sauge",
@@ -255,6 +260,27 @@ def test_the_same_products_in_xml_are_unchanged_after_the_text_feed(shop, tmp_pa
     assert (changed.updated, changed.unchanged) == (1, 29)
     assert products_of(shop)["SKU-00005"].price_cents == 7700
     assert titles_of(shop, "fr")["SKU-00005"] == "Produit cinq"
+
+
+def test_an_element_some_items_have_is_an_empty_cell_in_the_others_one_no_item_has_is_left_alone(
+    shop, tmp_path
+):
+    """As a text feed's columns: XML exporters leave empty elements out, so an item without
+    g:sale_price, in a file where other items have one, has no sale (it ends)."""
+    rows = [product_row(n, sale_price="5.00 EUR", brand="Maison") for n in (1, 2)]
+    import_file(write_feed(tmp_path, rss_text(rows), "sale.xml"), shop)
+    assert [(p.sale_price_cents, p.brand) for p in products_of(shop).values()] == [(500, "Maison")] * 2
+
+    rows = [product_row(1, sale_price="", brand=""), product_row(2, sale_price="4.00 EUR", brand="")]
+    again = import_file(write_feed(tmp_path, rss_text(rows), "ended.xml"), shop)
+    assert (again.updated, again.rejected) == (2, 0)
+    products = products_of(shop)
+    assert (products["SKU-00001"].sale_price_cents, products["SKU-00002"].sale_price_cents) == (None, 400)
+    assert {p.brand for p in products.values()} == {"Maison"}  # no item has g:brand: left alone
+
+    rows = [product_row(1, price=""), product_row(2)]  # other items have g:price: refused, not kept
+    third = import_file(write_feed(tmp_path, rss_text(rows), "price.xml"), shop)
+    assert errors_of(third.id) == [(1, "g:price", "marketplace.row.price_missing")]
 
 
 def test_an_xml_dry_run_counts_and_writes_nothing(shop, tmp_path):

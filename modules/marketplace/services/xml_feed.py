@@ -112,6 +112,7 @@ class XmlFeed(Feed):
     kind: str = "rss"  # "rss" or "atom"
     parse_encoding: str | None = None  # overrides the declaration (a "UTF-8" file that is not)
     skip: tuple[int, int] = (0, 0)  # (bytes, lines) before the XML declaration, not given to the parser
+    surveyed: tuple[int, frozenset, frozenset] | None = None  # (items, fields, carried fields), once read
 
     def column_name(self, product_field: str) -> str:
         return ELEMENT_OF.get(product_field, f"g:{product_field}")
@@ -137,7 +138,24 @@ class XmlFeed(Feed):
         except etree.XMLSyntaxError as error:
             yield number + 1, None, {"after": number, **_position(error, self.skip[1])}
 
+    def survey(self) -> tuple[int, frozenset, frozenset]:
+        """(number of rows, the product fields and the carried fields at least one item has):
+        a first pass over the file, as a text feed's header is read before its rows. A field
+        the file has is, in an item without it, an empty cell (an absent g:sale_price ends a
+        sale, an absent g:price is refused); a field no item has is left alone on existing
+        products."""
+        if self.surveyed is None:
+            count, tags = 0, set()
+            for number, element, _broken in self._items():
+                count = number
+                if element is not None:
+                    tags.update(child.tag for child in element)
+            fields, carried = _values(_sample(tags, self.kind), self.kind)
+            self.surveyed = (count, frozenset(fields), frozenset(carried))
+        return self.surveyed
+
     def rows(self) -> Iterator[FeedRow]:
+        _count, fields, carried_fields = self.survey()
         for number, element, broken in self._items():
             if broken is not None:
                 row = FeedRow(line=number, raw=_line_text(self.path, broken["line"], self.parse_encoding))
@@ -148,11 +166,23 @@ class XmlFeed(Feed):
                 line=number, raw=etree.tostring(element, encoding="unicode", with_tail=False)[:4000]
             )
             raw, carried = _values(element, self.kind)
-            check_values(self, row, raw, carried)
+            check_values(
+                self, row, dict.fromkeys(fields, "") | raw, dict.fromkeys(carried_fields, "") | carried
+            )
             yield row
 
     def count_rows(self) -> int:
-        return sum(1 for _ in self._items())
+        return self.survey()[0]
+
+
+def _sample(tags: set, kind: str):
+    """An item with one child of each tag the file's items have (the known ones), for `_values`."""
+    item = etree.Element("item")
+    for tag in tags:
+        namespace, local = _split(tag)
+        if local and ":" not in local and (namespace in GOOGLE or namespace in PLAIN[kind]):
+            etree.SubElement(item, tag, href="x").text = "x"
+    return item
 
 
 def _values(item, kind: str) -> tuple[dict[str, str], dict[str, str]]:
