@@ -215,6 +215,18 @@ def test_html_inside_the_first_item_does_not_make_a_feed_a_web_page(tmp_path):
     assert row.values["description"] == "<html><body>Fiche</body></html>"
 
 
+def test_a_long_channel_before_the_first_item_is_read_through(tmp_path):
+    """What comes before the first item is dropped as it is read (a channel of 60,000 elements)."""
+    prolog = "".join(f"<category>Rubrique {n}</category>" for n in range(60_000))
+    text = rss_text([product_row(1), product_row(2)]).replace("<title>Boutique</title>", prolog)
+    feed = open_feed(write_feed(tmp_path, text, "long.xml"))
+    assert [row.sku for row in feed.rows()] == ["SKU-00001", "SKU-00002"]
+    with_no_items = rss_text([]).replace("<title>Boutique</title>", prolog)
+    with pytest.raises(FeedProblem) as refused:
+        open_feed(write_feed(tmp_path, with_no_items, "none.xml"))
+    assert refused.value.message_key == "marketplace.feed.xml_no_items"
+
+
 def test_the_tree_never_holds_more_than_the_item_being_read(tmp_path):
     """Constant memory: every item before the one being read is dropped; what follows it is
     only what the parser's last read of the file (a few kilobytes) has built ahead."""

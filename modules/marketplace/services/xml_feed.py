@@ -300,6 +300,10 @@ def _first_item(path: Path, encoding: str | None, skip: tuple[int, int]):
                 parent = element.getparent()
                 if parent is not None and _split(parent.tag)[1] == CONTAINER[kind]:
                     return kind, element
+            elif event == "end" and not any(_split(a.tag)[1] == ITEM[kind] for a in element.iterancestors()):
+                element.clear(keep_tail=False)  # what comes before the first item is not kept
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
     except etree.XMLSyntaxError as error:
         position = _position(error, skip[1])
         if root is None and "entit" in position["detail"].lower():
