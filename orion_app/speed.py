@@ -21,18 +21,26 @@ COLORS are the ones Orion's code names (`color_scheme=`, `color=`, `rx.color(...
 accent (teal) and gray (slate), and Radix's gray; a colour missing here renders without its hue,
 it does not break. The build fails when the import line it replaces is not found.
 
+And it drops Radix Themes from the app root's lazy loaders (`app/root.jsx`): with
+`frontend_lazy_bundled_libraries` the root keeps `"@radix-ui/themes": () => import(...)` for
+`rx.dynamic` components, whose whole-package chunk then also carries the root's static `Theme`
+import, so every page loaded every Radix component any dashboard uses (76 KB gzip). Orion has
+no `rx.dynamic` component (`window.__reflex_load` is never called); without that loader each
+route's chunk carries the Radix components it renders.
+
 Not done here, measured: dropping React Router's `<link rel="modulepreload">` tags (wrapping
 `<Scripts>` in `app/_document.js`) made the server-rendered HTML paint first (Lighthouse FCP
 3.3 -> 2.3 s) but moved the boot into blocking time (TBT up) and did not move LCP or the score
 (docs/storefront.md, "Phone speed").
 
-Registered in rxconfig.py. `ORION_LEAN_BUILD=0` in the environment of a build switches both
-off, for measuring what they give (bench/lighthouse.py passes it through).
+Registered in rxconfig.py. `ORION_LEAN_BUILD=0` in the environment of a build switches all
+three off, for measuring what they give (bench/lighthouse.py passes it through).
 """
 
 import os
 from functools import lru_cache
 
+from reflex_base.config import get_config
 from reflex_base.plugins.base import Plugin
 
 STOREFRONT_MODULE = "orion_app.storefront_ui"
@@ -48,6 +56,17 @@ RADIX_SPLIT = "\n".join(
         "utilities.css",
     )
 )
+
+
+ROOT = "app/root.jsx"
+RADIX_LOADER = '    "@radix-ui/themes": () => import("@radix-ui/themes"),\n'
+
+
+def no_radix_loader(root: str) -> str:
+    """`app/root.jsx` without the lazy loader of the whole Radix Themes package."""
+    if RADIX_LOADER not in root:
+        raise RuntimeError(f"orion_app.speed: the Radix Themes loader is not in {ROOT}; Reflex changed?")
+    return root.replace(RADIX_LOADER, "")
 
 
 def lean_radix_css(css: str) -> str:
@@ -92,11 +111,10 @@ class StorefrontSplitPlugin(Plugin):
         radix = context.get("radix_themes_plugin")
         if radix is not None and radix.enabled:
             context["add_modify_task"](GLOBAL_STYLES, lean_radix_css)
+            if get_config().frontend_lazy_bundled_libraries:  # else the root imports it statically
+                context["add_modify_task"](ROOT, no_radix_loader)
 
     def enter_component(self, comp, /, *, page_context, compile_context, in_prop_tree=False):
-        if (
-            page_context.source_module != STOREFRONT_MODULE
-            and _route_key(page_context.route) in storefront_routes()
-        ):
+        if _on() and _route_key(page_context.route) in storefront_routes():
             page_context.source_module = STOREFRONT_MODULE
         return None

@@ -1,5 +1,7 @@
 """orion_app/speed.py: which routes get the storefront's own code chunk, and the stylesheet edit
-(Radix's split files) fails loudly when Reflex's generated text changes."""
+(Radix's split files) and the root edit (no lazy Radix loader) fail loudly when Reflex's generated text changes."""
+
+from types import SimpleNamespace
 
 import pytest
 
@@ -26,3 +28,25 @@ def test_radix_css_is_split_into_the_used_colours():
     assert "colors/ruby.css" not in css
     with pytest.raises(RuntimeError, match=r"styles\.css"):
         speed.lean_radix_css("@import url('./other.css');")
+
+
+def test_root_loses_only_the_radix_loader():
+    root = "  const loaders = {\n" + speed.RADIX_LOADER + "  };\n"
+    assert speed.no_radix_loader(root) == "  const loaders = {\n  };\n"
+    with pytest.raises(RuntimeError, match="Radix Themes loader"):
+        speed.no_radix_loader("  const loaders = {\n  };\n")
+
+
+@pytest.mark.parametrize(
+    ("route", "lean", "module"),
+    [
+        ("platforms/[platform]/storefront/[store]/products/[slug]", "1", speed.STOREFRONT_MODULE),
+        ("admin/users", "1", "orion_app.orion_app"),
+        ("platforms/[platform]/storefront/[store]/products/[slug]", "0", "orion_app.orion_app"),
+    ],
+)
+def test_storefront_pages_compile_into_their_own_module(monkeypatch, route, lean, module):
+    monkeypatch.setenv("ORION_LEAN_BUILD", lean)
+    page = SimpleNamespace(route=route, source_module="orion_app.orion_app")
+    speed.StorefrontSplitPlugin().enter_component(object(), page_context=page, compile_context=None)
+    assert page.source_module == module
