@@ -1,6 +1,7 @@
 """Shared bench helpers: a throw-away seeded database and percentiles."""
 
 import contextlib
+import json
 import os
 import statistics
 import tempfile
@@ -67,3 +68,15 @@ def percentiles(samples_ms: list[float]) -> dict[str, float]:
     ordered = sorted(samples_ms)
     q = statistics.quantiles(ordered, n=100)
     return {"p50": round(q[49], 3), "p95": round(q[94], 3), "n": len(ordered)}
+
+
+def save_result(result: dict, suffix: str = "") -> Path:
+    """`result` as JSON in bench/results/<UTC stamp>[-suffix].json; the path."""
+    from datetime import UTC, datetime
+
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"{stamp}{'-' + suffix if suffix else ''}.json"
+    path.write_text(json.dumps(result, indent=2))
+    return path

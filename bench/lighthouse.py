@@ -32,8 +32,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
-from bench.common import ROOT
+from bench.common import ROOT, save_result
 
 RUNS = 3
 STORES = {"demo": "cafe-lux", "10k": "velo-weber"}  # label: store code (platform oms)
@@ -177,6 +178,13 @@ def _lighthouse(url: str, out_dir: str, label: str, run_no: int) -> dict:
         deadline = time.monotonic() + 300
         while _status(url) != 200 and time.monotonic() < deadline:
             time.sleep(2)
+    result = _summary(report)
+    result["retries"] = attempt
+    return result
+
+
+def _summary(report: dict) -> dict:
+    """Score, metrics, LCP element and transfer size of one Lighthouse report."""
     audits = report["audits"]
     result = {"score": round(report["categories"]["performance"]["score"] * 100)}
     for name, audit in METRICS.items():
@@ -192,7 +200,6 @@ def _lighthouse(url: str, out_dir: str, label: str, run_no: int) -> dict:
     result["lcp_element"] = snippets[0][:120] if snippets else ""
     result["transfer_kib"] = round(audits["total-byte-weight"]["numericValue"] / 1024)
     result["warnings"] = report.get("runWarnings", [])
-    result["retries"] = attempt
     return result
 
 
@@ -232,14 +239,35 @@ def _pages(base: str) -> dict[str, str]:
 
 def _table(result: dict) -> str:
     lines = ["page            score  LCP ms  CLS    TBT ms  FCP ms  KiB   targets"]
-    for name, summary in result.items():
-        if isinstance(summary, dict) and "score" in summary:
-            missed = ", ".join(summary.get("missed", [])) or ("met" if name != "baseline_login" else "-")
-            lines.append(
-                f"{name:<15} {summary['score']:>5}  {summary['lcp_ms']:>6}  {summary['cls']:<5}  "
-                f"{summary['tbt_ms']:>6}  {summary['fcp_ms']:>6}  {summary['transfer_kib']:>4}  {missed}"
-            )
+    for name in result["urls"]:
+        summary = result[name]
+        missed = ", ".join(summary.get("missed", [])) or ("met" if name != "baseline_login" else "-")
+        lines.append(
+            f"{name:<15} {summary['score']:>5}  {summary['lcp_ms']:>6}  {summary['cls']:<5}  "
+            f"{summary['tbt_ms']:>6}  {summary['fcp_ms']:>6}  {summary['transfer_kib']:>4}  {missed}"
+        )
     return "\n".join(lines)
+
+
+def _add_medians(result: dict, runs: dict[str, list[dict]]) -> dict:
+    """Each page's medians and missed targets into `result`; the table on stderr."""
+    for name, values in runs.items():
+        result[name] = _median(values)
+        if name != "baseline_login":
+            result[name]["missed"] = _missed(result[name])
+    result["all_targets_met"] = not any(result[name].get("missed") for name in runs)
+    print(_table(result), file=sys.stderr, flush=True)
+    return result
+
+
+def from_folder(folder: str) -> dict:
+    """The result again from a run's report folder (`<page>-<run>.json`, as `run` leaves it)."""
+    runs: dict[str, list[dict]] = {}
+    for path in sorted(Path(folder).glob("*-[0-9].json")):
+        name = path.stem.rsplit("-", 1)[0]
+        summary = _summary(json.loads(path.read_text()))
+        runs.setdefault(name, []).append({**summary, "retries": 0})
+    return _add_medians({"urls": {name: "" for name in runs}, "report_folder": folder}, runs)
 
 
 def run() -> dict:
@@ -306,27 +334,17 @@ def run() -> dict:
         "targets": {key: f"{op} {limit}" for key, (op, limit) in TARGETS.items()},
         "urls": pages,
     }
-    for name, values in runs.items():
-        result[name] = _median(values)
-        if name != "baseline_login":
-            result[name]["missed"] = _missed(result[name])
-    result["all_targets_met"] = not any(result[name].get("missed") for name in runs)
     result["report_folder"] = out_dir
-    print(_table(result), file=sys.stderr, flush=True)
-    return result
+    return _add_medians(result, runs)
 
 
-def main() -> int:
-    from datetime import UTC, datetime
-
-    result = run()
+def main(argv: list[str]) -> int:
+    """`python -m bench.lighthouse` runs it; `--from FOLDER` summarises an earlier run's reports."""
+    result = from_folder(argv[1]) if argv[:1] == ["--from"] else run()
     print(json.dumps(result, indent=2))
-    folder = ROOT / "bench" / "results"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (folder / f"{stamp}-lighthouse.json").write_text(json.dumps(result, indent=2))
+    save_result(result, "lighthouse")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
