@@ -221,9 +221,10 @@ def _baseline(path: Path, store_id: int) -> dict:
     """The same rows through plain executemany INSERTs, no checks; deleted afterwards."""
     from sqlalchemy import delete, insert, select
 
-    from modules.catalog.models import Product, ProductTranslation
+    from modules.catalog.models import Product, ProductTranslation, ProductVariant
     from modules.catalog.services.products import search_text
     from modules.catalog.services.values import slugify
+    from modules.catalog.services.variant_edits import create_default_variants
     from modules.inventory.models import StockLevel, StockMovement
     from modules.marketplace.services.feed import open_feed
     from orion_app.db import get_engine, utcnow
@@ -269,6 +270,7 @@ def _baseline(path: Path, store_id: int) -> dict:
         connection.execute(insert(Product), products)
         found = select(Product.sku, Product.id).where(Product.store_id == store_id)
         ids = dict(connection.execute(found).all())
+        variants = create_default_variants(connection, store_id)  # stock is kept per variant
         connection.execute(
             insert(ProductTranslation),
             [
@@ -290,7 +292,14 @@ def _baseline(path: Path, store_id: int) -> dict:
         connection.execute(
             insert(StockLevel),
             [
-                {**place, "product_id": ids[sku], "quantity": q, "reserved": 0, "updated_at": now}
+                {
+                    **place,
+                    "product_id": ids[sku],
+                    "variant_id": variants[ids[sku]],
+                    "quantity": q,
+                    "reserved": 0,
+                    "updated_at": now,
+                }
                 for sku, q in quantities
             ],
         )
@@ -300,6 +309,7 @@ def _baseline(path: Path, store_id: int) -> dict:
                 {
                     **place,
                     "product_id": ids[sku],
+                    "variant_id": variants[ids[sku]],
                     "kind": "import",
                     "quantity_before": 0,
                     "quantity_after": q,
@@ -314,7 +324,7 @@ def _baseline(path: Path, store_id: int) -> dict:
         )
     stock_seconds = time.perf_counter() - started
     with engine.begin() as connection:
-        for model in (StockMovement, StockLevel):
+        for model in (StockMovement, StockLevel, ProductVariant):
             connection.execute(delete(model).where(model.store_id == store_id))
         connection.execute(
             delete(ProductTranslation).where(ProductTranslation.product_id.in_(list(ids.values())))

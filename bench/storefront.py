@@ -73,6 +73,7 @@ def _seed_catalog(store_id: int) -> None:
     )
     from modules.catalog.services.products import search_text
     from modules.catalog.services.values import slugify
+    from modules.catalog.services.variant_edits import create_default_variants
     from modules.inventory.models import StockLevel
     from orion_app.db import session_scope
 
@@ -136,6 +137,7 @@ def _seed_catalog(store_id: int) -> None:
             )
         session.execute(insert(Product), products)
         ids = dict(session.execute(select(Product.sku, Product.id).where(Product.store_id == store_id)).all())
+        variants = create_default_variants(session, store_id)  # stock is kept per variant
         session.execute(
             insert(ProductTranslation),
             [
@@ -174,6 +176,7 @@ def _seed_catalog(store_id: int) -> None:
                     {
                         "store_id": store_id,
                         "product_id": pid,
+                        "variant_id": variants[pid],
                         "warehouse": warehouse,
                         "bin": bin_name,
                         "quantity": quantity,

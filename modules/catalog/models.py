@@ -1,4 +1,4 @@
-"""Catalog tables: products with per-language texts, categories and media."""
+"""Catalog tables: products with per-language texts, categories, media, options and variants."""
 
 from datetime import datetime
 
@@ -90,3 +90,94 @@ class ProductMedia(Row, table=True):
     width: int = 0
     height: int = 0
     alt: str = Field(default="", max_length=200)
+
+
+class ProductOption(Row, table=True):
+    """One of a product's options (at most 3), e.g. Weight; its name per language below.
+
+    `attribute` says what a feed calls it (Google Shopping: color, size, material,
+    pattern, gender, age_group; "" when it is none of those).
+    """
+
+    __tablename__ = "product_option"
+    __table_args__ = (UniqueConstraint("product_id", "position"),)
+
+    store_id: int = Field(foreign_key="store.id", index=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    position: int = 0
+    attribute: str = Field(default="", max_length=20)
+
+
+class ProductOptionTranslation(Texts, table=True):
+    __tablename__ = "product_option_translation"
+    __table_args__ = (UniqueConstraint("option_id", "lang"),)
+
+    option_id: int = Field(foreign_key="product_option.id", index=True)
+    name: str = Field(max_length=60)
+
+
+class ProductOptionValue(Row, table=True):
+    """One value of an option (e.g. 500 g), in the merchant's order; its label per language below."""
+
+    __tablename__ = "product_option_value"
+    __table_args__ = (UniqueConstraint("option_id", "position"),)
+
+    option_id: int = Field(foreign_key="product_option.id", index=True)
+    position: int = 0
+
+
+class ProductOptionValueTranslation(Texts, table=True):
+    __tablename__ = "product_option_value_translation"
+    __table_args__ = (UniqueConstraint("value_id", "lang"),)
+
+    value_id: int = Field(foreign_key="product_option_value.id", index=True)
+    label: str = Field(max_length=60)
+
+
+class ProductVariant(Row, table=True):
+    """One combination of option values: what is stocked, priced and sold.
+
+    `combination` is the ids of its values in option order, joined by commas ("" for the
+    default variant of a product without options), unique per product. A price of None
+    inherits the product's (see `services.variants.effective_prices`).
+    """
+
+    __tablename__ = "product_variant"
+    __table_args__ = (
+        UniqueConstraint("store_id", "sku"),
+        UniqueConstraint("product_id", "combination"),
+        Index("ix_product_variant_product_position", "product_id", "position", "id"),
+    )
+
+    store_id: int = Field(foreign_key="store.id", index=True)
+    product_id: int = Field(foreign_key="product.id")
+    combination: str = Field(default="", max_length=40)
+    sku: str = Field(max_length=64)
+    gtin: str = Field(default="", max_length=14, index=True)
+    price_cents: int | None = None
+    sale_price_cents: int | None = None
+    weight_grams: int | None = None
+    is_active: bool = True
+    position: int = 0
+
+
+class ProductVariantValue(Row, table=True):
+    """Which value of each option a variant is (one row per option)."""
+
+    __tablename__ = "product_variant_value"
+    __table_args__ = (UniqueConstraint("variant_id", "option_id"),)
+
+    variant_id: int = Field(foreign_key="product_variant.id", index=True)
+    option_id: int = Field(foreign_key="product_option.id")
+    value_id: int = Field(foreign_key="product_option_value.id", index=True)
+
+
+class ProductVariantMedia(Row, table=True):
+    """The variant's photos: some of its product's `ProductMedia`, in this order."""
+
+    __tablename__ = "product_variant_media"
+    __table_args__ = (UniqueConstraint("variant_id", "media_id"),)
+
+    variant_id: int = Field(foreign_key="product_variant.id", index=True)
+    media_id: int = Field(foreign_key="product_media.id", index=True)
+    position: int = 0

@@ -7,6 +7,14 @@ with the catalog's own message before it sends the row; `product_rules()` holds 
 limits every way in shares. Importers also set what a feed row carries besides fields:
 photos (`attach_photo`, `attach_stored_photo`), drafts (`set_inactive`) and categories
 (`set_categories`, choices from `category_options`), by SKU via `product_ids`.
+
+Variants (stock, cart lines and orders point at a variant; a product without options has
+exactly one default variant): read `variants_of(session, store_id, product_ids)` ->
+{product id: [VariantRecord]} (effective prices, option values with names and labels per
+language, photo keys), `options_of`, `variant_ids` (by SKU), `default_variants`; write
+`set_options` (`OptionInput`), `generate_variants`, `update_variants`, each raising
+`FieldErrors` keyed like the dashboard's fields and committing. `effective_prices` is the
+inheritance rule. See docs/catalog.md, "Variants".
 """
 
 from sqlalchemy import update
@@ -22,31 +30,69 @@ from modules.catalog.services.media import add_photo, copy_photo
 from modules.catalog.services.rules import ProductRules, product_rules
 from modules.catalog.services.storefront import language_order
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
+from modules.catalog.services.variant_edits import (
+    ATTRIBUTES as OPTION_ATTRIBUTES,
+)
+from modules.catalog.services.variant_edits import (
+    MAX_OPTIONS,
+    MAX_VARIANTS,
+    generate_variants,
+    set_options,
+    update_variants,
+)
+from modules.catalog.services.variants import (
+    OptionInput,
+    OptionRecord,
+    OptionValueRecord,
+    VariantOption,
+    VariantRecord,
+    default_variants,
+    effective_prices,
+    options_of,
+    variant_ids,
+    variants_of,
+)
 from orion_app.db import one_of
 
 __all__ = [
     "AVAILABILITY",
     "CONDITIONS",
+    "MAX_OPTIONS",
+    "MAX_VARIANTS",
+    "OPTION_ATTRIBUTES",
     "PHOTO_MAX_BYTES",
     "PHOTO_MAX_PIXELS",
     "Item",
     "ListedProduct",
+    "OptionInput",
+    "OptionRecord",
+    "OptionValueRecord",
     "Outcome",
     "ProductRules",
     "ProductText",
     "ValueProblem",
+    "VariantOption",
+    "VariantRecord",
     "active_products",
     "attach_photo",
     "attach_stored_photo",
     "category_options",
+    "default_variants",
+    "effective_prices",
+    "generate_variants",
     "gtin_type",
     "language_order",
+    "options_of",
     "parse_price",
     "product_ids",
     "product_rules",
     "set_categories",
     "set_inactive",
+    "set_options",
+    "update_variants",
     "upsert_products",
+    "variant_ids",
+    "variants_of",
 ]
 
 

@@ -1,4 +1,8 @@
-"""Inventory tables: stock per product, warehouse and bin, and the movement log."""
+"""Inventory tables: stock per variant, warehouse and bin, and the movement log.
+
+A row names the catalog variant and its product (no foreign key to catalog: inventory
+stands alone and receives both ids from its callers); `product_id` keeps product-level
+sums (listings, low stock) a plain index read."""
 
 from datetime import datetime
 
@@ -10,17 +14,18 @@ from orion_app.tables import Row
 
 
 class StockLevel(Row, table=True):
-    """Units of one product in one bin; `reserved` units are promised to open orders."""
+    """Units of one variant in one bin; `reserved` units are promised to open orders."""
 
     __tablename__ = "stock_level"
     __table_args__ = (
-        UniqueConstraint("store_id", "product_id", "warehouse", "bin"),
+        UniqueConstraint("store_id", "variant_id", "warehouse", "bin", name="uq_stock_level_variant_bin"),
         CheckConstraint("quantity >= 0", name="stock_quantity_not_negative"),
         CheckConstraint("reserved >= 0 AND reserved <= quantity", name="stock_reserved_within_quantity"),
     )
 
     store_id: int = Field(foreign_key="store.id", index=True)
     product_id: int = Field(index=True)  # a catalog product; no FK so inventory stands alone
+    variant_id: int = Field(index=True)  # one of that product's variants
     warehouse: str = Field(max_length=40)
     bin: str = Field(default="", max_length=40)
     quantity: int = 0
@@ -40,6 +45,7 @@ class StockMovement(Row, table=True):
 
     store_id: int = Field(foreign_key="store.id", index=True)
     product_id: int = Field(index=True)
+    variant_id: int = Field(index=True)
     warehouse: str = Field(max_length=40)
     bin: str = Field(default="", max_length=40)
     kind: str = Field(max_length=20)  # adjust | reserve | release | consume | import

@@ -1,5 +1,15 @@
 """Inventory's public face: stock levels, reservations and movements for other modules.
 
+Stock is per variant (catalog's `ProductVariant`; a product without options has one
+default variant). Callers pass the variant id and its product id, which inventory keeps
+on every row (no foreign key to catalog) so product-level answers stay one indexed query:
+
+- per variant: `adjust_stock(..., variant_id=)`, `reserve(..., variant_id=)`,
+  `release(..., variant_id=)`, `available_by_variant`, `bin_levels` (by variant id),
+  `set_quantities(targets={variant: units}, products={variant: product})`;
+- per product (over its variants): `levels` (optionally one variant), `available_by_product`,
+  `available_stock_expr` (listings), `low_stock`, `movements` (optionally one variant).
+
 Answers are frozen records, never `StockLevel`/`StockMovement` rows. Every function takes
 the caller's session and the store id, and reads or changes only that store's stock.
 """
@@ -18,6 +28,7 @@ from modules.inventory.services import (
     InsufficientStock,
     Location,
     available_by_product,
+    available_by_variant,
     low_stock,
     reserve,
     set_quantities,
@@ -31,6 +42,7 @@ __all__ = [
     "StockRecord",
     "adjust_stock",
     "available_by_product",
+    "available_by_variant",
     "available_stock_expr",
     "bin_levels",
     "levels",
@@ -44,10 +56,11 @@ __all__ = [
 
 @dataclass(frozen=True)
 class StockRecord:
-    """Units of one product in one bin; `reserved` units are promised to open orders."""
+    """Units of one variant in one bin; `reserved` units are promised to open orders."""
 
     id: int
     product_id: int
+    variant_id: int
     warehouse: str
     bin: str
     quantity: int
@@ -62,6 +75,7 @@ class StockRecord:
 @dataclass(frozen=True)
 class MovementRecord:
     product_id: int
+    variant_id: int
     warehouse: str
     bin: str
     kind: str  # adjust | reserve | release | consume | import
@@ -82,9 +96,11 @@ def _movement(move: StockMovement) -> MovementRecord:
     return record_from(MovementRecord, move)
 
 
-def levels(session: Session, store_id: int, product_id: int) -> list[StockRecord]:
-    """The product's stock in every bin, by warehouse and bin."""
-    return [_stock(level) for level in services.levels(session, store_id, product_id)]
+def levels(
+    session: Session, store_id: int, product_id: int, variant_id: int | None = None
+) -> list[StockRecord]:
+    """The product's stock in every bin (of every variant, or of `variant_id`), by warehouse, bin, variant."""
+    return [_stock(level) for level in services.levels(session, store_id, product_id, variant_id)]
 
 
 def _answering_records(service: Callable[..., StockLevel]) -> Callable[..., StockRecord]:
@@ -102,24 +118,31 @@ release = _answering_records(services.release)
 
 
 def movements(
-    session: Session, store_id: int, product_id: int | None = None, limit: int = 50
+    session: Session,
+    store_id: int,
+    product_id: int | None = None,
+    limit: int = 50,
+    *,
+    variant_id: int | None = None,
 ) -> list[MovementRecord]:
-    """The store's (or one product's) latest stock movements, newest first."""
-    return [_movement(m) for m in services.movements(session, store_id, product_id, limit)]
+    """The store's (or one product's, or one variant's) latest stock movements, newest first."""
+    return [
+        _movement(m) for m in services.movements(session, store_id, product_id, limit, variant_id=variant_id)
+    ]
 
 
 def bin_levels(
-    session: Session, store_id: int, product_ids: list[int], warehouse: str, bin: str = ""
+    session: Session, store_id: int, variant_ids: list[int], warehouse: str, bin: str = ""
 ) -> dict[int, StockRecord]:
-    """product id -> its stock in one bin, for many products in one query (imports)."""
+    """variant id -> its stock in one bin, for many variants in one query (imports)."""
     return {
-        pid: _stock(level)
-        for pid, level in services.bin_levels(session, store_id, product_ids, warehouse, bin).items()
+        vid: _stock(level)
+        for vid, level in services.bin_levels(session, store_id, variant_ids, warehouse, bin).items()
     }
 
 
 def available_stock_expr(store_id: int, product_id: ColumnElement[int]) -> ScalarSelect[int]:
-    """SQL for a product's available units in the store, summed over bins, to embed in a query.
+    """SQL for a product's available units in the store, summed over bins and variants, to embed in a query.
 
     The seam for listings: catalog puts it in its card query as a correlated subquery on its
     own `product.id` column, so a page of cards with stock costs one statement, and inventory

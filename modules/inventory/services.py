@@ -1,4 +1,8 @@
-"""Stock per product, warehouse and bin; every change is logged with before/after and who.
+"""Stock per variant, warehouse and bin; every change is logged with before/after and who.
+
+A stock row names a catalog variant and its product: callers pass both ids (inventory
+reads no catalog table), and product-level answers (`available_by_product`, `low_stock`,
+`levels` without a variant) sum or list over the product's variants.
 
 Every function takes the store id and filters by it: a store can only see, change or
 reserve its own stock. Reservations are a single conditional UPDATE per bin
@@ -43,11 +47,11 @@ def location(warehouse: str, bin: str = "") -> Location:
     return Location(" ".join(warehouse.split()).upper(), " ".join((bin or "").split()).upper())
 
 
-def _level(session: Session, store_id: int, product_id: int, where: Location) -> StockLevel | None:
+def _level(session: Session, store_id: int, variant_id: int, where: Location) -> StockLevel | None:
     return session.exec(
         select(StockLevel).where(
             StockLevel.store_id == store_id,
-            StockLevel.product_id == product_id,
+            StockLevel.variant_id == variant_id,
             StockLevel.warehouse == where.warehouse,
             StockLevel.bin == where.bin,
         )
@@ -59,6 +63,7 @@ def _log(session: Session, level: StockLevel, kind: str, before: tuple[int, int]
         StockMovement(
             store_id=level.store_id,
             product_id=level.product_id,
+            variant_id=level.variant_id,
             warehouse=level.warehouse,
             bin=level.bin,
             kind=kind,
@@ -79,13 +84,16 @@ def adjust_stock(
     warehouse: str,
     bin: str = "",
     *,
+    variant_id: int,
     delta: int | None = None,
     set_to: int | None = None,
     reason: str = "",
     user_id: int | None = None,
     kind: str = "adjust",
 ) -> StockLevel:
-    """Add `delta` units (or set the count to `set_to`) in one bin and commit; never below 0 or reserved."""
+    """Add `delta` units of the variant (or set its count to `set_to`) in one bin and commit.
+
+    Never below 0 or below the bin's reserved units (FieldErrors)."""
     where = location(warehouse, bin)
     errors: dict[str, str] = {}
     if not where.warehouse:
@@ -94,8 +102,12 @@ def adjust_stock(
         errors["quantity"] = "inventory.error.quantity_required"
     if errors:
         raise FieldErrors(errors)
-    level = _level(session, store_id, product_id, where) or StockLevel(
-        store_id=store_id, product_id=product_id, warehouse=where.warehouse, bin=where.bin
+    level = _level(session, store_id, variant_id, where) or StockLevel(
+        store_id=store_id,
+        product_id=product_id,
+        variant_id=variant_id,
+        warehouse=where.warehouse,
+        bin=where.bin,
     )
     before = (level.quantity, level.reserved)
     new_quantity = set_to if set_to is not None else level.quantity + delta
@@ -113,10 +125,17 @@ def adjust_stock(
     return level
 
 
-def levels(session: Session, store_id: int, product_id: int) -> list[StockLevel]:
-    """The product's levels in every bin, by warehouse and bin."""
+def levels(
+    session: Session, store_id: int, product_id: int, variant_id: int | None = None
+) -> list[StockLevel]:
+    """The product's levels (of every variant, or of `variant_id` only), by warehouse, bin and variant."""
+    scope = (
+        {"product_id": product_id}
+        if variant_id is None
+        else {"product_id": product_id, "variant_id": variant_id}
+    )
     return list_in_store(
-        session, StockLevel, store_id, StockLevel.warehouse, StockLevel.bin, product_id=product_id
+        session, StockLevel, store_id, StockLevel.warehouse, StockLevel.bin, StockLevel.variant_id, **scope
     )
 
 
@@ -132,15 +151,34 @@ def available_by_product(session: Session, store_id: int, product_ids: list[int]
     return {product_id: max(0, int(total or 0)) for product_id, total in rows}
 
 
+def available_by_variant(session: Session, store_id: int, variant_ids: list[int]) -> dict[int, int]:
+    """Available units per variant (summed over bins), in one query; variants without stock are absent."""
+    if not variant_ids:
+        return {}
+    rows = session.exec(
+        select(StockLevel.variant_id, func.sum(StockLevel.quantity - StockLevel.reserved))
+        .where(StockLevel.store_id == store_id, one_of(session, StockLevel.variant_id, variant_ids))
+        .group_by(StockLevel.variant_id)
+    ).all()
+    return {variant_id: max(0, int(total or 0)) for variant_id, total in rows}
+
+
 def reserve(
-    session: Session, store_id: int, product_id: int, quantity: int, *, reason: str = "", user_id=None
+    session: Session,
+    store_id: int,
+    product_id: int,
+    quantity: int,
+    *,
+    variant_id: int,
+    reason: str = "",
+    user_id=None,
 ) -> list[tuple[Location, int]]:
-    """Reserve `quantity` units across the product's bins, all or nothing."""
+    """Reserve `quantity` units of the variant across its bins, all or nothing, and commit."""
     if quantity <= 0:
         raise FieldErrors({"quantity": "inventory.error.positive"})
     taken: list[tuple[Location, int]] = []
     remaining = quantity
-    for level in levels(session, store_id, product_id):
+    for level in levels(session, store_id, product_id, variant_id):
         while remaining and level.quantity - level.reserved > 0:
             take = min(remaining, level.quantity - level.reserved)
             result = session.execute(
@@ -176,12 +214,13 @@ def release(
     bin: str,
     quantity: int,
     *,
+    variant_id: int,
     reason="",
     user_id=None,
 ) -> StockLevel:
-    """Give back reserved units of one bin (e.g. a cancelled order) and commit."""
-    level = _level(session, store_id, product_id, location(warehouse, bin))
-    if level is None or quantity <= 0 or quantity > level.reserved:
+    """Give back reserved units of the variant in one bin (e.g. a cancelled order) and commit."""
+    level = _level(session, store_id, variant_id, location(warehouse, bin))
+    if level is None or level.product_id != product_id or quantity <= 0 or quantity > level.reserved:
         raise FieldErrors({"quantity": "inventory.error.release_invalid"})
     before = (level.quantity, level.reserved)
     level.reserved -= quantity
@@ -194,18 +233,25 @@ def release(
 
 
 def movements(
-    session: Session, store_id: int, product_id: int | None = None, limit: int = 50
+    session: Session,
+    store_id: int,
+    product_id: int | None = None,
+    limit: int = 50,
+    *,
+    variant_id: int | None = None,
 ) -> list[StockMovement]:
     query = select(StockMovement).where(StockMovement.store_id == store_id)
     if product_id is not None:
         query = query.where(StockMovement.product_id == product_id)
+    if variant_id is not None:
+        query = query.where(StockMovement.variant_id == variant_id)
     return list(session.exec(query.order_by(StockMovement.id.desc()).limit(limit)).all())
 
 
 def low_stock(
     session: Session, store_id: int, default_threshold: int, limit: int = 100
 ) -> list[tuple[int, int, int]]:
-    """(product_id, available, threshold) for products at or under their threshold."""
+    """(product_id, available, threshold) for products at or under their threshold (summed over variants)."""
     available = func.sum(StockLevel.quantity - StockLevel.reserved)
     threshold = func.coalesce(func.max(StockLevel.low_stock_threshold), default_threshold)
     rows = session.exec(
@@ -220,21 +266,21 @@ def low_stock(
 
 
 def bin_levels(
-    session: Session, store_id: int, product_ids: list[int], warehouse: str, bin: str = ""
+    session: Session, store_id: int, variant_ids: list[int], warehouse: str, bin: str = ""
 ) -> dict[int, StockLevel]:
-    """product id -> its level in one bin, for many products in one query (imports)."""
-    if not product_ids:
+    """variant id -> its level in one bin, for many variants in one query (imports)."""
+    if not variant_ids:
         return {}
     where = location(warehouse, bin)
     rows = session.exec(
         select(StockLevel).where(
             StockLevel.store_id == store_id,
-            one_of(session, StockLevel.product_id, product_ids),
+            one_of(session, StockLevel.variant_id, variant_ids),
             StockLevel.warehouse == where.warehouse,
             StockLevel.bin == where.bin,
         )
     ).all()
-    return {level.product_id: level for level in rows}
+    return {level.variant_id: level for level in rows}
 
 
 def set_quantities(
@@ -244,13 +290,15 @@ def set_quantities(
     warehouse: str,
     bin: str = "",
     *,
+    products: Mapping[int, int],
     current: Mapping[int, BinCount] | None = None,
     reason: str = "",
     user_id: int | None = None,
     kind: str = "import",
 ) -> int:
-    """Set many products' count in one bin in a few statements, logging every change.
+    """Set many variants' count in one bin in a few statements, logging every change.
 
+    `targets` maps variant id -> units; `products` maps each variant id to its product id.
     `current` is what `bin_levels` returned (rows here, records through `public.py`), when
     the caller has it already; only `id`, `quantity` and `reserved` are read. A target
     below a bin's reserved units is refused (FieldErrors) before anything is written.
@@ -263,8 +311,9 @@ def set_quantities(
         current = bin_levels(session, store_id, list(targets), where.warehouse, where.bin)
     now = utcnow()
     inserts, updates, moves = [], [], []
-    for product_id, quantity in targets.items():
-        level = current.get(product_id)
+    for variant_id, quantity in targets.items():
+        product_id = products[variant_id]
+        level = current.get(variant_id)
         before = (level.quantity, level.reserved) if level else (0, 0)
         if quantity < 0 or quantity < before[1]:
             raise FieldErrors({"quantity": "inventory.error.below_reserved"})
@@ -275,6 +324,7 @@ def set_quantities(
                 {
                     "store_id": store_id,
                     "product_id": product_id,
+                    "variant_id": variant_id,
                     "warehouse": where.warehouse,
                     "bin": where.bin,
                     "quantity": quantity,
@@ -288,6 +338,7 @@ def set_quantities(
             {
                 "store_id": store_id,
                 "product_id": product_id,
+                "variant_id": variant_id,
                 "warehouse": where.warehouse,
                 "bin": where.bin,
                 "kind": kind,

@@ -40,17 +40,18 @@ def test_one_module_steps_back_and_current_and_history_show_where_the_database_i
     assert main(["db", "downgrade", "catalog@-1"]) == 0
     assert main(["db", "current"]) == 0
     current = capsys.readouterr().out
-    assert "catalog_002_listing_indexes" in current and "catalog_003_search_index" not in current
+    assert "catalog_003_search_index" in current and "catalog_004_variants" not in current
+    assert "inventory_001_stock" in current  # inventory_002 depends on catalog_004: it stepped back too
     assert "tenancy_002_merchant_platform" in current
 
     assert main(["db", "history"]) == 0
     history = capsys.readouterr().out.splitlines()
-    assert any("-> catalog_002_listing_indexes" in line and "(current)" in line for line in history)
-    assert any("-> catalog_003_search_index" in line and "(current)" not in line for line in history)
+    assert any("-> catalog_003_search_index" in line and "(current)" in line for line in history)
+    assert any("-> catalog_004_variants" in line and "(current)" not in line for line in history)
 
     assert main(["db", "upgrade"]) == 0
     assert main(["db", "current"]) == 0
-    assert "catalog_003_search_index (head)" in capsys.readouterr().out
+    assert "inventory_002_variants (head)" in capsys.readouterr().out  # catalog_004 below it
 
 
 def test_the_plain_alembic_command_finds_every_module_branch(sqlite_database):

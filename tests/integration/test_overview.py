@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
+from modules.catalog.public import default_variants
 from modules.contracts.protocols import WidgetRequest
 from modules.core.public import store_widgets
 from modules.inventory.models import StockMovement
@@ -49,12 +50,13 @@ def shop(demo):
                 "FILTRE": {"price": "5.00", "sale_price": "", "is_active": ""},
             }.items()
         }
-        adjust_stock(session, sid, ids["PRESSO"], "MAIN", delta=12)
-        adjust_stock(session, sid, ids["PRESSO"], "MAIN", delta=-2)
-        adjust_stock(session, sid, ids["MOKA"], "MAIN", delta=3)
-        reserve(session, sid, ids["MOKA"], 1)
-        adjust_stock(session, sid, ids["FILTRE"], "MAIN", delta=4)
-        adjust_stock(session, sid, ids["FILTRE"], "MAIN", delta=-4)
+        variant = default_variants(session, sid, list(ids.values()))
+        adjust_stock(session, sid, ids["PRESSO"], "MAIN", delta=12, variant_id=variant[ids["PRESSO"]])
+        adjust_stock(session, sid, ids["PRESSO"], "MAIN", delta=-2, variant_id=variant[ids["PRESSO"]])
+        adjust_stock(session, sid, ids["MOKA"], "MAIN", delta=3, variant_id=variant[ids["MOKA"]])
+        reserve(session, sid, ids["MOKA"], 1, variant_id=variant[ids["MOKA"]])
+        adjust_stock(session, sid, ids["FILTRE"], "MAIN", delta=4, variant_id=variant[ids["FILTRE"]])
+        adjust_stock(session, sid, ids["FILTRE"], "MAIN", delta=-4, variant_id=variant[ids["FILTRE"]])
         for status, created, rejected in (("succeeded", 40, 2), ("failed", 0, 0)):
             session.add(
                 FeedImport(

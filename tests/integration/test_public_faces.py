@@ -4,7 +4,7 @@ from dataclasses import FrozenInstanceError
 
 import pytest
 
-from modules.catalog.public import active_products
+from modules.catalog.public import active_products, variant_ids, variants_of
 from modules.inventory.public import StockRecord, adjust_stock, levels, movements
 from modules.tenancy.models import Store
 from modules.tenancy.public import home_platform_of_store, store_by_code, store_by_id
@@ -42,7 +42,13 @@ def test_stock_and_products_cross_the_border_as_records_of_one_store_only(demo):
     other = store_id("bakery-lux")
     with session_scope() as session:
         product = create_product(session, shop, merchant_id, platform_id, product_form())
-        level = adjust_stock(session, shop, product.id, "main", delta=3)
+        variant = variants_of(session, shop, [product.id])[product.id]
+        assert [(v.sku, v.gtin, v.options, v.price_cents, v.own_price_cents) for v in variant] == [
+            (product.sku, product.gtin, (), product.price_cents, None)
+        ]
+        assert variant_ids(session, shop, [product.sku, "NONE"]) == {product.sku: variant[0].id}
+        level = adjust_stock(session, shop, product.id, "main", delta=3, variant_id=variant[0].id)
+        assert level.variant_id == variant[0].id
         assert isinstance(level, StockRecord) and level.available == 3
         assert levels(session, shop, product.id) == [level]
         assert levels(session, other, product.id) == []

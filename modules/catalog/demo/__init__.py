@@ -34,6 +34,7 @@ from modules.catalog.models import Category, Product
 from modules.catalog.services.categories import create_category
 from modules.catalog.services.media import EncodedPhoto, encode_photo, store_photo
 from modules.catalog.services.products import create_product
+from modules.catalog.services.variants import default_variants
 from modules.contracts.public import feature_limit
 from modules.inventory.public import adjust_stock
 from modules.tenancy.public import StoreRef, home_platform_of_store
@@ -373,8 +374,18 @@ def seed_store(
             item.data,
             preferred_lang=store.default_language,
         )
+        variant_id = default_variants(session, store.id, [product.id])[product.id]
         for warehouse, bin_name, units in item.quantities:
-            adjust_stock(session, store.id, product.id, warehouse, bin_name, delta=units, reason=REASON)
+            adjust_stock(
+                session,
+                store.id,
+                product.id,
+                warehouse,
+                bin_name,
+                variant_id=variant_id,
+                delta=units,
+                reason=REASON,
+            )
             bins += 1
         alt = item.data.get(f"title_{store.default_language}") or item.data.get("title_fr", "")
         styles = (0, 1) if item.data["is_featured"] == "true" else (0,)

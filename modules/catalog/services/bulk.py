@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, update
 from sqlmodel import Session, select
 
-from modules.catalog.models import Product, ProductTranslation, utcnow
-from modules.catalog.services.products import count_products, search_text, translations
+from modules.catalog.models import Product, ProductTranslation, ProductVariant, utcnow
+from modules.catalog.services.products import count_products, search_text, translations, variant_terms
 from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import slugify
+from modules.catalog.services.variants import default_variants
 from modules.contracts.public import feature_limit
 from modules.inventory.public import bin_levels, set_quantities
 from orion_app.db import one_of
@@ -29,7 +30,7 @@ class Item:
     sku: str
     fields: dict = field(default_factory=dict)  # some of FIELDS
     texts: dict = field(default_factory=dict)  # some of TEXTS, in the call's language
-    quantity: int | None = None  # units in the call's warehouse, when the source says
+    quantity: int | None = None  # units of its default variant in the call's warehouse, when the source says
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Outcome:
 
 CREATED, UPDATED, UNCHANGED = Outcome("created"), Outcome("updated"), Outcome("unchanged")
 SALE_ABOVE_PRICE = Outcome("rejected", "sale_price_cents", "catalog.error.sale_above_price")
+SKU_TAKEN = Outcome("rejected", "sku", "catalog.error.sku_taken")
+HAS_VARIANTS = Outcome("rejected", "quantity", "catalog.error.stock_per_variant")
 
 
 def upsert_products(
@@ -58,7 +61,12 @@ def upsert_products(
     pending_created: int = 0,
     user_id: int | None = None,
 ) -> list[Outcome]:
-    """Create or update each item's product; one Outcome per item, in order.
+    """Create or update each item's product and its default variant; one Outcome per item, in order.
+
+    A new product gets its default variant (the product's SKU and GTIN, inherited prices);
+    an updated GTIN follows onto it. `Item.quantity` is the default variant's stock: a
+    product with options has none, and such an item is rejected. A new SKU that is a
+    variant SKU of another product is rejected too.
 
     SKUs must be unique within `items`. New products count against the plan's
     `products_limit` (`pending_created`: products a dry run has already counted as new).
@@ -74,8 +82,25 @@ def upsert_products(
     }
     ids = [p.id for p in existing.values()]
     texts = translations(session, ids)
+    defaults = default_variants(session, store_id, ids)
+    terms = variant_terms(session, ids)
+    taken = (
+        {
+            sku
+            for sku in session.exec(
+                select(ProductVariant.sku).where(
+                    ProductVariant.store_id == store_id,
+                    one_of(session, ProductVariant.sku, [s for s in skus if s not in existing]),
+                )
+            )
+        }
+        if len(existing) < len(skus)
+        else set()
+    )
     stock = (
-        bin_levels(session, store_id, ids, warehouse) if any(i.quantity is not None for i in items) else {}
+        bin_levels(session, store_id, list(defaults.values()), warehouse)
+        if any(i.quantity is not None for i in items)
+        else {}
     )
     limit = feature_limit(merchant_id, platform_id, "products_limit")
     room = None if limit is None else limit - count_products(session, store_id) - pending_created
@@ -85,10 +110,15 @@ def upsert_products(
     product_updates: list[dict] = []
     text_updates: list[dict] = []
     text_inserts: list[dict] = []
-    quantities: dict[int, int] = {}
+    quantities: dict[int, int] = {}  # variant id -> units
+    products: dict[int, int] = {}  # variant id -> product id
+    variant_updates: list[dict] = []
 
     for item in items:
         product = existing.get(item.sku)
+        if product is None and item.sku in taken:
+            outcomes.append(SKU_TAKEN)
+            continue
         if product is None:
             outcome, row = _new(item, lang, room, limit)
             outcomes.append(outcome)
@@ -106,7 +136,11 @@ def upsert_products(
         if current_text is None and not item.texts.get("title") and item.texts:
             outcomes.append(Outcome("rejected", "title", "catalog.error.title_required"))
             continue
-        level = stock.get(product.id)
+        variant_id = defaults.get(product.id)
+        if item.quantity is not None and variant_id is None:
+            outcomes.append(HAS_VARIANTS)
+            continue
+        level = stock.get(variant_id)
         if item.quantity is not None and level is not None and item.quantity < level.reserved:
             outcomes.append(
                 Outcome(
@@ -128,7 +162,10 @@ def upsert_products(
             continue
         outcomes.append(UPDATED)
         if stock_changes:
-            quantities[product.id] = item.quantity
+            quantities[variant_id] = item.quantity
+            products[variant_id] = product.id
+        if "gtin" in changes and variant_id is not None:
+            variant_updates.append({"id": variant_id, "gtin": changes["gtin"]})
         if changes or text_changes:
             titles = {code: {"title": t.title} for code, t in texts[product.id].items()}
             if "title" in item.texts:
@@ -139,7 +176,7 @@ def upsert_products(
                     **changes,
                     "source": source,
                     "updated_at": now,
-                    "search_text": search_text({**merged, "sku": product.sku}, titles),
+                    "search_text": search_text({**merged, "sku": product.sku}, titles, terms[product.id]),
                 }
             )
         if text_changes and current_text is not None:
@@ -163,12 +200,28 @@ def upsert_products(
             .scalars()
             .all()
         )
-        for (item, _row), product_id in zip(new_rows, created_ids, strict=True):
+        variant_ids = (
+            session.execute(
+                insert(ProductVariant)
+                .returning(ProductVariant.id, sort_by_parameter_order=True)
+                .execution_options(render_nulls=True),
+                [
+                    _default_variant(row, product_id)
+                    for (_i, row), product_id in zip(new_rows, created_ids, strict=True)
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        for (item, _row), product_id, variant_id in zip(new_rows, created_ids, variant_ids, strict=True):
             text_inserts.append({"product_id": product_id, "lang": lang, **_text_row(item)})
             if item.quantity is not None:
-                quantities[product_id] = item.quantity
+                quantities[variant_id] = item.quantity
+                products[variant_id] = product_id
     if product_updates:
         session.execute(update(Product), product_updates)
+    if variant_updates:
+        session.execute(update(ProductVariant), variant_updates)
     if text_updates:
         session.execute(update(ProductTranslation), text_updates)
     if text_inserts:
@@ -179,12 +232,28 @@ def upsert_products(
             store_id,
             quantities,
             warehouse,
+            products=products,
             current=stock,
             reason=source,
             user_id=user_id,
             kind="import",
         )
     return outcomes
+
+
+def _default_variant(row: dict, product_id: int) -> dict:
+    return {
+        "store_id": row["store_id"],
+        "product_id": product_id,
+        "combination": "",
+        "sku": row["sku"],
+        "gtin": row.get("gtin") or "",
+        "price_cents": None,
+        "sale_price_cents": None,
+        "weight_grams": None,
+        "is_active": True,
+        "position": 0,
+    }
 
 
 def _text_row(item: Item) -> dict:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from modules.catalog.models import ProductMedia
+from modules.catalog.models import ProductMedia, ProductVariantMedia
 from modules.catalog.services.products import get_product
 from orion_app.errors import FieldErrors, NotFound
 from orion_app.scoped import get_in_store, in_store, list_in_store
@@ -179,6 +179,7 @@ def remove_files(keys: list[str]) -> None:
 
 def delete_photo(session: Session, store_id: int, media_id: int) -> None:
     row = get_in_store(session, ProductMedia, store_id, id=media_id)
+    session.execute(delete(ProductVariantMedia).where(ProductVariantMedia.media_id == row.id))
     session.delete(row)
     session.commit()
     remove_files([row.key])

@@ -9,7 +9,20 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
-from modules.catalog.models import Category, Product, ProductMedia, ProductTranslation, utcnow
+from modules.catalog.models import (
+    Category,
+    Product,
+    ProductMedia,
+    ProductOption,
+    ProductOptionTranslation,
+    ProductOptionValue,
+    ProductOptionValueTranslation,
+    ProductTranslation,
+    ProductVariant,
+    ProductVariantMedia,
+    ProductVariantValue,
+    utcnow,
+)
 from modules.catalog.services.categories import subtree_ids
 from modules.catalog.services.rules import product_rules
 from modules.catalog.services.values import (
@@ -58,11 +71,7 @@ def validate(session: Session, store_id: int, data: dict, current: Product | Non
         errors["sku"] = "orion.error.required"
     elif rules.too_long("sku", sku):
         errors["sku"] = "orion.error.too_long"
-    elif session.exec(
-        select(Product.id).where(
-            Product.store_id == store_id, Product.sku == sku, Product.id != (current.id if current else -1)
-        )
-    ).first():
+    elif sku_taken(session, store_id, sku, current.id if current else None):
         errors["sku"] = "catalog.error.sku_taken"
     price = sale = None
     currency = str(data.get("currency") or "EUR").upper()
@@ -147,11 +156,70 @@ def validate(session: Session, store_id: int, data: dict, current: Product | Non
     )
 
 
-def search_text(fields: dict, texts: dict[str, dict[str, str]]) -> str:
+def sku_taken(session: Session, store_id: int, sku: str, product_id: int | None) -> bool:
+    """Whether another product of the store has `sku` as its SKU or one of its variants' SKUs."""
+    other = product_id if product_id is not None else -1
+    return bool(
+        session.exec(
+            select(Product.id).where(Product.store_id == store_id, Product.sku == sku, Product.id != other)
+        ).first()
+        or session.exec(
+            select(ProductVariant.id).where(
+                ProductVariant.store_id == store_id,
+                ProductVariant.sku == sku,
+                ProductVariant.product_id != other,
+            )
+        ).first()
+    )
+
+
+def search_text(fields: dict, texts: dict[str, dict[str, str]], variant_terms: tuple[str, ...] = ()) -> str:
+    """Folded titles, brand, SKU, GTIN, MPN and the variants' other SKUs and GTINs: what search reads."""
     parts = [t["title"] for t in texts.values()] + [
         fields.get(k, "") for k in ("brand", "sku", "gtin", "mpn")
     ]
+    parts += [term for term in dict.fromkeys(variant_terms) if term and term not in parts]
     return fold(" ".join(p for p in parts if p))[:4000]
+
+
+def variant_terms(session: Session, product_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """product id -> its variants' SKUs and GTINs, in one query."""
+    result: dict[int, tuple[str, ...]] = {pid: () for pid in product_ids}
+    if product_ids:
+        for pid, sku, gtin in session.exec(
+            select(ProductVariant.product_id, ProductVariant.sku, ProductVariant.gtin)
+            .where(one_of(session, ProductVariant.product_id, product_ids))
+            .order_by(ProductVariant.position, ProductVariant.id)
+        ):
+            result[pid] += (sku, gtin)
+    return result
+
+
+def refresh_search_text(session: Session, product: Product) -> None:
+    """Recompute the product's search text from its fields, texts and variants (flushes)."""
+    session.flush()
+    texts = {lang: {"title": t.title} for lang, t in translations(session, [product.id])[product.id].items()}
+    product.search_text = search_text(
+        product.model_dump(), texts, variant_terms(session, [product.id])[product.id]
+    )
+    product.updated_at = utcnow()
+    session.add(product)
+
+
+def _follow_product(session: Session, product: Product) -> None:
+    """Create the default variant of a product without options, or keep its SKU and GTIN in step."""
+    variant = session.exec(
+        select(ProductVariant).where(
+            ProductVariant.product_id == product.id, ProductVariant.combination == ""
+        )
+    ).first() or ProductVariant(store_id=product.store_id, product_id=product.id, combination="", sku="")
+    if (
+        variant.id is None
+        and session.exec(select(ProductVariant.id).where(ProductVariant.product_id == product.id)).first()
+    ):
+        return  # a product with options has no default variant
+    variant.sku, variant.gtin = product.sku, product.gtin
+    session.add(variant)
 
 
 def _unique_slug(session: Session, store_id: int, title: str, current_id: int | None) -> str:
@@ -232,6 +300,7 @@ def create_product(
     session.add(product)
     session.flush()
     _write_texts(session, product, values.texts)
+    _follow_product(session, product)
     session.commit()
     session.refresh(product)
     return product
@@ -257,10 +326,10 @@ def update_product(session: Session, store_id: int, product_id: int, data: dict)
     values = validate(session, store_id, data, product)
     for name, value in values.fields.items():
         setattr(product, name, value)
-    product.search_text = search_text(values.fields, values.texts)
-    product.updated_at = utcnow()
     session.add(product)
     _write_texts(session, product, values.texts)
+    _follow_product(session, product)
+    refresh_search_text(session, product)
     session.commit()
     session.refresh(product)
     return product
@@ -281,11 +350,28 @@ def delete_product(session: Session, store_id: int, product_id: int) -> list[str
     """Delete a product with its texts and photos; returns the media keys to remove from disk."""
     product = get_product(session, store_id, product_id)
     keys = list(session.exec(select(ProductMedia.key).where(ProductMedia.product_id == product.id)).all())
+    _delete_variants(session, product.id)
     session.execute(delete(ProductMedia).where(ProductMedia.product_id == product.id))
     session.execute(delete(ProductTranslation).where(ProductTranslation.product_id == product.id))
     session.delete(product)
     session.commit()
     return keys
+
+
+def _delete_variants(session: Session, product_id: int) -> None:
+    """The product's variants (with their values and photo links) and options (with their texts)."""
+    variants = select(ProductVariant.id).where(ProductVariant.product_id == product_id)
+    options = select(ProductOption.id).where(ProductOption.product_id == product_id)
+    values = select(ProductOptionValue.id).where(ProductOptionValue.option_id.in_(options))
+    session.execute(delete(ProductVariantMedia).where(ProductVariantMedia.variant_id.in_(variants)))
+    session.execute(delete(ProductVariantValue).where(ProductVariantValue.variant_id.in_(variants)))
+    session.execute(delete(ProductVariant).where(ProductVariant.product_id == product_id))
+    session.execute(
+        delete(ProductOptionValueTranslation).where(ProductOptionValueTranslation.value_id.in_(values))
+    )
+    session.execute(delete(ProductOptionValue).where(ProductOptionValue.option_id.in_(options)))
+    session.execute(delete(ProductOptionTranslation).where(ProductOptionTranslation.option_id.in_(options)))
+    session.execute(delete(ProductOption).where(ProductOption.product_id == product_id))
 
 
 def list_products(

@@ -13,6 +13,7 @@ from modules.catalog.services.products import (
     update_product,
 )
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, VAT_RATES
+from modules.catalog.services.variants import default_variants
 from modules.inventory.public import adjust_stock, levels
 from orion_app.access import has_permission
 from orion_app.db import session_scope
@@ -188,12 +189,18 @@ class ProductEditorState(OrionState):
         try:
             with session_scope() as session:
                 get_product(session, access.tenant.store.id, self.product_id)
+                variant_id = default_variants(session, access.tenant.store.id, [self.product_id]).get(
+                    self.product_id
+                )
+                if variant_id is None:  # a product with options: stock is kept per variant
+                    raise FieldErrors({"quantity": "catalog.error.stock_per_variant"})
                 adjust_stock(
                     session,
                     access.tenant.store.id,
                     self.product_id,
                     form.get("warehouse", ""),
                     form.get("bin", ""),
+                    variant_id=variant_id,
                     delta=delta,
                     reason=form.get("reason", "").strip(),
                     user_id=access.principal.user_id,
