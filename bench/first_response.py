@@ -10,9 +10,11 @@ slowed 4x (CDP), three runs each, interleaved:
 
 Per page and mode: LCP and FCP (PerformanceObserver, a proxy for Lighthouse's simulated
 numbers), when the `<h1>` first showed the product's text, HTML bytes, console errors.
-Then the HTTP load of the rendered pages themselves: C concurrent clients fetching product
-and listing pages for 10 s each, C = 1, 10, 50: responses/s, p50/p95, and how many came
-back rendered (past capacity a page is answered with the fallback at once).
+Then the HTTP load of the rendered pages themselves: C concurrent clients for 10 s each,
+C = 1, 10, 50, once on five pages (rendered once, then served from the page cache as long
+as their data does not change) and once on every product of the store (mostly rendered
+per request): responses/s, p50/p95, and how many came back rendered (past capacity a page
+is answered with the single-page fallback at once).
 
     .venv/bin/python -m bench.first_response
 """
@@ -62,6 +64,19 @@ def _pages(base: str, database: Path) -> dict[str, str]:
         "listing": f"{base}{STORE}products?category=cafe",
         "home": f"{base}{STORE}",
     }
+
+
+def _slugs(database: Path) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(database) as db:
+        return [
+            row[0]
+            for row in db.execute(
+                "SELECT p.slug FROM product p JOIN store s ON s.id = p.store_id "
+                "WHERE s.code = 'cafe-lux' AND p.is_active"
+            )
+        ]
 
 
 def _browse(browser, url: str, fallback: str | None) -> dict:
@@ -151,8 +166,12 @@ def run() -> dict:
                         runs[f"{name}/{mode}"].append(_browse(browser, url, served))
             browser.close()
         result["browser_median"] = {key: _median(values) for key, values in runs.items()}
-        urls = [pages["product"], pages["listing"]] + [f"{base}{STORE}products?page={n}" for n in range(1, 4)]
-        result["http_load"] = [asyncio.run(_load(urls, clients)) for clients in LEVELS]
+        # The same five pages again and again (rendered once, then from the page cache), and
+        # every product of the store (mostly rendered per request: the cache is cold).
+        few = [pages["product"], pages["listing"]] + [f"{base}{STORE}products?page={n}" for n in range(1, 4)]
+        many = [f"{base}{STORE}products/{slug}" for slug in _slugs(folder / "orion.db")]
+        result["http_load_same_pages"] = [asyncio.run(_load(few, clients)) for clients in LEVELS]
+        result["http_load_all_products"] = [asyncio.run(_load(many, clients)) for clients in LEVELS]
     result["pages"] = {name: url.replace(base, "") for name, url in pages.items()}
     return result
 

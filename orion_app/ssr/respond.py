@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from orion_app.registry import get_registry
 from orion_app.routes import FRONTEND_PREFIX, HOST_RESOLVED, Route, build_routes
+from orion_app.ssr.boot import defer_boot
 from orion_app.ssr.head import apply_head, page_meta
 from orion_app.ssr.page_state import load_page, router_data, state_json
 from orion_app.ssr.renderer import renderer
@@ -147,7 +148,7 @@ async def respond(request: Request, route: Route, params: dict[str, str]):
     rendered_at = time.perf_counter()
     boot = f"<script>window.__ORION_STATE__={escape_for_script(states)}</script>"
     return HTMLResponse(
-        apply_head(html, meta, boot),
+        defer_boot(apply_head(html, meta, boot)),
         status_code=meta.status,
         headers={
             "cache-control": "no-cache",

@@ -118,3 +118,37 @@ def test_other_paths_are_left_to_reflex(path):
 def test_injected_json_is_what_reflex_sends():
     text = state_json({"s": {"n_rx_state_": 1.5, "l_rx_state_": ["a"]}})
     assert re.fullmatch(r"\{.*\}", text) and json.loads(text)["s"]["l_rx_state_"] == ["a"]
+
+
+BOOT_PAGE = (
+    '<html><head><link rel="modulepreload" href="/assets/a.js"/></head><body><h1>x</h1>'
+    '<script type="module" async="">import "/assets/manifest-1.js";\n'
+    'window.__reactRouterRouteModules = {"root":route0};\nimport("/assets/entry.client-X.js");</script>'
+    "</body></html>"
+)
+
+
+def test_the_app_starts_after_paint_and_records_early_taps():
+    from orion_app.ssr.boot import defer_boot
+
+    page = defer_boot(BOOT_PAGE)
+    assert "modulepreload" not in page and '<script type="module"' not in page
+    # `=>` is written `=\\u003e` inside the script's JSON string: same code, nothing to close a tag.
+    assert 'import(\\"/assets/entry.client-X.js\\").then(() =\\u003e window.__orionBooted());' in page
+    assert "document.addEventListener(type, record, true)" in page
+    assert page.index("<h1>x</h1>") < page.index("const code")
+
+
+def test_a_page_without_the_boot_script_is_left_alone():
+    from orion_app.ssr.boot import defer_boot
+
+    page = "<html><body><script>window.x = 1</script></body></html>"
+    assert defer_boot(page) == page
+
+
+def test_boot_code_is_escaped_inside_its_script_element():
+    from orion_app.ssr.boot import defer_boot
+
+    page = defer_boot(BOOT_PAGE.replace('import "/assets/manifest-1.js";', 'const s = "<!-- <b>";'))
+    assert "<!--" not in page and "<b>" not in page
+    assert "\\u003c!-- \\u003cb\\u003e" in page
