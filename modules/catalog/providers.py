@@ -20,15 +20,21 @@ from orion_app.ui.format import money, number
 
 
 def shop_card(card: ProductCard, base: str, lang: str) -> Card:
-    """A storefront card: gross price, the sale price struck through when there is one."""
+    """A storefront card: gross price, the sale price struck through when there is one; "from
+    <lowest price>" (nothing struck through) when the product's active variants differ in price."""
     on_sale = card.sale_price_cents is not None and card.sale_price_cents < card.price_cents
+    price = money(card.sale_price_cents if on_sale else card.price_cents, card.currency, lang)
+    old_price = money(card.price_cents, card.currency, lang) if on_sale else ""
+    if card.from_price_cents is not None:
+        lowest = money(card.from_price_cents, card.currency, lang)
+        price, old_price = translate("catalog.shop.from_price", lang, price=lowest), ""
     return Card(
         title=card.title,
         href=f"{base}products/{card.slug}",
         image=variant_path(card.image_key, "md") if card.image_key else "",
         subtitle=card.brand,
-        price=money(card.sale_price_cents if on_sale else card.price_cents, card.currency, lang),
-        old_price=money(card.price_cents, card.currency, lang) if on_sale else "",
+        price=price,
+        old_price=old_price,
         badge=translate(f"catalog.availability.{card.availability}", lang),
     )
 

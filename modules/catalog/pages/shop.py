@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.catalog.state.shop import ShopListingState, ShopProductState
-from orion_app.ui.cards import card_grid, media_url, photo_attrs, price_tag, square_photo
+from orion_app.ui.cards import VISUALLY_HIDDEN, card_grid, media_url, photo_attrs, price_tag, square_photo
 from orion_app.ui.components import data_item, options_of, search_input, select
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import WIDE, left_drawer, not_found_view
@@ -224,10 +224,71 @@ def _gallery() -> rx.Component:
     )
 
 
+_CHIP = {
+    "display": "inline-flex",
+    "align_items": "center",
+    "min_height": "2.5em",  # a finger-sized target on a phone
+    "padding": "0.25em 0.9em",
+    "border_radius": "var(--radius-3)",
+    "border": "1px solid var(--gray-7)",
+    "font_size": "0.9em",
+    "text_decoration": "none",
+    "color": "var(--gray-12)",
+}
+
+
+def _picker_value(value: rx.Var) -> rx.Component:
+    """A value of an option: a link to its variant (the chosen one marked, a sold-out one
+    dashed), or, when no active variant has it with the other values chosen, shown disabled."""
+    return rx.cond(
+        value.href != "",
+        rx.link(
+            value.label,
+            rx.cond(value.sold_out, rx.el.span(" – ", t("catalog.shop.sold_out"), style=VISUALLY_HIDDEN)),
+            href=value.href,
+            aria_current=rx.cond(value.chosen, "true", "false"),
+            style=_CHIP
+            | {
+                "border": rx.cond(
+                    value.chosen,
+                    "2px solid var(--accent-9)",
+                    rx.cond(value.sold_out, "1px dashed var(--gray-8)", _CHIP["border"]),
+                ),
+                "color": rx.cond(value.sold_out, "var(--gray-11)", "var(--gray-12)"),
+                "font_weight": rx.cond(value.chosen, "bold", "normal"),
+            },
+        ),
+        rx.el.span(
+            value.label,
+            rx.el.span(" – ", t("catalog.shop.unavailable"), style=VISUALLY_HIDDEN),
+            aria_disabled="true",
+            style=_CHIP | {"opacity": "0.45", "text_decoration": "line-through", "cursor": "not-allowed"},
+        ),
+    )
+
+
+def _pickers() -> rx.Component:
+    """One group per option (Weight, Grind), named by its legend."""
+    return rx.foreach(
+        P.pickers,
+        lambda group: rx.el.fieldset(
+            rx.el.legend(group.name, style={"font_weight": "bold", "font_size": "0.9em", "padding": "0"}),
+            rx.flex(
+                rx.foreach(group["values"], _picker_value),
+                wrap="wrap",
+                style={"gap": "0.5em", "margin_top": "0.4em"},
+            ),
+            style={"border": "none", "padding": "0", "margin": "0", "min_width": "0", "max_width": "100%"},
+        ),
+    )
+
+
 def _details() -> rx.Component:
     return rx.vstack(
         rx.text(P.brand, color_scheme="gray", size="2"),
         rx.heading(P.title, size="7", as_="h1"),
+        rx.cond(P.variant_name != "", rx.text(P.variant_name, size="3", color_scheme="gray")),
+        _pickers(),
         price_tag(P.price, P.old_price, "6"),
         rx.text(P.vat_note, size="1", color_scheme="gray"),
         rx.badge(P.availability, color_scheme=rx.cond(P.in_stock, "green", "orange"), size="2"),

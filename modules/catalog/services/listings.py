@@ -1,7 +1,8 @@
 """The catalog as other modules and the storefront read it: plain records, page by page.
 
 `listing_cards` is the storefront's card query: one statement for the page (texts in the
-shopper's languages, first photo and available stock folded in as correlated subqueries)
+shopper's languages, first photo, available stock and the lowest and highest price of the
+active variants folded in as correlated subqueries)
 and one for the count, whatever the page size. Searching reads the search index
 (`catalog_003_search_index`). `active_products` serves exports: keyset pages on the product
 id, so a caller can walk a catalog of any size with flat memory.
@@ -11,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, column, func, literal_column, table
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, column, func, literal_column, table
 from sqlmodel import Session, select
 
-from modules.catalog.models import Product, ProductMedia, ProductTranslation
+from modules.catalog.models import Product, ProductMedia, ProductTranslation, ProductVariant
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
 from modules.catalog.services.storefront import ProductCard, shown_availability
@@ -194,6 +195,8 @@ def _statements(
             _title(langs, Product.id, Product.sku).label("title"),
             _first_photo(Product.id).label("photo"),
             available_stock_expr(bindparam("store_id"), Product.id).label("stock"),
+            _variant_price(func.min).label("lowest"),
+            _variant_price(func.max).label("highest"),
         )
         .join(picked, picked.c.id == Product.id)
         .order_by(
@@ -252,6 +255,20 @@ def _first_photo(product_id: ColumnElement[int]):
     )
 
 
+def _variant_price(aggregate):
+    """The lowest (`func.min`) or highest (`func.max`) price a shopper pays for one of the
+    product's active variants: `variants.effective_prices`, then the sale price when lower."""
+    price = func.coalesce(ProductVariant.price_cents, Product.price_cents)
+    inherited = func.coalesce(ProductVariant.sale_price_cents, Product.sale_price_cents)
+    sale = case((ProductVariant.price_cents.is_(None), inherited), else_=ProductVariant.sale_price_cents)
+    pays = case((and_(sale.is_not(None), sale < price), sale), else_=price)
+    return (
+        select(aggregate(pays))
+        .where(ProductVariant.product_id == Product.id, ProductVariant.is_active.is_(True))
+        .scalar_subquery()
+    )
+
+
 def _card(row) -> ProductCard:
     available = max(0, int(row.stock or 0))
     return ProductCard(
@@ -266,4 +283,5 @@ def _card(row) -> ProductCard:
         image_key=row.photo or "",
         available=available,
         availability=shown_availability(row, available),
+        from_price_cents=row.lowest if row.lowest is not None and row.lowest != row.highest else None,
     )

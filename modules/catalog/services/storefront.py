@@ -12,7 +12,8 @@ from modules.catalog.models import Product, ProductTranslation
 from modules.catalog.services.categories import CategoryNode
 from modules.catalog.services.media import first_photos, photos
 from modules.catalog.services.products import translations
-from modules.inventory.public import available_by_product
+from modules.catalog.services.variants import OptionRecord, VariantRecord, options_of, variants_of
+from modules.inventory.public import available_by_product, available_by_variant
 from orion_app.errors import NotFound
 from orion_app.ports import StoreRef
 
@@ -50,6 +51,7 @@ class ProductCard:
     image_key: str
     available: int
     availability: str
+    from_price_cents: int | None = None  # listings: the lowest price when active variants differ
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class ProductPage:
     photo_keys: list[str] = field(default_factory=list)
     photo_alts: list[str] = field(default_factory=list)
     category_id: int | None = None
+    options: list[OptionRecord] = field(default_factory=list)  # [] for a product without options
+    variants: list[VariantRecord] = field(default_factory=list)  # every variant, active or not
+    variant_availability: dict[int, str] = field(default_factory=dict)  # variant id -> shown availability
 
 
 def _text(texts: dict[str, ProductTranslation], langs: tuple[str, ...]) -> ProductTranslation | None:
@@ -139,6 +144,8 @@ def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, .
     card = _cards(session, store_id, [product], langs)[0]
     text = _text(translations(session, [product.id])[product.id], langs)
     gallery = photos(session, store_id, product.id)
+    variants = variants_of(session, store_id, [product.id]).get(product.id, [])
+    stock = available_by_variant(session, store_id, [v.id for v in variants])
     return ProductPage(
         card=card,
         sku=product.sku,
@@ -150,4 +157,7 @@ def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, .
         photo_keys=[m.key for m in gallery],
         photo_alts=[m.alt or card.title for m in gallery],
         category_id=product.category_id,
+        options=options_of(session, store_id, product.id),
+        variants=variants,
+        variant_availability={v.id: shown_availability(product, stock.get(v.id, 0)) for v in variants},
     )

@@ -9,6 +9,17 @@ from modules.catalog.providers import shop_card
 from modules.catalog.services.categories import category_by_slug, category_tree, subtree_ids
 from modules.catalog.services.listings import SORTS, listing_cards
 from modules.catalog.services.media import SIZES, variant_path
+from modules.catalog.services.shop_variants import (
+    GroupFacts,
+    PickerGroup,
+    chosen_variant,
+    offer,
+    paid,
+    pickers,
+    product_group,
+    text_in,
+    variant_href,
+)
 from modules.catalog.services.storefront import category_trail, language_order, last_page, product_page
 from orion_app.cards import Card
 from orion_app.db import run_blocking, session_scope
@@ -16,6 +27,7 @@ from orion_app.enablement import module_config
 from orion_app.errors import NotFound
 from orion_app.i18n import translate
 from orion_app.registry import Frontend
+from orion_app.ui.format import money
 from orion_app.ui.guard import current_access, public, ui_only
 from orion_app.ui.script import script_json
 from orion_app.ui.shell import ShellState
@@ -230,19 +242,25 @@ class ShopProductState(OrionState):
     photo_sets: list[str] = []  # srcset per photo: phones get the 800 px file, not the 1600 px one
     thumbs: list[str] = []
     selected_photo: int = 0
+    pickers: list[PickerGroup] = []  # one per option; [] for a product without options
+    variant_name: str = ""  # the chosen variant's values, e.g. "500 g · Moulu"
     json_ld: str = ""
     crumbs: list[dict[str, str]] = []
     crumbs_json: str = ""
+    _canonical: str = ""  # backend only: the product's URL, with ?variant= when one was asked
 
     @rx.event
     @public(frontends=STOREFRONT)
     async def load(self):
         access = current_access()
         slug = self._segment(-1)
+        # A SKU from the URL is only looked up among this product's active variants.
+        asked = (self.router.url.query_parameters.get("variant") or "")[:64]
         self.selected_photo = 0
         store, base = access.tenant.store, access.tenant.base
+        langs = _langs(self.lang)
         try:
-            page, tree = await run_blocking(_product_and_tree, store, slug, _langs(self.lang), self.lang)
+            page, tree = await run_blocking(_product_and_tree, store, slug, langs, self.lang)
         except NotFound:
             self.found = False
             shell = await self.get_state(ShellState)
@@ -256,30 +274,71 @@ class ShopProductState(OrionState):
         self.crumbs, self.crumbs_json = breadcrumbs(
             base, self.router.url.origin, self.lang, [*trail, (card.title, card.href)]
         )
-        self.title, self.brand, self.price, self.old_price = (
-            card.title,
-            card.subtitle,
-            card.price,
-            card.old_price,
-        )
+        self.title, self.brand = card.title, card.subtitle
         self.vat_note = translate("catalog.shop.vat_included", self.lang, rate=page.card.vat_rate)
-        self.availability = card.badge
-        self.in_stock = page.card.availability == "in_stock"
         self.description = page.description
         self.meta_description = page.meta_description
-        self.sku, self.gtin = page.sku, page.gtin
-        self.photos = [variant_path(k, "lg") for k in page.photo_keys]
+        chosen, named = None, False
+        if page.options:
+            chosen, named = chosen_variant(page.variants, page.variant_availability, asked)
+        self._canonical = variant_href(card.href, chosen.sku) if named else card.href
+        keys = list(page.photo_keys)
+        if chosen is None:  # no options (or none active): the product as a whole
+            self.price, self.old_price = card.price, card.old_price
+            availability = page.card.availability
+            self.sku, self.gtin = page.sku, page.gtin
+            self.pickers, self.variant_name = [], ""
+        else:
+            amount, struck = paid(chosen)
+            self.price = money(amount, page.card.currency, self.lang)
+            self.old_price = money(struck, page.card.currency, self.lang) if struck else ""
+            availability = page.variant_availability[chosen.id]
+            self.sku, self.gtin = chosen.sku, chosen.gtin
+            keys = [*chosen.photos, *(k for k in keys if k not in chosen.photos)]
+            self.pickers = pickers(
+                page.options,
+                page.variants,
+                page.variant_availability,
+                chosen,
+                langs,
+                lambda sku: variant_href(card.href, sku),
+            )
+            self.variant_name = " · ".join(text_in(o.labels, langs) for o in chosen.options)
+        self.availability = translate(f"catalog.availability.{availability}", self.lang)
+        self.in_stock = availability == "in_stock"
+        self.photos = [variant_path(k, "lg") for k in keys]
         upload = get_config().api_url.rstrip("/") + "/_upload/"
         self.photo_sets = [
             ", ".join(f"{upload}{variant_path(k, size)} {edge}w" for size, edge in SIZES.items())
-            for k in page.photo_keys
+            for k in keys
         ]
-        self.thumbs = [variant_path(k, "sm") for k in page.photo_keys]
-        self.json_ld = script_json(self._structured_data(page, card, access))
+        self.thumbs = [variant_path(k, "sm") for k in keys]
+        self.json_ld = script_json(self._structured_data(page, card, chosen is not None))
         shell = await self.get_state(ShellState)
         shell.page_title = f"{page.meta_title} · {access.tenant.store.name}"
 
-    def _structured_data(self, page, card, access) -> dict:
+    def _structured_data(self, page, card, grouped: bool) -> dict:
+        """schema.org ProductGroup + hasVariant for a product with options, else a Product."""
+        upload = get_config().api_url.rstrip("/") + "/_upload/"
+        images = [upload + p for p in self.photos]
+        if grouped:
+            facts = GroupFacts(
+                name=card.title,
+                description=page.meta_description,
+                group_id=page.sku,
+                brand=page.card.brand,
+                url=self.router.url.origin + card.href,
+                currency=page.card.currency,
+                condition=page.condition,
+                images=images,
+            )
+            return product_group(
+                facts,
+                page.variants,
+                page.variant_availability,
+                _langs(self.lang),
+                lambda key: upload + variant_path(key, "lg"),
+            )
         amount = page.card.sale_price_cents if card.old_price else page.card.price_cents
         data = {
             "@context": "https://schema.org",
@@ -287,32 +346,14 @@ class ShopProductState(OrionState):
             "name": card.title,
             "sku": page.sku,
             "description": page.meta_description,
-            "offers": {
-                "@type": "Offer",
-                "price": f"{amount / 100:.2f}",
-                "priceCurrency": page.card.currency,
-                "availability": "https://schema.org/"
-                + {
-                    "in_stock": "InStock",
-                    "out_of_stock": "OutOfStock",
-                    "preorder": "PreOrder",
-                    "backorder": "BackOrder",
-                }[page.card.availability],
-                "itemCondition": "https://schema.org/"
-                + {
-                    "new": "NewCondition",
-                    "used": "UsedCondition",
-                    "refurbished": "RefurbishedCondition",
-                }[page.condition],
-            },
+            "offers": offer(amount, page.card.currency, page.card.availability, page.condition),
         }
         if page.card.brand:
             data["brand"] = {"@type": "Brand", "name": page.card.brand}
         if page.gtin:
             data["gtin"] = page.gtin
-        if self.photos:
-            api = get_config().api_url.rstrip("/")
-            data["image"] = [f"{api}/_upload/{p}" for p in self.photos]
+        if images:
+            data["image"] = images
         return data
 
     def _page_meta(self) -> dict:
@@ -322,7 +363,12 @@ class ShopProductState(OrionState):
             return {"status": 404}
         api = get_config().api_url.rstrip("/")
         image = f"{api}/_upload/{self.photos[0]}" if self.photos else ""
-        return {"description": self.meta_description, "image": image, "type": "product"}
+        return {
+            "canonical": self._canonical,
+            "description": self.meta_description,
+            "image": image,
+            "type": "product",
+        }
 
     @rx.event
     @ui_only

@@ -1,0 +1,70 @@
+"""The product page of a variant is in the first HTML response (production server, no
+JavaScript): `?variant=` picks what the server renders, picker values are real links, the
+canonical URL keeps the variant, and the JSON-LD is a ProductGroup with every variant's offer."""
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from html import unescape
+
+import httpx
+import pytest
+
+from tests.conftest import use_database
+from tests.e2e.test_storefront_variants import create_moka
+from tests.prod_server import production_server, seed, server_env
+
+pytestmark = pytest.mark.e2e
+PRODUCT = "/platforms/oms/storefront/cafe-lux/products/cafe-moka"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> Iterator[str]:
+    """A production server on its own seeded database, with Café Moka made before it starts."""
+    folder = tmp_path_factory.mktemp("ssr_variants")
+    env = server_env(folder, CATALOG_DEMO_PRODUCTS="4")
+    seed(env)
+    media = os.environ.get("MEDIA_DIR")
+    os.environ["MEDIA_DIR"] = env["MEDIA_DIR"]
+    try:
+        use_database(env["DATABASE_URL"])
+        create_moka()
+    finally:
+        if media is None:
+            os.environ.pop("MEDIA_DIR")
+        else:
+            os.environ["MEDIA_DIR"] = media
+    with production_server(env, PRODUCT) as url:
+        yield url
+
+
+def page(url: str) -> str:
+    answer = httpx.get(url, headers={"accept-language": "fr"}, timeout=30, follow_redirects=False)
+    assert answer.status_code == 200
+    return unescape(answer.text)
+
+
+def group(html: str) -> dict:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return next(b for b in map(json.loads, blocks) if b["@type"] == "ProductGroup")
+
+
+def test_a_variant_url_is_rendered_by_the_server_with_that_variant(base: str):
+    html = page(f"{base}{PRODUCT}?variant=MOKA-1-KG-BEANS")
+    assert "En rupture de stock" in html and "34,50\u00a0€" in html and "1 kg · Grains" in html
+    assert f'<link rel="canonical" href="{base}{PRODUCT}?variant=MOKA-1-KG-BEANS">' in html
+    assert re.search(r'<a [^>]*href="[^"]*\?variant=MOKA-500-G-BEANS"', html)  # a picker is a link
+    data = group(html)
+    assert data["productGroupID"] == "MOKA" and len(data["hasVariant"]) == 6
+    offers = {v["sku"]: v["offers"]["availability"].rsplit("/", 1)[1] for v in data["hasVariant"]}
+    assert offers["MOKA-500-G-GROUND"] == "InStock" and offers["MOKA-1-KG-BEANS"] == "OutOfStock"
+
+
+def test_the_product_url_renders_the_first_variant_in_stock(base: str):
+    html = page(base + PRODUCT)
+    assert "500 g · Moulu" in html and "En stock" in html and "MOKA-500-G-GROUND" in html
+    assert f'<link rel="canonical" href="{base}{PRODUCT}">' in html
+    unknown = page(f"{base}{PRODUCT}?variant=NOPE")
+    assert "500 g · Moulu" in unknown
+    assert f'<link rel="canonical" href="{base}{PRODUCT}">' in unknown
