@@ -56,6 +56,7 @@ class FeedImport(SQLModel, table=True):
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    deactivated: int = 0  # variants a re-import no longer lists (variant_writes.py)
     rejected: int = 0
     attempts: int = 0
     cancel_requested: bool = False

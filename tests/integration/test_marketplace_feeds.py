@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from modules.catalog.models import Product, ProductTranslation
+from modules.catalog.public import variants_of
 from modules.marketplace.models import FeedImportError
 from modules.marketplace.services import feed as reader
 from modules.marketplace.services.imports import ImportScope
@@ -50,6 +51,18 @@ def stored_products(store: ImportScope) -> dict[str, dict]:
         return {
             p.sku: {**p.model_dump(), **{name: getattr(texts[p.id], name) for name in TEXTS}}
             for p in products
+        }
+
+
+def stored_variants(store: ImportScope) -> dict[str, tuple]:
+    """Active variants of products with options: SKU -> (product SKU, fr labels, own price)."""
+    with session_scope() as session:
+        skus = dict(session.exec(select(Product.id, Product.sku).where(Product.store_id == store.id)).all())
+        return {
+            v.sku: (skus[v.product_id], {o.attribute: o.labels["fr"] for o in v.options}, v.own_price_cents)
+            for records in variants_of(session, store.id, list(skus)).values()
+            for v in records
+            if v.options and v.is_active
         }
 
 
@@ -96,14 +109,11 @@ def test_corpus_feed_imports_as_the_table_says(seeded, name, tmp_path, monkeypat
     for sku, expected in case["products"].items():
         assert {field: products[sku][field] for field in expected} == expected, sku
     assert all(p["source"] == "letzshop" for p in products.values())
+    assert stored_variants(store) == case.get("variants", {})
     rejected = len({e[0] for e in errors})
-    assert (record.created, record.updated, record.unchanged, record.rejected) == (
-        len(products),
-        0,
-        0,
-        rejected,
-    )
-    assert record.rows_total == record.rows_done == len(products) + rejected
+    created = case.get("created", len(products))
+    assert (record.created, record.updated, record.unchanged, record.rejected) == (created, 0, 0, rejected)
+    assert record.rows_total == record.rows_done == created + rejected
 
 
 def test_the_corpus_databases_hold_nothing_but_the_cases(seeded):

@@ -5,7 +5,7 @@ import reflex as rx
 from modules.marketplace.models import JobStatus
 from orion_app.ui.i18n import label
 
-COUNTS = ("created", "updated", "unchanged", "rejected")
+COUNTS = ("created", "updated", "unchanged", "deactivated", "rejected")
 STATUS_COLOURS = {
     JobStatus.QUEUED: "gray",
     JobStatus.RUNNING: "blue",

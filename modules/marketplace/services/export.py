@@ -1,6 +1,7 @@
 """Letzshop feed export: one tab-separated file per language, downloaded or written by a job.
 
-The file is what `feed.py` reads back: Google Shopping columns, one active product per row,
+The file is what `feed.py` reads back: Google Shopping columns, one active product per row
+(one active variant per row, with `item_group_id` and its attributes, for a product with options),
 read from the database in chunks of products (keyset on id), so memory stays flat however
 large the catalog.
 
@@ -18,16 +19,25 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from rq import get_current_job
 from sqlalchemy import update
 from sqlmodel import Session
 
-from modules.catalog.public import ListedProduct, ProductText, active_products, language_order
+from modules.catalog.public import (
+    ListedProduct,
+    ProductText,
+    VariantRecord,
+    active_products,
+    language_order,
+    variants_of,
+)
+from modules.inventory.public import available_by_variant
 from modules.marketplace.models import FeedExport, JobStatus
 from modules.marketplace.services.feed import NEUTRALISED
 from modules.marketplace.services.imports import ImportScope, end_stale_runs, files_dir, queue_record_job
+from modules.marketplace.services.variant_groups import ATTRIBUTES
 from modules.tenancy.public import store_by_id, storefront_url
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
@@ -49,6 +59,8 @@ COLUMNS = (
     "mpn",
     "condition",
     "google_product_category",
+    "item_group_id",
+    *ATTRIBUTES,
 )
 # Orion's availability -> the words Google Shopping (and so Letzshop) expects.
 AVAILABILITY_WORDS = {
@@ -115,7 +127,79 @@ def _cells(product: ListedProduct, text: ProductText, link: str, images: list[st
         product.mpn,
         product.condition,
         "",  # google_product_category: Orion's categories are the store's own
+        "",  # item_group_id: a product without options is no group
+        *("" for _attribute in ATTRIBUTES),
     )
+
+
+def _variant_cells(
+    product: ListedProduct,
+    variant: VariantRecord,
+    text: ProductText,
+    link: str,
+    images: list[str],
+    availability: str,
+    langs: tuple[str, ...],
+) -> tuple:
+    """One variant's row: its SKU, GTIN, prices, availability, link and photo, the product's
+    other columns, `item_group_id` the product's SKU and its option values by attribute."""
+    values = {
+        option.attribute: next((option.labels[lang] for lang in langs if lang in option.labels), "")
+        or next(iter(option.labels.values()), "")
+        for option in variant.options
+        if option.attribute
+    }
+    return (
+        variant.sku,
+        text.title,
+        text.description,
+        f"{link}?{urlencode({'variant': variant.sku})}",
+        images[0] if images else "",
+        ",".join(images[1 : 1 + MAX_ADDITIONAL_IMAGES]),
+        AVAILABILITY_WORDS[availability],
+        _price(variant.price_cents, product.currency),
+        _price(variant.sale_price_cents, product.currency),
+        product.brand,
+        variant.gtin,
+        product.mpn,
+        product.condition,
+        "",
+        product.sku,
+        *(values.get(attribute, "") for attribute in ATTRIBUTES),
+    )
+
+
+def _variant_images(product: ListedProduct, variant: VariantRecord, media: str) -> list[str]:
+    """The variant's own photos first (the first is its image_link), then the product's others."""
+    own = [path for key in variant.photos for path in product.photos if path.startswith(f"{key}_")]
+    return [f"{media}{path}" for path in own + [p for p in product.photos if p not in own]]
+
+
+def _rows(session: Session, store_id: int, products: list[ListedProduct], langs, base_url: str, media: str):
+    """The chunk's rows: one per active variant of a product with options, else one per product."""
+    variants = variants_of(session, store_id, [p.id for p in products])
+    with_options = [v.id for vs in variants.values() for v in vs if v.options and v.is_active]
+    stock = available_by_variant(session, store_id, with_options)
+    rows = []
+    for product in products:
+        text = product.text(langs)
+        if text is None:
+            continue
+        link = f"{base_url}products/{product.slug}"
+        grouped = [v for v in variants.get(product.id, []) if v.options]
+        chosen = [v for v in grouped if v.is_active]
+        if grouped and not chosen:
+            continue  # every variant switched off: nothing to sell
+        if not chosen:
+            rows.append(_cells(product, text, link, [f"{media}{path}" for path in product.photos]))
+            continue
+        for variant in chosen:
+            availability = product.availability
+            if availability not in ("preorder", "backorder") and sum(stock.get(v.id, 0) for v in chosen):
+                availability = "in_stock" if stock.get(variant.id, 0) > 0 else "out_of_stock"
+            images = _variant_images(product, variant, media)
+            rows.append(_variant_cells(product, variant, text, link, images, availability, langs))
+    return rows
 
 
 # ---------------------------------------------------------------- the feed
@@ -130,7 +214,8 @@ def _media_root(base_url: str) -> str:
 def iter_feed(
     session: Session, store_id: int, lang: str, base_url: str, *, chunk: int = CHUNK
 ) -> Iterator[str]:
-    """The header line, then one line per active product, read `chunk` products at a time.
+    """The header line, then one line per active product (one per active variant of a product
+    with options: see `_rows`), read `chunk` products at a time.
 
     Texts are in `lang`, else the store's default language, its other languages, any
     other; a product without any text is left out (Letzshop refuses a row without title, and
@@ -146,12 +231,7 @@ def iter_feed(
         products = active_products(session, store_id, after_id=last_id, limit=chunk, photo_size="lg")
         if not products:
             return
-        rows = []
-        for product in products:
-            text = product.text(langs)
-            if text is not None:
-                link = f"{base_url}products/{product.slug}"
-                rows.append(_cells(product, text, link, [f"{media}{path}" for path in product.photos]))
+        rows = _rows(session, store_id, products, langs, base_url, media)
         last_id = products[-1].id
         session.rollback()  # read-only: end the transaction before the lines are consumed
         yield from format_rows(rows)

@@ -175,6 +175,7 @@ def _remove_file(record: FeedImport) -> None:
     if record.file_path:
         Path(record.file_path).unlink(missing_ok=True)
         Path(record.file_path).with_suffix(".part").unlink(missing_ok=True)
+        Path(record.file_path).with_suffix(".groups").unlink(missing_ok=True)  # variant_groups.py
         record.file_path = ""
 
 

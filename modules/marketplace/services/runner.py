@@ -5,6 +5,7 @@ twice: claim, heartbeat, a checkpoint committed with every batch, one store at a
 """
 
 import os
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from modules.marketplace.services.fetch import fetch
 from modules.marketplace.services.imports import _feed_path, _remove_file, config
 from modules.marketplace.services.photos import queue_photos
 from modules.marketplace.services.row_extras import after_batch
+from modules.marketplace.services.variant_groups import GROUP_COLUMN, Unit, Units, has_groups
+from modules.marketplace.services.variant_writes import write_group
 from orion_app.db import get_engine, utcnow
 
 SOURCE = "letzshop"
@@ -119,26 +122,41 @@ def _open(session: Session, record: FeedImport, cfg) -> Feed:
     return feed
 
 
-def _import_rows(session: Session, record: FeedImport, feed: Feed, batch_size: int, warehouse: str) -> None:
-    seen: dict[str, int] = {}  # SKU -> line of its first good row, to reject later duplicates
-    skip = record.rows_done
-    batch: list[FeedRow] = []
-    sku_column = feed.column_name("sku")
+def _checked(feed: Feed, sku_column: str) -> Iterator[FeedRow]:
+    """The feed's rows, a SKU already imported from an earlier row refused."""
+    seen: dict[str, int] = {}  # SKU -> line of its first good row
     for row in feed.rows():
         if not row.errors:
             if row.sku in seen:
                 row.errors.append((sku_column, *feed.duplicate_error(seen[row.sku])))
             else:
                 seen[row.sku] = row.line
-        if skip:  # done by an earlier attempt; read only to know its SKUs
-            skip -= 1
-            continue
-        batch.append(row)
-        if len(batch) >= batch_size:
+        yield row
+
+
+def _import_rows(session: Session, record: FeedImport, feed: Feed, batch_size: int, warehouse: str) -> None:
+    """Batches of whole units (a row, or every row of one `item_group_id`: variant_groups.py).
+
+    `rows_done` counts the rows of the units done; the unit order is fixed by the file, so
+    a resumed import skips exactly those units."""
+    sku_column = feed.column_name("sku")
+    skip = record.rows_done
+    batch: list[Unit] = []
+    size = 0
+    with Units(Path(record.file_path), feed.column_name(GROUP_COLUMN)) as grouper:
+        if has_groups(feed):
+            grouper.count(feed.rows())
+        for unit in grouper.units(_checked(feed, sku_column)):
+            if skip > 0:  # done by an earlier attempt; read only to know its SKUs
+                skip -= len(unit.rows)
+                continue
+            batch.append(unit)
+            size += len(unit.rows)
+            if size >= batch_size:
+                _apply(session, record, feed, batch, warehouse)
+                batch, size = [], 0
+        if batch:
             _apply(session, record, feed, batch, warehouse)
-            batch = []
-    if batch:
-        _apply(session, record, feed, batch, warehouse)
 
 
 def _lock_store(session: Session, record: FeedImport) -> None:
@@ -161,9 +179,32 @@ def _lock_store(session: Session, record: FeedImport) -> None:
     )
 
 
-def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow], warehouse: str) -> None:
-    """One batch in one transaction: products, row errors and the checkpoint together."""
-    good = [row for row in batch if not row.errors]
+def _apply(session: Session, record: FeedImport, feed: Feed, units: list[Unit], warehouse: str) -> None:
+    """One batch: its groups first (the catalog's variant writers commit, see variant_writes.py),
+    then the other rows, the row errors and the checkpoint in one transaction."""
+    batch = [row for unit in units for row in unit.rows]
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    deactivated = 0
+    singles = [unit.rows[0] for unit in units if not unit.group]
+    for unit in units:
+        if unit.group:
+            _lock_store(session, record)
+            result = write_group(
+                session,
+                record,
+                unit.group,
+                unit.rows,
+                warehouse=warehouse,
+                sku_column=feed.column_name("sku"),
+                group_column=feed.column_name(GROUP_COLUMN),
+                relock=lambda: _lock_store(session, record),
+            )
+            if result.single is not None:
+                singles.append(result.single)
+            for name, count in result.counts.items():
+                counts[name] += count
+            deactivated += result.deactivated
+    good = [row for row in singles if not row.errors]
     items = [
         Item(
             sku=row.sku,
@@ -175,7 +216,6 @@ def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow
         )
         for row in good
     ]
-    counts = {"created": 0, "updated": 0, "unchanged": 0}
     _lock_store(session, record)
     outcomes = upsert_products(
         session,
@@ -218,6 +258,7 @@ def _apply(session: Session, record: FeedImport, feed: Feed, batch: list[FeedRow
             created=FeedImport.created + counts["created"],
             updated=FeedImport.updated + counts["updated"],
             unchanged=FeedImport.unchanged + counts["unchanged"],
+            deactivated=FeedImport.deactivated + deactivated,
             rejected=FeedImport.rejected + sum(1 for row in batch if row.errors),
             heartbeat_at=utcnow(),
         )

@@ -44,6 +44,7 @@ class ImportRow:
     created_count: str
     updated_count: str
     unchanged_count: str
+    deactivated_count: str
     rejected_count: str
 
 
@@ -63,5 +64,6 @@ def import_row(record: FeedImport, base: str, lang: str) -> ImportRow:
         created_count=number(record.created, lang),
         updated_count=number(record.updated, lang),
         unchanged_count=number(record.unchanged, lang),
+        deactivated_count=number(record.deactivated, lang),
         rejected_count=number(record.rejected, lang),
     )

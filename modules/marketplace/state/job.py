@@ -100,7 +100,7 @@ class ImportJobState(OrionState):
         self.notices = [translate(n["key"], lang, **n.get("params", {})) for n in record.notices]
         self.counts = {
             name: number(getattr(record, name), lang)
-            for name in ("created", "updated", "unchanged", "rejected")
+            for name in ("created", "updated", "unchanged", "deactivated", "rejected")
         }
         self.outcome = _outcome(record)
 
@@ -186,7 +186,7 @@ def _outcome(record: FeedImport) -> str:
         return ""
     if record.dry_run:
         return "dry_run"
-    if record.created + record.updated:
+    if record.created + record.updated + record.deactivated:
         return "changed"
     if record.unchanged:
         return "nothing_changed"
