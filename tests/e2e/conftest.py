@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, use_database
 from tests.e2e.proxy import ProxiedHarness, SwitchingProxy
+from tests.prod_server import production_server, seed, server_env
 
 HARNESS: list[ProxiedHarness] = []
 
@@ -50,6 +51,34 @@ def app_server(tmp_path_factory) -> Iterator[str]:
     with ProxiedHarness.create(root=ROOT, app_name="orion_app") as harness:
         HARNESS.append(harness)
         yield harness.frontend_url.rstrip("/").replace("//localhost:", "//127.0.0.1:")
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """(base URL, database file) of one production server (`make serve`'s mode: built
+    frontend, pages rendered on the server) shared by the first-response tests: its own
+    database with 12 demo products a store and Café Moka (6 variants), its own web build."""
+    from tests.e2e.test_storefront_variants import create_moka
+
+    folder = tmp_path_factory.mktemp("production")
+    env = server_env(folder, CATALOG_DEMO_PRODUCTS="12")
+    seed(env)
+    previous = {name: os.environ.get(name) for name in ("DATABASE_URL", "MEDIA_DIR")}
+    os.environ["MEDIA_DIR"] = env["MEDIA_DIR"]
+    use_database(env["DATABASE_URL"])
+    try:
+        create_moka()
+    finally:  # the browser tests' own server and database stay the process's
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        from orion_app.settings import get_settings
+
+        get_settings.cache_clear()
+    with production_server(env, "/platforms/oms/storefront/cafe-lux/") as base:
+        yield base, folder / "orion.db"
 
 
 @pytest.fixture

@@ -8,14 +8,11 @@ browser that hydrates the server's HTML and uses the language switcher at once.
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
 import httpx
 import pytest
-
-from tests.prod_server import production_server, seed, server_env
 
 pytestmark = pytest.mark.e2e
 
@@ -23,14 +20,9 @@ STORE = "/platforms/oms/storefront/cafe-lux/"
 HOST = "shop.cafe-lux.localhost"  # the demo's domain of cafe-lux
 
 
-@pytest.fixture(scope="module")
-def prod_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    """(base URL, database file) of a production server on its own seeded database."""
-    folder = tmp_path_factory.mktemp("ssr")
-    env = server_env(folder, CATALOG_DEMO_PRODUCTS="12")
-    seed(env)
-    with production_server(env, STORE) as base:
-        yield base, folder / "orion.db"
+@pytest.fixture
+def prod_server(production_site) -> tuple[str, Path]:
+    return production_site
 
 
 def _product(database: Path) -> tuple[int, str, str]:

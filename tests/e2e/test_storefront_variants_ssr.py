@@ -3,40 +3,20 @@ JavaScript): `?variant=` picks what the server renders, picker values are real l
 canonical URL keeps the variant, and the JSON-LD is a ProductGroup with every variant's offer."""
 
 import json
-import os
 import re
-from collections.abc import Iterator
 from html import unescape
 
 import httpx
 import pytest
 
-from tests.conftest import use_database
-from tests.e2e.test_storefront_variants import create_moka
-from tests.prod_server import production_server, seed, server_env
-
 pytestmark = pytest.mark.e2e
 PRODUCT = "/platforms/oms/storefront/cafe-lux/products/cafe-moka"
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory) -> Iterator[str]:
-    """A production server on its own seeded database, with Café Moka made before it starts."""
-    folder = tmp_path_factory.mktemp("ssr_variants")
-    env = server_env(folder, CATALOG_DEMO_PRODUCTS="4")
-    seed(env)
-    media = os.environ.get("MEDIA_DIR")
-    os.environ["MEDIA_DIR"] = env["MEDIA_DIR"]
-    try:
-        use_database(env["DATABASE_URL"])
-        create_moka()
-    finally:
-        if media is None:
-            os.environ.pop("MEDIA_DIR")
-        else:
-            os.environ["MEDIA_DIR"] = media
-    with production_server(env, PRODUCT) as url:
-        yield url
+@pytest.fixture
+def base(production_site) -> str:
+    """The shared production server (tests/e2e/conftest.py), which has Café Moka."""
+    return production_site[0]
 
 
 def page(url: str) -> str:
