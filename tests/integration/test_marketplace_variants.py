@@ -22,6 +22,9 @@ from tests.integration.marketplace_helpers import (
     use_files_dir,
     write_feed,
 )
+from tests.integration.marketplace_helpers import (
+    reload as reload_record,
+)
 
 HEADER = ["id", "title", "description", "price", "sale_price", "item_group_id", "color", "size", "quantity"]
 ROWS = [
@@ -170,3 +173,40 @@ def test_export_writes_one_row_per_variant(shop, tmp_path, client_for_export=Non
     assert tee["link"].endswith("/products/t-shirt-lux?variant=TEE-B-M")
     assert (tee["availability"], rows["TEE-R-M"]["availability"]) == ("in stock", "out of stock")
     assert rows["MUG-1"]["item_group_id"] == "" and "?variant" not in rows["MUG-1"]["link"]
+
+
+def test_a_killed_worker_on_a_grouped_feed_is_resumed_exactly(shop, tmp_path, monkeypatch):
+    """Groups of 5 variants, each pair of groups interleaved (non-contiguous), batches of 25."""
+    from modules.inventory.models import StockMovement
+    from tests.integration.test_marketplace_reliability import kill_9_mid_import, resume_abandoned, start
+
+    monkeypatch.setenv("MARKETPLACE_BATCH_SIZE", "25")
+    sizes = ("XS", "S", "M", "L", "XL")
+    rows = []
+    for pair in range(200):  # 400 groups, 2000 rows: A0 B0 A1 B1 ... of two groups at a time
+        for n, size in enumerate(sizes):
+            for group in (2 * pair, 2 * pair + 1):
+                price = f"{10 + group % 50}.00" if n < 4 else f"{11 + group % 50}.00"
+                rows.append(
+                    [f"V{group}-{size}", f"Pull {group} {size}", "", price, "", f"G{group}", "", size, str(n)]
+                )
+    total = len(rows)
+    record = start(write_feed(tmp_path, feed_text(rows, HEADER)), shop)
+    done = kill_9_mid_import(record.id, rows=300)
+    killed = reload_record(record.id)
+    assert killed.status == "running" and done <= killed.rows_done < total
+    assert killed.rows_done % 10 == 0  # batches end on whole units: two interleaved groups
+
+    finished = resume_abandoned(shop, record.id)
+    assert finished.status == "succeeded", (finished.message_key, finished.message_params)
+    assert (finished.rows_done, finished.rejected, finished.deactivated) == (total, 0, 0)
+    assert finished.created + finished.updated + finished.unchanged == total
+    with session_scope() as session:
+        ids = product_ids(session, shop.id, [f"G{g}" for g in range(400)])
+        variants = [v for vs in variants_of(session, shop.id, list(ids.values())).values() for v in vs]
+        moves = session.exec(select(StockMovement).where(StockMovement.store_id == shop.id)).all()
+    assert len(ids) == 400 and len(variants) == total and all(v.is_active for v in variants)
+    assert {v.sku: v.own_price_cents for v in variants}["V7-XL"] == 1800
+    assert {v.sku: v.own_price_cents for v in variants}["V7-S"] is None
+    # one movement per variant (a bin the feed names is created even at 0), none doubled
+    assert len(moves) == total

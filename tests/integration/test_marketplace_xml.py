@@ -14,7 +14,7 @@ from lxml import etree
 from sqlmodel import select
 
 from modules.marketplace.models import PhotoTask
-from modules.marketplace.services import imports, runner, xml_feed
+from modules.marketplace.services import runner, xml_feed
 from modules.marketplace.services.categories import list_mappings
 from modules.marketplace.services.feed import FeedProblem, open_feed
 from orion_app.db import session_scope
@@ -34,7 +34,7 @@ from tests.integration.marketplace_helpers import (
     use_files_dir,
     write_feed,
 )
-from tests.integration.test_marketplace_reliability import burst_worker, counts, kill_9_mid_import, start
+from tests.integration.test_marketplace_reliability import counts, kill_9_mid_import, resume_abandoned, start
 from tests.local_http import QuietHandler, local_server
 
 G = "http://base.google.com/ns/1.0"
@@ -345,12 +345,7 @@ def test_a_killed_worker_on_an_xml_feed_is_resumed_exactly(shop, tmp_path, monke
     assert killed.rows_total == total
     assert counts(shop)[0] == killed.created
 
-    time.sleep(1.2)
-    with session_scope() as session:
-        assert imports.reap_abandoned(session, stale_after_seconds=1) == 1
-        imports.retry_import(session, shop.id, record.id)
-    burst_worker()
-    finished = reload(record.id)
+    finished = resume_abandoned(shop, record.id)
     assert finished.status == "succeeded", (finished.message_key, finished.message_params)
     assert (finished.rows_done, finished.created, finished.updated, finished.rejected) == (total, total, 0, 0)
     assert finished.rows_at_start == killed.rows_done
