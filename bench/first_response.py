@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import ROOT
+from bench.common import save_result
 from tests.prod_server import production_server, seed, server_env
 
 STORE = "/platforms/oms/storefront/cafe-lux/"
@@ -177,14 +177,9 @@ def run() -> dict:
 
 
 def main() -> int:
-    from datetime import UTC, datetime
-
     result = run()
     print(json.dumps(result, indent=2))
-    folder = ROOT / "bench" / "results"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (folder / f"{stamp}-first_response.json").write_text(json.dumps(result, indent=2))
+    save_result(result, "first_response")
     return 0
 
 
