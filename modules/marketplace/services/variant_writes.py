@@ -111,7 +111,7 @@ def write_group(
     product_id = product_id or product_ids(session, store, [group])[group]
     try:
         options = _write_options(session, record, product_id, plan, current, relock)
-        variants = _variants_by_combination(session, store, product_id, plan, options, relock)
+        variants = _variants_by_combination(session, store, product_id, plan, options, relock, before)
         changes = {}
         for planned in plan.variants:
             target = variants[_combination(planned.values, options)]
@@ -226,19 +226,18 @@ def _combination(values: tuple[str, ...], options: list[OptionRecord]) -> tuple[
 
 
 def _variants_by_combination(
-    session: Session, store: int, product_id: int, plan: GroupPlan, options, relock
+    session: Session, store: int, product_id: int, plan: GroupPlan, options, relock, before
 ) -> dict[tuple[int, ...], VariantRecord]:
-    """The product's variants by combination; the missing combinations are generated first."""
+    """The product's variants by combination; the missing combinations are generated first.
+    `before`: its variants before this group (none: a new product, every combination is new)."""
 
-    def read() -> dict[tuple[int, ...], VariantRecord]:
-        variants = variants_of(session, store, [product_id])[product_id]
+    def by_combination(variants: list[VariantRecord]) -> dict[tuple[int, ...], VariantRecord]:
         return {tuple(o.value_id for o in v.options): v for v in variants if v.options}
 
-    variants = read()
+    variants = by_combination(variants_of(session, store, [product_id])[product_id]) if before else {}
     if any(_combination(p.values, options) not in variants for p in plan.variants):
         relock()
-        generate_variants(session, store, product_id)
-        variants = read()
+        variants = by_combination(generate_variants(session, store, product_id))
     return variants
 
 
