@@ -64,6 +64,7 @@ def test_product_listing_and_home_carry_their_content(prod_server, form):
 
     product = _get(f"{base}{prefix}products/{slug}", **headers)
     assert product.status_code == 200
+    assert product.headers["content-encoding"] == "gzip"  # httpx asked for it, and unpacks it
     html = product.text
     assert re.search(r"<title>[^<]+ · Café Lëtzebuerg</title>", unescape(html))
     assert re.search(r"<h1[^>]*>" + re.escape(title) + "</h1>", unescape(html))
