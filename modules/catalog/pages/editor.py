@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from modules.catalog.pages.variants import variants_section
 from modules.catalog.state.editor import ENUMS, UPLOAD_ID, VAT_OPTIONS, ProductEditorState
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from orion_app.ui.cards import media_url
@@ -246,7 +247,7 @@ def _editor(title_key: str) -> rx.Component:
             _form(),
             rx.cond(
                 S.product_id > 0,
-                rx.vstack(_photos(), _stock(), width="100%", spacing="4"),
+                rx.vstack(_photos(), variants_section(), _stock(), width="100%", spacing="4"),
                 rx.text(t("catalog.product.save_first"), color_scheme="gray", size="2"),
             ),
             width="100%",

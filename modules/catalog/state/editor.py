@@ -14,6 +14,7 @@ from modules.catalog.services.products import (
 )
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, VAT_RATES
 from modules.catalog.services.variants import default_variants
+from modules.catalog.state.variants import VariantEditorState
 from modules.inventory.public import adjust_stock, levels
 from orion_app.access import has_permission
 from orion_app.db import session_scope
@@ -118,6 +119,8 @@ class ProductEditorState(OrionState):
             self._load_product()
         except NotFound:
             self.found = False
+            return None
+        return VariantEditorState.load_variants if self.product_id else None
 
     @rx.event
     @guarded(EDIT)
@@ -140,7 +143,8 @@ class ProductEditorState(OrionState):
         if not self.product_id:
             return rx.redirect(f"{access.tenant.base}products/{product.id}")
         self._load_product()
-        return rx.toast.success(translate("orion.saved", self.lang))
+        # The variants' inherited prices (placeholders) follow the product's.
+        return [rx.toast.success(translate("orion.saved", self.lang)), VariantEditorState.load_variants]
 
     @rx.event
     @guarded(EDIT)

@@ -269,7 +269,7 @@ class VariantEditorState(OrionState):
         self.can_stock = has_permission(access.principal, STOCK, access.tenant)
         self.langs = [
             store.default_language,
-            *[lang for lang in store.language_list if lang != store.default_language],
+            *[lang for lang in store.languages if lang != store.default_language],
         ]
         self.option_errors, self.grid_errors, self.bulk_errors, self.bulk_preview = {}, {}, {}, []
         self.location_error, self.selected, self._locations = "", [], []
