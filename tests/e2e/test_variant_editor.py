@@ -82,6 +82,10 @@ def test_marie_creates_cafe_moka_with_six_variants_and_stocks_two(marie: Page, a
     expect(variants.get_by_label("Stock in STRASSEN of 250 g / Grains")).to_have_value("3")
     expect(variants.get_by_label("Stock in STRASSEN of 1 kg / Moulu")).to_have_value("0")
     expect(variants.get_by_label(re.compile(r"^SKU of "))).to_have_count(6)
+    stock = page.get_by_role("region", name="Stock", exact=True).get_by_role("row")
+    expect(stock.filter(has_text="500 g / Moulu")).to_contain_text("STRASSEN")
+    expect(stock.filter(has_text="500 g / Moulu").get_by_role("cell").nth(3)).to_have_text("5")
+    expect(stock.filter(has_text="Grains")).to_have_count(1)  # 250 g / Grains: 3; no row for 0
     shot(page, "variant-grid-desktop.png")
 
     # Bulk: +10 % on two ticked variants, previewed first.

@@ -22,6 +22,8 @@ from orion_app.ui.layout import not_found_view
 from orion_app.ui.tables import data_table, row
 
 S = ProductEditorState
+STOCK_FIELDS = ("warehouse", "bin", "quantity", "reserved", "available")
+STOCK_COLUMNS = [f"inventory.stock.{c}" for c in STOCK_FIELDS]
 # Each language's texts: the field's name is the text's with the language after it.
 TEXTS = (
     ("title", field),
@@ -207,10 +209,14 @@ def _photos() -> rx.Component:
 def _stock() -> rx.Component:
     return section(
         "inventory.stock.title",
-        data_table(
-            [f"inventory.stock.{c}" for c in ("warehouse", "bin", "quantity", "reserved", "available")],
-            S.stock_rows,
-            lambda r: row(r["warehouse"], r["bin"], r["quantity"], r["reserved"], r["available"]),
+        rx.cond(
+            S.has_variants,
+            data_table(
+                ["catalog.variants.variant", *STOCK_COLUMNS],
+                S.stock_rows,
+                lambda r: row(r["variant"], *[r[c] for c in STOCK_FIELDS]),
+            ),
+            data_table(STOCK_COLUMNS, S.stock_rows, lambda r: row(*[r[c] for c in STOCK_FIELDS])),
         ),
         rx.form(
             rx.grid(

@@ -13,8 +13,8 @@ from modules.catalog.services.products import (
     update_product,
 )
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, VAT_RATES
-from modules.catalog.services.variants import default_variants
-from modules.catalog.state.variants import VariantEditorState
+from modules.catalog.services.variants import default_variants, variants_of
+from modules.catalog.state.variants import VariantEditorState, variant_label
 from modules.inventory.public import adjust_stock, levels
 from orion_app.access import has_permission
 from orion_app.db import session_scope
@@ -42,6 +42,7 @@ class ProductEditorState(OrionState):
     saved: bool = False
     photo_rows: list[dict[str, str]] = []
     stock_rows: list[dict[str, str]] = []
+    has_variants: bool = False  # options: the stock table names each row's variant
     stock_errors: dict[str, str] = {}
     category_options: list[dict[str, str]] = []
     form_key: int = 0
@@ -63,6 +64,7 @@ class ProductEditorState(OrionState):
                     "is_active": "1",
                 }
                 self.photo_rows, self.stock_rows, self.warnings = [], [], {}
+                self.has_variants = False
                 return
             product = get_product(session, store.id, self.product_id)
             texts = translations(session, [product.id])[product.id]
@@ -94,8 +96,14 @@ class ProductEditorState(OrionState):
                 {"id": str(m.id), "src": variant_path(m.key, "sm")}
                 for m in photos(session, store.id, product.id)
             ]
+            names = {
+                v.id: variant_label(v.options, self.lang, store.default_language)
+                for v in variants_of(session, store.id, [product.id])[product.id]
+            }
+            self.has_variants = any(names.values())
             self.stock_rows = [
                 {
+                    "variant": names.get(s.variant_id, ""),
                     "warehouse": s.warehouse,
                     "bin": s.bin,
                     "quantity": str(s.quantity),
