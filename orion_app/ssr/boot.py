@@ -7,10 +7,10 @@ that, the browser's first idle moment after `load`; the `modulepreload` links go
 scripts do not compete with the stylesheet and the main photo for the network.
 
 A click or change that happens before React listens is recorded; once React has hydrated
-(Reflex sets `window.__reflex` in the root's first effect), it is replayed on the same
-element, which hydration kept. Events that arrive after `entry.client` started hydrating
-are React's own to replay. Links are left to the browser: following one loads the next
-server-rendered page, which is what it would have done anyway.
+the whole page (the `orion:hydrated` event, from the state provider's first effect, see
+plugin.py), it is replayed on the same element, which hydration kept. Events that arrive
+after `entry.client` started hydrating are React's own to replay. Links are left to the
+browser: following one loads the next server-rendered page, as it would have anyway.
 """
 
 import json
@@ -37,12 +37,14 @@ DEFERRED_BOOT = """<script>(() => {
     start();
   };
   const replay = () => {
-    if (!window.__reflex) return setTimeout(replay, 20);
     hydrated = true;
-    setTimeout(() => early.splice(0).forEach(([type, target]) =>
-      type === "click" ? target.click() : target.dispatchEvent(new Event(type, { bubbles: true }))), 0);
+    early.splice(0).forEach(([type, target]) =>
+      type === "click" ? target.click() : target.dispatchEvent(new Event(type, { bubbles: true })));
   };
-  window.__orionBooted = () => { listening = true; replay(); };
+  window.__orionBooted = () => {
+    listening = true;
+    if (window.__orionHydrated) replay(); else addEventListener("orion:hydrated", replay, { once: true });
+  };
   const start = () => {
     if (started) return;
     started = true;

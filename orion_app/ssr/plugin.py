@@ -11,6 +11,9 @@ websocket answers. This plugin changes that file at each compile (a Reflex modif
   `orion_app/ssr/respond.py`), so React's first render is the server's HTML and hydration
   keeps it.
 
+- in the browser, once the whole page has hydrated, `window.__orionHydrated` is set and an
+  `orion:hydrated` event fired (the state provider's first effect), for `boot.py`.
+
 A page that was not server-rendered (a client-side navigation, a dashboard) has no
 `__ORION_STATE__` and behaves exactly as before. The texts patched here are Reflex's
 generated code: when they are not found (a Reflex upgrade), the compile stops with a
@@ -29,6 +32,13 @@ SERVER_SNAPSHOT_SSR = """getSnapshot: (substateName) => {
     const merged = (request.__merged ??= {});
     return (merged[substateName] ??= { ...initialState[substateName], ...request[substateName] });
   },"""
+# The browser's state provider wraps the whole app, so its first effect runs once the
+# whole page has hydrated: that is when early taps may be replayed (orion_app/ssr/boot.py).
+PROVIDER_EFFECT = "useEffect(() => store.mergeInitialState(initialState), [store, initialState]);"
+HYDRATED_SIGNAL = (
+    PROVIDER_EFFECT + "\n  useEffect(() => { window.__orionHydrated = true; "
+    'window.dispatchEvent(new Event("orion:hydrated")); }, []);'
+)
 INITIAL_STATE = "export const initialState = {"
 COMPILED_STATE = "const compiledInitialState = {"
 MERGED_STATE = """
@@ -47,14 +57,14 @@ def patch_context(source: str) -> str:
     """`utils/context.jsx` with the server's per-request states and the browser's merge."""
     if SERVER_SNAPSHOT_SSR in source:
         return source
-    for text in (SERVER_SNAPSHOT, INITIAL_STATE):
+    for text in (SERVER_SNAPSHOT, INITIAL_STATE, PROVIDER_EFFECT):
         if source.count(text) != 1:
             raise GeneratedCodeChanged(
                 f"Server rendering cannot patch Reflex's utils/context.jsx: `{text}` is not in it "
                 "exactly once. Reflex's generated code changed (Orion is built for reflex==0.10.1); "
                 "update orion_app/ssr/plugin.py for this Reflex version."
             )
-    source = source.replace(SERVER_SNAPSHOT, SERVER_SNAPSHOT_SSR)
+    source = source.replace(SERVER_SNAPSHOT, SERVER_SNAPSHOT_SSR).replace(PROVIDER_EFFECT, HYDRATED_SIGNAL)
     start = source.index(INITIAL_STATE)
     end = source.index("\n", start)
     values = source[start + len(INITIAL_STATE) : end]

@@ -13,6 +13,9 @@ from orion_app.ui.script import escape_for_script
 CONTEXT = """import x from "y";
 export const initialState = {"a": {"b_rx_state_": ""}};
 export const initialStateHashes = ["1"];
+function ClientStateProvider({ children }) {
+  useEffect(() => store.mergeInitialState(initialState), [store, initialState]);
+}
 const serverStateStore = {
   dispatchers: {},
   getSnapshot: (substateName) => initialState[substateName],
@@ -27,6 +30,7 @@ def test_the_build_patch_reads_request_states_on_the_server_and_merges_them_in_t
     assert "{ ...initialState[substateName], ...request[substateName] }" in patched
     assert 'const compiledInitialState = {"a": {"b_rx_state_": ""}};' in patched
     assert "{ ...values, ...serverRendered[name] }" in patched
+    assert 'window.dispatchEvent(new Event("orion:hydrated"))' in patched
     assert patch_context(patched) == patched  # a second compile step changes nothing
 
 
