@@ -13,7 +13,10 @@ exactly one default variant): read `variants_of(session, store_id, product_ids)`
 {product id: [VariantRecord]} (effective prices, option values with names and labels per
 language, photo keys), `options_of`, `variant_ids` (by SKU), `default_variants`; write
 `set_options` (`OptionInput`), `generate_variants`, `update_variants`, each raising
-`FieldErrors` keyed like the dashboard's fields and committing. `effective_prices` is the
+`FieldErrors` keyed like the dashboard's fields and committing; importers write a batch
+of products' options and variants with `upsert_variant_groups` (`VariantGroup`,
+`GroupVariant` -> `GroupOutcome`; same rules, few statements, no commit) and read
+`options_by_product`. `effective_prices` is the
 inheritance rule. See docs/catalog.md, "Variants".
 """
 
@@ -30,6 +33,13 @@ from modules.catalog.services.media import add_photo, copy_photo
 from modules.catalog.services.rules import ProductRules, product_rules
 from modules.catalog.services.storefront import language_order
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
+from modules.catalog.services.variant_bulk import (
+    GroupOutcome,
+    GroupVariant,
+    VariantGroup,
+    options_by_product,
+    upsert_variant_groups,
+)
 from modules.catalog.services.variant_edits import (
     ATTRIBUTES as OPTION_ATTRIBUTES,
 )
@@ -62,6 +72,8 @@ __all__ = [
     "OPTION_ATTRIBUTES",
     "PHOTO_MAX_BYTES",
     "PHOTO_MAX_PIXELS",
+    "GroupOutcome",
+    "GroupVariant",
     "Item",
     "ListedProduct",
     "OptionInput",
@@ -71,6 +83,7 @@ __all__ = [
     "ProductRules",
     "ProductText",
     "ValueProblem",
+    "VariantGroup",
     "VariantOption",
     "VariantRecord",
     "active_products",
@@ -82,6 +95,7 @@ __all__ = [
     "generate_variants",
     "gtin_type",
     "language_order",
+    "options_by_product",
     "options_of",
     "parse_price",
     "product_ids",
@@ -91,6 +105,7 @@ __all__ = [
     "set_options",
     "update_variants",
     "upsert_products",
+    "upsert_variant_groups",
     "variant_ids",
     "variants_of",
 ]

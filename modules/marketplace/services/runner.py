@@ -21,7 +21,7 @@ from modules.marketplace.services.imports import _feed_path, _remove_file, confi
 from modules.marketplace.services.photos import queue_photos
 from modules.marketplace.services.row_extras import after_batch
 from modules.marketplace.services.variant_groups import GROUP_COLUMN, Unit, Units, has_groups
-from modules.marketplace.services.variant_writes import write_group
+from modules.marketplace.services.variant_writes import write_groups
 from orion_app.db import get_engine, utcnow
 
 SOURCE = "letzshop"
@@ -180,25 +180,23 @@ def _lock_store(session: Session, record: FeedImport) -> None:
 
 
 def _apply(session: Session, record: FeedImport, feed: Feed, units: list[Unit], warehouse: str) -> None:
-    """One batch: its groups first (the catalog's variant writers commit, see variant_writes.py),
-    then the other rows, the row errors and the checkpoint in one transaction."""
+    """One batch in one transaction: its groups (variant_writes.py), then the other rows, the
+    row errors and the checkpoint."""
     batch = [row for unit in units for row in unit.rows]
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     deactivated = 0
     singles = [unit.rows[0] for unit in units if not unit.group]
-    for unit in units:
-        if unit.group:
-            _lock_store(session, record)
-            result = write_group(
-                session,
-                record,
-                unit.group,
-                unit.rows,
-                warehouse=warehouse,
-                sku_column=feed.column_name("sku"),
-                group_column=feed.column_name(GROUP_COLUMN),
-                relock=lambda: _lock_store(session, record),
-            )
+    grouped = [(unit.group, unit.rows) for unit in units if unit.group]
+    if grouped:
+        _lock_store(session, record)
+        for result in write_groups(
+            session,
+            record,
+            grouped,
+            warehouse=warehouse,
+            sku_column=feed.column_name("sku"),
+            group_column=feed.column_name(GROUP_COLUMN),
+        ):
             if result.single is not None:
                 singles.append(result.single)
             for name, count in result.counts.items():
