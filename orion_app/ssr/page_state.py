@@ -11,7 +11,6 @@ What leaves this module are the values the page load changed (a delta, as the we
 would send it): never the root state's, whose router data holds the request's headers.
 """
 
-import inspect
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from typing import Any
@@ -23,6 +22,7 @@ from reflex_base.event import EventHandler, EventSpec
 from reflex_base.utils import format
 
 from orion_app.routes import Route
+from orion_app.ui.guard import handler_events
 
 REDIRECT = "_redirect"
 
@@ -70,7 +70,7 @@ async def load_page(events: list, data: dict, cookie_header: str) -> PageLoad:
         state = await root.get_state(handler.state)
         for owner in _chain(state):
             _apply_cookies(owner, cookies)
-        for follow_up in await _run(handler.fn, state, args):
+        for follow_up in await handler_events(handler.fn, state, **args):
             if isinstance(follow_up, EventSpec) and follow_up.handler.fn.__qualname__ == REDIRECT:
                 result.redirect = str(dict(_spec_args(follow_up)).get("path", ""))
         if result.redirect:
@@ -113,22 +113,3 @@ def _apply_cookies(state: BaseState, cookies: dict[str, str]) -> None:
         default = declared.default
         if isinstance(default, Cookie) and default.name and default.name in cookies:
             setattr(state, name, cookies[default.name])
-
-
-async def _run(function, state: BaseState, args: dict[str, Any]) -> list:
-    """Call an event handler's function the way Reflex would, collecting what it returns."""
-    outcome = function(state, **args)
-    events: list = []
-    if inspect.isasyncgen(outcome):
-        async for item in outcome:
-            events.append(item)
-    elif inspect.isgenerator(outcome):
-        events.extend(outcome)
-    elif inspect.isawaitable(outcome):
-        events.append(await outcome)
-    else:
-        events.append(outcome)
-    flat: list = []
-    for item in events:
-        flat.extend(item if isinstance(item, list | tuple) else [item])
-    return [item for item in flat if item is not None]

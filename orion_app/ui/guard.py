@@ -313,6 +313,28 @@ def ui_only(function):
     return _wrap(function, Policy.UI_ONLY, enter)
 
 
+async def handler_events(function, state, **args) -> list:
+    """Call an event handler's function on `state` as Reflex would (plain, coroutine or
+    generator) and return the events it returned or yielded, flattened, without None."""
+    result = function(state, **args)
+    if inspect.isawaitable(result):
+        result = await result
+    if inspect.isasyncgen(result):
+        result = [item async for item in result]
+    elif inspect.isgenerator(result):
+        result = list(result)
+    return _flat(result)
+
+
+def _flat(result) -> list:
+    """The events in what a handler returned or yielded: None, one event, or lists of them."""
+    if result is None:
+        return []
+    if isinstance(result, list | tuple):
+        return [event for item in result for event in _flat(item)]
+    return [result]
+
+
 class HandlerPolicyError(Exception):
     """A public State method declares no handler policy; start-up must stop."""
 

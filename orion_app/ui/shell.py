@@ -9,7 +9,6 @@ at once instead of making everyone wait longer.
 """
 
 import asyncio
-import inspect
 import weakref
 
 import reflex as rx
@@ -30,7 +29,7 @@ from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
 from orion_app.ports import Principal
 from orion_app.registry import Frontend, import_string
 from orion_app.routes import frontend_base, page_index, sign_in_url
-from orion_app.ui.guard import page_decision, public, ui_only
+from orion_app.ui.guard import handler_events, page_decision, public, ui_only
 from orion_app.ui.state import OrionState
 
 PAGE_SLOTS = DB_THREADS  # page loads deciding and loading at once (one worker thread each)
@@ -140,14 +139,7 @@ class ShellState(OrionState):
         for reference in loaders:
             handler = import_string(reference)
             state = self if isinstance(self, handler.state) else await self.get_state(handler.state)
-            result = handler.fn(state)
-            if inspect.isawaitable(result):
-                result = await result
-            if inspect.isasyncgen(result):
-                result = [item async for item in result]
-            elif inspect.isgenerator(result):
-                result = list(result)
-            events.extend(_flat(result))
+            events.extend(await handler_events(handler.fn, state))
         return events or None
 
     def _decide(self, page_ids: list[str]):
@@ -259,15 +251,6 @@ class ShellState(OrionState):
             "const url = new URL(window.location.href); url.searchParams.delete('lang');"
             " window.location.replace(url.href)"
         )
-
-
-def _flat(result) -> list:
-    """The events in what a handler returned or yielded: None, one event, or lists of them."""
-    if result is None:
-        return []
-    if isinstance(result, list | tuple):
-        return [event for item in result for event in _flat(item)]
-    return [result]
 
 
 def _imprint(store_id: int, lang: str) -> list[str]:
