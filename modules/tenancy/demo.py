@@ -12,8 +12,8 @@ from modules.tenancy.models import (
     StoreUser,
     User,
 )
-from modules.tenancy.services.auth import hash_password
 from orion_app.enablement import module_config, save_module_config
+from orion_app.passwords import hash_password
 
 DEMO_PASSWORD = "orion-demo-2026"
 PLATFORMS = [

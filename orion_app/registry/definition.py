@@ -184,6 +184,10 @@ class ModuleDefinition:
     widget_provider: str | None = None
     # Port name -> dotted path of a factory; the framework asks for ports, never for modules.
     provides: dict[str, str] = field(default_factory=dict)
+    # Contribution point -> dotted path of a value (usually a tuple of frozen records). Any
+    # number of modules may contribute to a point; the module owning it reads them with
+    # `registry.contributions(point)` (e.g. messaging reads every module's "message_kinds").
+    contributes: dict[str, str] = field(default_factory=dict)
     api_routes: str | None = None  # dotted path of `routes() -> list[starlette Route]`
     on_enable: str | None = None
     on_disable: str | None = None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from orion_app.registry.definition import (
     Feature,
@@ -69,6 +70,7 @@ class ModuleRegistry:
         self._validate_requirements()
         self.order: tuple[str, ...] = self._topological_order()
         self._providers: dict[str, object] = {}
+        self._contributions: dict[str, list[tuple[str, Any]]] = {}
 
     def _validate_requirements(self) -> None:
         for definition in self._by_code.values():
@@ -209,6 +211,20 @@ class ModuleRegistry:
     @cached_property
     def features(self) -> dict[str, Feature]:
         return {f.code: f for d in self for f in d.features}
+
+    def contributions(self, point: str) -> list[tuple[str, Any]]:
+        """(module code, value) of every module contributing to `point`, in dependency order.
+
+        Unlike a port, a contribution point takes values from any number of modules (the
+        message kinds each module sends, the notification kinds it raises); the module that
+        owns the point reads them, and the framework never interprets them."""
+        if point not in self._contributions:
+            self._contributions[point] = [
+                (code, import_string(self.get(code).contributes[point]))
+                for code in self.order
+                if point in self.get(code).contributes
+            ]
+        return self._contributions[point]
 
     def provider(self, port: str):
         """The implementation of a framework port, from the one module that provides it.

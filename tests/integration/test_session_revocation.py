@@ -137,6 +137,6 @@ def test_unknown_disabled_and_wrong_password_sign_ins_take_the_same_time(demo, m
 
 
 def test_the_stand_in_hash_has_the_cost_of_a_freshly_made_one():
-    from modules.tenancy.services.auth import _DUMMY_HASH, _hasher
+    from orion_app.passwords import DUMMY_HASH, needs_rehash
 
-    assert not _hasher.check_needs_rehash(_DUMMY_HASH)
+    assert not needs_rehash(DUMMY_HASH)

@@ -1,7 +1,5 @@
 """Sign-in with argon2id hashes, server-side sessions and per-account/per-IP rate limits."""
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from modules.tenancy.models import (
@@ -12,36 +10,18 @@ from modules.tenancy.models import (
     UserSession,
     utcnow,
 )
-from modules.tenancy.services import sessions
 from orion_app import ratelimit
+from orion_app import session_tokens as sessions
 from orion_app.errors import FieldErrors, NotFound, ServiceError
+from orion_app.passwords import hash_password, is_too_short, needs_rehash, verify_password
 from orion_app.ports import Principal
 from orion_app.records import record_from
 from orion_app.settings import get_settings
 
-MIN_PASSWORD_LENGTH = 10
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# The hash of a password nobody knows, with _hasher's parameters: an unknown or disabled
-# account is checked against it, so its refusal costs the same argon2 run as a wrong password.
-_DUMMY_HASH = (
-    "$argon2id$v=19$m=65536,t=3,p=4$4TRdcYyQGQYo1KEtgi1lVg$bPdAOXhQvQd3E0IwY/hv/2bsjCT8SdgH6hZGU94tTjo"
-)
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
 
 def password_error(password: str) -> str | None:
     """The message key for a password too weak to set, or None."""
-    return "tenancy.user.password_short" if len(password) < MIN_PASSWORD_LENGTH else None
+    return "tenancy.user.password_short" if is_too_short(password) else None
 
 
 def _limits() -> tuple[ratelimit.Limit, ratelimit.Limit]:
@@ -78,12 +58,12 @@ def sign_in(
     _refuse_when_throttled(account, ip)
     user = session.exec(select(User).where(User.email == account)).first()
     usable = user is not None and user.is_active
-    if not verify_password(user.password_hash if usable else _DUMMY_HASH, password) or not usable:
+    if not verify_password(user.password_hash if usable else None, password) or not usable:
         _record_failure(account, ip)
         raise ServiceError("tenancy.signin.invalid")
     account_limit, _ = _limits()
     ratelimit.reset(account_limit, account)
-    if _hasher.check_needs_rehash(user.password_hash):
+    if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if previous_token:
         sessions.revoke(session, UserSession, UserSession.token_hash == sessions.token_hash(previous_token))

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from modules.tenancy.models import Merchant, Platform, PlatformAdmin, Store, StoreUser, User, UserSession
-from modules.tenancy.services import sessions
-from modules.tenancy.services.auth import hash_password, password_error, set_password, sign_out_everywhere
+from modules.tenancy.services.auth import password_error, set_password, sign_out_everywhere
 from modules.tenancy.services.scope import (
     ADMIN_ROLES,
     as_id,
@@ -18,7 +17,9 @@ from modules.tenancy.services.scope import (
     visible_user_ids,
 )
 from modules.tenancy.services.stores import get_managed_store, get_store
+from orion_app import session_tokens as sessions
 from orion_app.errors import FieldErrors, Forbidden, NotFound
+from orion_app.passwords import hash_password
 from orion_app.ports import Principal
 from orion_app.registry import StoreRole
 from orion_app.validation import clean, is_email
