@@ -18,8 +18,17 @@ COOKIE = "orion_session"
 # sub-domain and no plain-HTTP page can plant or overwrite it.
 SECURE_COOKIE = "__Host-orion_session"
 NAMES = (SECURE_COOKIE, COOKIE)
+# Other HttpOnly credentials kept out of state the same way, by name prefix (a module's own
+# sessions, e.g. one cookie per store for shoppers); `private_cookie` hands them out.
+PRIVATE_PREFIXES = ("orion_shopper_", "__Host-orion_shopper_")
 
 _socket_tokens: dict[str, str] = {}
+_socket_private: dict[str, dict[str, str]] = {}
+
+
+def is_private(name: str) -> bool:
+    """Whether a cookie is a credential that must never reach state."""
+    return name in NAMES or name.startswith(PRIVATE_PREFIXES)
 
 
 def cookie_name(secure: bool) -> str:
@@ -48,27 +57,41 @@ def token_from_cookies(cookies: Mapping[str, str]) -> str:
     return next((cookies[name] for name in NAMES if cookies.get(name)), "")
 
 
-def split_cookie_header(header: str) -> tuple[str, str]:
-    """(session token, the header without any session cookie) of a raw `Cookie:` header."""
+def split_cookie_header(header: str) -> tuple[str, str, dict[str, str]]:
+    """(session token, the header without any private cookie, the other private cookies by
+    name) of a raw `Cookie:` header."""
     if not header:
-        return "", ""
+        return "", "", {}
     jar = SimpleCookie()
     try:
         jar.load(header)
     except CookieError:
-        return "", header
-    token = token_from_cookies({name: morsel.value for name, morsel in jar.items()})
-    rest = "; ".join(part.strip() for part in header.split(";") if part.strip().split("=", 1)[0] not in NAMES)
-    return token, rest
+        return "", header, {}
+    cookies = {name: morsel.value for name, morsel in jar.items()}
+    token = token_from_cookies(cookies)
+    private = {name: value for name, value in cookies.items() if is_private(name) and name not in NAMES}
+    rest = "; ".join(
+        part.strip() for part in header.split(";") if not is_private(part.strip().split("=", 1)[0])
+    )
+    return token, rest, private
 
 
-def remember_socket(sid: str, token: str) -> None:
+def remember_socket(sid: str, token: str, private: dict[str, str] | None = None) -> None:
     if token:
         _socket_tokens[sid] = token
+    if private:
+        _socket_private[sid] = dict(private)
 
 
 def forget_socket(sid: str) -> None:
     _socket_tokens.pop(sid, None)
+    _socket_private.pop(sid, None)
+
+
+def private_cookie(sid: str, names: tuple[str, ...]) -> str:
+    """The first of the private cookies `names` the websocket `sid` was opened with ('' when none)."""
+    cookies = _socket_private.get(sid, {})
+    return next((cookies[name] for name in names if cookies.get(name)), "")
 
 
 def token_for_socket(sid: str) -> str:

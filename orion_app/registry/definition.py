@@ -95,6 +95,8 @@ class Page:
     permission: str | None = None
     on_load: tuple[str, ...] = ()
     public: bool = False  # no sign-in needed (storefront, platform and sign-in pages)
+    # Public, but shows the visitor's own data (a shopper's account): never server-rendered.
+    private: bool = False
     menu: Menu | None = None
 
 
@@ -120,6 +122,7 @@ class PageFactory:
         state: str | None = None,
         permission: str | None = None,
         public: bool = False,
+        private: bool = False,
         menu: Menu | None = None,
     ) -> Page:
         on_load = (f"{self._dotted('state', state)}.load",) if state else ()
@@ -131,6 +134,7 @@ class PageFactory:
             permission=permission,
             on_load=on_load,
             public=public,
+            private=private,
             menu=menu,
         )
 

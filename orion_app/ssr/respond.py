@@ -61,10 +61,14 @@ class _Pattern:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[_Pattern, ...]:
-    """Every route with a public page of a host-resolved frontend, most specific first."""
+    """Every route with a public page of a host-resolved frontend, most specific first.
+    A private page (a shopper's own data) is never rendered here: its loaders need the
+    visitor's session, which only the websocket carries."""
     found = []
     for route in build_routes(get_registry()):
-        if not any(e.page.public and e.page.frontend in HOST_RESOLVED for e in route.entries):
+        if not any(
+            e.page.public and not e.page.private and e.page.frontend in HOST_RESOLVED for e in route.entries
+        ):
             continue
         parts = [p for p in route.path.split("/") if p]
         names = tuple(p[1:-1] for p in parts if p.startswith("["))

@@ -2,7 +2,8 @@
 
 Reflex copies the handshake's headers into every state's router data, which is pickled
 into the state store. The session token is taken out of the `Cookie` header first and kept
-in this process's memory (`orion_app.session_cookie`), keyed by the socket id; a socket
+in this process's memory (`orion_app.session_cookie`), keyed by the socket id (and so are
+the other private cookies, such as shoppers' per-store sessions); a socket
 lives in one process, and so do the events that arrive on it.
 """
 
@@ -17,8 +18,8 @@ class OrionEventNamespace(EventNamespace):
     def _build_static_router_data(self, sid: str, environ: dict) -> dict:
         data = super()._build_static_router_data(sid, environ)
         headers = data[constants.RouteVar.HEADERS]
-        token, rest = split_cookie_header(headers.get("cookie", ""))
-        remember_socket(sid, token)
+        token, rest, private = split_cookie_header(headers.get("cookie", ""))
+        remember_socket(sid, token, private)
         if rest:
             headers["cookie"] = rest
         else:

@@ -4,7 +4,7 @@ import math
 
 import reflex as rx
 
-from orion_app.session_cookie import token_for_socket
+from orion_app.session_cookie import private_cookie, token_for_socket
 
 LANGUAGE_COOKIE = "orion_lang"
 
@@ -18,6 +18,10 @@ class OrionState(rx.State):
     def _session_token(self) -> str:
         """The session token of this websocket's handshake (never part of the state)."""
         return token_for_socket(self.router.session.session_id)
+
+    def _private_cookie(self, *names: str) -> str:
+        """A private cookie (`session_cookie.PRIVATE_PREFIXES`) of this websocket's handshake."""
+        return private_cookie(self.router.session.session_id, names)
 
     def _location(self) -> tuple[str, str]:
         """The browser's path and host (the Host header the page was loaded with)."""
