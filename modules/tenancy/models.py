@@ -114,6 +114,26 @@ class UserSession(Row, table=True):
     ip: str = Field(default="", max_length=64)
 
 
+
+class UserToken(Row, table=True):
+    """A single-use link mailed to staff: a password reset (`user_id`) or a team invitation
+    (`store_id`, `email`, `name`, `role`, `invited_by`). Only the SHA-256 of the token is
+    stored; `used_at` is set when it is redeemed, revoked or replaced by a newer link."""
+
+    __tablename__ = "user_token"
+
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    purpose: str = Field(max_length=20)  # reset_password | invitation
+    user_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    store_id: int | None = Field(default=None, foreign_key="store.id", index=True)
+    email: str = Field(default="", max_length=254, index=True)
+    name: str = Field(default="", max_length=120)
+    role: str = Field(default="", max_length=20)
+    invited_by: int | None = Field(default=None, foreign_key="user.id")
+    expires_at: datetime
+    used_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
 class PlatformModule(Row, table=True):
     """Whether a module is on for a platform, its config override, and who changed it when."""
 
