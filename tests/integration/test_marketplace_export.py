@@ -13,7 +13,6 @@ from modules.marketplace.services.export import (
     COLUMNS,
     iter_feed,
     list_exports,
-    neutralise,
     start_export,
     write_export,
 )
@@ -22,6 +21,7 @@ from modules.tenancy.models import Platform
 from modules.tenancy.public import storefront_url
 from orion_app.db import get_engine, session_scope
 from orion_app.errors import FieldErrors
+from orion_app.spreadsheet import neutralise
 from tests.integration.catalog_helpers import VALID_GTIN, png_bytes
 from tests.integration.helpers import platform_id
 from tests.integration.marketplace_helpers import (

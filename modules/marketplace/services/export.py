@@ -13,8 +13,6 @@ which the importer removes again. (A text that itself starts with `'` and one of
 characters therefore comes back from an import without its `'`.)
 """
 
-import csv
-import io
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -35,13 +33,13 @@ from modules.catalog.public import (
 )
 from modules.inventory.public import available_by_variant
 from modules.marketplace.models import FeedExport, JobStatus
-from modules.marketplace.services.feed import NEUTRALISED
 from modules.marketplace.services.imports import ImportScope, end_stale_runs, files_dir, queue_record_job
 from modules.marketplace.services.variant_groups import ATTRIBUTES
 from modules.tenancy.public import store_by_id, storefront_url
 from orion_app.db import get_engine, utcnow
 from orion_app.errors import FieldErrors
 from orion_app.scoped import list_in_store
+from orion_app.spreadsheet import format_rows
 
 EXPORT_LANGUAGES = ("en", "fr", "de")
 COLUMNS = (
@@ -86,24 +84,7 @@ def errors_download_path(store_code: str, import_id: int) -> str:
     return ERRORS_DOWNLOAD.format(store=store_code, import_id=import_id)
 
 
-# ---------------------------------------------------------------- cells and lines
-
-
-def neutralise(value: object) -> str:
-    """The cell as text, with a leading `'` when a spreadsheet would run it as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in NEUTRALISED else text
-
-
-def format_rows(rows: Iterable[Iterable[object]], delimiter: str = "\t") -> Iterator[str]:
-    """Each row as one line of text (CRLF-terminated), its cells neutralised and quoted as needed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, quotechar='"', doublequote=True, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+# ---------------------------------------------------------------- cells
 
 
 def _price(cents: int | None, currency: str) -> str:

@@ -24,6 +24,7 @@ from modules.catalog.public import (
     product_rules,
 )
 from orion_app.errors import ServiceError
+from orion_app.spreadsheet import NEUTRALISED
 
 # The feed's column names (lower-cased, `g:` prefix and spaces removed) -> product field.
 COLUMNS = {
@@ -83,7 +84,6 @@ AVAILABILITY_WORDS = (
     | {value.replace("_", " "): value for value in AVAILABILITY}
 )
 XML_DOCUMENT = "XML document"  # read by xml_feed.py when it is a Google Shopping feed
-NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 MAX_FIELD = 1_000_000  # characters; a longer cell is certainly a broken quote
 SNIFF_BYTES = 64 * 1024
 _MAGIC = (
