@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from modules.tenancy.models import Merchant, Platform, Store
 from modules.tenancy.services.addresses import storefront_url
 from modules.tenancy.services.merchants import list_merchants
-from modules.tenancy.services.platforms import list_platforms
+from modules.tenancy.services.platforms import get_platform_by_code, list_platforms
 from modules.tenancy.services.ports import home_platform_of_store, platform_ref, store_ref
 from modules.tenancy.services.scope import home_platform_id
 from modules.tenancy.services.stores import list_stores
@@ -25,12 +25,14 @@ __all__ = [
     "MerchantRecord",
     "PlatformRef",
     "StoreRef",
+    "administered_platform",
     "directory_counts",
     "home_platform_id",
     "home_platform_of_store",
     "merchant_by_id",
     "platform_by_code",
     "platform_by_id",
+    "platforms_administered",
     "store_by_code",
     "store_by_id",
     "storefront_url",
@@ -65,6 +67,18 @@ def platform_by_id(session: Session, platform_id: int) -> PlatformRef | None:
 def platform_by_code(session: Session, code: str) -> PlatformRef | None:
     platform = session.exec(select(Platform).where(Platform.code == code)).first()
     return platform_ref(platform) if platform else None
+
+
+def platforms_administered(session: Session, actor: Principal) -> list[PlatformRef]:
+    """The platforms an admin acts on, by code: all for a super admin, their own for a
+    platform admin, none for anyone else."""
+    return [platform_ref(p) for p in list_platforms(session, actor)]
+
+
+def administered_platform(session: Session, actor: Principal, code: str) -> PlatformRef:
+    """The platform `code` if the actor administers it; NotFound otherwise (an unknown code
+    and another's platform answer alike)."""
+    return platform_ref(get_platform_by_code(session, actor, code))
 
 
 def store_by_id(session: Session, store_id: int, *, active_only: bool = True) -> StoreRef | None:
