@@ -148,8 +148,20 @@ def has_permission(
         return principal.role == "platform_admin" and declared.frontend == Frontend.ADMIN
     if principal.role == "platform_admin" or tenant.store.merchant_id in principal.merchant_ids:
         return True
-    role = principal.store_roles.get(tenant.store.id)
-    return role == StoreRole.OWNER or role in declared.roles
+    return store_role_holds(principal.store_roles.get(tenant.store.id), permission, registry)
+
+
+def store_role_holds(
+    role: str | None, permission: str | None, registry: ModuleRegistry | None = None
+) -> bool:
+    """Whether a role in a store holds `permission` there: the owner every one, the other
+    roles those the permission names (None: any role)."""
+    if role is None:
+        return False
+    if role == StoreRole.OWNER or permission is None:
+        return True
+    declared = (registry or get_registry()).permissions.get(permission)
+    return declared is not None and role in declared.roles
 
 
 def check_access(
