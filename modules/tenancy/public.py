@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from modules.tenancy.models import Merchant, Platform, Store
+from modules.tenancy.models import Merchant, Platform, Store, StoreUser, User
 from modules.tenancy.services.addresses import storefront_url
 from modules.tenancy.services.merchants import list_merchants
 from modules.tenancy.services.platforms import get_platform_by_code, list_platforms
@@ -19,11 +19,13 @@ from modules.tenancy.services.scope import home_platform_id
 from modules.tenancy.services.stores import list_stores
 from modules.tenancy.services.users import list_users
 from orion_app.ports import PlatformRef, Principal, StoreRef
+from orion_app.registry import StoreRole
 
 __all__ = [
     "DirectoryCounts",
     "MerchantRecord",
     "PlatformRef",
+    "StaffMember",
     "StoreRef",
     "administered_platform",
     "directory_counts",
@@ -35,6 +37,7 @@ __all__ = [
     "platforms_administered",
     "store_by_code",
     "store_by_id",
+    "store_staff",
     "storefront_url",
 ]
 
@@ -47,6 +50,14 @@ class MerchantRecord:
     contact_email: str
     vat_number: str
     platform_id: int | None  # the platform it registered on
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """Someone who works in a store: its merchant's owner (role "owner") or a member."""
+
+    user_id: int
+    role: str  # a StoreRole value
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,26 @@ def store_by_id(session: Session, store_id: int, *, active_only: bool = True) ->
 def store_by_code(session: Session, code: str, *, active_only: bool = True) -> StoreRef | None:
     store = session.exec(select(Store).where(Store.code == code)).first()
     return store_ref(store) if store and (store.is_active or not active_only) else None
+
+
+def store_staff(session: Session, store_id: int) -> list[StaffMember]:
+    """The store's active staff, by user id: the merchant's owner and the store's members
+    (an owner who is also listed as a member counts once, as owner)."""
+    owner = session.exec(
+        select(User.id)
+        .join(Merchant, Merchant.owner_user_id == User.id)
+        .join(Store, Store.merchant_id == Merchant.id)
+        .where(Store.id == store_id, User.is_active)
+    ).first()
+    members = session.exec(
+        select(StoreUser.user_id, StoreUser.role)
+        .join(User, User.id == StoreUser.user_id)
+        .where(StoreUser.store_id == store_id, User.is_active)
+    ).all()
+    roles = {user_id: role for user_id, role in members}
+    if owner is not None:
+        roles[owner] = StoreRole.OWNER.value
+    return [StaffMember(user_id, role) for user_id, role in sorted(roles.items())]
 
 
 def merchant_by_id(session: Session, merchant_id: int) -> MerchantRecord | None:
