@@ -101,3 +101,19 @@ class ProductLabels(Protocol):
     """The `product_labels` port: how other modules name a product they only know by id."""
 
     def labels(self, store_id: int, product_ids: list[int], lang: str) -> dict[int, tuple[str, str, str]]: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotificationKind:
+    """An in-app notification a module raises for a store's staff. A module declares its kinds
+    in `notifications.py` (`KINDS = (NotificationKind(...), ...)`) and contributes them with
+    `contributes={"notification_kinds": "modules.<code>.notifications:KINDS"}`; messaging
+    stores who gets one and renders it in the reader's language when it is read."""
+
+    code: str  # module-prefixed and stable: "marketplace.import_finished"
+    title_key: str  # translation keys of the contributing module, formatted with the params
+    body_key: str
+    icon: str = "bell"  # a Lucide icon name
+    # Who of the store's staff receives it: those whose role holds this permission (the
+    # owner always); None: every member.
+    permission: str | None = None
