@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "SHELL_HEADER",
     "Feature",
     "Frontend",
     "Menu",
@@ -18,6 +19,7 @@ __all__ = [
     "PageFactory",
     "Permission",
     "ScheduledJob",
+    "ShellItem",
     "StoreRole",
     "Tier",
     "import_string",
@@ -155,6 +157,23 @@ class MenuItem:
     icon: str = "circle"
     permission: str | None = None
     order: int = 100
+
+
+# The contribution point of the dashboards' header: a module contributes a tuple of
+# `ShellItem`s (`contributes={SHELL_HEADER: "modules.<code>.shell:ITEMS"}`).
+SHELL_HEADER = "shell_header"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShellItem:
+    """Something a module puts in the header of the admin and store shells (a notifications
+    bell): `component` (dotted path of a function returning it) is shown where the module is
+    enabled, and `on_load` (a guarded event handler) runs with every signed-in page's own
+    loaders, under the page guard's decision and in its database session."""
+
+    frontends: tuple[Frontend, ...]
+    component: str
+    on_load: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import reflex as rx
 
 from orion_app.auth_api import SIGN_OUT_PATH
 from orion_app.i18n import LANGUAGE_NAMES
-from orion_app.registry import Frontend
+from orion_app.registry import SHELL_HEADER, Frontend, get_registry, import_string
 from orion_app.ui.backend import post_form
 from orion_app.ui.components import LABEL_STYLE, ONE_LINE, select
 from orion_app.ui.i18n import t
@@ -192,9 +192,31 @@ def _navigation(heading: rx.Component, switcher: Switcher, link=nav_link) -> lis
     ]
 
 
-def sidebar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None) -> rx.Component:
-    heading = rx.vstack(
-        rx.heading(title, size="4"), rx.text(subtitle, size="1", color_scheme="gray"), spacing="0"
+def header_items(frontend: Frontend) -> list[rx.Component]:
+    """What modules contribute to this dashboard's header (`ShellItem`s, e.g. a notifications
+    bell), each shown only where its module is enabled (the guard lists those)."""
+    return [
+        rx.cond(ShellState.header_modules.contains(code), import_string(item.component)())
+        for code, items in get_registry().contributions(SHELL_HEADER)
+        for item in items
+        if frontend in item.frontends
+    ]
+
+
+def sidebar(
+    title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None, extras: tuple = ()
+) -> rx.Component:
+    heading = rx.hstack(
+        rx.vstack(
+            rx.heading(title, size="4"),
+            rx.text(subtitle, size="1", color_scheme="gray"),
+            spacing="0",
+            min_width="0",
+        ),
+        *extras,
+        justify="between",
+        align="start",
+        width="100%",
     )
     return rx.vstack(
         *_navigation(heading, switcher),
@@ -239,8 +261,11 @@ def left_drawer(trigger: rx.Component, body: rx.Component, **root_props) -> rx.C
     )
 
 
-def top_bar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None) -> rx.Component:
-    """On a narrow screen: a menu button opening the navigation in a drawer, and the title."""
+def top_bar(
+    title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = None, extras: tuple = ()
+) -> rx.Component:
+    """On a narrow screen: a menu button opening the navigation in a drawer, the title, and the
+    modules' header items at the right."""
     heading = rx.vstack(
         rx.drawer.title(title, size="4"),
         rx.drawer.description(subtitle, size="1", color_scheme="gray"),
@@ -254,7 +279,8 @@ def top_bar(title: rx.Var | str, subtitle: rx.Var | str, switcher: Switcher = No
     )
     return rx.hstack(
         drawer,
-        rx.text(title, size="3", weight="bold", style=ONE_LINE, min_width="0"),
+        rx.text(title, size="3", weight="bold", style=ONE_LINE, min_width="0", flex="1 1 auto"),
+        *extras,
         display=rx.breakpoints(initial="flex", **{WIDE: "none"}),
         align="center",
         spacing="3",
@@ -273,6 +299,7 @@ def dashboard_shell(
     title: rx.Var | str,
     subtitle: rx.Var | str,
     switcher: Switcher = None,
+    frontend: Frontend = Frontend.ADMIN,
 ) -> rx.Component:
     """The sidebar beside the page on a wide screen, a top bar with a drawer above it on a
     phone. The page's box may shrink below its content's width (min-width 0), so a wide table
@@ -283,9 +310,9 @@ def dashboard_shell(
         (
             "ok",
             rx.box(
-                top_bar(title, subtitle, switcher),
+                top_bar(title, subtitle, switcher, tuple(header_items(frontend))),
                 rx.hstack(
-                    sidebar(title, subtitle, switcher),
+                    sidebar(title, subtitle, switcher, tuple(header_items(frontend))),
                     rx.el.main(
                         content,
                         padding=rx.breakpoints(initial="1em", sm="2em"),
@@ -306,12 +333,16 @@ def dashboard_shell(
 
 
 def admin_shell(content: rx.Component) -> rx.Component:
-    return dashboard_shell(content, "Orion", t("orion.admin.subtitle"))
+    return dashboard_shell(content, "Orion", t("orion.admin.subtitle"), frontend=Frontend.ADMIN)
 
 
 def store_shell(content: rx.Component) -> rx.Component:
     return dashboard_shell(
-        content, ShellState.tenant_store_name, ShellState.tenant_platform_name, store_switcher
+        content,
+        ShellState.tenant_store_name,
+        ShellState.tenant_platform_name,
+        store_switcher,
+        frontend=Frontend.STORE,
     )
 
 

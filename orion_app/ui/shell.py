@@ -27,7 +27,7 @@ from orion_app.db import DB_THREADS, run_blocking, shared_session
 from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
 from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
 from orion_app.ports import Principal
-from orion_app.registry import Frontend, import_string
+from orion_app.registry import SHELL_HEADER, Frontend, get_registry, import_string
 from orion_app.routes import frontend_base, page_index, sign_in_url
 from orion_app.ui.guard import handler_events, page_decision, public, ui_only
 from orion_app.ui.state import OrionState
@@ -98,6 +98,8 @@ class ShellState(OrionState):
     # `legal_pages` here and the footer shows them; until then they stay hidden.
     imprint: list[str] = []
     legal_pages: list[dict[str, str]] = []
+    # Modules enabled here whose items the dashboard header shows (`ShellItem`).
+    header_modules: list[str] = []
 
     @rx.event
     @public(page_guard=True)
@@ -122,7 +124,7 @@ class ShellState(OrionState):
                 if not access.ok or entry is None:
                     return None
                 with page_decision(access):
-                    return await self._run_loaders(entry.page.on_load)
+                    return await self._run_loaders(entry.page.on_load + _header_loaders(access, entry))
         finally:
             admission.leave()
 
@@ -200,6 +202,7 @@ class ShellState(OrionState):
         page_path = entry.page.path if access.ok and entry else ""
         self.stores = _store_links(access.principal, page_path) if staff else []
         self.drawer_open = False
+        self.header_modules = [code for code, _ in _header_items(access)] if staff and access.ok else []
         storefront = (
             tenant is not None and tenant.frontend == Frontend.STOREFRONT and tenant.store is not None
         )
@@ -251,6 +254,25 @@ class ShellState(OrionState):
             "const url = new URL(window.location.href); url.searchParams.delete('lang');"
             " window.location.replace(url.href)"
         )
+
+
+def _header_items(access: Access) -> list[tuple[str, list]]:
+    """(module, its `ShellItem`s for this frontend) of the enabled modules contributing to the
+    dashboard header."""
+    frontend = access.tenant.frontend if access.tenant else None
+    found = []
+    for code, items in get_registry().contributions(SHELL_HEADER):
+        mine = [item for item in items if frontend in item.frontends]
+        if code in access.enabled and mine:
+            found.append((code, mine))
+    return found
+
+
+def _header_loaders(access: Access, entry) -> tuple[str, ...]:
+    """The header items' loaders, run with a signed-in user's page (not on sign-in pages)."""
+    if entry.page.public or access.principal is None:
+        return ()
+    return tuple(item.on_load for _, items in _header_items(access) for item in items if item.on_load)
 
 
 def _imprint(store_id: int, lang: str) -> list[str]:
