@@ -23,8 +23,11 @@ class Forbidden(ServiceError):
 
 
 class FieldErrors(ServiceError):
-    """Bad input: field name -> message key. Nothing has been saved."""
+    """Bad input: field name -> message key. Nothing has been saved.
 
-    def __init__(self, errors: dict[str, str]):
+    `params` gives a field's message its values (e.g. the undeclared variable's name)."""
+
+    def __init__(self, errors: dict[str, str], params: dict[str, dict[str, object]] | None = None):
         super().__init__("orion.error.invalid_input")
         self.errors = errors
+        self.field_params = params or {}

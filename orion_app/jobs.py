@@ -29,9 +29,12 @@ def run_worker(burst: bool = False, queues: list[str] | None = None) -> None:
 
     Give `queues` to dedicate a worker, e.g. one for `long_running` imports so a big
     import never holds up the fast `default` jobs.
+
+    The worker also moves jobs queued for later (`enqueue_in`, e.g. a mail's next try) onto
+    their queue when due; one worker per queue holds that lock at a time.
     """
     worker = Worker([get_queue(name) for name in (queues or QUEUES)], connection=get_redis())
-    worker.work(burst=burst, with_scheduler=False)
+    worker.work(burst=burst, with_scheduler=True)
 
 
 def build_scheduler(registry: ModuleRegistry | None = None) -> CronScheduler:

@@ -6,4 +6,6 @@ from orion_app.redirects import safe_next as safe_next  # sign-in imports it fro
 
 
 def translated_errors(error: FieldErrors, lang: str) -> dict[str, str]:
-    return {name: translate(key, lang) for name, key in error.errors.items()}
+    return {
+        name: translate(key, lang, **error.field_params.get(name, {})) for name, key in error.errors.items()
+    }

@@ -1,0 +1,1 @@
+"""Messaging services: one concern per file (rendering, templates, sending, delivery, settings, outbox)."""

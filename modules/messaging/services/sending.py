@@ -1,0 +1,111 @@
+"""`send_message`: check, render and log a message in the sender's transaction; the delivery
+job is queued on RQ `default` only once that transaction commits."""
+
+import logging
+
+from sqlalchemy import event
+from sqlmodel import Session
+
+from modules.messaging.kinds import COMMON_VARIABLES, get_kind
+from modules.messaging.models import EmailLog
+from modules.messaging.services.rendering import render
+from modules.messaging.services.templates import effective_texts
+from modules.tenancy.public import platform_by_id, store_by_id
+from orion_app.errors import FieldErrors, NotFound, ServiceError
+from orion_app.jobs import get_queue
+from orion_app.validation import is_email
+
+log = logging.getLogger(__name__)
+_PENDING = "messaging.pending_deliveries"
+DELIVER = "modules.messaging.jobs.deliver"
+
+
+def send_message(
+    session: Session,
+    *,
+    kind: str,
+    to_email: str,
+    to_name: str = "",
+    language: str | None = None,
+    platform_id: int,
+    store_id: int | None = None,
+    context: dict,
+) -> int:
+    """Validate (e-mail syntax, CR/LF in name, unknown kind or undeclared context keys raise
+    ServiceError/FieldErrors), write an EmailLog row (status "queued") in the caller's session and
+    enqueue the delivery on RQ `default` once the caller's transaction COMMITS (a rolled-back
+    sign-up sends nothing). Language: `language` if given and supported, else the store's default
+    language, else "en". Returns the log row id."""
+    message_kind = get_kind(kind)
+    email = (to_email or "").strip()
+    if not is_email(email) or any(c in email for c in "\r\n<>,;\"'"):
+        raise FieldErrors({"email": "messaging.error.email"})
+    if "\r" in to_name or "\n" in to_name or len(to_name) > 120:
+        raise FieldErrors({"name": "messaging.error.name"})
+    undeclared = sorted(set(context) - set(message_kind.variables) - set(COMMON_VARIABLES))
+    if undeclared:
+        raise ServiceError("messaging.error.undeclared_context", kind=kind, name=", ".join(undeclared))
+    platform = platform_by_id(session, platform_id)
+    store = store_by_id(session, store_id, active_only=False) if store_id is not None else None
+    if platform is None or (store_id is not None and store is None):
+        raise NotFound()
+    chosen = effective_texts(
+        session, kind=kind, platform_id=platform_id, store_id=store_id, language=language
+    )
+    values = {
+        "recipient_name": to_name,
+        "store_name": store.name if store else platform.name,
+        "platform_name": platform.name,
+        **context,
+    }
+    rendered = render(message_kind, chosen.texts, values)
+    row = EmailLog(
+        store_id=store_id,
+        platform_id=platform_id,
+        kind=kind,
+        recipient=email,
+        recipient_name=to_name,
+        language=chosen.language,
+        subject=rendered.subject,
+        body_html=rendered.body_html,
+        body_text=rendered.body_text,
+        marketing=message_kind.marketing,
+    )
+    session.add(row)
+    session.flush()
+    _deliver_after_commit(session, row.id)
+    return row.id
+
+
+def _deliver_after_commit(session: Session, log_id: int) -> None:
+    pending = session.info.setdefault(_PENDING, [])
+    pending.append(log_id)
+    if not event.contains(session, "after_commit", _enqueue_pending):
+        event.listen(session, "after_commit", _enqueue_pending)
+        event.listen(session, "after_soft_rollback", _forget_pending)
+
+
+def _enqueue_pending(session: Session) -> None:
+    for log_id in session.info.pop(_PENDING, []):
+        enqueue_delivery(log_id)
+
+
+def _forget_pending(session: Session, previous_transaction) -> None:
+    if previous_transaction.parent is None:  # the whole transaction, not a savepoint
+        session.info.pop(_PENDING, None)
+
+
+def enqueue_delivery(log_id: int, delay_seconds: int = 0) -> None:
+    """Queue (or, with a delay, schedule) the delivery of one logged message."""
+    from datetime import timedelta
+
+    queue = get_queue("default")
+    try:
+        if delay_seconds:
+            queue.enqueue_in(
+                timedelta(seconds=delay_seconds), DELIVER, log_id, description=f"E-mail {log_id}"
+            )
+        else:
+            queue.enqueue(DELIVER, log_id, description=f"E-mail {log_id}")
+    except Exception:  # Redis down: the row stays queued; `requeue_stuck` (cron) sends it later
+        log.exception("Could not queue e-mail %s; it stays queued", log_id)
