@@ -7,10 +7,12 @@ from modules.messaging.models.email import (
     MessagingSettings,
     StoreMessagingSettings,
 )
+from modules.messaging.models.notifications import Notification
 
 __all__ = [
     "EmailLog",
     "EmailTemplateOverride",
     "MessagingSettings",
+    "Notification",
     "StoreMessagingSettings",
 ]
