@@ -1,0 +1,101 @@
+"""Store dashboard: the customers list."""
+
+import reflex as rx
+
+from modules.customers.state.merchant import CustomerListState
+from orion_app.ui.components import download_button, flag_badge, page, search_input, select, when
+from orion_app.ui.i18n import t
+from orion_app.ui.pager import pager
+from orion_app.ui.shell import ShellState
+from orion_app.ui.tables import data_table, row
+
+S = CustomerListState
+
+
+def _choice(name: str, value: rx.Var, all_key: str, yes_key: str, no_key: str) -> rx.Component:
+    return select(
+        rx.el.option(t(all_key), value="all"),
+        rx.el.option(t(yes_key), value="yes"),
+        rx.el.option(t(no_key), value="no"),
+        name=name,
+        default_value=value,
+        aria_label=t(all_key),
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.form(
+        rx.hstack(
+            search_input(S.search, "customers.admin.search", "customers.admin.search_label", width="18em"),
+            _choice(
+                "verified",
+                S.verified,
+                "customers.admin.filter.verified_all",
+                "customers.admin.filter.verified_yes",
+                "customers.admin.filter.verified_no",
+            ),
+            _choice(
+                "orders",
+                S.orders,
+                "customers.admin.filter.orders_all",
+                "customers.admin.filter.orders_yes",
+                "customers.admin.filter.orders_no",
+            ),
+            _choice(
+                "consent",
+                S.consent,
+                "customers.admin.filter.consent_all",
+                "customers.admin.filter.consent_yes",
+                "customers.admin.filter.consent_no",
+            ),
+            rx.button(t("customers.admin.apply"), type="submit", variant="soft"),
+            wrap="wrap",
+            spacing="2",
+        ),
+        on_submit=S.apply_filters,
+        reset_on_submit=False,
+        width="100%",
+    )
+
+
+def _row(r: rx.Var) -> rx.Component:
+    return row(
+        rx.cond(
+            r["deleted"] != "",
+            rx.link(
+                rx.text(r["name"], as_="span", color_scheme="gray"),
+                href=ShellState.base + "customers/" + r["id"],
+            ),
+            rx.link(r["name"], href=ShellState.base + "customers/" + r["id"]),
+        ),
+        r["email"],
+        flag_badge(r["verified"] != "", "customers.admin.verified", "customers.admin.not_verified"),
+        flag_badge(r["consent"] != "", "customers.admin.consent_yes", "customers.admin.consent_no"),
+        when(r["created"]),
+        when(r["last_sign_in"]),
+    )
+
+
+def customers_page() -> rx.Component:
+    export = download_button("download", "customers.admin.export", S.export_path, variant="soft")
+    return page(
+        "customers.admin.title",
+        _filters(),
+        rx.text(t("customers.admin.count", count=S.total), size="2", color_scheme="gray"),
+        data_table(
+            [
+                "customers.admin.column.name",
+                "customers.admin.column.email",
+                "customers.admin.column.verified",
+                "customers.admin.column.consent",
+                "customers.admin.column.created",
+                "customers.admin.column.last_sign_in",
+            ],
+            S.rows,
+            _row,
+            empty="customers.admin.empty",
+        ),
+        pager(S.page_number, S.page_count, S.go_to_page),
+        actions=(export,),
+        spacing="3",
+    )
