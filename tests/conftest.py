@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.mail_sink"]  # the `mail_sink` fixture: a real SMTP server
+
 RUN_ID = uuid.uuid4().hex[:10]
 os.environ["REDIS_PREFIX"] = f"orion:test:{RUN_ID}:"
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")

@@ -27,8 +27,9 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory) -> Iterator[str]:
-    """The app's URL; the server runs for the whole session."""
+def app_server(tmp_path_factory, mail_sink_server) -> Iterator[str]:
+    """The app's URL; the server runs for the whole session, with an RQ worker on `default`
+    (e-mail delivery) sending to the session's SMTP sink (`mail_sink` fixture)."""
     from orion_app.cli import main
     from orion_app.migrations import upgrade
 
@@ -48,9 +49,14 @@ def app_server(tmp_path_factory) -> Iterator[str]:
     from orion_app.settings import get_settings
 
     get_settings.cache_clear()
-    with ProxiedHarness.create(root=ROOT, app_name="orion_app") as harness:
-        HARNESS.append(harness)
-        yield harness.frontend_url.rstrip("/").replace("//localhost:", "//127.0.0.1:")
+    worker = subprocess.Popen([sys.executable, "-m", "orion_app", "worker", "--queues", "default"], cwd=ROOT)
+    try:
+        with ProxiedHarness.create(root=ROOT, app_name="orion_app") as harness:
+            HARNESS.append(harness)
+            yield harness.frontend_url.rstrip("/").replace("//localhost:", "//127.0.0.1:")
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
