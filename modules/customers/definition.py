@@ -3,6 +3,7 @@
 from orion_app.registry import Frontend, Menu, ModuleDefinition, PageFactory, Permission, StoreRole, Tier
 
 page = PageFactory(__name__)
+SF = Frontend.STOREFRONT
 
 MODULE = ModuleDefinition(
     code="customers",
@@ -10,7 +11,6 @@ MODULE = ModuleDefinition(
     description="Store-scoped customer accounts, addresses, e-mail verification and password reset.",
     version="1.0.0",
     tier=Tier.CORE,
-    planned=True,
     permissions=(
         Permission("customers.view", "customers.perm.view", roles=StoreRole.VIEWER.and_above()),
         Permission("customers.manage", "customers.perm.manage", roles=StoreRole.MANAGER.and_above()),
@@ -33,6 +33,86 @@ MODULE = ModuleDefinition(
             permission="customers.view",
             state="merchant_detail:CustomerDetailState",
         ),
+        page(
+            frontend=SF,
+            path="account/signup",
+            view="shop_auth:signup_page",
+            title_key="customers.shop.signup_title",
+            state="shop_auth:ShopSignUpState",
+            public=True,
+        ),
+        page(
+            frontend=SF,
+            path="account/login",
+            view="shop_auth:login_page",
+            title_key="customers.shop.login_title",
+            state="shop_auth:ShopSignInState",
+            public=True,
+        ),
+        page(
+            frontend=SF,
+            path="account/verify",
+            view="shop_auth:verify_page",
+            title_key="customers.shop.verify_title",
+            state="shop_auth:ShopVerifyState",
+            public=True,
+            private=True,
+        ),
+        page(
+            frontend=SF,
+            path="account/forgot",
+            view="shop_auth:forgot_page",
+            title_key="customers.shop.forgot_title",
+            state="shop_auth:ShopForgotState",
+            public=True,
+        ),
+        page(
+            frontend=SF,
+            path="account/reset",
+            view="shop_auth:reset_page",
+            title_key="customers.shop.reset_title",
+            state="shop_auth:ShopResetState",
+            public=True,
+            private=True,
+        ),
+        page(
+            frontend=SF,
+            path="account",
+            view="shop_account:profile_page",
+            title_key="customers.account.title",
+            state="shop_account:ShopProfileState",
+            public=True,
+            private=True,
+            menu=Menu(key="customers.menu.account", icon="user", order=90),
+        ),
+        page(
+            frontend=SF,
+            path="account/addresses",
+            view="shop_addresses:addresses_page",
+            title_key="customers.account.addresses_title",
+            state="shop_addresses:ShopAddressesState",
+            public=True,
+            private=True,
+        ),
+        page(
+            frontend=SF,
+            path="account/orders",
+            view="shop_account:orders_page",
+            title_key="customers.account.orders_title",
+            state="shop_account:ShopOrdersState",
+            public=True,
+            private=True,
+        ),
+        page(
+            frontend=SF,
+            path="account/privacy",
+            view="shop_account:privacy_page",
+            title_key="customers.account.privacy_title",
+            state="shop_account:ShopPrivacyState",
+            public=True,
+            private=True,
+        ),
     ),
-    api_routes="modules.customers.downloads:routes",
+    api_routes="modules.customers.api:routes",
+    contributes={"message_kinds": "modules.customers.messages:KINDS"},
 )

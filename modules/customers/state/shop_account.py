@@ -1,0 +1,162 @@
+"""A signed-in shopper's account pages: profile (with the unverified banner), orders and
+privacy. Every handler finds the customer again from the websocket's cookie for this store;
+no customer id ever comes from the client or sits in state."""
+
+import reflex as rx
+
+from modules.customers.models import Customer
+from modules.customers.services.accounts import resend_verification, update_profile
+from modules.customers.services.privacy import delete_account
+from modules.customers.state.shop_common import (
+    STOREFRONT,
+    base,
+    field_errors,
+    language_options,
+    shop,
+    signed_in,
+)
+from orion_app.db import session_scope
+from orion_app.errors import FieldErrors
+from orion_app.i18n import translate
+from orion_app.ui.format import iso
+from orion_app.ui.guard import current_access, public
+from orion_app.ui.state import OrionState
+
+
+def to_sign_in(state) -> rx.event.EventSpec:
+    return rx.redirect(f"{base()}account/login?next={state.router.url.path}")
+
+
+class ShopAccountState(OrionState):
+    """The header every account page shows: who is signed in, and whether verified."""
+
+    customer_name: str = ""
+    customer_email: str = ""
+    verified: bool = True
+    resent: bool = False
+
+    def _show(self, customer: Customer) -> None:
+        self.customer_name = customer.name
+        self.customer_email = customer.email
+        self.verified = customer.email_verified_at is not None
+
+    @rx.event
+    @public(frontends=STOREFRONT, rate=(5, 3600))
+    def resend(self):
+        """The verification link again (a few times an hour at most)."""
+        with session_scope() as session:
+            customer = signed_in(self, session)
+            if customer is None:
+                return to_sign_in(self)
+            resend_verification(session, shop(self), customer.id)
+        self.resent = True
+        return None
+
+
+class ShopProfileState(ShopAccountState):
+    name: str = ""
+    language: str = ""
+    marketing: bool = False
+    marketing_at: str = ""
+    languages: list[dict[str, str]] = []
+    errors: dict[str, str] = {}
+    saved: bool = False
+    welcome: bool = False
+    form_key: int = 0  # a new key remounts the form with the saved values
+
+    def _fill(self, customer: Customer) -> None:
+        self._show(customer)
+        self.name = customer.name
+        self.language = customer.language or ""
+        self.marketing = customer.marketing_consent
+        self.marketing_at = iso(customer.marketing_consent_at)
+        self.form_key += 1
+
+    @rx.event
+    @public(frontends=STOREFRONT)
+    def load(self):
+        with session_scope() as session:
+            customer = signed_in(self, session)
+            if customer is None:
+                return to_sign_in(self)
+            self._fill(customer)
+        self.languages = language_options()
+        self.errors, self.saved, self.resent = {}, False, False
+        self.welcome = self.router.url.query_parameters.get("welcome") == "1"
+        return None
+
+    @rx.event
+    @public(frontends=STOREFRONT, rate=(30, 600))
+    def save(self, form: dict):
+        store = current_access().tenant.store
+        try:
+            with session_scope() as session:
+                customer = signed_in(self, session)
+                if customer is None:
+                    return to_sign_in(self)
+                update_profile(
+                    session,
+                    store.id,
+                    customer.id,
+                    name=str(form.get("name") or ""),
+                    language=str(form.get("language") or ""),
+                    marketing_consent=form.get("marketing") in (True, "on"),
+                    languages=tuple(store.languages),
+                )
+                self._fill(customer)
+        except FieldErrors as error:
+            self.errors, self.saved = field_errors(error, self.lang), False
+            return None
+        self.errors, self.saved = {}, True
+        return None
+
+
+class ShopOrdersState(ShopAccountState):
+    """Orders fill this page once the orders module exists (see docs/customers.md)."""
+
+    orders: list[dict[str, str]] = []
+
+    @rx.event
+    @public(frontends=STOREFRONT)
+    def load(self):
+        with session_scope() as session:
+            customer = signed_in(self, session)
+            if customer is None:
+                return to_sign_in(self)
+            self._show(customer)
+        self.orders = []
+        return None
+
+
+class ShopPrivacyState(ShopAccountState):
+    errors: dict[str, str] = {}
+
+    @rx.event
+    @public(frontends=STOREFRONT)
+    def load(self):
+        with session_scope() as session:
+            customer = signed_in(self, session)
+            if customer is None:
+                return to_sign_in(self)
+            self._show(customer)
+        self.errors = {}
+        return None
+
+    @rx.event
+    @public(frontends=STOREFRONT, rate=(5, 600))
+    def delete(self, form: dict):
+        """Anonymise the account (password asked again) and end every session."""
+        if form.get("confirm") not in (True, "on"):
+            self.errors = {"confirm": translate("customers.account.confirm_delete", self.lang)}
+            return None
+        store_id = current_access().tenant.store.id
+        try:
+            with session_scope() as session:
+                customer = signed_in(self, session)
+                if customer is None:
+                    return to_sign_in(self)
+                delete_account(session, store_id, customer.id, str(form.get("password") or ""))
+        except FieldErrors as error:
+            self.errors = field_errors(error, self.lang)
+            return None
+        return rx.redirect(f"{base()}account/login?notice=deleted")
