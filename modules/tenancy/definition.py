@@ -1,6 +1,7 @@
 """Tenancy: platforms, merchants, stores, domains, users, roles and module enablement."""
 
 from orion_app.registry import (
+    Feature,
     Frontend,
     Menu,
     ModuleDefinition,
@@ -27,7 +28,11 @@ MODULE = ModuleDefinition(
         Permission("tenancy.users.manage", "tenancy.perm.users", A),
         Permission("tenancy.team.view", "tenancy.perm.team_view", roles=StoreRole.STAFF.and_above()),
         Permission("tenancy.team.manage", "tenancy.perm.team_manage"),
+        # Managers invite too, never above their own role (services/invitations.py).
+        Permission("tenancy.team.invite", "tenancy.perm.team_invite", roles=StoreRole.MANAGER.and_above()),
     ),
+    # Billing will set plan limits on team size; unlimited until then.
+    features=(Feature("team_members", "tenancy.feature.team_members", "limit", None),),
     pages=(
         *(
             page(
@@ -39,6 +44,29 @@ MODULE = ModuleDefinition(
                 menu=Menu(key="tenancy.menu.account", icon="user", order=90),
             )
             for frontend in (A, S)
+        ),
+        *(
+            page(
+                frontend=frontend,
+                path=path,
+                view=f"password_reset:{view}",
+                title_key="tenancy.reset.title",
+                public=True,
+                state=f"password_reset:{state}",
+            )
+            for frontend in (A, S)
+            for path, view, state in (
+                ("forgot-password", "forgot_password_page", "ForgotPasswordState"),
+                ("reset-password", "reset_password_page", "ResetPasswordState"),
+            )
+        ),
+        page(
+            frontend=S,
+            path="invitation",
+            view="invitation:invitation_page",
+            title_key="tenancy.invitation.title",
+            public=True,
+            state="invitation:InvitationState",
         ),
         page(
             frontend=A,
@@ -150,6 +178,7 @@ MODULE = ModuleDefinition(
         "module_state": "modules.tenancy.services.ports:SqlModuleStateStore",
         "authenticator": "modules.tenancy.services.ports:SqlAuthenticator",
     },
+    contributes={"message_kinds": "modules.tenancy.messages:KINDS"},
     seed_demo="modules.tenancy.demo:seed",
     metrics_provider="modules.tenancy.providers:store_metrics",
     context_providers={Frontend.PLATFORM: "modules.tenancy.providers:platform_context"},

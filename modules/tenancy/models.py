@@ -114,7 +114,6 @@ class UserSession(Row, table=True):
     ip: str = Field(default="", max_length=64)
 
 
-
 class UserToken(Row, table=True):
     """A single-use link mailed to staff: a password reset (`user_id`) or a team invitation
     (`store_id`, `email`, `name`, `role`, `invited_by`). Only the SHA-256 of the token is
@@ -133,6 +132,7 @@ class UserToken(Row, table=True):
     expires_at: datetime
     used_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
 
 class PlatformModule(Row, table=True):
     """Whether a module is on for a platform, its config override, and who changed it when."""

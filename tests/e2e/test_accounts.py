@@ -12,19 +12,22 @@ pytestmark = pytest.mark.e2e
 
 
 def new_staff_member(password: str = "first-password-1") -> str:
-    """A fresh staff account of cafe-lux (tests must not change the demo accounts)."""
-    from modules.tenancy.services.users import add_member
+    """A fresh staff account of cafe-lux that joined through an invitation link (tests must
+    not change the demo accounts)."""
+    from modules.tenancy.models import UserToken
+    from modules.tenancy.services.invitations import INVITATION, accept_invitation
     from orion_app.db import session_scope
-    from tests.integration.helpers import principal, store_id
+    from orion_app.session_tokens import issue_one_time
+    from tests.integration.helpers import store_id
 
     email = f"staff-{uuid.uuid4().hex[:6]}@cafe-lux.lu"
+    cafe = store_id("cafe-lux")
     with session_scope() as session:
-        add_member(
-            session,
-            principal("marie@cafe-lux.lu"),
-            store_id("cafe-lux"),
-            {"email": email, "name": "Temp Staff", "password": password, "role": "staff"},
+        token = issue_one_time(
+            session, UserToken, INVITATION, 1, store_id=cafe, email=email, name="Temp Staff", role="staff"
         )
+        session.commit()
+        accept_invitation(session, cafe, token, {"name": "Temp Staff", "password": password})
     return email
 
 

@@ -118,20 +118,20 @@ def test_a_duplicate_platform_code_is_shown_next_to_the_field_and_nothing_is_sav
     expect(page.get_by_role("cell", name="Another OMS")).to_have_count(0)
 
 
-def test_an_owner_adds_a_team_member_with_a_role(page: Page, app_server: str):
+def test_an_owner_invites_a_team_member_with_a_role(page: Page, app_server: str):
     sign_in(page, app_server, "/store/velo-weber/login", "jean@velo.lu")
     expect(page.get_by_role("heading", name="Overview")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Team").click()
-    page.get_by_role("button", name="Add member").click()
+    page.get_by_role("button", name="Invite").click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("E-mail").fill("anna@velo.lu")
     dialog.get_by_label("Name").fill("Anna Kremer")
-    dialog.get_by_label("Password").fill("short")
+    dialog.get_by_label("Role").select_option("manager")
     dialog.get_by_role("button", name="Save").click()
-    expect(dialog.get_by_role("alert")).to_contain_text("at least 10 characters")
-    dialog.get_by_label("Password").fill("a-long-enough-password")
-    dialog.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("cell", name="anna@velo.lu")).to_be_visible()
+    expect(page.get_by_text("Invitation sent to anna@velo.lu.")).to_be_visible()
+    pending = page.get_by_role("row").filter(has_text="anna@velo.lu")
+    expect(pending).to_contain_text("Manager")
+    expect(pending.get_by_role("button", name="Re-send")).to_be_visible()
 
 
 def test_the_language_switcher_translates_the_page(page: Page, app_server: str):

@@ -4,12 +4,13 @@ import pytest
 from sqlmodel import select
 
 from modules.tenancy.models import Store
-from modules.tenancy.services import merchants, platforms, stores, users
+from modules.tenancy.services import invitations, merchants, platforms, stores, users
 from orion_app.db import session_scope
 from orion_app.errors import Forbidden, NotFound
 from orion_app.ports import Principal
 from tests.integration.helpers import principal, store_id
 
+ORIGIN = "http://127.0.0.1:3000"
 NOBODY = Principal(user_id=999_999, email="nobody@example.lu", name="Nobody", role="store_member")
 
 
@@ -40,11 +41,8 @@ def test_an_owner_cannot_see_or_change_another_merchants_team(demo):
         with pytest.raises(NotFound):
             users.list_team(session, marie, velo)
         with pytest.raises(NotFound):
-            users.add_member(
-                session,
-                marie,
-                velo,
-                {"email": "spy@x.lu", "name": "Spy", "password": "0123456789", "role": "manager"},
+            invitations.invite_member(
+                session, marie, velo, {"email": "spy@x.lu", "name": "Spy", "role": "manager"}, ORIGIN
             )
         with pytest.raises(NotFound):
             users.remove_member(session, marie, velo, principal("jean@velo.lu").user_id)
@@ -56,11 +54,8 @@ def test_store_staff_see_their_store_but_cannot_manage_its_team(demo):
     with session_scope() as session:
         assert [s.code for s in stores.list_stores(session, luc)] == ["cafe-lux"]
         with pytest.raises(Forbidden):
-            users.add_member(
-                session,
-                luc,
-                cafe,
-                {"email": "x@x.lu", "name": "X", "password": "0123456789", "role": "owner"},
+            invitations.invite_member(
+                session, luc, cafe, {"email": "x@x.lu", "name": "X", "role": "owner"}, ORIGIN
             )
         with pytest.raises(Forbidden):
             stores.update_store(session, luc, cafe, {"name": "Renamed"})

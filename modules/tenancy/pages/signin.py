@@ -46,6 +46,7 @@ def _signin_card(heading: rx.Var | str) -> rx.Component:
                 rx.el.input(type="hidden", name="base", value=ShellState.base),
                 rx.el.input(type="hidden", name="next", value=SignInState.next_path),
                 rx.button(t("tenancy.signin.submit"), type="submit", width="100%"),
+                rx.link(t("tenancy.signin.forgot"), href=ShellState.base + "forgot-password", size="2"),
                 spacing="3",
                 width="100%",
             ),

@@ -13,32 +13,70 @@ from orion_app.ui.components import (
     remove_button,
     select,
     select_field,
+    when,
 )
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
 
 
-def _add_dialog() -> rx.Component:
+def _invite_dialog() -> rx.Component:
     s = TeamState
     fields = [
         field("tenancy.user.email", "email", s.errors, type="email", required=True),
-        field("tenancy.user.name", "name", s.errors),
-        field(
-            "tenancy.user.password",
-            "password",
-            s.errors,
-            type="password",
-            hint_key="tenancy.user.password_hint",
-        ),
+        field("tenancy.user.name", "name", s.errors, required=True),
         select_field("tenancy.team.role", "role", s.errors, store_role_options(), default_value="staff"),
     ]
     return form_dialog(
-        "tenancy.team.add",
+        "tenancy.invitation.invite",
         fields,
-        hint_key="tenancy.team.add_hint",
-        on_submit=s.add,
+        hint_key="tenancy.invitation.invite_hint",
+        on_submit=s.invite,
         open=s.dialog_open,
         on_open_change=s.set_dialog_open,
+    )
+
+
+def _invitations() -> rx.Component:
+    """Invitations nobody accepted yet, each with "re-send" and "revoke"."""
+    s = TeamState
+    return rx.cond(
+        s.invitations.length() > 0,
+        rx.vstack(
+            rx.heading(t("tenancy.invitation.pending"), size="4"),
+            data_table(
+                [
+                    "tenancy.user.name",
+                    "tenancy.user.email",
+                    "tenancy.team.role",
+                    "tenancy.invitation.expires",
+                    "",
+                ],
+                s.invitations,
+                lambda r: row(
+                    r["name"],
+                    r["email"],
+                    rx.badge(store_role(r["role"])),
+                    rx.cond(
+                        r["expired"] != "",
+                        rx.badge(t("tenancy.invitation.expired"), color_scheme="red"),
+                        when(r["expires_at"]),
+                    ),
+                    rx.hstack(
+                        rx.button(
+                            t("tenancy.invitation.resend"),
+                            size="1",
+                            variant="soft",
+                            on_click=s.resend(r["id"]),
+                        ),
+                        remove_button("tenancy.invitation.revoke", s.revoke(r["id"])),
+                        spacing="2",
+                        wrap="wrap",
+                    ),
+                ),
+            ),
+            width="100%",
+            spacing="2",
+        ),
     )
 
 
@@ -98,6 +136,7 @@ def team_page() -> rx.Component:
                 ),
             ),
         ),
+        _invitations(),
         _remove_dialog(),
-        actions=(rx.cond(s.can_manage, _add_dialog()),),
+        actions=(rx.cond(s.can_invite, _invite_dialog()),),
     )

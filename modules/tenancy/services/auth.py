@@ -113,16 +113,24 @@ def change_password(session: Session, actor: Principal, current_password: str, n
     user = session.get(User, actor.user_id)
     if user is None or not user.is_active:
         raise NotFound()
-    _refuse_when_throttled(user.email, "")
     errors: dict[str, str] = {}
-    if not verify_password(user.password_hash, current_password):
-        _record_failure(user.email, "")
+    if not verify_account_password(user, current_password):
         errors["current_password"] = "tenancy.password.current_wrong"
     if weak := password_error(new_password):
         errors["new_password"] = weak
     if errors:
         raise FieldErrors(errors)
     set_password(session, user, new_password)
+
+
+def verify_account_password(user: User, password: str, ip: str = "") -> bool:
+    """Whether `password` is the user's, counted against sign-in's per-account and per-IP
+    limits (ServiceError `tenancy.signin.too_many` while they are reached)."""
+    _refuse_when_throttled(user.email, ip)
+    if verify_password(user.password_hash, password):
+        return True
+    _record_failure(user.email, ip)
+    return False
 
 
 def set_password(session: Session, user: User, password: str) -> None:

@@ -187,38 +187,6 @@ def list_team(session: Session, actor: Principal, store_id: int) -> list[tuple[U
     return [(user, role) for user, role in rows]
 
 
-def add_member(session: Session, actor: Principal, store_id: int, data: dict) -> User:
-    """Give a person a role in the store, creating their account when the e-mail is new."""
-    store: Store = get_managed_store(session, actor, store_id)
-    email = clean(data.get("email")).lower()
-    role = clean(data.get("role"))
-    errors: dict[str, str] = {}
-    if role not in {r.value for r in StoreRole}:
-        errors["role"] = "tenancy.user.role_invalid"
-    user = session.exec(select(User).where(User.email == email)).first() if email else None
-    if user is None:
-        errors |= _check_new_user(session, email, clean(data.get("name")), data.get("password") or "")
-    elif session.exec(
-        select(StoreUser.id).where(StoreUser.store_id == store.id, StoreUser.user_id == user.id)
-    ).first():
-        errors["email"] = "tenancy.team.already_member"
-    if errors:
-        raise FieldErrors(errors)
-    if user is None:
-        user = User(
-            email=email,
-            name=clean(data.get("name")),
-            password_hash=hash_password(data["password"]),
-            role="store_member",
-        )
-        session.add(user)
-        session.flush()
-    session.add(StoreUser(store_id=store.id, user_id=user.id, role=role))
-    session.commit()
-    session.refresh(user)
-    return user
-
-
 def remove_member(session: Session, actor: Principal, store_id: int, user_id: int | None) -> None:
     """Take a person out of the team; never oneself, never the store's last owner."""
     link = _member(session, actor, store_id, user_id)

@@ -14,7 +14,7 @@ from orion_app.ui.guard import public
 from orion_app.ui.state import OrionState
 
 # What another page may announce on the sign-in page (?error=password_changed).
-NOTICES = ("password_changed",)
+NOTICES = ("password_changed", "password_reset", "joined")
 
 
 class SignInState(OrionState):

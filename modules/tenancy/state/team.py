@@ -1,20 +1,31 @@
-"""Store dashboard: the store's team; owners add members, change their roles and remove them."""
+"""Store dashboard: the store's team; owners change roles and remove members, owners and
+managers invite people by e-mail and re-send or revoke pending invitations."""
 
 import reflex as rx
 
+from modules.tenancy.services.invitations import (
+    invite_member,
+    list_invitations,
+    resend_invitation,
+    revoke_invitation,
+)
 from modules.tenancy.services.scope import as_id
-from modules.tenancy.services.users import add_member, change_member_role, list_team, remove_member
+from modules.tenancy.services.users import change_member_role, list_team, remove_member
 from modules.tenancy.state.forms import DialogFormMixin
+from modules.tenancy.state.links import mail_origin
 from orion_app.access import has_permission
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.i18n import translate
+from orion_app.ui.format import iso
 from orion_app.ui.guard import current_access, guarded, ui_only
 from orion_app.ui.state import OrionState
 
 
 class TeamState(DialogFormMixin, OrionState):
     can_manage: bool = False
+    can_invite: bool = False
+    invitations: list[dict[str, str]] = []
     # A refused role change: the member's id and why, shown on that member's row.
     role_error_id: str = ""
     role_error: str = ""
@@ -36,7 +47,22 @@ class TeamState(DialogFormMixin, OrionState):
                 }
                 for user, role in list_team(session, access.principal, access.tenant.store.id)
             ]
-        self.can_manage = has_permission(access.principal, "tenancy.team.manage", access.tenant)
+            self.can_manage = has_permission(access.principal, "tenancy.team.manage", access.tenant)
+            self.can_invite = has_permission(access.principal, "tenancy.team.invite", access.tenant)
+            pending = (
+                list_invitations(session, access.principal, access.tenant.store.id) if self.can_invite else []
+            )
+            self.invitations = [
+                {
+                    "id": str(item.id),
+                    "email": item.email,
+                    "name": item.name,
+                    "role": item.role,
+                    "expires_at": iso(item.expires_at),
+                    "expired": "1" if item.expired else "",
+                }
+                for item in pending
+            ]
 
     @rx.event
     @guarded("tenancy.team.view", quiet=True)
@@ -45,14 +71,35 @@ class TeamState(DialogFormMixin, OrionState):
         self._reload()
 
     @rx.event
-    @guarded("tenancy.team.manage")
-    def add(self, form: dict):
+    @guarded("tenancy.team.invite")
+    def invite(self, form: dict):
+        """Mail an invitation; the dialog keeps refused input with the reason next to each field."""
         access = current_access()
-        user = self._create(add_member, access.principal, access.tenant.store.id, form)
-        if user is None:
+        email = self._create(invite_member, access.principal, access.tenant.store.id, form, mail_origin(self))
+        if email is None:
             return None
         self._reload()
-        return rx.toast.success(user.email)
+        return rx.toast.success(translate("tenancy.invitation.sent_toast", self.lang, email=email))
+
+    @rx.event
+    @guarded("tenancy.team.invite")
+    def resend(self, invitation_id: str):
+        access = current_access()
+        with session_scope() as session:
+            email = resend_invitation(
+                session, access.principal, access.tenant.store.id, as_id(invitation_id), mail_origin(self)
+            )
+        self._reload()
+        return rx.toast.success(translate("tenancy.invitation.sent_toast", self.lang, email=email))
+
+    @rx.event
+    @guarded("tenancy.team.invite")
+    def revoke(self, invitation_id: str):
+        access = current_access()
+        with session_scope() as session:
+            email = revoke_invitation(session, access.principal, access.tenant.store.id, as_id(invitation_id))
+        self._reload()
+        return rx.toast.success(translate("tenancy.invitation.revoked_toast", self.lang, email=email))
 
     @rx.event
     @guarded("tenancy.team.manage")
