@@ -7,21 +7,15 @@ import csv
 import io
 
 import pytest
-from starlette.testclient import TestClient
 
 from modules.marketplace.services.export import download_path, errors_download_path
-from modules.tenancy.services.auth import sign_in
 from orion_app import enablement
 from orion_app.api import build_api
-from orion_app.db import session_scope
 from orion_app.i18n import translate
 from orion_app.registry import get_registry
-from orion_app.session_cookie import COOKIE as SESSION_COOKIE
-from orion_app.ui.state import LANGUAGE_COOKIE
-from tests.integration.helpers import platform_id
+from tests.integration.helpers import Browser, platform_id
 from tests.integration.marketplace_helpers import (
     CAFE,
-    PASSWORD,
     add,
     by_sku,
     export_shop,
@@ -36,27 +30,6 @@ from tests.integration.marketplace_helpers import (
 @pytest.fixture
 def shop(demo, tmp_path, monkeypatch):
     return export_shop(tmp_path, monkeypatch)
-
-
-class Browser:
-    """The API as a browser reaches it: the session cookie of whoever signed in, a language cookie."""
-
-    def __init__(self):
-        self.client = TestClient(build_api(get_registry()))
-        self.tokens: dict[str, str] = {}
-
-    def token(self, email: str) -> str:
-        if email not in self.tokens:
-            with session_scope() as session:
-                self.tokens[email], _user = sign_in(session, email, PASSWORD)
-        return self.tokens[email]
-
-    def get(self, path: str, email: str | None = None, lang: str = ""):
-        cookies = {SESSION_COOKIE: self.token(email)} if email else {}
-        if lang:
-            cookies[LANGUAGE_COOKIE] = lang
-        header = "; ".join(f"{name}={value}" for name, value in cookies.items())
-        return self.client.get(path, headers={"cookie": header} if header else {})
 
 
 @pytest.fixture
