@@ -60,7 +60,7 @@ def _check_part(kind: MessageKind, part: str, source: str) -> tuple[str, dict[st
         return "messaging.error.syntax", {"line": exc.lineno, "detail": exc.message or ""}
     unsafe = _unsafe_names(tree)
     if unsafe:
-        return "messaging.error.unsafe", {"name": unsafe[0]}
+        return "messaging.error.unsafe", {"name": ", ".join(sorted(set(unsafe)))}
     undeclared = sorted(meta.find_undeclared_variables(tree) - kind.allowed_variables)
     if undeclared:
         return "messaging.error.undeclared_variable", {"name": ", ".join(undeclared)}
