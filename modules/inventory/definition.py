@@ -30,4 +30,5 @@ MODULE = ModuleDefinition(
     config="modules.inventory.config:InventoryConfig",
     metrics_provider="modules.inventory.providers:store_metrics",
     widget_provider="modules.inventory.providers:overview_widgets",
+    contributes={"notification_kinds": "modules.inventory.notifications:KINDS"},
 )

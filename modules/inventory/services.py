@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
+from modules.inventory.notifications import report_low_stock
 from orion_app.db import one_of
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.scoped import list_in_store
@@ -120,6 +121,7 @@ def adjust_stock(
     session.add(level)
     session.flush()
     _log(session, level, kind, before, reason, user_id)
+    report_low_stock(session, store_id, {level.product_id: new_quantity - before[0]})
     session.commit()
     session.refresh(level)
     return level
@@ -202,6 +204,7 @@ def reserve(
     if remaining:
         session.rollback()
         raise InsufficientStock(quantity, quantity - remaining)
+    report_low_stock(session, store_id, {product_id: -quantity})
     session.commit()
     return taken
 
@@ -302,7 +305,8 @@ def set_quantities(
     `current` is what `bin_levels` returned (rows here, records through `public.py`), when
     the caller has it already; only `id`, `quantity` and `reserved` are read. A target
     below a bin's reserved units is refused (FieldErrors) before anything is written.
-    Does not commit: the caller commits with its own bookkeeping. Returns rows changed.
+    Does not commit: the caller commits with its own bookkeeping (and the low-stock
+    notifications this change raises). Returns rows changed.
     """
     where = location(warehouse, bin)
     if not where.warehouse:
@@ -311,6 +315,7 @@ def set_quantities(
         current = bin_levels(session, store_id, list(targets), where.warehouse, where.bin)
     now = utcnow()
     inserts, updates, moves = [], [], []
+    changes: dict[int, int] = {}  # product id -> units more (or fewer) available
     for variant_id, quantity in targets.items():
         product_id = products[variant_id]
         level = current.get(variant_id)
@@ -319,6 +324,7 @@ def set_quantities(
             raise FieldErrors({"quantity": "inventory.error.below_reserved"})
         if quantity == before[0] and level is not None:
             continue
+        changes[product_id] = changes.get(product_id, 0) + quantity - before[0]
         if level is None:
             inserts.append(
                 {
@@ -357,4 +363,5 @@ def set_quantities(
         session.execute(update(StockLevel), updates)
     if moves:
         session.execute(insert(StockMovement).execution_options(render_nulls=True), moves)
+    report_low_stock(session, store_id, changes)
     return len(moves)

@@ -65,4 +65,5 @@ MODULE = ModuleDefinition(
     widget_provider="modules.marketplace.providers:overview_widgets",
     api_routes="modules.marketplace.api:routes",
     config="modules.marketplace.config:MarketplaceConfig",
+    contributes={"notification_kinds": "modules.marketplace.notifications:KINDS"},
 )

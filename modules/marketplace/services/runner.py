@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from modules.catalog.public import Item, upsert_products
 from modules.marketplace.models import FeedImport, FeedImportError, JobStatus
+from modules.marketplace.notifications import report_import_outcome
 from modules.marketplace.services.feed import Feed, FeedProblem, FeedRow, open_feed
 from modules.marketplace.services.fetch import fetch
 from modules.marketplace.services.imports import _feed_path, _remove_file, config
@@ -91,6 +92,7 @@ def run_import(import_id: int) -> str:
             if not retries_left:
                 record.finished_at = utcnow()
             session.add(record)
+            report_import_outcome(session, record)
             session.commit()
             if not retries_left:
                 queue_photos(session, record)  # the batches done stay, and so do their photos
@@ -285,6 +287,7 @@ def _finish(session: Session, record: FeedImport, status: str, message_key: str 
     if not (record.dry_run and status == JobStatus.SUCCEEDED):  # a dry run's file may be applied
         _remove_file(record)  # an ended import needs its file no more (its errors keep the bad rows)
     session.add(record)
+    report_import_outcome(session, record)
     session.commit()
     queue_photos(session, record)  # after the commit: the job reads the tasks it planned
     return status
