@@ -1,6 +1,7 @@
 """Messaging: e-mail templates in four languages, e-mail log, conversations, notifications."""
 
 from orion_app.registry import (
+    SHELL_HEADER,
     Frontend,
     Menu,
     ModuleDefinition,
@@ -99,8 +100,20 @@ MODULE = ModuleDefinition(
             permission="messaging.platform.manage",
             state="outbox:OutboxState",
         ),
+        # Every signed-in user's own notifications (the bell leads here); no menu entry.
+        *(
+            page(
+                frontend=frontend,
+                path="notifications",
+                view="notifications:notifications_page",
+                title_key="messaging.notifications.title",
+                state="notifications:NotificationsState",
+            )
+            for frontend in (A, S)
+        ),
     ),
     scheduled_jobs=(
         ScheduledJob("requeue_stuck_mail", "modules.messaging.jobs.requeue_stuck_mail", "*/5 * * * *"),
     ),
+    contributes={SHELL_HEADER: "modules.messaging.shell:ITEMS"},
 )

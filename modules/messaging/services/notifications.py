@@ -8,6 +8,7 @@ only ever picks among that user's own rows.
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import func, update
 from sqlmodel import Session, select
@@ -26,6 +27,7 @@ from orion_app.ui.format import iso
 
 CONTRIBUTION_POINT = "notification_kinds"
 BELL_SIZE = 10  # notifications the bell lists
+_UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60))
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class NotificationView:
     title: str
     body: str
     link: str
-    created_at: str
+    created_at: str  # ISO UTC
+    ago: str  # "5 min ago", in the reader's language
     unread: bool
 
 
@@ -143,6 +146,7 @@ def _view(row: Notification, kind: NotificationKind | None, lang: str) -> Notifi
         body=body,
         link=safe_next(row.link, ""),
         created_at=iso(row.created_at),
+        ago=ago(row.created_at, lang),
         unread=row.read_at is None,
     )
 
@@ -154,6 +158,17 @@ def _text(key: str, lang: str, params: dict) -> str:
         return translate(key, lang, **params)
     except (KeyError, IndexError, ValueError):
         return translate(key, lang)
+
+
+def ago(moment: datetime, lang: str, now: datetime | None = None) -> str:
+    """How long ago, the way the bell says it: "just now", "5 min ago", "3 h ago", "2 days ago"."""
+    if moment.tzinfo is None:  # SQLite hands back naive UTC times
+        moment = moment.replace(tzinfo=UTC)
+    seconds = max(0, int(((now or utcnow()) - moment).total_seconds()))
+    if seconds < 60:
+        return translate("messaging.notifications.ago.now", lang)
+    unit, size = next((unit, size) for unit, size in _UNITS if seconds >= size)
+    return translate(f"messaging.notifications.ago.{unit}", lang, count=seconds // size)
 
 
 def mark_read(session: Session, reader: Reader, notification_id: int) -> str:
