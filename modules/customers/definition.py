@@ -11,6 +11,7 @@ MODULE = ModuleDefinition(
     description="Store-scoped customer accounts, addresses, e-mail verification and password reset.",
     version="1.0.0",
     tier=Tier.CORE,
+    requires=("tenancy",),
     permissions=(
         Permission("customers.view", "customers.perm.view", roles=StoreRole.VIEWER.and_above()),
         Permission("customers.manage", "customers.perm.manage", roles=StoreRole.MANAGER.and_above()),
@@ -114,5 +115,6 @@ MODULE = ModuleDefinition(
         ),
     ),
     api_routes="modules.customers.api:routes",
+    seed_demo="modules.customers.demo:seed",
     contributes={"message_kinds": "modules.customers.messages:KINDS"},
 )
