@@ -43,13 +43,13 @@ def build_message(row: EmailLog, cfg: SmtpConfig, unsubscribe_url: str = "") -> 
         msg["Reply-To"] = cfg.reply_to
     msg["Date"] = formatdate(localtime=False, usegmt=True)
     msg["Message-ID"] = row.message_id
-    msg["Content-Language"] = row.language
     if row.marketing:
         target = unsubscribe_url or f"mailto:{cfg.reply_to or cfg.from_address}?subject=unsubscribe"
         msg["List-Unsubscribe"] = f"<{target}>"
         msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(row.body_text)
     msg.add_alternative(row.body_html, subtype="html")
+    msg["Content-Language"] = row.language  # after the parts: making them moves Content-* headers
     return msg
 
 
