@@ -9,6 +9,7 @@ from bench import (
     event_roundtrip,
     first_response,
     lighthouse,
+    mail_delivery,
     marketplace_import,
     storefront,
     storefront_load,
@@ -23,6 +24,7 @@ BENCHES = {
     "lighthouse": lighthouse.run,
     "marketplace_import": marketplace_import.run,
     "storefront_load": storefront_load.run,
+    "mail_delivery": mail_delivery.run,
 }
 
 

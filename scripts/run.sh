@@ -18,6 +18,7 @@ bash scripts/ensure_redis.sh
 start "$PY" -m orion_app worker --queues default,scheduled
 start "$PY" -m orion_app worker --queues long_running,default  # imports and exports
 start "$PY" -m orion_app scheduler
+start "$PY" -m modules.messaging.sink  # local SMTP sink: every mail kept in .run/outbox/
 # Hot reload: rxconfig.py has Reflex watch modules/; locale files are *.json, which Reflex's
 # reloader skips, so a watcher rewrites a stamp in a folder it watches (scripts/watch_locales.py).
 mkdir -p .run/reload
