@@ -29,9 +29,10 @@ def _queue_mails(count: int) -> tuple[int, int]:
     with session_scope() as session:
         platform = platform_by_code(session, "oms")
         for n in range(count):
+            context = {"link": f"https://oms.example/reset?token={n}", "valid_minutes": 60}
             send_message(
                 session, kind="tenancy.reset_password", to_email=f"bench{n}@example.lu", to_name=f"Bench {n}",
-                platform_id=platform.id, context={"link": f"https://oms.example/reset?token={n}", "valid_minutes": 60},
+                platform_id=platform.id, context=context,
             )  # fmt: skip
         session.commit()
         return count, len(session.exec(select(EmailLog.id)).all())
