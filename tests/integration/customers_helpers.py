@@ -1,28 +1,13 @@
-"""Customers for the merchant-side tests, written straight to the tables; and the module
-switched on while it is still declared `planned` in its definition."""
+"""Customers for the merchant-side tests, written straight to the tables."""
 
 from datetime import timedelta
 
-import pytest
 from sqlmodel import select
 
 from modules.customers.models import Customer, CustomerAddress
 from modules.customers.services.search import refresh_search_text
 from modules.tenancy.models import Store
-from orion_app import access_cache
 from orion_app.db import session_scope, utcnow
-from orion_app.registry import get_registry
-
-
-@pytest.fixture
-def customers_on(monkeypatch):
-    """Pages, handlers and downloads of customers answer as they will once it is built
-    (a no-op as soon as its definition drops `planned=True`)."""
-    registry = get_registry()
-    monkeypatch.setitem(registry.__dict__, "planned_codes", registry.planned_codes - {"customers"})
-    access_cache.invalidate()
-    yield
-    access_cache.invalidate()
 
 
 def add_customer(

@@ -18,11 +18,9 @@ from orion_app.access import store_role_holds
 from orion_app.db import session_scope
 from orion_app.passwords import hash_password
 from orion_app.ui.state import OrionState
-from tests.integration.customers_helpers import add_customer, customers_on  # noqa: F401 (fixture)
+from tests.integration.customers_helpers import add_customer
 from tests.integration.helpers import Browser, store_id
 
-# The module is still declared planned by its definition until the shop side lands.
-pytestmark = pytest.mark.usefixtures("customers_on")
 MARIE, LUC, JEAN, VERA = "marie@cafe-lux.lu", "luc@cafe-lux.lu", "jean@velo.lu", "vera@cafe-lux.lu"
 
 
@@ -116,7 +114,7 @@ def test_viewers_may_see_customers_and_only_managers_and_owners_may_write_notes(
 
 
 def test_the_owner_reads_a_customer_and_appends_a_note_signed_with_her_name(browser):
-    anne = add_customer("cafe-lux", "anne@example.lu", "Anne Weiß", company="Café Crème SARL", consent=True)
+    anne = add_customer("cafe-lux", "anne@example.test", "Anne Weiß", company="Café Crème SARL", consent=True)
     tab = detail_tab(browser, MARIE, "cafe-lux", anne)
     tab.call("load")
     assert tab.found and tab.can_manage
@@ -129,7 +127,7 @@ def test_the_owner_reads_a_customer_and_appends_a_note_signed_with_her_name(brow
 
 
 def test_staff_read_notes_but_cannot_add_one(browser):
-    anne = add_customer("cafe-lux", "anne@example.lu", "Anne")
+    anne = add_customer("cafe-lux", "anne@example.test", "Anne")
     for email in (LUC, VERA):
         tab = detail_tab(browser, email, "cafe-lux", anne)
         tab.call("load")
@@ -139,8 +137,8 @@ def test_staff_read_notes_but_cannot_add_one(browser):
 
 
 def test_another_merchants_owner_reaches_no_customer_of_the_store_by_page_or_by_id(browser):
-    anne = add_customer("cafe-lux", "anne@example.lu", "Anne Secret")
-    add_customer("velo-weber", "jean.customer@example.lu", "Velo Customer")
+    anne = add_customer("cafe-lux", "anne@example.test", "Anne Secret")
+    add_customer("velo-weber", "jean.customer@example.test", "Velo Customer")
     on_cafe = detail_tab(browser, JEAN, "cafe-lux", anne)
     on_cafe.call("load")
     on_cafe.customer_id = anne
@@ -155,19 +153,23 @@ def test_another_merchants_owner_reaches_no_customer_of_the_store_by_page_or_by_
     assert notes_on(anne) == []
     listing = list_tab(browser, JEAN, "velo-weber")
     listing.call("load")
-    assert [r["name"] for r in listing.rows] == ["Velo Customer"]
+    assert "Velo Customer" in [r["name"] for r in listing.rows]
+    assert "Anne Secret" not in [r["name"] for r in listing.rows]
     intruder = list_tab(browser, JEAN, "cafe-lux")
     intruder.call("apply_filters", form={"q": "anne"})
     assert intruder.rows == []
 
 
 def test_the_list_filters_and_its_export_link_carries_the_same_filters(browser):
-    add_customer("cafe-lux", "jose@example.lu", "José Müller", verified=True)
-    add_customer("cafe-lux", "paul@example.lu", "Paul Schmit")
+    add_customer("cafe-lux", "jose@example.test", "José Müller", verified=True)
+    add_customer("cafe-lux", "paul@example.test", "Paul Schmit")
     tab = list_tab(browser, LUC, "cafe-lux")
-    tab.call("apply_filters", form={"q": "JOSE", "verified": "yes", "orders": "bogus", "consent": "all"})
+    tab.call(
+        "apply_filters",
+        form={"q": "JOSE Example.Test", "verified": "yes", "orders": "bogus", "consent": "all"},
+    )
     assert [r["name"] for r in tab.rows] == ["José Müller"] and tab.total == 1
-    assert tab.export_path == download_path("cafe-lux", CustomerFilters.of("JOSE", "yes"))
+    assert tab.export_path == download_path("cafe-lux", CustomerFilters.of("JOSE Example.Test", "yes"))
     answer = browser.get(tab.export_path, LUC)
     assert answer.status_code == 200
     assert answer.headers["content-disposition"] == 'attachment; filename="customers-cafe-lux.csv"'
@@ -176,8 +178,8 @@ def test_the_list_filters_and_its_export_link_carries_the_same_filters(browser):
 
 
 def test_the_export_refuses_strangers_and_never_leaks_another_stores_customers(browser):
-    add_customer("cafe-lux", "anne@example.lu", '=HYPERLINK("http://evil")')
-    add_customer("velo-weber", "velo@example.lu", "Velo Customer")
+    add_customer("cafe-lux", "anne@example.test", '=HYPERLINK("http://evil")')
+    add_customer("velo-weber", "velo@example.test", "Velo Customer")
     everyone = download_path("cafe-lux", CustomerFilters())
     assert browser.get(everyone).status_code == 401
     refused = browser.get(everyone, JEAN)
