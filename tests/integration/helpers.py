@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from sqlmodel import select
-from starlette.testclient import TestClient
 
 from modules.tenancy.demo import DEMO_PASSWORD
 from modules.tenancy.models import Platform, Store, User
@@ -42,6 +41,8 @@ class Browser:
     """The API as a browser reaches it: the session cookie of whoever signed in, a language cookie."""
 
     def __init__(self):
+        from starlette.testclient import TestClient  # warns on import; only these tests need it
+
         self.client = TestClient(build_api(get_registry()))
         self.tokens: dict[str, str] = {}
 
