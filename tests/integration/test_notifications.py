@@ -90,7 +90,7 @@ def test_texts_are_rendered_in_the_readers_language_with_a_link_into_the_store(d
 
 
 def test_an_unknown_kind_is_refused(demo):
-    with session_scope() as session, pytest.raises(ValueError, match="no-such.kind"):
+    with session_scope() as session, pytest.raises(ValueError, match=r"no-such\.kind"):
         notify(session, kind="no-such.kind", store_id=store_id("cafe-lux"))
 
 
