@@ -3,7 +3,7 @@ development Outbox."""
 
 import reflex as rx
 
-from modules.messaging.pages.editor import template_editor
+from modules.messaging.pages.editor import sandboxed_html, template_editor
 from modules.messaging.pages.log import admin_email_log_page
 from modules.messaging.pages.store import kinds_table
 from modules.messaging.state.admin import (
@@ -228,18 +228,7 @@ def _outbox_item(r: rx.Var) -> rx.Component:
                         style={"white_space": "pre-wrap", "word_break": "break-word", "margin": "0"},
                     ),
                     rx.text(t("messaging.ui.outbox.html"), size="2", weight="medium"),
-                    rx.el.iframe(
-                        src_doc=r["html"],
-                        sandbox="",
-                        title=t("messaging.ui.outbox.html"),
-                        width="100%",
-                        height="420px",
-                        style={
-                            "border": "1px solid var(--gray-6)",
-                            "border_radius": "6px",
-                            "background": "white",
-                        },
-                    ),
+                    sandboxed_html(r["html"], "messaging.ui.outbox.html"),
                     spacing="2",
                     width="100%",
                 ),

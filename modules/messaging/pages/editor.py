@@ -106,22 +106,26 @@ def _form(S) -> rx.Component:
     )
 
 
+def sandboxed_html(html: rx.Var, title_key: str) -> rx.Component:
+    """An e-mail's HTML in a frame with every sandbox restriction (no scripts, no forms, no
+    same origin): a merchant's or a mail's HTML never joins the page's own DOM."""
+    return rx.el.iframe(
+        src_doc=html,
+        sandbox="",
+        title=t(title_key),
+        width="100%",
+        height="420px",
+        style={"border": "1px solid var(--gray-6)", "border_radius": "6px", "background": "white"},
+    )
+
+
 def _preview(S) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.text(t("messaging.ui.editor.preview"), size="2", weight="medium"),
             rx.text(t("messaging.ui.editor.preview_hint"), size="1", color_scheme="gray"),
             rx.text(S.preview_subject, weight="bold", data_testid="preview-subject", word_break="break-word"),
-            # The merchant's HTML never joins this page's DOM: a frame with every sandbox
-            # restriction (no scripts, no forms, no same origin) shows it.
-            rx.el.iframe(
-                src_doc=S.preview_html,
-                sandbox="",
-                title=t("messaging.ui.editor.preview_html"),
-                width="100%",
-                height="420px",
-                style={"border": "1px solid var(--gray-6)", "border_radius": "6px", "background": "white"},
-            ),
+            sandboxed_html(S.preview_html, "messaging.ui.editor.preview_html"),
             rx.text(t("messaging.ui.editor.preview_text"), size="1", color_scheme="gray"),
             rx.el.pre(
                 S.preview_text,

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from modules.messaging.models import EmailLog
 from modules.messaging.models.email import STATUSES
+from orion_app.records import record_from
 
 
 @dataclass(frozen=True)
@@ -34,20 +35,7 @@ class LogPage:
 
 
 def _entry(row: EmailLog) -> LogEntry:
-    return LogEntry(
-        id=row.id,
-        platform_id=row.platform_id,
-        store_id=row.store_id,
-        recipient=row.recipient,
-        kind=row.kind,
-        language=row.language,
-        status=row.status,
-        attempts=row.attempts,
-        last_error=row.last_error,
-        message_id=row.message_id,
-        created_at=row.created_at,
-        sent_at=row.sent_at,
-    )
+    return record_from(LogEntry, row)
 
 
 def _page(session: Session, scope, *, status: str, kind: str, page: int, per_page: int) -> LogPage:
