@@ -8,6 +8,7 @@ permanent failure) until `answer(None)`; `stop()` / `start()` take it down and b
 the same port. Each test gets it running and accepting; messages are kept until `clear()`.
 """
 
+import logging
 import os
 import socket
 import threading
@@ -17,6 +18,8 @@ from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
+
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
 
 
 def free_port() -> int:
