@@ -3,7 +3,7 @@
 import reflex as rx
 
 from modules.customers.state.merchant_detail import CustomerDetailState
-from orion_app.ui.components import data_item, empty_state, field_error, page_heading, section, when
+from orion_app.ui.components import data_item, empty_state, field_error, section, when
 from orion_app.ui.i18n import t
 from orion_app.ui.layout import not_found_view
 from orion_app.ui.shell import ShellState
@@ -90,7 +90,13 @@ def _addresses() -> rx.Component:
 
 def _note(n: rx.Var) -> rx.Component:
     return rx.box(
-        rx.hstack(rx.text(n["author"], weight="bold", size="2"), when(n["at"]), spacing="2", wrap="wrap"),
+        rx.hstack(
+            rx.text(n["author"], weight="bold", size="2"),
+            rx.text(when(n["at"]), size="1", color_scheme="gray"),
+            spacing="2",
+            align="baseline",
+            wrap="wrap",
+        ),
         rx.text(n["body"], white_space="pre-wrap", size="2"),
         border_left="3px solid var(--gray-6)",
         padding_left="0.75em",
@@ -143,11 +149,14 @@ def customer_page() -> rx.Component:
     return rx.cond(
         S.found,
         rx.vstack(
-            page_heading(
-                "customers.admin.customer_title",
+            rx.hstack(
+                rx.heading(S.profile["name"], size="6", as_="h1", word_break="break-word"),
+                rx.spacer(),
                 rx.link(t("customers.admin.back"), href=ShellState.base + "customers"),
+                width="100%",
+                align="center",
+                flex_wrap="wrap",
             ),
-            rx.heading(S.profile["name"], size="5", as_="h2", word_break="break-word"),
             _profile(),
             _addresses(),
             _notes(),
