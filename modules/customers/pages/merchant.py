@@ -12,14 +12,14 @@ from orion_app.ui.tables import data_table, row
 S = CustomerListState
 
 
-def _choice(name: str, value: rx.Var, all_key: str, yes_key: str, no_key: str) -> rx.Component:
+def _choice(name: str, value: rx.Var) -> rx.Component:
+    """A yes/no/all filter posting `name` (texts `customers.admin.filter.<name>_all|yes|no`)."""
+    key = f"customers.admin.filter.{name}"
     return select(
-        rx.el.option(t(all_key), value="all"),
-        rx.el.option(t(yes_key), value="yes"),
-        rx.el.option(t(no_key), value="no"),
+        *[rx.el.option(t(f"{key}_{choice}"), value=choice) for choice in ("all", "yes", "no")],
         name=name,
         default_value=value,
-        aria_label=t(all_key),
+        aria_label=t(f"{key}_all"),
     )
 
 
@@ -27,27 +27,9 @@ def _filters() -> rx.Component:
     return rx.form(
         rx.hstack(
             search_input(S.search, "customers.admin.search", "customers.admin.search_label", width="18em"),
-            _choice(
-                "verified",
-                S.verified,
-                "customers.admin.filter.verified_all",
-                "customers.admin.filter.verified_yes",
-                "customers.admin.filter.verified_no",
-            ),
-            _choice(
-                "orders",
-                S.orders,
-                "customers.admin.filter.orders_all",
-                "customers.admin.filter.orders_yes",
-                "customers.admin.filter.orders_no",
-            ),
-            _choice(
-                "consent",
-                S.consent,
-                "customers.admin.filter.consent_all",
-                "customers.admin.filter.consent_yes",
-                "customers.admin.filter.consent_no",
-            ),
+            _choice("verified", S.verified),
+            _choice("orders", S.orders),
+            _choice("consent", S.consent),
             rx.button(t("customers.admin.apply"), type="submit", variant="soft"),
             wrap="wrap",
             spacing="2",
