@@ -29,8 +29,9 @@ class MaildirHandler:
     """aiosmtpd handler: every accepted message goes into the Maildir, as received."""
 
     def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
-        self.maildir = mailbox.Maildir(folder, create=True)
+        for sub in ("tmp", "new", "cur"):  # Maildir(create=True) skips them when the folder exists
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        self.maildir = mailbox.Maildir(folder, create=False)
 
     async def handle_DATA(self, server, session, envelope) -> str:
         message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.SMTP)
