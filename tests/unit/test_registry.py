@@ -24,7 +24,7 @@ SPEC_MODULES = {
     "core": ("core", ("contracts",)),
     "tenancy": ("core", ()),
     "cms": ("core", ()),
-    "customers": ("core", ()),
+    "customers": ("core", ("tenancy",)),
     "payments": ("core", ()),
     "billing": ("core", ("payments",)),
     "messaging": ("core", ()),
