@@ -27,18 +27,20 @@ def unverified_banner() -> rx.Component:
     """Shown until the e-mail is verified; the link can be sent again."""
     return rx.cond(
         ~A.verified,
-        rx.callout(
-            rx.vstack(
-                rx.text(t("customers.account.unverified", email=A.customer_email)),
-                rx.cond(
-                    A.resent,
-                    rx.text(t("customers.account.resent"), weight="bold"),
-                    rx.button(t("customers.account.resend"), size="1", variant="soft", on_click=A.resend),
+        rx.callout.root(
+            rx.callout.icon(rx.icon("mail_warning")),
+            rx.callout.text(t("customers.account.unverified", email=A.customer_email)),
+            rx.cond(
+                A.resent,
+                rx.callout.text(t("customers.account.resent"), weight="bold"),
+                rx.button(
+                    t("customers.account.resend"),
+                    size="1",
+                    variant="soft",
+                    on_click=A.resend,
+                    width="fit-content",
                 ),
-                spacing="2",
-                align="start",
             ),
-            icon="mail_warning",
             color_scheme="amber",
             width="100%",
         ),
