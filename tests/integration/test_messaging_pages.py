@@ -204,6 +204,7 @@ def test_the_smtp_password_is_stored_encrypted_and_never_sent_back(live):
     tab.close()
     seen = repr(updates)
     assert "password_stored" in seen and "smtp.omsflow.lu" in seen
+    assert "went wrong" not in seen and "no-reply@orion.localhost" in seen  # the server's, at first
     assert secret not in seen
     with session_scope() as session:
         stored = session.exec(select(MessagingSettings)).one()

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 TLS = ("none", "starttls", "ssl")
+PRE = {"white_space": "pre-wrap", "word_break": "break-word", "font_size": "0.85em", "margin": "0"}
 
 
 def _admin_link(path: str, key: str) -> rx.Component:
@@ -196,7 +197,7 @@ def _outbox_item(r: rx.Var) -> rx.Component:
                     min_width="0",
                 ),
                 rx.spacer(),
-                rx.badge(r["language"]),
+                rx.cond(r["language"] != "", rx.badge(r["language"])),
                 when(r["time"]),
                 rx.button(
                     rx.cond(is_open, t("messaging.ui.outbox.hide"), t("messaging.ui.outbox.show")),
@@ -213,20 +214,9 @@ def _outbox_item(r: rx.Var) -> rx.Component:
                 is_open,
                 rx.vstack(
                     rx.text(t("messaging.ui.outbox.headers"), size="2", weight="medium"),
-                    rx.el.pre(
-                        rx.foreach(S.headers[r["key"]], lambda line: rx.text(line, as_="div")),
-                        style={
-                            "white_space": "pre-wrap",
-                            "word_break": "break-all",
-                            "font_size": "0.8em",
-                            "margin": "0",
-                        },
-                    ),
+                    rx.el.pre(rx.foreach(S.headers[r["key"]], lambda line: rx.el.div(line)), style=PRE),
                     rx.text(t("messaging.ui.outbox.text"), size="2", weight="medium"),
-                    rx.el.pre(
-                        r["text"],
-                        style={"white_space": "pre-wrap", "word_break": "break-word", "margin": "0"},
-                    ),
+                    rx.el.pre(r["text"], style=PRE),
                     rx.text(t("messaging.ui.outbox.html"), size="2", weight="medium"),
                     sandboxed_html(r["html"], "messaging.ui.outbox.html"),
                     spacing="2",

@@ -149,7 +149,7 @@ def template_editor(S, title_key: str) -> rx.Component:
             title_key,
             rx.vstack(
                 rx.heading(S.kind_name, size="4"),
-                rx.code(S.kind, size="1", color_scheme="gray"),
+                rx.cond(S.kind_name != S.kind, rx.code(S.kind, size="1", color_scheme="gray")),
                 spacing="1",
             ),
             _language_tabs(S),

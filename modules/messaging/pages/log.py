@@ -46,19 +46,20 @@ def _filters(S) -> rx.Component:
     )
 
 
-def _cut(text: rx.Var, width: str) -> rx.Component:
+def _cut(text: rx.Var, width: str, **props) -> rx.Component:
     """A long value on one line, whole in its tooltip."""
-    return rx.text(text, title=text, size="1", max_width=width, style=ONE_LINE)
+    return rx.text(text, title=text, as_="span", display="block", max_width=width, style=ONE_LINE, **props)
 
 
 def _log(S, *, with_store: bool) -> list[rx.Component]:
+    # Time and status first: on a phone they are what shows before the table scrolls.
     columns = [
         "messaging.ui.log.time",
+        "messaging.ui.log.status",
         *(["messaging.ui.log.store"] if with_store else []),
         "messaging.ui.log.recipient",
         "messaging.ui.log.kind",
         "messaging.ui.log.language",
-        "messaging.ui.log.status",
         "messaging.ui.log.attempts",
         "messaging.ui.log.last_error",
         "messaging.ui.log.message_id",
@@ -67,18 +68,18 @@ def _log(S, *, with_store: bool) -> list[rx.Component]:
     def render(r: rx.Var) -> rx.Component:
         return row(
             when(r["created"]),
+            status_badge(r["status"]),
             *(
                 [rx.cond(r["store"] != "", r["store"], t("messaging.ui.log.platform_mail"))]
                 if with_store
                 else []
             ),
             _cut(r["recipient"], "16em"),
-            r["kind"],
+            _cut(r["kind"], "14em"),
             r["language"],
-            status_badge(r["status"]),
             r["attempts"],
-            _cut(r["last_error"], "18em"),
-            rx.code(_cut(r["message_id"], "12em")),
+            _cut(r["last_error"], "16em", size="1", color_scheme="red"),
+            _cut(r["message_id"], "10em", size="1", color_scheme="gray"),
             data_status=r["status"],
         )
 

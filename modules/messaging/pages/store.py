@@ -14,23 +14,23 @@ __all__ = ["store_email_log_page", "store_template_page", "store_templates_page"
 
 
 def kinds_table(rows: rx.Var) -> rx.Component:
-    """The kinds a level may edit, each with the languages it has its own texts in."""
+    """The kinds a level may edit, each with the languages it has its own texts in; the
+    name opens the editor."""
     return data_table(
-        ["messaging.ui.templates.kind", "messaging.ui.templates.variables", "messaging.ui.templates.own", ""],
+        ["messaging.ui.templates.kind", "messaging.ui.templates.own", "messaging.ui.templates.variables"],
         rows,
         lambda r: row(
             rx.vstack(
-                rx.text(r["name"], weight="medium"),
-                rx.code(r["code"], size="1", color_scheme="gray"),
+                rx.link(r["name"], href=r["href"], weight="medium", aria_label=r["code"]),
+                rx.cond(r["name"] != r["code"], rx.code(r["code"], size="1", color_scheme="gray")),
                 spacing="0",
             ),
-            rx.text(r["variables"], size="1", color_scheme="gray"),
             rx.cond(
                 r["overridden"] != "",
                 rx.badge(r["overridden"], color_scheme="teal"),
-                rx.text(t("messaging.ui.templates.none_own"), size="1", color_scheme="gray"),
+                rx.text(t("messaging.ui.templates.none_own"), size="2", color_scheme="gray"),
             ),
-            rx.link(t("messaging.ui.templates.edit"), href=r["href"], aria_label=r["code"]),
+            rx.text(r["variables"], size="1", color_scheme="gray"),
             data_kind=r["code"],
         ),
         empty="messaging.ui.templates.empty",

@@ -40,7 +40,8 @@ def settings_values(session: Session, platform_id: int) -> tuple[dict[str, str],
     platform has settings of its own (else the server's MESSAGING_* ones apply)."""
     row = platform_settings(session, platform_id)
     source = row if row is not None else messaging_config()
-    values = {name: str(getattr(source, name)) for name in SETTINGS_FIELDS}
+    # The server's settings have no reply-to of their own.
+    values = {name: str(getattr(source, name, "")) for name in SETTINGS_FIELDS}
     stored = bool(row.smtp_password_encrypted) if row is not None else False
     return values, stored, row is not None
 
