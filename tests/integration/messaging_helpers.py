@@ -24,22 +24,11 @@ def shop(session, code: str = "cafe-lux") -> Shop:
     return Shop(store.id, platform.id, store.default_language, store.languages)
 
 
-@pytest.fixture(autouse=True)
-def customer_kinds(monkeypatch):
-    """customers' real kinds and texts, declared here until customers contributes them itself."""
-    from modules.customers.messages import KINDS
-    from orion_app.registry import get_registry
-
-    folder = get_registry().folder("customers") / "emails"
-    declared = {**kinds_module.kinds(), **{k.code: (k, folder / k.name) for k in KINDS}}
-    monkeypatch.setattr(kinds_module, "kinds", lambda: declared)
-
-
 NEWSLETTER = MessageKind(code="customers.newsletter_test", variables=("headline",), marketing=True)
 
 
 @pytest.fixture
-def newsletter_kind(tmp_path, monkeypatch, customer_kinds) -> MessageKind:
+def newsletter_kind(tmp_path, monkeypatch) -> MessageKind:
     """A marketing kind (none is declared yet), with English texts only, added to the registry's."""
     folder = tmp_path / "newsletter_test"
     folder.mkdir()

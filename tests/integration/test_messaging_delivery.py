@@ -8,9 +8,9 @@ from modules.messaging.config import messaging_config
 from modules.messaging.models import EmailLog
 from modules.messaging.public import send_message
 from modules.messaging.services.settings import save_platform_settings, save_store_reply_to, smtp_config
-from tests.integration.messaging_helpers import customer_kinds, deliver_queued, newsletter_kind, shop
+from tests.integration.messaging_helpers import deliver_queued, newsletter_kind, shop
 
-__all__ = ["customer_kinds", "newsletter_kind"]  # fixtures
+__all__ = ["newsletter_kind"]  # fixture
 LINK = {"link": "https://cafe.example/verify?token=abc"}
 
 

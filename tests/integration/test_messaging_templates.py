@@ -8,9 +8,7 @@ from modules.messaging.services.rendering import validate_template
 from modules.messaging.services.templates import effective_texts, preview, save_override
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.ui.forms import translated_errors
-from tests.integration.messaging_helpers import customer_kinds, shop
-
-__all__ = ["customer_kinds"]  # autouse fixture
+from tests.integration.messaging_helpers import shop
 
 VERIFY = "customers.verify_email"
 LINK = {"link": "https://cafe.example/verify?token=abc"}
