@@ -32,7 +32,7 @@ SIGN_OUT_PATH = "/api/auth/sign-out"
 ERRORS = ("invalid", "too_many", "no_access")
 
 
-def _origin(request: Request) -> str | None:
+def request_origin(request: Request) -> str | None:
     """The page's origin: the Origin header, or the Referer's for browsers that omit it."""
     origin = request.headers.get("origin")
     if not origin or origin == "null":
@@ -63,7 +63,7 @@ def _refused(status: int, text: str) -> Response:
 
 
 async def sign_in(request: Request) -> Response:
-    origin = _origin(request)
+    origin = request_origin(request)
     if origin is None:
         return _refused(403, "This form must be sent from one of this site's own pages.")
     form = await request.form()
@@ -99,7 +99,7 @@ async def sign_in(request: Request) -> Response:
 
 
 async def sign_out(request: Request) -> Response:
-    origin = _origin(request)
+    origin = request_origin(request)
     if origin is None:
         return _refused(403, "This form must be sent from one of this site's own pages.")
     form = await request.form()

@@ -23,7 +23,7 @@ from modules.customers.services.accounts import sign_up as create_account
 from modules.customers.services.privacy import export_data
 from modules.customers.services.shop import storefront_of
 from orion_app.access import check_access
-from orion_app.auth_api import _origin
+from orion_app.auth_api import request_origin
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.redirects import safe_next
@@ -57,7 +57,7 @@ def _refused(status: int, text: str) -> Response:
 
 
 async def _form_and_tenant(request: Request):
-    origin = _origin(request)
+    origin = request_origin(request)
     if origin is None:
         return None, None, None, _refused(403, "This form must be sent from one of this site's own pages.")
     form = await request.form()

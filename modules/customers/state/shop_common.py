@@ -1,12 +1,14 @@
 """What every shopper state shares: the store of the page, the storefront's absolute base,
 and the signed-in customer of that store (from the websocket's own cookie, never state)."""
 
+from reflex.config import get_config
 from sqlmodel import Session
 
 from modules.customers.models import Customer
 from modules.customers.public import shopper_token
 from modules.customers.services.auth import customer_for_token
 from modules.customers.services.shop import Storefront, storefront_of
+from orion_app.cors import allowed_origin
 from orion_app.errors import FieldErrors
 from orion_app.i18n import LANGUAGE_NAMES, translate
 from orion_app.registry import Frontend
@@ -20,8 +22,16 @@ FIELD_CODES = frozenset(
 )
 
 
+def mail_origin(state) -> str:
+    """The page's origin when it is one of this deployment's own, else Reflex's deploy_url:
+    the address comes from the browser, and a forged one must never front a mailed token."""
+    origin = state.router.url.origin
+    return origin if allowed_origin(origin) else get_config().deploy_url or ""
+
+
 def shop(state) -> Storefront:
-    return storefront_of(current_access().tenant, state.router.url.origin)
+    """The page's storefront, with the absolute base its mailed links start with."""
+    return storefront_of(current_access().tenant, mail_origin(state))
 
 
 def base() -> str:
