@@ -4,6 +4,7 @@ import logging
 
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings
+from sqlmodel import Session
 
 from orion_app.events import Event, ModuleEvent, bus
 from orion_app.ports import PORT_MODULE_STATE, ModuleStateStore
@@ -63,14 +64,17 @@ def apply_change(platform_id: int, code: str, enable: bool, actor_user_id: int |
     return plan
 
 
-def module_config(code: str, platform_id: int | None = None) -> BaseSettings | None:
-    """A module's settings: env (`<CODE>_<FIELD>`) overridden by the platform's saved config."""
+def module_config(
+    code: str, platform_id: int | None = None, session: Session | None = None
+) -> BaseSettings | None:
+    """A module's settings: env (`<CODE>_<FIELD>`) overridden by the platform's saved config
+    (read in `session` when given)."""
     registry = get_registry()
     definition = registry.get(code)
     if not definition.config:
         return None
     config_class: type[BaseSettings] = import_string(definition.config)
-    overrides = _store(registry).module_config(platform_id, code) if platform_id else {}
+    overrides = _store(registry).module_config(platform_id, code, session) if platform_id else {}
     return config_class(**overrides)
 
 

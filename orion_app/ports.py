@@ -8,6 +8,8 @@ frozen records below, never as ORM rows.
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sqlmodel import Session
+
 PORT_TENANT_DIRECTORY = "tenant_directory"
 PORT_MODULE_STATE = "module_state"
 PORT_AUTHENTICATOR = "authenticator"
@@ -81,7 +83,9 @@ class ModuleStateStore(Protocol):
     def module_states(self, platform_id: int) -> dict[str, bool]:
         """Explicit enabled/disabled rows of a platform; modules without a row use defaults."""
 
-    def module_config(self, platform_id: int, code: str) -> dict: ...
+    def module_config(self, platform_id: int, code: str, session: Session | None = None) -> dict:
+        """A module's saved settings on a platform; read in `session` when given (a writer
+        mid-transaction must not wait for a second connection)."""
 
     def save_changes(self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None) -> None: ...
 

@@ -1,6 +1,8 @@
 """What catalog contributes to other pages: storefront home sections, metrics, overview widgets,
 labels."""
 
+from contextlib import nullcontext
+
 from sqlalchemy import Integer, cast, func
 from sqlmodel import Session, select
 
@@ -138,9 +140,13 @@ def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
 class ProductLabels:
     """The `product_labels` port: SKU and title of products, for modules that show stock."""
 
-    def labels(self, store_id: int, product_ids: list[int], lang: str) -> dict[int, tuple[str, str, str]]:
-        """product id -> (SKU, title in `lang`, dashboard path relative to the store's base)."""
-        with session_scope() as session:
+    def labels(
+        self, store_id: int, product_ids: list[int], lang: str, session: Session | None = None
+    ) -> dict[int, tuple[str, str, str]]:
+        """product id -> (SKU, title in `lang`, dashboard path relative to the store's base);
+        read in the caller's `session` when given (a writer mid-transaction, whose second
+        connection could wait for a pool slot it holds itself)."""
+        with nullcontext(session) if session is not None else session_scope() as session:
             skus = dict(
                 session.exec(
                     select(Product.id, Product.sku).where(

@@ -100,7 +100,9 @@ class MediaUsage(Protocol):
 class ProductLabels(Protocol):
     """The `product_labels` port: how other modules name a product they only know by id."""
 
-    def labels(self, store_id: int, product_ids: list[int], lang: str) -> dict[int, tuple[str, str, str]]: ...
+    def labels(
+        self, store_id: int, product_ids: list[int], lang: str, session: Session | None = None
+    ) -> dict[int, tuple[str, str, str]]: ...
 
 
 @dataclass(frozen=True, kw_only=True)

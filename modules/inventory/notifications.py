@@ -40,14 +40,14 @@ def report_low_stock(session: Session, store_id: int, changes: dict[int, int]) -
         .where(StockLevel.store_id == store_id, StockLevel.product_id.in_(falling))
         .group_by(StockLevel.product_id)
     ).all()
-    default = module_config("inventory", home_platform_id(session, store_id)).low_stock_threshold
+    default = module_config("inventory", home_platform_id(session, store_id), session).low_stock_threshold
     crossed = {}
     for product_id, now, own in rows:
         threshold = default if own is None else own
         now = max(0, int(now or 0))
         if now - changes[product_id] > threshold >= now:
             crossed[product_id] = (now, threshold)
-    labels = _labels(store_id, list(crossed))
+    labels = _labels(session, store_id, list(crossed))
     for product_id, (now, threshold) in crossed.items():
         sku, link = labels.get(product_id, (f"#{product_id}", "inventory"))
         notify(
@@ -60,10 +60,11 @@ def report_low_stock(session: Session, store_id: int, changes: dict[int, int]) -
     return len(crossed)
 
 
-def _labels(store_id: int, product_ids: list[int]) -> dict[int, tuple[str, str]]:
-    """product id -> (SKU, its dashboard page) from the module providing `product_labels`."""
+def _labels(session: Session, store_id: int, product_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """product id -> (SKU, its dashboard page) from the module providing `product_labels`,
+    read in this transaction's session."""
     provider = get_registry().optional_provider("product_labels")
     if provider is None or not product_ids:
         return {}
-    found = provider.labels(store_id, product_ids, "en")
+    found = provider.labels(store_id, product_ids, "en", session=session)
     return {pid: (sku, path) for pid, (sku, _title, path) in found.items()}

@@ -1,5 +1,7 @@
 """Tenancy's implementations of the framework ports (see orion_app/ports.py)."""
 
+from contextlib import nullcontext
+
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
@@ -135,8 +137,8 @@ class SqlModuleStateStore:
             ).all()
             return dict(rows)
 
-    def module_config(self, platform_id: int, code: str) -> dict:
-        with session_scope() as session:
+    def module_config(self, platform_id: int, code: str, session: Session | None = None) -> dict:
+        with nullcontext(session) if session is not None else session_scope() as session:
             row = self._row(session, platform_id, code)
             return dict(row.config) if row else {}
 
