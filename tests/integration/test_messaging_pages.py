@@ -129,7 +129,7 @@ FORM = {"subject": "Confirmez votre compte", "body_html": "<p>{{ link }}</p>", "
 EDITOR = f"/store/cafe-lux/emails/templates/{VERIFY}"
 
 
-def test_the_owner_saves_a_french_subject_and_an_undeclared_variable_is_named_next_to_the_field(live):
+def test_the_owner_saves_a_french_subject_is_told_an_undeclared_variable_by_name_and_resets_to_default(live):
     from modules.messaging.state.store import StoreTemplateEditorState as S
 
     backend, tokens = live
@@ -146,7 +146,10 @@ def test_the_owner_saves_a_french_subject_and_an_undeclared_variable_is_named_ne
     tab.send(handler(S, "load"), {}, EDITOR)
     refused = repr(tab.send(handler(S, "edit"), {"part": "subject", "value": "Salut {{ nope }}"}, EDITOR))
     assert "'errors_rx_state_': {'subject': 'Unknown variable: nope'}" in refused
+    assert (store_id("cafe-lux"), "fr", "Confirmez votre compte") in overrides()  # refused: unchanged
+    tab.send(handler(S, "reset_to_default"), {}, EDITOR)
     tab.close()
+    assert all(store != store_id("cafe-lux") for store, _, _ in overrides())
 
 
 def test_staff_without_the_permission_and_another_stores_owner_cannot_save_or_read(live):
