@@ -2,8 +2,10 @@
 cafe-lux in French, verifies the e-mail with the link that arrives, resets the password
 once (the link then fails), and the same e-mail signs up on velo-weber as another account."""
 
+import json
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -91,3 +93,55 @@ def test_a_shopper_signs_up_verifies_resets_once_and_signs_up_again_in_another_s
     phone.goto(f"{app_server}{CAFE}account")
     expect(phone.get_by_text(f"Zoé Muller · {email}")).to_be_visible()
     expect(phone.get_by_text("Veuillez confirmer votre adresse e-mail")).to_have_count(0)
+
+
+def test_a_shopper_keeps_addresses_changes_the_profile_downloads_the_data_and_deletes_the_account(
+    phone: Page, app_server: str
+):
+    email = f"lea-{uuid.uuid4().hex[:6]}@example.lu"
+    sign_up(phone, f"{app_server}{CAFE}account/signup", "Léa Weber", email, "lea-password-1")
+    expect(phone).to_have_url(re.compile(r"/cafe-lux/account\?welcome=1"))
+
+    phone.get_by_role("link", name="Adresses").click()
+    phone.get_by_role("button", name="Ajouter une adresse").click()
+    phone.get_by_label("Nom complet", exact=True).fill("Léa Weber")
+    phone.get_by_label("Rue et numéro", exact=True).fill("12, rue de l'Église")
+    phone.get_by_label("Code postal", exact=True).fill("L-12345")
+    phone.get_by_label("Localité", exact=True).fill("Luxembourg")
+    phone.get_by_label("Société", exact=True).fill("Éclair SARL")
+    phone.get_by_label("Numéro de TVA", exact=True).fill("LU1234")
+    fits(phone)
+    phone.get_by_role("button", name="Enregistrer").click()
+    expect(phone.get_by_text("Un code postal luxembourgeois compte 4 chiffres")).to_be_visible()
+    expect(phone.get_by_text("Ce numéro de TVA n'a pas le format de son pays.")).to_be_visible()
+    phone.get_by_label("Code postal", exact=True).fill("1458")
+    phone.get_by_label("Numéro de TVA", exact=True).fill("LU 1234 5678")
+    phone.get_by_role("button", name="Enregistrer").click()
+    expect(phone.get_by_text("L-1458 Luxembourg · LU")).to_be_visible()
+    expect(phone.get_by_text("LU12345678")).to_be_visible()
+    expect(phone.get_by_text("Adresse de facturation par défaut")).to_be_visible()
+    fits(phone)
+
+    phone.get_by_role("link", name="Profil").click()
+    phone.get_by_label("Recevoir les nouveautés et offres par e-mail").check()
+    phone.get_by_role("button", name="Enregistrer").click()
+    expect(phone.get_by_text("Enregistré.")).to_be_visible()
+    phone.reload()
+    expect(phone.get_by_label("Recevoir les nouveautés et offres par e-mail")).to_be_checked()
+
+    phone.get_by_role("link", name="Commandes").click()
+    expect(phone.get_by_text("Vous n'avez encore rien commandé.")).to_be_visible()
+
+    phone.get_by_role("link", name="Confidentialité").click()
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Télécharger (JSON)").click()
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert saved["account"]["email"] == email and saved["addresses"][0]["company"] == "Éclair SARL"
+    phone.get_by_label("Mot de passe", exact=True).fill("lea-password-1")
+    phone.get_by_label("Je comprends que c'est irréversible").check()
+    fits(phone)
+    phone.get_by_role("button", name="Supprimer mon compte").click()
+    expect(phone).to_have_url(re.compile(r"/cafe-lux/account/login\?notice=deleted"))
+    expect(phone.get_by_text("Votre compte a été supprimé.")).to_be_visible()
+    phone.goto(f"{app_server}{CAFE}account")  # signed out everywhere
+    expect(phone).to_have_url(re.compile(r"/cafe-lux/account/login\?next="))

@@ -155,6 +155,10 @@ def privacy_page() -> rx.Component:
                         t("customers.account.download"),
                         href=backend_url(MY_DATA_PATH + "?base=") + ShellState.base,
                         download="my-data.json",
+                        # In development the backend is another origin, where `download` is
+                        # ignored: a new tab takes the file, so this page's websocket stays up.
+                        target="_blank",
+                        rel="noopener",
                     ),
                     as_child=True,
                     variant="soft",
