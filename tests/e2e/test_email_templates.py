@@ -44,5 +44,7 @@ def test_the_owner_edits_the_french_verification_subject_with_a_live_preview(mar
     expect(error).to_have_text("Unknown variable: nope")
 
     page.reload()
-    expect(page.get_by_label("Subject")).to_have_value("Bienvenue chez {{ store_name }}, {{ recipient_name }} !")
+    expect(page.get_by_label("Subject")).to_have_value(
+        "Bienvenue chez {{ store_name }}, {{ recipient_name }} !"
+    )
     expect(page.get_by_role("button", name="Reset to default")).to_be_visible()
