@@ -84,6 +84,8 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         "catalog.menu.products",
         "inventory.menu.stock",
         "tenancy.menu.account",
+        "customers.admin.menu",
+        "messaging.ui.menu.emails",
     }
     owner_only = {"analytics.menu.reports", "marketplace.menu.import"}
     assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
