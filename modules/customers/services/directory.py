@@ -2,7 +2,7 @@
 
 Every query is scoped to the store of the access decision; an id from a request only picks
 a row inside it, so another store's customer reads as "not found". Search is accent- and
-case-blind: the query is folded as `Customer.search_text` is (`folding.fold`), and each
+case-blind: the query is folded as `Customer.search_text` is (`orion_app.text.fold`), and each
 word must appear in it.
 """
 
@@ -16,9 +16,9 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from modules.customers.models import Customer, CustomerAddress
 from modules.customers.protocols import CUSTOMER_ORDERS
-from modules.customers.services.folding import fold
 from orion_app.registry import get_registry
 from orion_app.scoped import get_in_store, list_in_store
+from orion_app.text import fold
 
 CHOICES = ("all", "yes", "no")
 EXPORT_CHUNK = 500  # customers read per query by the export

@@ -4,7 +4,7 @@ numbers of their addresses (`Customer.search_text`)."""
 from sqlmodel import Session, select
 
 from modules.customers.models import Customer, CustomerAddress
-from modules.customers.services.folding import fold
+from orion_app.text import fold
 
 SEARCH_TEXT_MAX = 1000  # the column's length
 

@@ -1,7 +1,8 @@
-"""One way to fold text for customer search: accent-blind and case-blind.
+"""One way to fold text for search: accent-blind and case-blind.
 
-`Customer.search_text` is stored folded and queries are folded the same way before they
-are compared, so "José", "jose" and "JOSÉ" meet, and so do "Straße" and "strasse".
+Searchable text is stored folded and queries are folded the same way before they are
+compared, so "José", "jose" and "JOSÉ" meet, and so do "Straße" and "strasse" (customers'
+directory, the merchant's order list).
 """
 
 import unicodedata
