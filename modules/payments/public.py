@@ -1,0 +1,40 @@
+"""Payments' public face: start, retry, refund and mark a payment paid; read payments and events.
+
+Records cross the border as frozen dataclasses. Every function takes the caller's session and
+the store id and touches only that store's rows (a payment id from a client is re-scoped by
+store: another store's id is NotFound). Nothing here commits: the caller commits.
+
+Every change of a payment is told to other modules as a `PaymentEvent`, dispatched to the
+registry contribution point `"payment_event_handlers"` (callables `(session, PaymentEvent)`)
+inside the same transaction. See docs/payments.md.
+"""
+
+from modules.payments.records import (
+    PAYMENT_EVENT_HANDLERS,
+    GatewayUnavailable,
+    PaymentEvent,
+    PaymentRecord,
+    PaymentRequest,
+)
+from modules.payments.services.payments import (
+    events_of,
+    mark_paid,
+    payments_of,
+    refund,
+    retry_payment,
+    start_payment,
+)
+
+__all__ = [
+    "PAYMENT_EVENT_HANDLERS",
+    "GatewayUnavailable",
+    "PaymentEvent",
+    "PaymentRecord",
+    "PaymentRequest",
+    "events_of",
+    "mark_paid",
+    "payments_of",
+    "refund",
+    "retry_payment",
+    "start_payment",
+]
