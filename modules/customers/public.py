@@ -6,12 +6,17 @@ checkout ask:
 
     token = shopper_token(state, store.id)
     customer = signed_in_customer(session, store.id, token)   # CustomerRef | None
+
+Checkout reads a customer's address book (`addresses_of`) and checks an address typed at
+checkout with the address book's own rules (`check_address`).
 """
 
 from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from modules.customers.services.addresses import EU_COUNTRIES, AddressInput, clean_address
+from modules.customers.services.addresses import addresses_of as _addresses_of
 from modules.customers.services.auth import customer_for_token
 from orion_app.session_cookie import is_secure
 from orion_app.settings import get_settings
@@ -64,3 +69,59 @@ def signed_in_customer(session: Session, store_id: int, token: str) -> CustomerR
         language=customer.language,
         verified=customer.email_verified_at is not None,
     )
+
+
+@dataclass(frozen=True)
+class AddressRecord:
+    id: int
+    label: str
+    name: str
+    company: str
+    vat_number: str
+    line1: str
+    line2: str
+    postal_code: str
+    city: str
+    country: str
+    phone: str
+    is_default_billing: bool
+    is_default_shipping: bool
+
+
+ADDRESS_FIELDS = (
+    "name", "company", "vat_number", "line1", "line2", "postal_code", "city", "country", "phone",
+)  # fmt: skip
+
+
+def addresses_of(session: Session, store_id: int, customer_id: int) -> list[AddressRecord]:
+    """The customer's addresses in this store, oldest first (none for another store's customer)."""
+    return [
+        AddressRecord(
+            id=a.id,
+            label=a.label,
+            is_default_billing=a.is_default_billing,
+            is_default_shipping=a.is_default_shipping,
+            **{name: getattr(a, name) or "" for name in ADDRESS_FIELDS},
+        )
+        for a in _addresses_of(session, store_id, customer_id)
+    ]
+
+
+def check_address(values: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(the address cleaned, message keys by field) by the address book's rules: EU country,
+    required fields, lengths, Luxembourg postal codes and VAT number formats."""
+    cleaned, errors = clean_address(AddressInput(**{n: str(values.get(n) or "") for n in ADDRESS_FIELDS}))
+    return {name: cleaned[name] for name in ADDRESS_FIELDS}, errors
+
+
+__all__ = [
+    "EU_COUNTRIES",
+    "AddressRecord",
+    "CustomerRef",
+    "addresses_of",
+    "check_address",
+    "cookie_attributes",
+    "cookie_names",
+    "shopper_token",
+    "signed_in_customer",
+]
