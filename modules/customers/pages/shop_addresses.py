@@ -32,24 +32,18 @@ def _address_card(address: rx.Var) -> rx.Component:
                 rx.button(
                     t("customers.account.edit"), size="1", variant="soft", on_click=S.edit(address["id"])
                 ),
-                rx.cond(
-                    address["billing"] == "",
-                    rx.button(
-                        t("customers.account.make_billing"),
-                        size="1",
-                        variant="ghost",
-                        on_click=S.make_default(address["id"], "billing"),
-                    ),
-                ),
-                rx.cond(
-                    address["shipping"] == "",
-                    rx.button(
-                        t("customers.account.make_shipping"),
-                        size="1",
-                        variant="ghost",
-                        on_click=S.make_default(address["id"], "shipping"),
-                    ),
-                ),
+                *[
+                    rx.cond(
+                        address[kind] == "",
+                        rx.button(
+                            t(f"customers.account.make_{kind}"),
+                            size="1",
+                            variant="ghost",
+                            on_click=S.make_default(address["id"], kind),
+                        ),
+                    )
+                    for kind in ("billing", "shipping")
+                ],
                 rx.button(
                     t("customers.account.delete_address"),
                     size="1",

@@ -2,7 +2,10 @@
 privacy. Every handler finds the customer again from the websocket's cookie for this store;
 no customer id ever comes from the client or sits in state."""
 
+from collections.abc import Callable
+
 import reflex as rx
+from sqlmodel import Session
 
 from modules.customers.models import Customer
 from modules.customers.services.accounts import resend_verification, update_profile
@@ -35,20 +38,27 @@ class ShopAccountState(OrionState):
     verified: bool = True
     resent: bool = False
 
-    def _show(self, customer: Customer) -> None:
-        self.customer_name = customer.name
-        self.customer_email = customer.email
-        self.verified = customer.email_verified_at is not None
+    def _as_customer(self, work: Callable[[Session, Customer], None]):
+        """`work(session, customer)` for the signed-in customer of this store, then the header
+        shown again; the sign-in page instead when nobody is signed in. Service errors
+        (FieldErrors) roll the work back and reach the caller."""
+        with session_scope() as session:
+            customer = signed_in(self, session)
+            if customer is None:
+                return to_sign_in(self)
+            work(session, customer)
+            session.flush()
+            self.customer_name = customer.name
+            self.customer_email = customer.email
+            self.verified = customer.email_verified_at is not None
+        return None
 
     @rx.event
     @public(frontends=STOREFRONT, rate=(5, 3600))
     def resend(self):
         """The verification link again (a few times an hour at most)."""
-        with session_scope() as session:
-            customer = signed_in(self, session)
-            if customer is None:
-                return to_sign_in(self)
-            resend_verification(session, shop(self), customer.id)
+        if refused := self._as_customer(lambda session, c: resend_verification(session, shop(self), c.id)):
+            return refused
         self.resent = True
         return None
 
@@ -64,8 +74,7 @@ class ShopProfileState(ShopAccountState):
     welcome: bool = False
     form_key: int = 0  # a new key remounts the form with the saved values
 
-    def _fill(self, customer: Customer) -> None:
-        self._show(customer)
+    def _fill(self, _session: Session, customer: Customer) -> None:
         self.name = customer.name
         self.language = customer.language or ""
         self.marketing = customer.marketing_consent
@@ -75,40 +84,39 @@ class ShopProfileState(ShopAccountState):
     @rx.event
     @public(frontends=STOREFRONT)
     def load(self):
-        with session_scope() as session:
-            customer = signed_in(self, session)
-            if customer is None:
-                return to_sign_in(self)
-            self._fill(customer)
         self.languages = language_options()
         self.errors, self.saved, self.resent = {}, False, False
         self.welcome = self.router.url.query_parameters.get("welcome") == "1"
-        return None
+        return self._as_customer(self._fill)
 
     @rx.event
     @public(frontends=STOREFRONT, rate=(30, 600))
     def save(self, form: dict):
         store = current_access().tenant.store
+
+        def change(session: Session, customer: Customer) -> None:
+            update_profile(
+                session,
+                store.id,
+                customer.id,
+                name=str(form.get("name") or ""),
+                language=str(form.get("language") or ""),
+                marketing_consent=form.get("marketing") in (True, "on"),
+                languages=tuple(store.languages),
+            )
+            self._fill(session, customer)
+
         try:
-            with session_scope() as session:
-                customer = signed_in(self, session)
-                if customer is None:
-                    return to_sign_in(self)
-                update_profile(
-                    session,
-                    store.id,
-                    customer.id,
-                    name=str(form.get("name") or ""),
-                    language=str(form.get("language") or ""),
-                    marketing_consent=form.get("marketing") in (True, "on"),
-                    languages=tuple(store.languages),
-                )
-                self._fill(customer)
+            refused = self._as_customer(change)
         except FieldErrors as error:
             self.errors, self.saved = field_errors(error, self.lang), False
             return None
-        self.errors, self.saved = {}, True
-        return None
+        self.errors, self.saved = {}, refused is None
+        return refused
+
+
+def _nothing(_session: Session, _customer: Customer) -> None:
+    """Pages whose only data is the header."""
 
 
 class ShopOrdersState(ShopAccountState):
@@ -119,13 +127,8 @@ class ShopOrdersState(ShopAccountState):
     @rx.event
     @public(frontends=STOREFRONT)
     def load(self):
-        with session_scope() as session:
-            customer = signed_in(self, session)
-            if customer is None:
-                return to_sign_in(self)
-            self._show(customer)
         self.orders = []
-        return None
+        return self._as_customer(_nothing)
 
 
 class ShopPrivacyState(ShopAccountState):
@@ -134,13 +137,8 @@ class ShopPrivacyState(ShopAccountState):
     @rx.event
     @public(frontends=STOREFRONT)
     def load(self):
-        with session_scope() as session:
-            customer = signed_in(self, session)
-            if customer is None:
-                return to_sign_in(self)
-            self._show(customer)
         self.errors = {}
-        return None
+        return self._as_customer(_nothing)
 
     @rx.event
     @public(frontends=STOREFRONT, rate=(5, 600))
@@ -150,13 +148,10 @@ class ShopPrivacyState(ShopAccountState):
             self.errors = {"confirm": translate("customers.account.confirm_delete", self.lang)}
             return None
         store_id = current_access().tenant.store.id
+        password = str(form.get("password") or "")
         try:
-            with session_scope() as session:
-                customer = signed_in(self, session)
-                if customer is None:
-                    return to_sign_in(self)
-                delete_account(session, store_id, customer.id, str(form.get("password") or ""))
+            refused = self._as_customer(lambda session, c: delete_account(session, store_id, c.id, password))
         except FieldErrors as error:
             self.errors = field_errors(error, self.lang)
             return None
-        return rx.redirect(f"{base()}account/login?notice=deleted")
+        return refused or rx.redirect(f"{base()}account/login?notice=deleted")

@@ -10,9 +10,8 @@ from modules.customers.services.addresses import (
     make_default,
     save_address,
 )
-from modules.customers.state.shop_account import ShopAccountState, to_sign_in
-from modules.customers.state.shop_common import STOREFRONT, field_errors, signed_in
-from orion_app.db import session_scope
+from modules.customers.state.shop_account import ShopAccountState
+from modules.customers.state.shop_common import STOREFRONT, field_errors
 from orion_app.errors import FieldErrors
 from orion_app.ui.guard import current_access, public, ui_only
 
@@ -47,19 +46,13 @@ class ShopAddressesState(ShopAccountState):
     countries: list[str] = list(EU_COUNTRIES)
 
     def _reload(self, session, customer) -> None:
-        self._show(customer)
         self.addresses = [_row(a) for a in addresses_of(session, customer.store_id, customer.id)]
 
     @rx.event
     @public(frontends=STOREFRONT)
     def load(self):
-        with session_scope() as session:
-            customer = signed_in(self, session)
-            if customer is None:
-                return to_sign_in(self)
-            self._reload(session, customer)
         self.errors, self.form_open = {}, False
-        return None
+        return self._as_customer(self._reload)
 
     @rx.event
     @ui_only
@@ -91,36 +84,32 @@ class ShopAddressesState(ShopAccountState):
         )
         address_id = _id(self.editing.get("id")) or None
         store_id = current_access().tenant.store.id
+
+        def change(session, customer) -> None:
+            save_address(session, store_id, customer.id, data, address_id)
+            self._reload(session, customer)
+
         try:
-            with session_scope() as session:
-                customer = signed_in(self, session)
-                if customer is None:
-                    return to_sign_in(self)
-                save_address(session, store_id, customer.id, data, address_id)
-                session.commit()
-                self._reload(session, customer)
+            refused = self._as_customer(change)
         except FieldErrors as error:
             self.errors = field_errors(error, self.lang)
             return None
         self.errors, self.form_open = {}, False
-        return None
+        return refused
 
     @rx.event
     @public(frontends=STOREFRONT, rate=(30, 600))
     def make_default(self, address_id: str, kind: str):
-        return self._change(lambda s, c: make_default(s, c.store_id, c.id, _id(address_id), str(kind)))
+        return self._changed(lambda s, c: make_default(s, c.store_id, c.id, _id(address_id), str(kind)))
 
     @rx.event
     @public(frontends=STOREFRONT, rate=(30, 600))
     def delete(self, address_id: str):
-        return self._change(lambda s, c: delete_address(s, c.store_id, c.id, _id(address_id)))
+        return self._changed(lambda s, c: delete_address(s, c.store_id, c.id, _id(address_id)))
 
-    def _change(self, change):
-        with session_scope() as session:
-            customer = signed_in(self, session)
-            if customer is None:
-                return to_sign_in(self)
+    def _changed(self, change):
+        def work(session, customer) -> None:
             change(session, customer)
-            session.commit()
             self._reload(session, customer)
-        return None
+
+        return self._as_customer(work)
