@@ -17,7 +17,9 @@ language, photo keys), `options_of`, `variant_ids` (by SKU), `default_variants`;
 of products' options and variants with `upsert_variant_groups` (`VariantGroup`,
 `GroupVariant` -> `GroupOutcome`; same rules, few statements, no commit) and read
 `options_by_product`. `effective_prices` is the
-inheritance rule. See docs/catalog.md, "Variants".
+inheritance rule. Carts and orders price by variant id with `sellable_variants`
+(`SellableVariant`: the price charged now, VAT rate, title and options in a language, active).
+See docs/catalog.md, "Variants".
 """
 
 from sqlalchemy import update
@@ -31,6 +33,7 @@ from modules.catalog.services.media import MAX_BYTES as PHOTO_MAX_BYTES
 from modules.catalog.services.media import MAX_PIXELS as PHOTO_MAX_PIXELS
 from modules.catalog.services.media import add_photo, copy_photo
 from modules.catalog.services.rules import ProductRules, product_rules
+from modules.catalog.services.sellable import SellableVariant, sellable_variants
 from modules.catalog.services.storefront import language_order
 from modules.catalog.services.values import AVAILABILITY, CONDITIONS, ValueProblem, gtin_type, parse_price
 from modules.catalog.services.variant_bulk import (
@@ -82,6 +85,7 @@ __all__ = [
     "Outcome",
     "ProductRules",
     "ProductText",
+    "SellableVariant",
     "ValueProblem",
     "VariantGroup",
     "VariantOption",
@@ -100,6 +104,7 @@ __all__ = [
     "parse_price",
     "product_ids",
     "product_rules",
+    "sellable_variants",
     "set_categories",
     "set_inactive",
     "set_options",
