@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductVariant
+from modules.catalog.services.media import first_photos
 from modules.catalog.services.products import translations
 from modules.catalog.services.variants import variants_of
 from orion_app.db import one_of
@@ -27,6 +28,8 @@ class SellableVariant:
     currency: str
     vat_rate: int
     is_active: bool  # the product and the variant are both active
+    image_key: str = ""  # the variant's first photo, else the product's ("" when none)
+    stock_limited: bool = True  # physical goods, not on pre-/back-order: stock caps the quantity
 
 
 def sellable_variants(
@@ -53,6 +56,7 @@ def sellable_variants(
         )
     }
     texts = translations(session, product_ids)
+    photos = first_photos(session, store_id, product_ids)
     wanted = set(variant_ids)
     result: dict[int, SellableVariant] = {}
     for product_id, variants in variants_of(session, store_id, product_ids).items():
@@ -71,6 +75,11 @@ def sellable_variants(
                 currency=product.currency,
                 vat_rate=product.vat_rate,
                 is_active=product.is_active and v.is_active,
+                image_key=v.photos[0]
+                if v.photos
+                else (photos[product_id].key if product_id in photos else ""),
+                stock_limited=not product.is_digital
+                and product.availability not in ("preorder", "backorder"),
             )
     return result
 
