@@ -7,6 +7,9 @@ on every row (no foreign key to catalog) so product-level answers stay one index
 - per variant: `adjust_stock(..., variant_id=)`, `reserve(..., variant_id=)`,
   `release(..., variant_id=)`, `available_by_variant`, `bin_levels` (by variant id),
   `set_quantities(targets={variant: units}, products={variant: product})`;
+- per order line (product id, variant id, units), no commit: `reserve_lines` (all or none;
+  `InsufficientStock.variant_id` names the short line), `consume_reserved` (paid: the units
+  leave the stock), `release_lines` (cancelled);
 - per product (over its variants): `levels` (optionally one variant), `available_by_product`,
   `available_stock_expr` (listings), `low_stock`, `movements` (optionally one variant).
 
@@ -24,6 +27,7 @@ from sqlmodel import Session, select
 
 from modules.inventory import services
 from modules.inventory.models import StockLevel, StockMovement
+from modules.inventory.reservations import consume_reserved, release_lines, reserve_lines
 from modules.inventory.services import (
     InsufficientStock,
     Location,
@@ -45,11 +49,14 @@ __all__ = [
     "available_by_variant",
     "available_stock_expr",
     "bin_levels",
+    "consume_reserved",
     "levels",
     "low_stock",
     "movements",
     "release",
+    "release_lines",
     "reserve",
+    "reserve_lines",
     "set_quantities",
 ]
 

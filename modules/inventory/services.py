@@ -25,8 +25,11 @@ from orion_app.scoped import list_in_store
 
 
 class InsufficientStock(ServiceError):
-    def __init__(self, requested: int, available: int):
+    """Fewer units available than asked; `variant_id` names the short variant when known."""
+
+    def __init__(self, requested: int, available: int, variant_id: int | None = None):
         super().__init__("inventory.error.insufficient", requested=requested, available=available)
+        self.variant_id = variant_id
 
 
 class BinCount(Protocol):

@@ -1,0 +1,165 @@
+"""Stock for order lines: reserve at placement, consume at payment, release at cancellation.
+
+A line is (product id, variant id, units). Each change is one conditional UPDATE per bin
+(`… WHERE quantity - reserved >= n`, or `reserved >= n`), so concurrent orders can never
+reserve more than the stock, on PostgreSQL and on SQLite alike. Lines are handled in
+variant id order, so two orders of the same variants lock rows in the same order and never
+deadlock. Nothing here commits: the order's own transaction commits the stock with it.
+Every change is logged as a movement (reason: the order number).
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from modules.inventory.models import StockLevel, StockMovement, utcnow
+from modules.inventory.notifications import report_low_stock
+from modules.inventory.services import InsufficientStock, available_by_variant
+from orion_app.errors import FieldErrors
+
+Line = tuple[int, int, int]
+
+_MAX_READS = 3  # a concurrent change between a bin's read and its UPDATE: read the bins again
+
+
+@dataclass(frozen=True)
+class _Change:
+    level: StockLevel
+    units: int
+    before: tuple[int, int]  # quantity, reserved
+    after: tuple[int, int]
+
+
+_EFFECT = {  # kind -> (quantity change, reserved change) per unit
+    "reserve": (0, 1),
+    "consume": (-1, -1),
+    "release": (0, -1),
+}
+
+
+def _room(level: StockLevel, kind: str) -> int:
+    return level.quantity - level.reserved if kind == "reserve" else level.reserved
+
+
+def _apply(session: Session, store_id: int, level: StockLevel, units: int, kind: str) -> bool:
+    """One conditional UPDATE of a bin; False when the bin no longer has the room."""
+    dq, dr = _EFFECT[kind]
+    available = StockLevel.quantity - StockLevel.reserved
+    condition = available >= units if kind == "reserve" else StockLevel.reserved >= units
+    result = session.execute(
+        update(StockLevel)
+        .where(StockLevel.id == level.id, StockLevel.store_id == store_id, condition)
+        .values(
+            quantity=StockLevel.quantity + dq * units,
+            reserved=StockLevel.reserved + dr * units,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _spread(session: Session, store_id: int, line: Line, kind: str) -> list[_Change]:
+    """`kind` for the line's units across the variant's bins in warehouse/bin order; the
+    changes made, which fall short of the line when the bins have too few units."""
+    _, variant_id, quantity = line
+    done: list[_Change] = []
+    remaining = quantity
+    for _ in range(_MAX_READS):
+        bins = session.exec(
+            select(StockLevel)
+            .where(StockLevel.store_id == store_id, StockLevel.variant_id == variant_id)
+            .order_by(StockLevel.warehouse, StockLevel.bin)
+            .execution_options(populate_existing=True)
+        ).all()
+        for level in bins:
+            take = min(remaining, _room(level, kind))
+            if take <= 0:
+                continue
+            before = (level.quantity, level.reserved)
+            if _apply(session, store_id, level, take, kind):
+                dq, dr = _EFFECT[kind]
+                done.append(_Change(level, take, before, (before[0] + dq * take, before[1] + dr * take)))
+                remaining -= take
+            if not remaining:
+                return done
+        if not any(_room(level, kind) for level in bins):
+            break
+    return done
+
+
+def _undo(session: Session, store_id: int, changes: list[_Change]) -> None:
+    for change in changes:
+        session.execute(
+            update(StockLevel)
+            .where(StockLevel.id == change.level.id, StockLevel.store_id == store_id)
+            .values(
+                quantity=StockLevel.quantity + change.before[0] - change.after[0],
+                reserved=StockLevel.reserved + change.before[1] - change.after[1],
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _log(session: Session, changes: list[_Change], kind: str, reason: str) -> None:
+    for change in changes:
+        level = change.level
+        session.add(
+            StockMovement(
+                store_id=level.store_id,
+                product_id=level.product_id,
+                variant_id=level.variant_id,
+                warehouse=level.warehouse,
+                bin=level.bin,
+                kind=kind,
+                quantity_before=change.before[0],
+                quantity_after=change.after[0],
+                reserved_before=change.before[1],
+                reserved_after=change.after[1],
+                reason=reason[:200],
+            )
+        )
+
+
+def _all_or_none(session: Session, store_id: int, lines: list[Line], kind: str) -> list[_Change]:
+    changes: list[_Change] = []
+    for line in sorted(lines, key=lambda line: line[1]):
+        done = _spread(session, store_id, line, kind)
+        changes += done
+        got = sum(change.units for change in done)
+        if got < line[2]:
+            _undo(session, store_id, changes)
+            if kind == "reserve":
+                available = available_by_variant(session, store_id, [line[1]]).get(line[1], 0)
+            else:
+                available = got
+            raise InsufficientStock(line[2], available, line[1])
+    return changes
+
+
+def reserve_lines(session: Session, store_id: int, lines: list[Line], *, reason: str) -> None:
+    """Reserve every line's units, all or none: on a short line the lines reserved before it
+    are given back and InsufficientStock names its variant (`variant_id`)."""
+    if any(quantity <= 0 for _, _, quantity in lines):
+        raise FieldErrors({"quantity": "inventory.error.positive"})
+    _log(session, _all_or_none(session, store_id, lines, "reserve"), "reserve", reason)
+    falling: dict[int, int] = {}
+    for product_id, _, quantity in lines:
+        falling[product_id] = falling.get(product_id, 0) - quantity
+    report_low_stock(session, store_id, falling)
+
+
+def consume_reserved(session: Session, store_id: int, lines: list[Line], *, reason: str) -> None:
+    """A paid order's reserved units leave the stock (quantity and reserved drop), all or none:
+    InsufficientStock when a line has fewer units reserved."""
+    _log(session, _all_or_none(session, store_id, lines, "consume"), "consume", reason)
+
+
+def release_lines(session: Session, store_id: int, lines: list[Line], *, reason: str) -> None:
+    """A cancelled order's reservation goes back to the shelf (a variant with fewer units
+    reserved than the line gives back what it has: a cancellation never fails on stock)."""
+    changes: list[_Change] = []
+    for line in sorted(lines, key=lambda line: line[1]):
+        changes += _spread(session, store_id, line, "release")
+    _log(session, changes, "release", reason)
