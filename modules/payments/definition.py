@@ -13,4 +13,5 @@ MODULE = ModuleDefinition(
         Permission("payments.manage", "payments.perm.manage", roles=StoreRole.MANAGER.and_above()),
         Permission("payments.refund", "payments.perm.refund", roles=StoreRole.MANAGER.and_above()),
     ),
+    api_routes="modules.payments.api:routes",
 )
