@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.mail_sink"]  # the `mail_sink` fixture: a real SMTP server
+# `mail_sink`: a real SMTP server; `stripe_server`: localstripe and our webhook route
+pytest_plugins = ["tests.mail_sink", "tests.stripe_server"]
 
 RUN_ID = uuid.uuid4().hex[:10]
 os.environ["REDIS_PREFIX"] = f"orion:test:{RUN_ID}:"

@@ -9,6 +9,7 @@ registry contribution point `"payment_event_handlers"` (callables `(session, Pay
 inside the same transaction. See docs/payments.md.
 """
 
+from modules.payments.gateways.stripe_gateway import CardRefused
 from modules.payments.records import (
     PAYMENT_EVENT_HANDLERS,
     GatewayUnavailable,
@@ -17,6 +18,7 @@ from modules.payments.records import (
     PaymentRequest,
 )
 from modules.payments.services.payments import (
+    confirm_card,
     events_of,
     mark_paid,
     payments_of,
@@ -27,10 +29,12 @@ from modules.payments.services.payments import (
 
 __all__ = [
     "PAYMENT_EVENT_HANDLERS",
+    "CardRefused",
     "GatewayUnavailable",
     "PaymentEvent",
     "PaymentRecord",
     "PaymentRequest",
+    "confirm_card",
     "events_of",
     "mark_paid",
     "payments_of",

@@ -28,7 +28,7 @@ class BankTransferGateway:
     def create_intent(self, request: IntentRequest) -> Intent:
         return Intent(ref="", status="pending")
 
-    def confirm(self, ref: str) -> Intent:
+    def confirm(self, ref: str, payment_method: str = "") -> Intent:
         """The merchant saw the money arrive."""
         return Intent(ref=ref, status="succeeded")
 

@@ -13,6 +13,7 @@ import stripe
 
 from modules.payments.gateways.base import GatewayUpdate, Intent, IntentRequest, RefundResult
 from modules.payments.records import GatewayUnavailable
+from orion_app.errors import ServiceError
 
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
 INTENT_STATUS = {
@@ -31,6 +32,13 @@ EVENT_KINDS = {
     "payment_intent.canceled": "canceled",
     "charge.refunded": "refunded",
 }
+
+
+class CardRefused(ServiceError):
+    """The card was declined; the shopper may try another."""
+
+    def __init__(self, reason: str = ""):
+        super().__init__("payments.error.card_declined", reason=reason)
 
 
 class WebhookRefused(Exception):
@@ -68,6 +76,8 @@ class StripeGateway:
             raise GatewayUnavailable() from exc
         except stripe.APIError as exc:  # Stripe's own 5xx
             raise GatewayUnavailable() from exc
+        except stripe.CardError as exc:
+            raise CardRefused(exc.user_message or "") from exc
 
     def create_intent(self, request: IntentRequest) -> Intent:
         intent = self._call(
@@ -82,8 +92,14 @@ class StripeGateway:
         )
         return _intent(intent)
 
-    def confirm(self, ref: str) -> Intent:
-        """Capture what was authorized (manual capture) or read where the intent stands."""
+    def confirm(self, ref: str, payment_method: str = "") -> Intent:
+        """Confirm with a payment method collected in the browser (a `pm_` or `card_` id), or
+        capture what was authorized, or read where the intent stands."""
+        if payment_method:
+            # Set, then confirm: localstripe refuses `payment_method` on confirm itself.
+            self._call(self.client.v1.payment_intents.update, ref, {"payment_method": payment_method})
+            intent = self._call(self.client.v1.payment_intents.confirm, ref)
+            return _intent(intent)
         intent = self._call(self.client.v1.payment_intents.retrieve, ref)
         if intent.status == "requires_capture":
             intent = self._call(self.client.v1.payment_intents.capture, ref)

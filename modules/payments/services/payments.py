@@ -143,6 +143,21 @@ def retry_payment(session: Session, store_id: int, payment_id: int) -> PaymentRe
     return record_of(session, payment)
 
 
+def confirm_card(session: Session, store_id: int, payment_id: int, payment_method: str) -> PaymentRecord:
+    """Confirm a card payment server-side with the payment method the browser collected (the
+    way to pay against localstripe, whose Stripe.js stand-in only does 3-D Secure). The
+    webhook brings the outcome; a status the gateway already reports is applied now too."""
+    payment = _scoped(session, store_id, payment_id, lock=True)
+    if payment.method != "card" or not payment.gateway_ref:
+        raise ServiceError("payments.error.not_card")
+    if not payment_method.startswith(("pm_", "card_")):
+        raise FieldErrors({"payment_method": "payments.error.payment_method"})
+    intent = _stripe(session, payment).confirm(payment.gateway_ref, payment_method)
+    if intent.status in ("processing", "succeeded"):
+        advance(session, payment, intent.status, source=f"stripe:{intent.ref}", actor="Stripe", at=utcnow())
+    return record_of(session, payment)
+
+
 def _dispatch(session: Session, payment: Payment, kind: str, source: str, actor: str, at: datetime) -> None:
     row = PaymentEventRow(
         payment_id=payment.id,
