@@ -19,8 +19,9 @@ COOKIE = "orion_session"
 SECURE_COOKIE = "__Host-orion_session"
 NAMES = (SECURE_COOKIE, COOKIE)
 # Other HttpOnly credentials kept out of state the same way, by name prefix (a module's own
-# sessions, e.g. one cookie per store for shoppers); `private_cookie` hands them out.
-PRIVATE_PREFIXES = ("orion_shopper_", "__Host-orion_shopper_")
+# sessions, e.g. one cookie per store for shoppers, and the guest cart's token per store);
+# `private_cookie` hands them out.
+PRIVATE_PREFIXES = ("orion_shopper_", "__Host-orion_shopper_", "orion_cart_", "__Host-orion_cart_")
 
 _socket_tokens: dict[str, str] = {}
 _socket_private: dict[str, dict[str, str]] = {}
