@@ -43,7 +43,9 @@ class WebhookReceiver:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/webhooks/stripe"
-        config = uvicorn.Config(Starlette(routes=routes()), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(
+            Starlette(routes=routes()), host="127.0.0.1", port=self.port, log_level="warning"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()

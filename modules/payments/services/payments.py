@@ -295,6 +295,6 @@ def events_of(session: Session, store_id: int, order_id: int) -> list[PaymentEve
     rows = session.exec(
         select(PaymentEventRow)
         .where(PaymentEventRow.store_id == store_id, PaymentEventRow.order_id == order_id)
-        .order_by(PaymentEventRow.occurred_at, PaymentEventRow.id)
+        .order_by(PaymentEventRow.id)
     ).all()
     return [_event(row) for row in rows]
