@@ -12,6 +12,10 @@ class Card:
     price: str = ""
     old_price: str = ""  # struck through when set
     badge: str = ""
+    # Catalog's product cards: the product a card action (e.g. "add to cart") acts on, and
+    # whether its variants must be chosen on its page first.
+    product_id: int = 0
+    has_options: bool = False
 
 
 @dataclass

@@ -21,7 +21,7 @@ from orion_app.routes import frontend_base
 from orion_app.ui.format import money, number
 
 
-def shop_card(card: ProductCard, base: str, lang: str) -> Card:
+def shop_card(card: ProductCard, base: str, lang: str, has_options: bool = False) -> Card:
     """A storefront card: gross price, the sale price struck through when there is one; "from
     <lowest price>" (nothing struck through) when the product's active variants differ in price."""
     on_sale = card.sale_price_cents is not None and card.sale_price_cents < card.price_cents
@@ -38,6 +38,8 @@ def shop_card(card: ProductCard, base: str, lang: str) -> Card:
         price=price,
         old_price=old_price,
         badge=translate(f"catalog.availability.{card.availability}", lang),
+        product_id=card.id,
+        has_options=has_options,
     )
 
 

@@ -89,40 +89,47 @@ def price_tag(price: rx.Var, old_price: rx.Var, size: str) -> rx.Component:
     )
 
 
-def card_view(card: rx.Var, index: rx.Var | int = 0) -> rx.Component:
-    return rx.link(
-        rx.card(
-            rx.vstack(
-                square_photo(
-                    card.image != "",
-                    "6px",
-                    src=media_url(card.image),
-                    src_set=card_srcset(card.image),
-                    sizes=CARD_SIZES,
-                    alt=card.title,
-                    # The first row is usually the largest paint: load it at once, the rest lazily.
-                    **photo_attrs(index < 4, index < 2, 320),
-                ),
-                rx.text(card.subtitle, size="1", color_scheme="gray"),
-                rx.text(card.title, weight="medium", size="2"),
-                price_tag(card.price, card.old_price, "3"),
-                rx.cond(card.badge != "", rx.text(card.badge, size="1", color_scheme="gray")),
-                spacing="1",
-                align="start",
-                overflow_wrap="anywhere",
-                min_width="0",
-            ),
+def card_view(card: rx.Var, index: rx.Var | int = 0, action=None) -> rx.Component:
+    """A card linking to `card.href`; `action(card)` (e.g. "add to cart") goes under the link,
+    inside the card, since a form cannot sit inside a link."""
+    body = rx.vstack(
+        square_photo(
+            card.image != "",
+            "6px",
+            src=media_url(card.image),
+            src_set=card_srcset(card.image),
+            sizes=CARD_SIZES,
+            alt=card.title,
+            # The first row is usually the largest paint: load it at once, the rest lazily.
+            **photo_attrs(index < 4, index < 2, 320),
+        ),
+        rx.text(card.subtitle, size="1", color_scheme="gray"),
+        rx.text(card.title, weight="medium", size="2"),
+        price_tag(card.price, card.old_price, "3"),
+        rx.cond(card.badge != "", rx.text(card.badge, size="1", color_scheme="gray")),
+        spacing="1",
+        align="start",
+        overflow_wrap="anywhere",
+        min_width="0",
+    )
+    if action is None:
+        return rx.link(rx.card(body, height="100%"), href=card.href, underline="none", color="inherit")
+    return rx.card(
+        rx.flex(
+            rx.link(body, href=card.href, underline="none", color="inherit"),
+            action(card),
+            direction="column",
+            justify="between",
+            gap="2",
             height="100%",
         ),
-        href=card.href,
-        underline="none",
-        color="inherit",
+        height="100%",
     )
 
 
-def card_grid(cards: rx.Var) -> rx.Component:
+def card_grid(cards: rx.Var, action=None) -> rx.Component:
     return rx.grid(
-        rx.foreach(cards, lambda card, index: card_view(card, index)),
+        rx.foreach(cards, lambda card, index: card_view(card, index, action)),
         columns=rx.breakpoints(initial="2", sm="3", md="4"),
         spacing="4",
         width="100%",

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from modules.catalog.pages.actions import card_action, product_actions
 from modules.catalog.state.shop import ShopListingState, ShopProductState
 from orion_app.ui.cards import VISUALLY_HIDDEN, card_grid, media_url, photo_attrs, price_tag, square_photo
 from orion_app.ui.components import data_item, options_of, search_input, select
@@ -169,7 +170,7 @@ def _results() -> rx.Component:
     return rx.vstack(
         rx.heading(L.heading, size="6", as_="h1"),
         _toolbar(),
-        rx.cond(L.total > 0, card_grid(L.items), _no_results()),
+        rx.cond(L.total > 0, card_grid(L.items, card_action()), _no_results()),
         link_pager(L.page_number, L.page_count, L.prev_href, L.next_href),
         width="100%",
         min_width="0",
@@ -292,6 +293,7 @@ def _details() -> rx.Component:
         price_tag(P.price, P.old_price, "6"),
         rx.text(P.vat_note, size="1", color_scheme="gray"),
         rx.badge(P.availability, color_scheme=rx.cond(P.in_stock, "green", "orange"), size="2"),
+        product_actions(P.product_id, P.sku, False, False),
         rx.text(P.description, white_space="pre-line"),
         rx.data_list.root(
             data_item(t("catalog.product.sku"), P.sku),

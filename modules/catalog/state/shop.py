@@ -21,6 +21,7 @@ from modules.catalog.services.shop_variants import (
     variant_href,
 )
 from modules.catalog.services.storefront import category_trail, language_order, last_page, product_page
+from modules.catalog.services.variants import default_variants
 from orion_app.cards import Card
 from orion_app.db import run_blocking, session_scope
 from orion_app.enablement import module_config
@@ -138,6 +139,7 @@ class ShopListingState(PagedMixin, OrionState):
                 page=self.page_number,
                 per_page=per_page,
             )
+            simple = default_variants(session, store.id, [c.id for c in found])
         self.page_count = last_page(self.total, per_page)
         if self.page_number > self.page_count:
             # A page past the end (an old link, a hand-edited URL) shows the last page instead.
@@ -146,7 +148,7 @@ class ShopListingState(PagedMixin, OrionState):
         self.heading = self.category_name or translate("catalog.shop.all_products", self.lang)
         if self.search:
             self.heading = translate("catalog.shop.results_for", self.lang, query=self.search)
-        self.items = [shop_card(c, base, self.lang) for c in found]
+        self.items = [shop_card(c, base, self.lang, has_options=c.id not in simple) for c in found]
         self._links(base, tree)
         self._canonical = self._href(base, page=self.page_number)
         self.crumbs, self.crumbs_json = breadcrumbs(
@@ -236,6 +238,7 @@ class ShopProductState(OrionState):
     in_stock: bool = False
     description: str = ""
     meta_description: str = ""
+    product_id: int = 0  # what "add to cart" and other product actions act on
     sku: str = ""
     gtin: str = ""
     photos: list[str] = []
@@ -268,6 +271,7 @@ class ShopProductState(OrionState):
             return
         card = shop_card(page.card, base, self.lang)
         self.found = True
+        self.product_id = page.card.id
         trail = [
             (n.name, listing_href(base, category=n.slug)) for n in category_trail(tree, page.category_id)
         ]
