@@ -1,0 +1,49 @@
+"""The two scripts the checkout runs in the browser for a card payment: load Stripe.js from
+where the payment says it is served (localstripe's stand-in in development and tests) and
+mount a card element, then confirm the PaymentIntent with its client secret. Values are
+JSON-encoded into the code, so nothing a shopper typed ever becomes script."""
+
+import json
+
+CARD_ELEMENT_ID = "orion-card-element"
+
+
+def mount_card(js_url: str, publishable_key: str) -> str:
+    """Load Stripe.js once, then mount a card element in the page's card box (it waits for
+    the box to render); answers "ready" or "error"."""
+    return f"""(async () => {{
+  const url = {json.dumps(js_url)};
+  if (!window.Stripe) {{
+    await new Promise((resolve, reject) => {{
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }});
+  }}
+  let box = null;
+  for (let i = 0; i < 50 && !(box = document.getElementById({json.dumps(CARD_ELEMENT_ID)})); i++) {{
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }}
+  if (!box) return "error";
+  const stripe = window.Stripe({json.dumps(publishable_key)});
+  const card = stripe.elements().create("card");
+  box.replaceChildren();
+  card.mount(box);
+  window.orionCheckout = {{ stripe, card }};
+  return "ready";
+}})().catch(() => "error")"""
+
+
+def confirm_card(client_secret: str) -> str:
+    """Confirm the PaymentIntent with the mounted card; answers {status} or {error}."""
+    return f"""(async () => {{
+  const checkout = window.orionCheckout;
+  if (!checkout) return {{ error: "not_ready" }};
+  const result = await checkout.stripe.confirmCardPayment({json.dumps(client_secret)}, {{
+    payment_method: {{ card: checkout.card }},
+  }});
+  if (result.error) return {{ error: String(result.error.message || result.error.code || "failed") }};
+  return {{ status: String(result.paymentIntent.status || "") }};
+}})().catch((error) => ({{ error: String(error) }}))"""
