@@ -159,7 +159,7 @@ class MenuItem:
     order: int = 100
 
 
-# The contribution point of the dashboards' header: a module contributes a tuple of
+# The contribution point of the dashboards' and the storefront's header: a module contributes a tuple of
 # `ShellItem`s (`contributes={SHELL_HEADER: "modules.<code>.shell:ITEMS"}`).
 SHELL_HEADER = "shell_header"
 
@@ -167,9 +167,10 @@ SHELL_HEADER = "shell_header"
 @dataclass(frozen=True, kw_only=True)
 class ShellItem:
     """Something a module puts in the header of the admin and store shells (a notifications
-    bell): `component` (dotted path of a function returning it) is shown where the module is
-    enabled, and `on_load` (a guarded event handler) runs with every signed-in page's own
-    loaders, under the page guard's decision and in its database session."""
+    bell) or of the storefront (a mini-cart): `component` (dotted path of a function returning
+    it) is shown where the module is enabled, and `on_load` runs with the page's own loaders,
+    under the page guard's decision and in its database session: a guarded handler with every
+    signed-in dashboard page, a public one with every storefront page."""
 
     frontends: tuple[Frontend, ...]
     component: str

@@ -371,6 +371,7 @@ def public_shell(content: rx.Component) -> rx.Component:
                 order=rx.breakpoints(initial="3", sm="0"),
                 width=rx.breakpoints(initial="100%", sm="auto"),
             ),
+            *header_items(Frontend.STOREFRONT),
             language_switcher(),
             align="center",
             wrap="wrap",

@@ -202,10 +202,11 @@ class ShellState(OrionState):
         page_path = entry.page.path if access.ok and entry else ""
         self.stores = _store_links(access.principal, page_path) if staff else []
         self.drawer_open = False
-        self.header_modules = [code for code, _ in _header_items(access)] if staff and access.ok else []
         storefront = (
             tenant is not None and tenant.frontend == Frontend.STOREFRONT and tenant.store is not None
         )
+        shows_header = access.ok and (staff or storefront)
+        self.header_modules = [code for code, _ in _header_items(access)] if shows_header else []
         self.imprint = _imprint(tenant.store.id, self.lang) if storefront else []
 
     def _language(self, access: Access) -> str:
@@ -269,8 +270,10 @@ def _header_items(access: Access) -> list[tuple[str, list]]:
 
 
 def _header_loaders(access: Access, entry) -> tuple[str, ...]:
-    """The header items' loaders, run with a signed-in user's page (not on sign-in pages)."""
-    if entry.page.public or access.principal is None:
+    """The header items' loaders, run with a signed-in user's page (not on sign-in pages), and
+    with every storefront page (public loaders: a shopper's mini-cart)."""
+    storefront = access.tenant is not None and access.tenant.frontend == Frontend.STOREFRONT
+    if not storefront and (entry.page.public or access.principal is None):
         return ()
     return tuple(item.on_load for _, items in _header_items(access) for item in items if item.on_load)
 
