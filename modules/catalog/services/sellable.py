@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductVariant
-from modules.catalog.services.media import first_photos
+from modules.catalog.services.media import first_photos, variant_path
 from modules.catalog.services.products import translations
 from modules.catalog.services.variants import variants_of
 from orion_app.db import one_of
@@ -28,7 +28,7 @@ class SellableVariant:
     currency: str
     vat_rate: int
     is_active: bool  # the product and the variant are both active
-    image_key: str = ""  # the variant's first photo, else the product's ("" when none)
+    photo: str = ""  # small (320 px) file of the variant's first photo, else the product's; a media path
     stock_limited: bool = True  # physical goods, not on pre-/back-order: stock caps the quantity
 
 
@@ -75,13 +75,15 @@ def sellable_variants(
                 currency=product.currency,
                 vat_rate=product.vat_rate,
                 is_active=product.is_active and v.is_active,
-                image_key=v.photos[0]
-                if v.photos
-                else (photos[product_id].key if product_id in photos else ""),
+                photo=_small(v.photos[0] if v.photos else photos.get(product_id) and photos[product_id].key),
                 stock_limited=not product.is_digital
                 and product.availability not in ("preorder", "backorder"),
             )
     return result
+
+
+def _small(key: str | None) -> str:
+    return variant_path(key, "sm") if key else ""
 
 
 def _first(by_lang: dict[str, str], langs: Sequence[str], *, fallback: str) -> str:
