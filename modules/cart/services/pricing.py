@@ -37,7 +37,7 @@ class CartLine:
     notice: str  # "" | "price_changed" | "stock_limited" | "unavailable"
     price_seen_cents: int = 0  # the unit price when the shopper last added or changed it
     wanted: int = 0  # the quantity the shopper asked for
-    image_key: str = ""  # catalog photo key ("" when none)
+    photo: str = ""  # small photo, a path under the media folder ("" when none)
 
 
 def priced_lines(session: Session, cart: Cart, langs: tuple[str, ...], max_quantity: int) -> list[CartLine]:
@@ -90,7 +90,7 @@ def priced_lines(session: Session, cart: Cart, langs: tuple[str, ...], max_quant
                 notice=notice,
                 price_seen_cents=line.price_cents_seen,
                 wanted=line.quantity,
-                image_key=variant.image_key,
+                photo=variant.photo,
             )
         )
     return result
