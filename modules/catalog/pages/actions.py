@@ -2,9 +2,10 @@
 cart" button), without catalog knowing them.
 
 Contribution point `storefront_product_actions`: each value is a callable
-`(product_id: Var[int], sku: Var[str], has_options: Var[bool] | bool, compact: bool) -> rx.Component`.
-`sku` is the chosen variant's ("" on a card: the product's default variant), `has_options`
-says the variant must be chosen on the product page first, `compact` is True on cards.
+`(product_id: Var[int], sku: Var[str] | str, has_options: Var[bool] | bool, href: Var[str] | str,
+compact: bool) -> rx.Component`. `sku` is the chosen variant's ("" on a card: the product's
+default variant), `has_options` says the variant must be chosen on the product page (`href`)
+first, `compact` is True on cards.
 Each component hides itself where its module is not enabled.
 """
 
@@ -30,4 +31,4 @@ def card_action():
     """The listing cards' actions, or None when no module contributes any (plain link cards)."""
     if not get_registry().contributions(PRODUCT_ACTIONS):
         return None
-    return lambda card: product_actions(card.product_id, "", card.has_options, True)
+    return lambda card: product_actions(card.product_id, "", card.has_options, card.href, True)

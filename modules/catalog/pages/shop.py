@@ -293,7 +293,7 @@ def _details() -> rx.Component:
         price_tag(P.price, P.old_price, "6"),
         rx.text(P.vat_note, size="1", color_scheme="gray"),
         rx.badge(P.availability, color_scheme=rx.cond(P.in_stock, "green", "orange"), size="2"),
-        product_actions(P.product_id, P.sku, False, False),
+        product_actions(P.product_id, P.sku, False, "", False),
         rx.text(P.description, white_space="pre-line"),
         rx.data_list.root(
             data_item(t("catalog.product.sku"), P.sku),
