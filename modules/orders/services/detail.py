@@ -64,7 +64,6 @@ def present(
         "expires": iso(view.expires_at),
         "email": view.email,
         "customer": view.billing.name if view.billing else "",
-        "customer_id": str(view.customer_id or ""),
         "language": view.language.upper(),
         "method": view.payment_method,
         "shipping_label": view.shipping_label,

@@ -1,0 +1,11 @@
+"""Orders settings (env prefix `ORDERS_`): how long an unpaid order keeps its stock."""
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class OrdersConfig(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORDERS_", extra="ignore")
+
+    card_payment_minutes: int = Field(default=30, ge=1)  # a card payment not finished by then
+    bank_transfer_days: int = Field(default=7, ge=1)  # a transfer not received by then

@@ -1,0 +1,8 @@
+"""Where this deployment is served, for links in mails sent without a request (a webhook
+marking an order paid): Reflex's `deploy_url`, as orion_app/cors.py reads it."""
+
+
+def deployment_origin() -> str:
+    from reflex.config import get_config
+
+    return get_config().deploy_url or ""

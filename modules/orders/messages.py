@@ -1,0 +1,30 @@
+"""The mails orders sends; their texts are in `emails/<name>/` (en, fr, de, lb).
+
+`lines` and `vat_lines` are rows separated by new lines, cells by tabs (the templates
+split them), so an editor's preview with stand-in values still renders.
+"""
+
+from modules.messaging.public import MessageKind
+
+CONFIRMATION = "orders.confirmation"
+
+KINDS = (
+    MessageKind(
+        code=CONFIRMATION,
+        variables=(
+            "number",
+            "lines",
+            "subtotal",
+            "shipping",
+            "shipping_label",
+            "vat_lines",
+            "total",
+            "payment_method",
+            "iban",
+            "bic",
+            "beneficiary",
+            "reference",
+            "status_link",
+        ),
+    ),
+)

@@ -1,0 +1,109 @@
+"""Orders tables: the order, its lines (copied from catalog at placement), its timeline and
+the per-store number counter.
+
+An order keeps its own copy of everything it was placed with (addresses, titles, prices,
+VAT): the customer may be anonymised and the product renamed or repriced later; the order
+stays as it was sold. Amounts are integer cents, gross unless the name says net/vat.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field
+
+from orion_app.db import utcnow
+from orion_app.tables import Row
+
+
+class Order(Row, table=True):
+    __tablename__ = "shop_order"  # "order" is an SQL keyword
+    __table_args__ = (
+        UniqueConstraint("store_id", "number", name="uq_shop_order_number"),
+        UniqueConstraint("store_id", "idempotency_key", name="uq_shop_order_idempotency_key"),
+        Index("ix_shop_order_store_created", "store_id", "created_at"),
+        Index("ix_shop_order_unpaid_expiry", "status", "expires_at"),
+    )
+
+    store_id: int = Field(foreign_key="store.id", index=True)
+    platform_id: int = Field(foreign_key="platform.id")
+    number: str = Field(max_length=24)  # CL-2026-000123
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    email: str = Field(max_length=254)
+    customer_name: str = Field(default="", max_length=120)  # the billing name, for lists and search
+    language: str = Field(max_length=2)
+    status: str = Field(max_length=20, index=True)
+    currency: str = Field(default="EUR", max_length=3)
+    subtotal_cents: int  # lines, gross
+    shipping_cents: int
+    shipping_vat_rate: int
+    vat_cents: int
+    total_cents: int
+    payment_method: str = Field(max_length=20)
+    shipping_method: str = Field(default="", max_length=60)
+    shipping_label: str = Field(default="", max_length=200)
+    billing_address: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    shipping_address: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    idempotency_key: str = Field(max_length=100)
+    cart_fingerprint: str = Field(max_length=64)  # SHA-256 of the placement's content
+    cart_id: int | None = None  # cart's id, kept as a plain number (no foreign key to cart)
+    status_token_hash: str = Field(max_length=64)  # SHA-256 of the guest link's token
+    status_token_sealed: str = Field(max_length=300)  # the token, encrypted, for later mails
+    over_plan_limit: bool = False  # placed above the plan's orders_per_month: merchant warned
+    created_at: datetime = Field(default_factory=utcnow)
+    paid_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    expires_at: datetime | None = None  # unpaid orders are cancelled after this
+
+
+class OrderLine(Row, table=True):
+    __tablename__ = "order_line"
+
+    order_id: int = Field(foreign_key="shop_order.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    position: int
+    product_id: int  # catalog ids, no foreign key: the line outlives a deleted product
+    variant_id: int = Field(index=True)
+    sku: str = Field(max_length=64, index=True)
+    title: str = Field(max_length=300)
+    options: str = Field(default="", max_length=300)
+    quantity: int
+    unit_price_cents: int
+    vat_rate: int
+    net_cents: int
+    vat_cents: int
+    total_cents: int
+
+
+class OrderEvent(Row, table=True):
+    """The timeline: status changes, payment events and notes, append-only."""
+
+    __tablename__ = "order_event"
+    __table_args__ = (
+        # A payment event is recorded once, however often the gateway repeats it (NULL for
+        # status changes and notes: NULLs never collide).
+        UniqueConstraint("order_id", "dedupe_key", name="uq_order_event_dedupe_key"),
+    )
+
+    order_id: int = Field(foreign_key="shop_order.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    kind: str = Field(max_length=20)  # status | payment | note
+    from_status: str = Field(default="", max_length=20)
+    to_status: str = Field(default="", max_length=20)  # payment events: the event's kind (succeeded, …)
+    actor: str = Field(default="", max_length=120)
+    source: str = Field(default="", max_length=120)  # "stripe:evt_…", "manual:<user>", "job:expiry", "" …
+    note: str = Field(default="", max_length=1000)
+    amount_cents: int | None = None  # a payment event's amount (refunds: the total refunded so far)
+    dedupe_key: str | None = Field(default=None, max_length=200)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class OrderCounter(Row, table=True):
+    """The last number given in a store and year: taken in the placing transaction, so a
+    rolled-back placement gives its number back and the sequence has no gaps."""
+
+    __tablename__ = "order_counter"
+    __table_args__ = (UniqueConstraint("store_id", "year", name="uq_order_counter_store_year"),)
+
+    store_id: int = Field(foreign_key="store.id")
+    year: int
+    last: int = 0

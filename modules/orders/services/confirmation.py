@@ -1,0 +1,71 @@
+"""The order confirmation mail (`orders.confirmation`), in the order's language.
+
+When it goes out: a bank-transfer order at placement (the shopper needs the IBAN and the
+reference to pay at all); a card order when its payment succeeds (before that nothing is
+confirmed: the card may still be declined). Sent inside the transaction that placed or
+paid the order, so a rollback sends nothing; the payment handler sends it once, on the
+move to paid.
+"""
+
+from sqlmodel import Session, select
+
+from modules.messaging.public import send_message
+from modules.orders.links import deployment_origin
+from modules.orders.messages import CONFIRMATION
+from modules.orders.models import Order, OrderLine
+from modules.orders.services.hashing import unseal
+from modules.orders.services.reads import view_of
+from modules.orders.services.status import status_page_path
+from modules.payments.public import PaymentRecord
+from modules.tenancy.public import storefront_url
+from orion_app.i18n import translate
+from orion_app.ui.format import money
+
+
+def send_confirmation(session: Session, order: Order, payment: PaymentRecord | None) -> int:
+    """Queue the confirmation mail of `order` (lines, totals, VAT per rate, and the bank
+    details when it is paid by transfer); returns the mail log id."""
+    lang = order.language
+    view = view_of(session, order)
+
+    def amount(cents: int) -> str:
+        return money(cents, order.currency, lang)
+
+    rows = []
+    for line in session.exec(
+        select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.position)
+    ):
+        title = f"{line.title} ({line.options})" if line.options else line.title
+        rows.append(
+            "\t".join((title, str(line.quantity), amount(line.unit_price_cents), amount(line.total_cents)))
+        )
+    vat_rows = [
+        "\t".join((translate("orders.domain.vat_rate", lang, rate=v.rate), amount(v.vat_cents)))
+        for v in view.vat_lines
+    ]
+    bank = payment.instructions if payment and order.payment_method == "bank_transfer" else {}
+    base = storefront_url(session, order.store_id, order.platform_id, deployment_origin())
+    return send_message(
+        session,
+        kind=CONFIRMATION,
+        to_email=order.email,
+        to_name=order.customer_name,
+        language=lang,
+        platform_id=order.platform_id,
+        store_id=order.store_id,
+        context={
+            "number": order.number,
+            "lines": "\n".join(rows),
+            "subtotal": amount(order.subtotal_cents),
+            "shipping": amount(order.shipping_cents),
+            "shipping_label": order.shipping_label,
+            "vat_lines": "\n".join(vat_rows),
+            "total": amount(order.total_cents),
+            "payment_method": translate(f"orders.domain.payment.{order.payment_method}", lang),
+            "iban": str(bank.get("iban", "")),
+            "bic": str(bank.get("bic", "")),
+            "beneficiary": str(bank.get("beneficiary", "")),
+            "reference": str(bank.get("reference", "")) or order.number,
+            "status_link": base + status_page_path(order.number, unseal(order.status_token_sealed)),
+        },
+    )

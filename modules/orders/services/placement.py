@@ -1,0 +1,256 @@
+"""Placing an order: one transaction from the cart's variants to a numbered order whose
+stock is reserved and whose payment is started.
+
+Order of work, all in the caller's session, committed once at the end:
+1. refuse what is wrong with the request itself (FieldErrors; nothing read yet);
+2. the same idempotency key again: the same order (or a refusal if the cart differs);
+3. price every line from catalog now (refusals name the line);
+4. reserve the stock of every line, all or none (the short line is named);
+5. take the store's next number (gap-free: a rollback gives it back);
+6. write the order, its lines and its first timeline entry;
+7. start the payment (Stripe down: the order stays pending_payment, reservation kept);
+8. bank transfer: the confirmation mail now (card: when paid); over the plan: warn;
+9. commit.
+Any refusal after step 3 rolls the whole transaction back: nothing is written.
+"""
+
+from datetime import timedelta
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from modules.catalog.public import language_order
+from modules.contracts.public import feature_limit
+from modules.inventory.public import InsufficientStock, reserve_lines
+from modules.messaging.public import notify
+from modules.orders.models import Order, OrderEvent, OrderLine
+from modules.orders.notifications import OVER_PLAN_LIMIT
+from modules.orders.records import OrderRecord, Placement
+from modules.orders.services import pricing
+from modules.orders.services.confirmation import send_confirmation
+from modules.orders.services.hashing import new_token, unseal
+from modules.orders.services.numbering import next_number
+from modules.orders.services.reads import latest_payment, order_record
+from modules.orders.services.transitions import PENDING_PAYMENT
+from modules.payments.public import GatewayUnavailable, PaymentRequest, start_payment
+from modules.tenancy.public import store_by_id
+from orion_app.db import utcnow
+from orion_app.enablement import module_config
+from orion_app.errors import NotFound, ServiceError
+
+FEATURE = "orders_per_month"
+
+
+class IdempotencyKeyReused(ServiceError):
+    def __init__(self):
+        super().__init__("orders.error.key_reused")
+
+
+class LineOutOfStock(ServiceError):
+    """The short line, named for the shopper; `variant_id` for the page to mark it."""
+
+    def __init__(self, title: str, sku: str, available: int, variant_id: int):
+        super().__init__("orders.error.out_of_stock", title=title, sku=sku, available=available)
+        self.variant_id = variant_id
+
+
+def place_order(session: Session, placement: Placement) -> OrderRecord:
+    """Place the order (see the module docstring for the steps) and commit; the same
+    idempotency key returns the same order."""
+    pricing.check_placement(placement)
+    key = placement.idempotency_key.strip()
+    print_ = pricing.fingerprint(placement)
+    existing = _by_key(session, placement.store_id, key)
+    if existing is not None:
+        return _replay(session, existing, print_)
+    store = store_by_id(session, placement.store_id)
+    if store is None:
+        raise NotFound()
+    language = placement.language if placement.language in store.languages else store.default_language
+    try:
+        priced = pricing.price(session, placement, language_order(language, store))
+        over_limit = _over_plan_limit(session, placement, store.merchant_id)
+        _reserve(session, placement.store_id, priced, key)
+        order, token = _write(session, placement, priced, key, print_, language, store.code, over_limit)
+    except IntegrityError:  # a double submit committed the same key first: that order
+        session.rollback()
+        existing = _by_key(session, placement.store_id, key)
+        if existing is None:
+            raise
+        return _replay(session, existing, print_)
+    except Exception:
+        session.rollback()
+        raise
+    payment = None
+    try:
+        payment = start_payment(
+            session,
+            PaymentRequest(
+                store_id=order.store_id,
+                platform_id=order.platform_id,
+                order_id=order.id,
+                reference=order.number,
+                amount_cents=order.total_cents,
+                currency=order.currency,
+                method=order.payment_method,
+                customer_email=order.email,
+                idempotency_key=f"order:{order.id}",
+                description=f"{store.name} {order.number}",
+            ),
+        )
+    except GatewayUnavailable:
+        pass  # pending_payment with its reservation; checkout offers payments.retry_payment
+    except Exception:
+        session.rollback()
+        raise
+    if order.payment_method == "bank_transfer":
+        send_confirmation(session, order, payment)
+    if over_limit:
+        _warn_over_limit(session, order)
+    session.commit()
+    return order_record(order, token, payment)
+
+
+def _by_key(session: Session, store_id: int, key: str) -> Order | None:
+    return session.exec(select(Order).where(Order.store_id == store_id, Order.idempotency_key == key)).first()
+
+
+def _replay(session: Session, order: Order, print_: str) -> OrderRecord:
+    if order.cart_fingerprint != print_:
+        raise IdempotencyKeyReused()
+    return order_record(order, unseal(order.status_token_sealed), latest_payment(session, order))
+
+
+def _over_plan_limit(session: Session, placement: Placement, merchant_id: int) -> bool:
+    """Never lose a sale: over the plan's orders_per_month the order is placed all the same,
+    flagged, and the merchant warned (once a month, at the first order over)."""
+    limit = feature_limit(merchant_id, placement.platform_id, FEATURE)
+    if limit is None:
+        return False
+    month_start = utcnow().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    placed = session.exec(
+        select(func.count(Order.id)).where(
+            Order.store_id == placement.store_id, Order.created_at >= month_start
+        )
+    ).one()
+    return placed >= limit
+
+
+def _reserve(session: Session, store_id: int, priced: pricing.Priced, key: str) -> None:
+    lines = [(line.product_id, line.variant_id, line.quantity) for line in priced.lines]
+    try:
+        reserve_lines(session, store_id, lines, reason=f"order {key}"[:200])
+    except InsufficientStock as short:
+        line = next(line for line in priced.lines if line.variant_id == short.variant_id)
+        raise LineOutOfStock(
+            line.title, line.sku, max(0, int(short.params["available"])), line.variant_id
+        ) from None
+
+
+def _write(
+    session: Session,
+    placement: Placement,
+    priced: pricing.Priced,
+    key: str,
+    print_: str,
+    language: str,
+    store_code: str,
+    over_limit: bool,
+) -> tuple[Order, str]:
+    """The order, its lines and its first timeline entry (flushed), and its status token."""
+    now = utcnow()
+    token, hashed, sealed = new_token()
+    order = Order(
+        store_id=placement.store_id,
+        platform_id=placement.platform_id,
+        number=next_number(session, placement.store_id, store_code, now.year),
+        customer_id=placement.customer_id,
+        email=placement.email.strip().lower(),
+        customer_name=placement.billing.name.strip()[:120],
+        language=language,
+        status=PENDING_PAYMENT,
+        currency=priced.currency,
+        subtotal_cents=priced.subtotal_cents,
+        shipping_cents=priced.shipping.gross_cents,
+        shipping_vat_rate=placement.shipping_vat_rate,
+        vat_cents=priced.vat_cents,
+        total_cents=priced.total_cents,
+        payment_method=placement.payment_method,
+        shipping_method=placement.shipping_method[:60],
+        shipping_label=placement.shipping_label[:200],
+        billing_address=_address(placement.billing),
+        shipping_address=_address(placement.shipping) if placement.shipping else None,
+        idempotency_key=key,
+        cart_fingerprint=print_,
+        cart_id=placement.cart_id,
+        status_token_hash=hashed,
+        status_token_sealed=sealed,
+        over_plan_limit=over_limit,
+        created_at=now,
+        expires_at=now + _payment_window(placement),
+    )
+    session.add(order)
+    session.flush()  # the id, and the idempotency key's unique check
+    for position, line in enumerate(priced.lines):
+        session.add(
+            OrderLine(
+                order_id=order.id,
+                store_id=order.store_id,
+                position=position,
+                product_id=line.product_id,
+                variant_id=line.variant_id,
+                sku=line.sku,
+                title=line.title[:300],
+                options=line.options[:300],
+                quantity=line.quantity,
+                unit_price_cents=line.unit_price_cents,
+                vat_rate=line.vat_rate,
+                net_cents=line.split.net_cents,
+                vat_cents=line.split.vat_cents,
+                total_cents=line.split.gross_cents,
+            )
+        )
+    session.add(
+        OrderEvent(
+            order_id=order.id,
+            store_id=order.store_id,
+            kind="status",
+            to_status=PENDING_PAYMENT,
+            actor=order.customer_name or order.email,
+            source="checkout",
+            at=now,
+        )
+    )
+    return order, token
+
+
+def _payment_window(placement: Placement) -> timedelta:
+    config = module_config("orders", placement.platform_id)
+    if placement.payment_method == "bank_transfer":
+        return timedelta(days=config.bank_transfer_days)
+    return timedelta(minutes=config.card_payment_minutes)
+
+
+def _address(address) -> dict:
+    return {name: (str(value or "").strip())[:200] for name, value in address.__dict__.items()}
+
+
+def _warn_over_limit(session: Session, order: Order) -> None:
+    month_start = order.created_at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    earlier = session.exec(
+        select(func.count(Order.id)).where(
+            Order.store_id == order.store_id,
+            Order.created_at >= month_start,
+            Order.over_plan_limit.is_(True),
+            Order.id != order.id,
+        )
+    ).one()
+    if not earlier:
+        notify(
+            session,
+            kind=OVER_PLAN_LIMIT,
+            store_id=order.store_id,
+            params={"number": order.number},
+            link="orders",
+        )
