@@ -84,6 +84,33 @@ def cart_for(session: Session, store_id: int, shopper: Shopper, config: CartConf
     return merge(session, store_id, guest, mine, shopper.customer_id, config)
 
 
+def cart_to_add_to(session: Session, store_id: int, shopper: Shopper, config: CartConfig) -> tuple[Cart, str]:
+    """(the cart an "add" goes to, the new guest token or ''): the shopper's cart, else a new
+    one (the customer's, or a guest's with a fresh token). An expired guest cart is refused,
+    not silently replaced, so the shopper learns why the cart emptied. Flushes."""
+    cart = cart_for(session, store_id, shopper, config)
+    if cart is not None:
+        return cart, ""
+    if shopper.customer_id is not None:
+        cart = Cart(store_id=store_id, customer_id=shopper.customer_id)
+        session.add(cart)
+        session.flush()
+        return cart, ""
+    if guest_cart(session, store_id, shopper.token, expired_too=True) is not None:
+        raise ServiceError("cart.error.expired")
+    return new_guest_cart(session, store_id, config)
+
+
+def cart_to_change(session: Session, store_id: int, shopper: Shopper, config: CartConfig) -> Cart:
+    """The shopper's cart for a change of its lines; refused when it expired or there is none."""
+    cart = cart_for(session, store_id, shopper, config)
+    if cart is not None:
+        return cart
+    if shopper.customer_id is None and guest_cart(session, store_id, shopper.token, expired_too=True):
+        raise ServiceError("cart.error.expired")
+    raise NotFound("cart.error.no_cart")
+
+
 def merge(
     session: Session, store_id: int, guest: Cart, mine: Cart | None, customer_id: int, config: CartConfig
 ) -> Cart:
