@@ -27,9 +27,10 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory, mail_sink_server) -> Iterator[str]:
+def app_server(tmp_path_factory, mail_sink_server, stripe_server_process) -> Iterator[str]:
     """The app's URL; the server runs for the whole session, with an RQ worker on `default`
-    (e-mail delivery) sending to the session's SMTP sink (`mail_sink` fixture)."""
+    (e-mail delivery) sending to the session's SMTP sink (`mail_sink` fixture), and
+    localstripe as Stripe, whose signed webhooks reach this server's `/webhooks/stripe`."""
     from orion_app.cli import main
     from orion_app.migrations import upgrade
 
@@ -49,10 +50,14 @@ def app_server(tmp_path_factory, mail_sink_server) -> Iterator[str]:
     from orion_app.settings import get_settings
 
     get_settings.cache_clear()
+    stripe_server_process.point_payments_here()  # before the worker and the server start
     worker = subprocess.Popen([sys.executable, "-m", "orion_app", "worker", "--queues", "default"], cwd=ROOT)
     try:
         with ProxiedHarness.create(root=ROOT, app_name="orion_app") as harness:
             HARNESS.append(harness)
+            stripe_server_process.point_webhooks_at(
+                f"http://127.0.0.1:{harness.backend_port}/webhooks/stripe"
+            )
             yield harness.frontend_url.rstrip("/").replace("//localhost:", "//127.0.0.1:")
     finally:
         worker.terminate()
