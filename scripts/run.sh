@@ -19,6 +19,8 @@ start "$PY" -m orion_app worker --queues default,scheduled
 start "$PY" -m orion_app worker --queues long_running,default  # imports and exports
 start "$PY" -m orion_app scheduler
 start "$PY" -m modules.messaging.sink  # local SMTP sink: every mail kept in .run/outbox/
+# Local Stripe (localstripe, PAYMENTS_STRIPE_API_BASE): its signed events go to our webhook.
+start "$PY" -m modules.payments.localstripe_dev --webhook "http://127.0.0.1:$BACKEND_PORT/webhooks/stripe"
 # Hot reload: rxconfig.py has Reflex watch modules/; locale files are *.json, which Reflex's
 # reloader skips, so a watcher rewrites a stamp in a folder it watches (scripts/watch_locales.py).
 mkdir -p .run/reload
