@@ -1,6 +1,18 @@
 """Orders: order management, fulfilment, tracking and EU VAT invoices."""
 
-from orion_app.registry import Feature, ModuleDefinition, Permission, ScheduledJob, StoreRole, Tier
+from orion_app.registry import (
+    Feature,
+    Frontend,
+    Menu,
+    ModuleDefinition,
+    PageFactory,
+    Permission,
+    ScheduledJob,
+    StoreRole,
+    Tier,
+)
+
+page = PageFactory(__name__)
 
 MODULE = ModuleDefinition(
     code="orders",
@@ -15,6 +27,45 @@ MODULE = ModuleDefinition(
         Permission("orders.view", "orders.perm.view", roles=StoreRole.VIEWER.and_above()),
         Permission("orders.manage", "orders.perm.manage", roles=StoreRole.STAFF.and_above()),
     ),
+    pages=(
+        page(
+            frontend=Frontend.STORE,
+            path="orders",
+            view="merchant:orders_page",
+            title_key="orders.ui.title",
+            permission="orders.view",
+            state="merchant:OrderListState",
+            menu=Menu(key="orders.ui.menu", icon="receipt", order=25),
+        ),
+        page(
+            frontend=Frontend.STORE,
+            path="orders/[order]",
+            view="merchant_detail:order_page",
+            title_key="orders.ui.detail_title",
+            permission="orders.view",
+            state="merchant_detail:OrderDetailState",
+        ),
+        page(
+            frontend=Frontend.STOREFRONT,
+            path="account/orders/[number]",
+            view="shop:shopper_order_page",
+            title_key="orders.ui.detail_title",
+            state="shop:ShopOrderState",
+            public=True,
+            private=True,
+        ),
+        page(
+            frontend=Frontend.STOREFRONT,
+            path="order-status",
+            view="shop:order_status_page",
+            title_key="orders.ui.status_title",
+            state="shop:OrderStatusState",
+            public=True,
+            private=True,
+        ),
+    ),
+    widget_provider="modules.orders.services.widgets:overview_widgets",
+    api_routes="modules.orders.downloads:routes",
     config="modules.orders.config:OrdersConfig",
     scheduled_jobs=(
         ScheduledJob("cancel_expired_orders", "modules.orders.jobs.cancel_expired_orders", "*/5 * * * *"),

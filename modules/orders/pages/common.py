@@ -22,7 +22,7 @@ TONES = {
 
 
 def status_text(status: rx.Var) -> rx.Var:
-    return label(status, "orders.ui.status", STATUSES)
+    return label(status, "orders.domain.status", STATUSES)
 
 
 def status_badge(status: rx.Var, **props) -> rx.Component:
@@ -36,7 +36,7 @@ def status_badge(status: rx.Var, **props) -> rx.Component:
 
 
 def method_text(method: rx.Var) -> rx.Var:
-    return label(method, "orders.ui.method", METHODS)
+    return label(method, "orders.domain.payment", METHODS)
 
 
 def lines_table(lines: rx.Var) -> rx.Component:

@@ -42,8 +42,8 @@ def _filters() -> rx.Component:
             search_input(
                 S.search, "orders.ui.search", "orders.ui.search_label", width="18em", max_width="100%"
             ),
-            _choice("status", S.status, STATUSES, "orders.ui.status"),
-            _choice("method", S.method, METHODS, "orders.ui.method"),
+            _choice("status", S.status, STATUSES, "orders.domain.status"),
+            _choice("method", S.method, METHODS, "orders.domain.payment"),
             _date("since", S.since),
             _date("until", S.until),
             rx.button(t("orders.ui.apply"), type="submit", variant="soft"),

@@ -142,33 +142,33 @@ def _payment(payment: PaymentRecord, currency: str, lang: str) -> dict[str, str]
 
 
 def timeline(view: OrderView, events: list[PaymentEvent], lang: str) -> list[dict[str, str]]:
-    """The order's events and its payments' events, oldest first. A payment event the order
-    already recorded itself (same source) is shown once."""
-    recorded = {e.source for e in view.events if e.kind == "payment" and e.source}
+    """The order's events and its payments' events, oldest first. Orders records every payment
+    event it is told of; one it already holds (same kind, source and amount) is shown once."""
+
+    def paid(kind: str, cents: int | None) -> str:
+        amount = money(cents or 0, view.currency, lang)
+        return translate(f"orders.ui.timeline.payment_{kind}", lang, amount=amount)
+
+    recorded = {(e.to_status, e.source, e.amount_cents) for e in view.events if e.kind == "payment"}
     entries = []
     for event in view.events:
-        if event.kind == "status":
-            what = translate(
-                "orders.ui.timeline.status",
-                lang,
-                before=translate(f"orders.ui.status.{event.from_status}", lang),
-                after=translate(f"orders.ui.status.{event.to_status}", lang),
-            )
+        if event.kind == "status" and not event.from_status:
+            what = translate("orders.ui.timeline.placed", lang)
+        elif event.kind == "status":
+            before = translate(f"orders.domain.status.{event.from_status}", lang)
+            after = translate(f"orders.domain.status.{event.to_status}", lang)
+            what = translate("orders.ui.timeline.status", lang, before=before, after=after)
         elif event.kind == "payment":
-            what = translate("orders.ui.timeline.payment_note", lang, note=event.note)
+            what = paid(event.to_status, event.amount_cents)
         else:
             what = event.note
         entries.append(
             (event.at, event.kind, what, event.actor, event.note if event.kind == "status" else "")
         )
     for event in events:
-        if event.source in recorded:
-            continue
         amount = event.refunded_cents if event.kind == "refunded" else event.amount_cents
-        what = translate(
-            f"orders.ui.timeline.payment_{event.kind}", lang, amount=money(amount, view.currency, lang)
-        )
-        entries.append((event.occurred_at, "payment", what, event.actor, ""))
+        if (event.kind, event.source, amount) not in recorded:
+            entries.append((event.occurred_at, "payment", paid(event.kind, amount), event.actor, ""))
     entries.sort(key=lambda e: _utc(e[0]))  # stable: the order's own event first on a tie
     return [
         {"at": iso(at), "kind": kind, "text": what, "actor": actor, "note": note}

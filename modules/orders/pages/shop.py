@@ -1,0 +1,94 @@
+"""The storefront's order pages: a shopper's own order (from My orders) and a guest's status link."""
+
+import reflex as rx
+
+from modules.orders.pages.common import (
+    addresses,
+    bank_details,
+    lines_table,
+    method_text,
+    status_badge,
+    totals,
+)
+from modules.orders.state.shop import OrderStatusState, ShopOrderBase, ShopOrderState
+from orion_app.ui.components import data_item, when
+from orion_app.ui.i18n import t
+from orion_app.ui.shell import ShellState
+
+
+def _transfer(state: type[ShopOrderBase]) -> rx.Component:
+    """How to pay a bank transfer still awaited: the store's account and the reference."""
+    return rx.foreach(
+        state.payments,
+        lambda p: rx.cond(
+            (p["method"] == "bank_transfer") & (p["payable"] != ""),
+            rx.card(
+                rx.vstack(
+                    rx.heading(t("orders.ui.transfer_title"), size="4", as_="h2"),
+                    rx.text(t("orders.ui.transfer_hint", amount=state.head["total"]), size="2"),
+                    bank_details(p),
+                    spacing="2",
+                ),
+                width="100%",
+            ),
+        ),
+    )
+
+
+def _order(state: type[ShopOrderBase], *above: rx.Component) -> rx.Component:
+    s = state
+    return rx.vstack(
+        *above,
+        rx.hstack(
+            rx.heading(
+                t("orders.ui.order_title", number=s.head["number"]),
+                size="6",
+                as_="h1",
+                word_break="break-word",
+            ),
+            status_badge(s.head["status"], size="3"),
+            align="center",
+            flex_wrap="wrap",
+        ),
+        rx.data_list.root(
+            data_item(t("orders.ui.placed"), when(s.head["created"])),
+            data_item(t("orders.ui.method_label"), method_text(s.head["method"])),
+            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+            size="2",
+        ),
+        _transfer(s),
+        rx.card(rx.vstack(lines_table(s.lines), totals(s.head, s.vat_lines), width="100%"), width="100%"),
+        rx.card(addresses(s.billing, s.shipping, s.head["shipping_label"]), width="100%"),
+        width="100%",
+        max_width="52em",
+        margin_x="auto",
+        spacing="4",
+        padding_y="1em",
+    )
+
+
+def _not_found(text_key: str) -> rx.Component:
+    return rx.center(
+        rx.vstack(
+            rx.heading(t("orders.ui.not_found_title"), size="5", as_="h1"),
+            rx.text(t(text_key), color_scheme="gray"),
+            rx.link(t("orders.ui.continue_shopping"), href=ShellState.base + "products"),
+            align="center",
+            spacing="3",
+        ),
+        padding="3em 1em",
+        width="100%",
+    )
+
+
+def shopper_order_page() -> rx.Component:
+    back = rx.link(t("orders.ui.my_orders"), href=ShellState.base + "account/orders", size="2")
+    return rx.cond(
+        ShopOrderState.found,
+        _order(ShopOrderState, back),
+        rx.cond(~ShopOrderState.signed_out, _not_found("orders.ui.not_yours")),
+    )
+
+
+def order_status_page() -> rx.Component:
+    return rx.cond(OrderStatusState.found, _order(OrderStatusState), _not_found("orders.ui.bad_link"))
