@@ -212,13 +212,15 @@ def variant_of_product(session: Session, store_id: int, product_id: int, sku: st
     is empty; NotFound otherwise (also for another store's product)."""
     if not sku:
         found = default_variants(session, store_id, [product_id]).get(product_id)
-        if found is None:
-            raise NotFound("cart.error.choose_options")
-        return found
-    for variant in variants_of(session, store_id, [product_id]).get(product_id, []):
-        if variant.sku == sku:
+        if found is not None:
+            return found
+    variants = variants_of(session, store_id, [product_id])
+    if product_id not in variants:
+        raise NotFound("cart.error.unknown_product")
+    for variant in variants[product_id]:
+        if sku and variant.sku == sku:
             return variant.id
-    raise NotFound("cart.error.unknown_product")
+    raise NotFound("cart.error.choose_options" if not sku else "cart.error.unknown_product")
 
 
 def add(
