@@ -75,5 +75,6 @@ MODULE = ModuleDefinition(
         "notification_kinds": "modules.orders.notifications:KINDS",
         "payment_event_handlers": "modules.orders.services.payment_events:handle_payment_event",
         "customer_orders": "modules.orders.providers:CUSTOMER_ORDERS",
+        "customer_order_history": "modules.orders.services.history:ORDER_HISTORY",
     },
 )

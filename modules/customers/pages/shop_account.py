@@ -128,6 +128,35 @@ def profile_page() -> rx.Component:
     )
 
 
+def _order_card(order: rx.Var) -> rx.Component:
+    """One order: its number (a link to its page), when, how many items, status and total."""
+    return rx.card(
+        rx.hstack(
+            rx.vstack(
+                rx.link(rx.code(order["number"]), href=ShellState.base + order["path"], weight="medium"),
+                rx.hstack(
+                    when(order["placed"]),
+                    rx.text(t("customers.account.order_items", count=order["items"]), size="2"),
+                    spacing="2",
+                    color_scheme="gray",
+                    wrap="wrap",
+                ),
+                spacing="1",
+            ),
+            rx.spacer(),
+            rx.vstack(
+                rx.badge(order["status"]),
+                rx.text(order["total"], weight="bold", white_space="nowrap"),
+                align="end",
+                spacing="1",
+            ),
+            width="100%",
+            align="center",
+        ),
+        width="100%",
+    )
+
+
 def orders_page() -> rx.Component:
     O = ShopOrdersState  # noqa: E741
     return account_frame(
@@ -135,7 +164,7 @@ def orders_page() -> rx.Component:
         rx.cond(
             O.orders.length() == 0,
             rx.card(empty_state("customers.account.no_orders"), width="100%"),
-            rx.foreach(O.orders, lambda order: rx.card(rx.text(order["label"]), width="100%")),
+            rx.foreach(O.orders, _order_card),
         ),
         rx.link(t("customers.account.start_shopping"), href=ShellState.base + "products", size="2"),
     )

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from modules.customers.models import Customer
 from modules.customers.services.accounts import resend_verification, update_profile
+from modules.customers.services.history import account_orders
 from modules.customers.services.privacy import delete_account
 from modules.customers.state.shop_common import (
     STOREFRONT,
@@ -120,15 +121,28 @@ def _nothing(_session: Session, _customer: Customer) -> None:
 
 
 class ShopOrdersState(ShopAccountState):
-    """Orders fill this page once the orders module exists (see docs/customers.md)."""
+    """The customer's orders, as the module contributing `customer_order_history` lists them."""
 
     orders: list[dict[str, str]] = []
+
+    def _fill(self, session: Session, customer: Customer) -> None:
+        self.orders = [
+            {
+                "number": order.number,
+                "placed": iso(order.placed_at),
+                "status": order.status,
+                "total": order.total,
+                "items": str(order.item_count),
+                "path": order.path,
+            }
+            for order in account_orders(session, customer.store_id, customer.id, self.lang)
+        ]
 
     @rx.event
     @public(frontends=STOREFRONT)
     def load(self):
         self.orders = []
-        return self._as_customer(_nothing)
+        return self._as_customer(self._fill)
 
 
 class ShopPrivacyState(ShopAccountState):
