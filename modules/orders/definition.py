@@ -20,7 +20,6 @@ MODULE = ModuleDefinition(
     description="Order management, fulfilment, tracking and invoices (PDF, EU VAT).",
     version="1.0.0",
     tier=Tier.OPTIONAL,
-    planned=True,
     requires=("payments", "catalog", "inventory"),
     features=(Feature("orders_per_month", "orders.feature.per_month", "limit", 100),),
     permissions=(

@@ -12,14 +12,7 @@ import sqlmodel
 revision = "orders_001_orders"
 down_revision = None
 branch_labels = ("orders",)
-depends_on = [
-    "catalog_004_variants",
-    "customers_001_accounts",
-    "inventory_002_variants",
-    "messaging_002_notifications",
-    "payments_001_payments",
-    "tenancy_003_user_tokens",
-]
+depends_on = ["customers_001_accounts", "messaging_002_notifications", "tenancy_003_user_tokens"]
 
 
 def upgrade() -> None:
