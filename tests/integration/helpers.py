@@ -1,6 +1,8 @@
 """Shared look-ups for integration tests."""
 
 from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import parse_qsl
 
 from sqlmodel import select
 
@@ -12,7 +14,7 @@ from orion_app.db import session_scope
 from orion_app.registry import get_registry
 from orion_app.session_cookie import COOKIE as SESSION_COOKIE
 from orion_app.settings import get_settings
-from orion_app.ui.state import LANGUAGE_COOKIE
+from orion_app.ui.state import LANGUAGE_COOKIE, OrionState
 
 
 def principal(email: str):
@@ -58,3 +60,40 @@ class Browser:
             cookies[LANGUAGE_COOKIE] = lang
         header = "; ".join(f"{name}={value}" for name, value in cookies.items())
         return self.client.get(path, headers={"cookie": header} if header else {})
+
+
+class Tab:
+    """A browser tab at `path` (its query string included), signed in with `token`, sending the
+    private `cookies` (a shopper's), holding a page state's handlers and fields.
+
+    The handlers run as Reflex runs them off the event loop: the guard decides from this
+    path and session, exactly as for a websocket event."""
+
+    def __init__(self, state: type[OrionState], path: str, token: str = "", cookies=None, **fields):
+        self._path, _, query = path.partition("?")
+        self._token, self._cookies = token, dict(cookies or {})
+        self._state = state
+        self.router = SimpleNamespace(
+            url=SimpleNamespace(path=self._path, query_parameters=dict(parse_qsl(query)))
+        )
+        self.lang = "en"
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    def __getattr__(self, name):
+        for cls in self._state.__mro__:
+            if name in cls.__dict__ and callable(cls.__dict__[name]) and name.startswith("_"):
+                return cls.__dict__[name].__get__(self)
+        raise AttributeError(name)
+
+    def _location(self):
+        return self._path, "localhost"
+
+    def _session_token(self):
+        return self._token
+
+    def _private_cookie(self, *names: str) -> str:
+        return next((self._cookies[name] for name in names if name in self._cookies), "")
+
+    def call(self, handler: str, **payload):
+        return getattr(self._state, handler).fn(self, **payload)

@@ -17,40 +17,10 @@ from modules.tenancy.models import StoreUser, User
 from orion_app.access import store_role_holds
 from orion_app.db import session_scope
 from orion_app.passwords import hash_password
-from orion_app.ui.state import OrionState
 from tests.integration.customers_helpers import add_customer
-from tests.integration.helpers import Browser, store_id
+from tests.integration.helpers import Browser, Tab, store_id
 
 MARIE, LUC, JEAN, VERA = "marie@cafe-lux.lu", "luc@cafe-lux.lu", "jean@velo.lu", "vera@cafe-lux.lu"
-
-
-class Tab:
-    """A browser tab at `path`, signed in with `token`, holding a page state's handlers and fields.
-
-    The handlers run as Reflex runs them off the event loop: the guard decides from this
-    path and session, exactly as for a websocket event."""
-
-    def __init__(self, state: type[OrionState], path: str, token: str, **fields):
-        self._path, self._token = path, token
-        self._state = state
-        self.lang = "en"
-        for name, value in fields.items():
-            setattr(self, name, value)
-
-    def __getattr__(self, name):
-        for cls in self._state.__mro__:
-            if name in cls.__dict__ and callable(cls.__dict__[name]) and name.startswith("_"):
-                return cls.__dict__[name].__get__(self)
-        raise AttributeError(name)
-
-    def _location(self):
-        return self._path, "localhost"
-
-    def _session_token(self):
-        return self._token
-
-    def call(self, handler: str, **payload):
-        return getattr(self._state, handler).fn(self, **payload)
 
 
 def detail_tab(browser: Browser, email: str, store: str, customer_id: int | str) -> Tab:
