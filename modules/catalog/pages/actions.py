@@ -17,11 +17,11 @@ PRODUCT_ACTIONS = "storefront_product_actions"
 
 
 def product_actions(
-    product_id: rx.Var, sku: rx.Var | str, has_options: rx.Var | bool, compact: bool
+    product_id: rx.Var, sku: rx.Var | str, has_options: rx.Var | bool, href: rx.Var | str, compact: bool
 ) -> rx.Component:
     return rx.fragment(
         *(
-            action(product_id, sku, has_options, compact)
+            action(product_id, sku, has_options, href, compact)
             for _, action in get_registry().contributions(PRODUCT_ACTIONS)
         )
     )
