@@ -13,6 +13,7 @@ from bench import (
     marketplace_import,
     storefront,
     storefront_load,
+    webhooks,
 )
 from bench.common import ROOT
 
@@ -25,6 +26,7 @@ BENCHES = {
     "marketplace_import": marketplace_import.run,
     "storefront_load": storefront_load.run,
     "mail_delivery": mail_delivery.run,
+    "webhooks": webhooks.run,
 }
 
 
