@@ -6,6 +6,8 @@ provides it, every merchant gets the platform's limit from the contracts setting
 module declares.
 """
 
+from sqlmodel import Session
+
 from orion_app.enablement import module_config
 from orion_app.errors import ServiceError
 from orion_app.registry import get_registry
@@ -20,8 +22,11 @@ class LimitReached(ServiceError):
         self.limit = limit
 
 
-def feature_limit(merchant_id: int, platform_id: int, feature: str) -> int | None:
-    """The merchant's limit for `feature` on the platform; None means unlimited."""
+def feature_limit(
+    merchant_id: int, platform_id: int, feature: str, session: Session | None = None
+) -> int | None:
+    """The merchant's limit for `feature` on the platform; None means unlimited. Read in
+    `session` when given (a writer holding row locks must not wait for a second connection)."""
     registry = get_registry()
     provider = registry.optional_provider("feature_limits")
     if provider is not None:
@@ -29,7 +34,7 @@ def feature_limit(merchant_id: int, platform_id: int, feature: str) -> int | Non
     declared = registry.features.get(feature)
     if declared is None:
         raise KeyError(f"No module declares the feature '{feature}'.")
-    limits = module_config("contracts", platform_id).limits
+    limits = module_config("contracts", platform_id, session).limits
     return limits.get(feature, declared.default_limit)
 
 
