@@ -92,19 +92,24 @@ def _day(text: str, name: str, errors: dict[str, str]) -> date | None:
         return None
 
 
-def _filtered(store_id: int, filters: OrderFilters) -> SelectOfScalar:
+def _conditions(store_id: int, filters: OrderFilters) -> list:
     """The store's orders passing every filter but the search words."""
-    statement = select(Order.id).where(Order.store_id == store_id)
+    conditions = [Order.store_id == store_id]
     if filters.status != "all":
-        statement = statement.where(Order.status == filters.status)
+        conditions.append(Order.status == filters.status)
     if filters.method != "all":
-        statement = statement.where(Order.payment_method == filters.method)
+        conditions.append(Order.payment_method == filters.method)
     if filters.since:
-        statement = statement.where(Order.created_at >= datetime.combine(filters.since, time.min, tzinfo=UTC))
+        conditions.append(Order.created_at >= datetime.combine(filters.since, time.min, tzinfo=UTC))
     if filters.until:
-        end = datetime.combine(filters.until + timedelta(days=1), time.min, tzinfo=UTC)
-        statement = statement.where(Order.created_at < end)
-    return statement
+        conditions.append(
+            Order.created_at < datetime.combine(filters.until + timedelta(days=1), time.min, tzinfo=UTC)
+        )
+    return conditions
+
+
+def _filtered(store_id: int, filters: OrderFilters) -> SelectOfScalar:
+    return select(Order.id).where(*_conditions(store_id, filters))
 
 
 NEWEST_FIRST = (Order.created_at.desc(), Order.id.desc())
@@ -128,8 +133,8 @@ def matching_ids(session: Session, store_id: int, filters: OrderFilters) -> list
         for word in words
     }
     rows = session.exec(
-        _filtered(store_id, filters)
-        .add_columns(Order.number, Order.customer_name, Order.email)
+        select(Order.id, Order.number, Order.customer_name, Order.email)
+        .where(*_conditions(store_id, filters))
         .order_by(*NEWEST_FIRST)
     ).all()
     matches = []
