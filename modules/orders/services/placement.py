@@ -125,7 +125,7 @@ def _replay(session: Session, order: Order, print_: str) -> OrderRecord:
 def _over_plan_limit(session: Session, placement: Placement, merchant_id: int) -> bool:
     """Never lose a sale: over the plan's orders_per_month the order is placed all the same,
     flagged, and the merchant warned (once a month, at the first order over)."""
-    limit = feature_limit(merchant_id, placement.platform_id, FEATURE)
+    limit = feature_limit(merchant_id, placement.platform_id, FEATURE, session)
     if limit is None:
         return False
     month_start = utcnow().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
@@ -188,7 +188,7 @@ def _write(
         status_token_sealed=sealed,
         over_plan_limit=over_limit,
         created_at=now,
-        expires_at=now + _payment_window(placement),
+        expires_at=now + _payment_window(session, placement),
     )
     session.add(order)
     session.flush()  # the id, and the idempotency key's unique check
@@ -225,8 +225,8 @@ def _write(
     return order, token
 
 
-def _payment_window(placement: Placement) -> timedelta:
-    config = module_config("orders", placement.platform_id)
+def _payment_window(session: Session, placement: Placement) -> timedelta:
+    config = module_config("orders", placement.platform_id, session)
     if placement.payment_method == "bank_transfer":
         return timedelta(days=config.bank_transfer_days)
     return timedelta(minutes=config.card_payment_minutes)
