@@ -1,5 +1,6 @@
 """Shared look-ups for integration tests."""
 
+import uuid
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import parse_qsl
@@ -74,7 +75,8 @@ class Tab:
         self._token, self._cookies = token, dict(cookies or {})
         self._state = state
         self.router = SimpleNamespace(
-            url=SimpleNamespace(path=self._path, query_parameters=dict(parse_qsl(query)))
+            url=SimpleNamespace(path=self._path, query_parameters=dict(parse_qsl(query))),
+            session=SimpleNamespace(client_ip="127.0.0.1", client_token=uuid.uuid4().hex),
         )
         self.lang = "en"
         for name, value in fields.items():

@@ -134,11 +134,17 @@ def _payment(payment: PaymentRecord, currency: str, lang: str) -> dict[str, str]
         if payment.method == "bank_transfer" and payment.status in ("pending", "processing")
         else "",
         "refundable": "1" if payment.status == "succeeded" and left > 0 else "",
-        "iban": str(instructions.get("iban", "")),
+        "iban": _grouped(str(instructions.get("iban", ""))),
         "bic": str(instructions.get("bic", "")),
         "beneficiary": str(instructions.get("beneficiary", "")),
         "reference": str(instructions.get("reference", "")),
     }
+
+
+def _grouped(iban: str) -> str:
+    """An IBAN in groups of four, as it is printed and read aloud."""
+    compact = iban.replace(" ", "")
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
 
 
 def timeline(view: OrderView, events: list[PaymentEvent], lang: str) -> list[dict[str, str]]:
