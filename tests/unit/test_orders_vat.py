@@ -32,12 +32,12 @@ def test_an_exact_half_cent_rounds_up_not_to_even():
     # no whole solution for 3, 8, 14 or 17); a 100 % rate shows the rule itself.
     assert split_gross(5, 100).net_cents == 3  # 2.5 -> 3 (half-even: 2)
     assert split_gross(1, 100).net_cents == 1  # 0.5 -> 1 (half-even: 0)
-    assert all(
-        split_gross(g, r).net_cents * 2 != g * 200 / (100 + r) * 2
-        for g in range(1, 5000)
+    twice_net_is_odd = (
+        (g * 200) % (100 + r) == 0 and (g * 200 // (100 + r)) % 2 == 1
+        for g in range(1, 100_000)
         for r in (3, 8, 14, 17)
-        if (g * 200) % (100 + r) == 0 and (g * 200 // (100 + r)) % 2
     )
+    assert not any(twice_net_is_odd)
 
 
 def test_totals_per_rate_are_the_sums_of_the_lines_and_add_up_to_the_gross():
