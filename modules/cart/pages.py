@@ -18,7 +18,7 @@ def mini_cart() -> rx.Component:
         rx.flex(
             rx.icon("shopping_cart", size=18, aria_hidden="true"),
             rx.text(t("cart.title"), size="2", display=rx.breakpoints(initial="none", sm="inline")),
-            rx.badge(MiniCartState.count, radius="full", variant="solid", data_testid="cart-count"),
+            rx.badge(MiniCartState.count, radius="full", variant="solid", custom_attrs={"data-testid": "cart-count"}),
             align="center",
             gap="1",
         ),
@@ -87,7 +87,7 @@ def _stepper(line: LineView) -> rx.Component:
             min_width="2em",
             text_align="center",
             aria_live="polite",
-            data_testid="line-quantity",
+            custom_attrs={"data-testid": "line-quantity"},
         ),
         rx.icon_button(
             rx.icon("plus", size=14),
@@ -149,7 +149,7 @@ def _line(line: LineView) -> rx.Component:
             width="100%",
         ),
         width="100%",
-        data_testid="cart-line",
+        custom_attrs={"data-testid": "cart-line"},
     )
 
 
@@ -159,7 +159,7 @@ def _summary() -> rx.Component:
             rx.flex(
                 rx.text(t("cart.subtotal"), size="3"),
                 rx.spacer(),
-                rx.text(C.subtotal, size="4", weight="bold", data_testid="cart-subtotal"),
+                rx.text(C.subtotal, size="4", weight="bold", custom_attrs={"data-testid": "cart-subtotal"}),
                 width="100%",
             ),
             rx.text(t("cart.vat_included"), size="1", color_scheme="gray"),
