@@ -86,6 +86,7 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         "tenancy.menu.account",
         "customers.admin.menu",
         "messaging.ui.menu.emails",
+        "orders.ui.menu",
     }
     owner_only = {"analytics.menu.reports", "marketplace.menu.import"}
     assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
