@@ -42,6 +42,7 @@ class _Handler:
         message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
         with self.sink.lock:
             self.sink.received.append(message)
+            self.sink.peers.append(session.peer)  # the client's address and port: one per connection
         return "250 Message accepted for delivery"
 
 
@@ -49,6 +50,7 @@ class MailSink:
     def __init__(self, host: str = "127.0.0.1", port: int | None = None):
         self.host, self.port = host, port or free_port()
         self.received: list[EmailMessage] = []
+        self.peers: list = []  # per received message, the connection it came over
         self.lock = threading.Lock()
         self.refusal: str | None = None
         self._controller: Controller | None = None
@@ -80,6 +82,7 @@ class MailSink:
     def clear(self) -> None:
         with self.lock:
             self.received.clear()
+            self.peers.clear()
 
     def wait_for(
         self, *, to: str | None = None, subject_contains: str = "", timeout: float = 10.0

@@ -12,6 +12,12 @@ def deliver(log_id: int) -> str:
         return delivery.deliver(session, log_id)
 
 
+def deliver_batch(log_ids: list[int]) -> dict[str, int]:
+    """First tries of the e-mails one transaction queued, over shared SMTP connections."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        return delivery.deliver_many(session, log_ids)
+
+
 def requeue_stuck_mail() -> int:
     """Every 5 minutes: queued e-mails whose job was lost are queued again."""
     with Session(get_engine(), expire_on_commit=False) as session:

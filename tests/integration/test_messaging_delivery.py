@@ -19,7 +19,7 @@ def _empty_sink(mail_sink):
     mail_sink.clear()  # the same addresses are used on SQLite and PostgreSQL
 
 
-def _queue(session, cafe, **kwargs) -> int:
+def _queue(session, cafe, commit: bool = True, **kwargs) -> int:
     args = {
         "kind": "customers.verify_email",
         "to_email": "anne@example.lu",
@@ -27,7 +27,8 @@ def _queue(session, cafe, **kwargs) -> int:
         "context": LINK,
     }
     log_id = send_message(session, platform_id=cafe.platform_id, store_id=cafe.store_id, **{**args, **kwargs})
-    session.commit()
+    if commit:
+        session.commit()
     return log_id
 
 
@@ -52,6 +53,18 @@ def test_a_mail_arrives_multipart_with_its_headers_and_the_log_says_sent(demo, s
     row = _row(session, log_id)
     assert (row.status, row.attempts, row.message_id) == ("sent", 1, mail["Message-ID"])
     assert row.body_html == row.body_text == ""  # the one-time link does not stay in the log
+
+
+def test_the_mails_of_one_transaction_go_out_over_one_connection_and_retries_alone(demo, session, mail_sink):
+    cafe = shop(session)
+    mail_sink.clear()
+    ids = [_queue(session, cafe, to_email=f"batch{n}@example.lu", commit=False) for n in range(3)]
+    session.commit()
+    deliver_queued()
+    for n in range(3):
+        mail_sink.wait_for(to=f"batch{n}@example.lu")
+    assert len(set(mail_sink.peers)) == 1  # one connect (and TLS and login, where configured)
+    assert {_row(session, log_id).status for log_id in ids} == {"sent"}
 
 
 def test_a_rolled_back_transaction_sends_nothing(demo, session, mail_sink):

@@ -1,4 +1,7 @@
-"""Delivering a logged message over SMTP (the RQ job `modules.messaging.jobs.deliver`).
+"""Delivering logged messages over SMTP (the RQ jobs in `modules.messaging.jobs`).
+
+The messages one transaction queued go out in one job over one connection per server
+(`deliver_many`); a retry is a job of its own (`deliver`).
 
 Temporary failures (SMTP 4xx, a server that is down or times out) are tried again after
 MESSAGING_RETRY_INTERVALS (10 s, 30 s, 2 min, 10 min ... about a day in all) and the row
@@ -53,29 +56,74 @@ def build_message(row: EmailLog, cfg: SmtpConfig, unsubscribe_url: str = "") -> 
     return msg
 
 
-def transmit(msg: EmailMessage, cfg: SmtpConfig) -> None:
-    """Hand one message to the SMTP server; TemporaryFailure or PermanentFailure when refused."""
+class Connections:
+    """Open SMTP connections, one per server, reused for every message of a batch: a mail
+    sent over an open connection costs one exchange instead of a connect, TLS and login."""
+
+    def __init__(self):
+        self._open: dict[tuple, smtplib.SMTP] = {}
+
+    def client(self, cfg: SmtpConfig) -> smtplib.SMTP:
+        key = (cfg.host, cfg.port, cfg.tls, cfg.username)
+        if key not in self._open:
+            self._open[key] = _connect(cfg)
+        return self._open[key]
+
+    def drop(self, cfg: SmtpConfig) -> None:
+        """Forget (and close) the server's connection after an error: the next message reconnects."""
+        client = self._open.pop((cfg.host, cfg.port, cfg.tls, cfg.username), None)
+        if client is not None:
+            _close(client)
+
+    def close(self) -> None:
+        for client in self._open.values():
+            _close(client)
+        self._open.clear()
+
+
+def _connect(cfg: SmtpConfig) -> smtplib.SMTP:
     timeout = messaging_config().smtp_timeout_seconds
+    if cfg.tls == "ssl":
+        client = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=timeout, context=ssl.create_default_context())
+    else:
+        client = smtplib.SMTP(cfg.host, cfg.port, timeout=timeout)
     try:
-        if cfg.tls == "ssl":
-            client = smtplib.SMTP_SSL(
-                cfg.host, cfg.port, timeout=timeout, context=ssl.create_default_context()
-            )
-        else:
-            client = smtplib.SMTP(cfg.host, cfg.port, timeout=timeout)
-        with client:
-            if cfg.tls == "starttls":
-                client.starttls(context=ssl.create_default_context())
-            if cfg.username:
-                client.login(cfg.username, cfg.password)
-            client.send_message(msg)
-    except smtplib.SMTPRecipientsRefused as exc:
+        if cfg.tls == "starttls":
+            client.starttls(context=ssl.create_default_context())
+        if cfg.username:
+            client.login(cfg.username, cfg.password)
+    except BaseException:
+        _close(client)
+        raise
+    return client
+
+
+def _close(client: smtplib.SMTP) -> None:
+    try:
+        client.quit()
+    except (OSError, smtplib.SMTPException):
+        client.close()
+
+
+def transmit(msg: EmailMessage, cfg: SmtpConfig, connections: Connections | None = None) -> None:
+    """Hand one message to the SMTP server (over `connections` when given, else a connection
+    of its own); TemporaryFailure or PermanentFailure when refused."""
+    own = connections is None
+    connections = connections or Connections()
+    try:
+        connections.client(cfg).send_message(msg)
+    except smtplib.SMTPRecipientsRefused as exc:  # the connection itself is still good
         code, text = next(iter(exc.recipients.values()))
         _raise_for(code, text)
     except smtplib.SMTPResponseException as exc:  # sender refused, data refused, auth failed...
+        connections.drop(cfg)
         _raise_for(exc.smtp_code, exc.smtp_error)
     except (OSError, smtplib.SMTPException) as exc:  # refused connection, time-out, disconnect
+        connections.drop(cfg)
         raise TemporaryFailure(f"{type(exc).__name__}: {exc}") from None
+    finally:
+        if own:
+            connections.close()
 
 
 def _raise_for(code: int, text: bytes | str) -> None:
@@ -91,7 +139,21 @@ def _finish(row: EmailLog, status: str) -> None:
     row.body_html = row.body_text = ""  # one-time links do not stay readable in the log
 
 
-def deliver(session: Session, log_id: int) -> str:
+def deliver_many(session: Session, log_ids: list[int]) -> dict[str, int]:
+    """Try each logged message once over shared connections, committing after each (what
+    went out stays recorded if the batch stops half-way). Returns how many ended in which status."""
+    outcome: dict[str, int] = {}
+    connections = Connections()
+    try:
+        for log_id in log_ids:
+            status = deliver(session, log_id, connections)
+            outcome[status] = outcome.get(status, 0) + 1
+    finally:
+        connections.close()
+    return outcome
+
+
+def deliver(session: Session, log_id: int, connections: Connections | None = None) -> str:
     """Try one logged message once; commits its new state. Returns its status."""
     row = session.exec(select(EmailLog).where(EmailLog.id == log_id).with_for_update()).first()
     if row is None or row.status != "queued":
@@ -102,7 +164,7 @@ def deliver(session: Session, log_id: int) -> str:
     row.attempts += 1
     delay = 0
     try:
-        transmit(build_message(row, cfg), cfg)
+        transmit(build_message(row, cfg), cfg, connections)
     except TemporaryFailure as exc:
         row.last_error = str(exc)[:500]
         intervals = messaging_config().retry_intervals

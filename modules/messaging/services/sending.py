@@ -18,6 +18,8 @@ from orion_app.validation import is_email
 log = logging.getLogger(__name__)
 _PENDING = "messaging.pending_deliveries"
 DELIVER = "modules.messaging.jobs.deliver"
+DELIVER_BATCH = "modules.messaging.jobs.deliver_batch"
+BATCH_SIZE = 200  # first tries per job: one job and one SMTP connection for a bulk send
 
 
 def send_message(
@@ -86,8 +88,16 @@ def _deliver_after_commit(session: Session, log_id: int) -> None:
 
 
 def _enqueue_pending(session: Session) -> None:
-    for log_id in session.info.pop(_PENDING, []):
-        enqueue_delivery(log_id)
+    pending = session.info.pop(_PENDING, [])
+    for start in range(0, len(pending), BATCH_SIZE):
+        batch = pending[start : start + BATCH_SIZE]
+        if len(batch) == 1:
+            enqueue_delivery(batch[0])
+            continue
+        try:
+            get_queue("default").enqueue(DELIVER_BATCH, batch, description=f"{len(batch)} e-mails")
+        except Exception:  # Redis down: the rows stay queued; `requeue_stuck` (cron) sends them later
+            log.exception("Could not queue %s e-mails; they stay queued", len(batch))
 
 
 def _forget_pending(session: Session, previous_transaction) -> None:
