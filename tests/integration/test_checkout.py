@@ -6,7 +6,7 @@ writes nothing when it refuses."""
 import pytest
 from sqlmodel import func, select
 
-from modules.checkout.services.placement import placement_of
+from modules.checkout.services.placement import place, placement_of
 from modules.checkout.services.shipping import (
     ShippingInput,
     delete_method,
@@ -182,3 +182,21 @@ def test_an_empty_or_expired_cart_places_nothing(demo):
     with session_scope() as session, pytest.raises(ServiceError) as refused:
         placement_of(session, shopper(), None, choice(), "chk_empty")
     assert refused.value.message_key == "checkout.error.cart_empty"
+
+
+def test_placing_twice_with_the_checkouts_key_gives_one_order_and_closes_the_cart(demo):
+    from modules.cart.public import current_cart
+    from tests.integration.payments_helpers import offer_bank_transfer
+
+    offer_bank_transfer(scope()[0])
+    token = guest_cart([(stocked("K-5", "30,00", 5), 2)])
+    buyer = shopper()
+    with session_scope() as session:
+        cart = current_cart(session, buyer.store_id, cart_token=token, customer_id=None, lang="fr")
+    numbers = set()
+    for _attempt in range(2):  # the second as a retry that never saw the first answer
+        with session_scope() as session:
+            numbers.add(place(session, buyer, cart, choice(), "chk_retry").number)
+    assert len(numbers) == 1 and orders_count() == 1
+    with session_scope() as session:
+        assert current_cart(session, buyer.store_id, cart_token=token, customer_id=None, lang="fr") is None

@@ -11,7 +11,7 @@ from modules.cart.public import CartSnapshot, close_cart
 from modules.checkout.services.shipping import ShippingQuote, quote
 from modules.customers.public import CustomerRef, addresses_of, check_address
 from modules.orders.public import OrderAddress, OrderRecord, Placement, PlacementLine, place_order
-from orion_app.errors import FieldErrors, ServiceError
+from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.validation import is_email
 
 PAYMENT_METHODS = ("card", "bank_transfer")
@@ -145,6 +145,9 @@ def place(
     if not key:
         raise ServiceError("checkout.error.expired")
     order = place_order(session, placement_of(session, shopper, cart, choice, key))
-    close_cart(session, shopper.store_id, cart.id)
+    try:
+        close_cart(session, shopper.store_id, cart.id)
+    except NotFound:  # a retry: the first attempt placed the order and closed the cart
+        return order
     session.commit()
     return order
