@@ -88,13 +88,17 @@ def widgets(shop, enabled=None, **kwargs) -> dict[str, dict]:
 
 def test_products_stock_value_and_stock_counts_of_a_known_store(shop):
     found = widgets(shop)
-    # In the overview's order: the four figures, the imports table, then the movement chart.
+    # In the overview's order: sales, the four figures, the imports table, then the charts.
     assert list(found) == [
+        "orders.sales_today",
+        "orders.sales_week",
+        "orders.sales_month",
         "catalog.products",
         "catalog.stock_value",
         "inventory.low_stock",
         "inventory.out_of_stock",
         "marketplace.imports",
+        "orders.daily",
         "inventory.movements",
     ]
     assert (found["catalog.products"]["value"], found["catalog.products"]["detail"]) == (
@@ -157,6 +161,10 @@ def test_a_module_disabled_on_the_platform_contributes_nothing(shop):
     _, platform_id = shop
     enablement.apply_change(platform_id, "marketplace", False, None)
     assert set(widgets(shop)) == {
+        "orders.sales_today",
+        "orders.sales_week",
+        "orders.sales_month",
+        "orders.daily",
         "catalog.products",
         "catalog.stock_value",
         "inventory.low_stock",
@@ -170,7 +178,7 @@ def test_a_module_disabled_on_the_platform_contributes_nothing(shop):
 def test_a_kind_can_be_asked_for_alone(shop):
     with session_scope() as session:
         found = store_widgets(session, request(shop), enablement.enabled_modules(shop[1]), kinds=("series",))
-    assert [w["key"] for w in found] == ["inventory.movements"]
+    assert [w["key"] for w in found] == ["orders.daily", "inventory.movements"]
 
 
 def test_the_widgets_are_read_in_the_callers_session(shop):
@@ -186,7 +194,7 @@ def test_the_widgets_are_read_in_the_callers_session(shop):
     event.listen(engine, "begin", counted)
     try:
         with session_scope() as session:
-            assert len(store_widgets(session, request(shop), enabled)) == 6
+            assert len(store_widgets(session, request(shop), enabled)) == 10
     finally:
         event.remove(engine, "begin", counted)
     assert begun == 2

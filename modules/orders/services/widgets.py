@@ -19,7 +19,7 @@ from orion_app.i18n import translate
 from orion_app.ui.format import money, number
 
 DAYS = 30
-WINDOWS = (("today", 1, 10), ("week", 7, 11), ("month", 30, 12))  # key, days, place on the page
+WINDOWS = (("today", 1, 1), ("week", 7, 2), ("month", 30, 3))  # key, days, place: the page starts with sales
 _DAY_FORMATS = {"en": "%m/%d", "fr": "%d/%m", "de": "%d.%m.", "lb": "%d.%m."}
 
 
@@ -82,7 +82,7 @@ def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
     chart = widget(
         "series",
         "orders.daily",
-        13,
+        55,  # after the figures and tables, before the stock chart
         translate("orders.ui.overview.chart", lang),
         detail=translate(
             "orders.ui.overview.chart_detail", lang, placed=number(placed, lang), paid=number(paid, lang)
