@@ -7,8 +7,9 @@ and the sandbox refuses them again when rendered.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from modules.messaging.config import messaging_config
@@ -53,18 +54,29 @@ def _check_part(kind: MessageKind, part: str, source: str) -> tuple[str, dict[st
         return "messaging.error.body_too_large", {"max_kb": cfg.max_body_bytes // 1024}
     elif not source.strip():
         return "messaging.error.body_required", {}
-    env = _env(part)
+    return _check_source(part, source, kind.allowed_variables)
+
+
+# Sending renders the same few templates over and over: their checks and compiled forms are
+# kept (by source text, so an edited template is checked and compiled afresh).
+@lru_cache(maxsize=512)
+def _check_source(part: str, source: str, allowed: frozenset[str]) -> tuple[str, dict[str, object]] | None:
     try:
-        tree = env.parse(source)
+        tree = _env(part).parse(source)
     except TemplateSyntaxError as exc:
         return "messaging.error.syntax", {"line": exc.lineno, "detail": exc.message or ""}
     unsafe = _unsafe_names(tree)
     if unsafe:
         return "messaging.error.unsafe", {"name": ", ".join(sorted(set(unsafe)))}
-    undeclared = sorted(meta.find_undeclared_variables(tree) - kind.allowed_variables)
+    undeclared = sorted(meta.find_undeclared_variables(tree) - allowed)
     if undeclared:
         return "messaging.error.undeclared_variable", {"name": ", ".join(undeclared)}
     return None
+
+
+@lru_cache(maxsize=512)
+def _compiled(part: str, source: str) -> Template:
+    return _env(part).from_string(source)
 
 
 def validate_template(kind: MessageKind, subject: str, body_html: str, body_text: str) -> None:
@@ -92,7 +104,7 @@ def render(kind: MessageKind, texts: Texts, variables: dict[str, object]) -> Ren
         if problem:
             raise ServiceError(problem[0], **problem[1])
         try:
-            out[part] = _env(part).from_string(source).render(values)
+            out[part] = _compiled(part, source).render(values)
         except SecurityError:
             raise ServiceError("messaging.error.unsafe", name="?") from None
         except TemplateError as exc:
