@@ -115,6 +115,7 @@ def check_address(values: dict[str, str]) -> tuple[dict[str, str], dict[str, str
 
 
 __all__ = [
+    "ADDRESS_FIELDS",
     "EU_COUNTRIES",
     "AddressRecord",
     "CustomerRef",
