@@ -26,7 +26,16 @@ from modules.cart.services.pricing import CartLine
 from modules.tenancy.public import home_platform_id
 from orion_app.enablement import module_config
 
-__all__ = ["CartLine", "CartSnapshot", "cart_cookie_names", "cart_token", "close_cart", "current_cart"]
+__all__ = [
+    "CartLine",
+    "CartSnapshot",
+    "cart_cookie_names",
+    "cart_token",
+    "close_cart",
+    "config_for",
+    "current_cart",
+    "snapshot",
+]
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ def cart_token(state, store_id: int) -> str:
 
 
 def config_for(session: Session, store_id: int) -> CartConfig:
+    """The cart settings of the store's home platform (`CART_` env, overridden per platform)."""
     return module_config("cart", home_platform_id(session, store_id), session) or CartConfig()
 
 
@@ -71,6 +81,7 @@ def current_cart(
 
 
 def snapshot(session: Session, cart, lang: str, config: CartConfig) -> CartSnapshot:
+    """A cart row as the shopper sees it now (cart's own pages and endpoint)."""
     lines = pricing.priced_lines(session, cart, (lang,), config.max_quantity)
     return CartSnapshot(
         id=cart.id,

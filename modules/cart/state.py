@@ -105,7 +105,6 @@ class CartPageState(MiniCartState):
         with session_scope() as session:
             config = config_for(session, store_id)
             cart = carts.cart_for(session, store_id, shopper_of(self, session, store_id), config)
-            session.commit()  # a guest cart merged into the customer's stays merged
             self._show(snapshot(session, cart, self.lang, config) if cart else None)
 
     @rx.event
