@@ -10,12 +10,13 @@ Every change is logged as a movement (reason: the order number).
 
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
 from modules.inventory.notifications import report_low_stock
 from modules.inventory.services import InsufficientStock, available_by_variant
+from orion_app.db import one_of
 from orion_app.errors import FieldErrors
 
 Line = tuple[int, int, int]
@@ -24,8 +25,19 @@ _MAX_READS = 3  # a concurrent change between a bin's read and its UPDATE: read 
 
 
 @dataclass(frozen=True)
+class _Bin:
+    id: int
+    product_id: int
+    variant_id: int
+    warehouse: str
+    bin: str
+    quantity: int
+    reserved: int
+
+
+@dataclass(frozen=True)
 class _Change:
-    level: StockLevel
+    bin: _Bin
     units: int
     before: tuple[int, int]  # quantity, reserved
     after: tuple[int, int]
@@ -38,16 +50,38 @@ _EFFECT = {  # kind -> (quantity change, reserved change) per unit
 }
 
 
-def _room(level: StockLevel, kind: str) -> int:
+def _bins(session: Session, store_id: int, variant_ids: list[int]) -> dict[int, list[_Bin]]:
+    """variant id -> its bins in warehouse/bin order, for many variants in one query."""
+    rows = session.execute(
+        select(
+            StockLevel.id,
+            StockLevel.product_id,
+            StockLevel.variant_id,
+            StockLevel.warehouse,
+            StockLevel.bin,
+            StockLevel.quantity,
+            StockLevel.reserved,
+        )
+        .where(StockLevel.store_id == store_id, one_of(session, StockLevel.variant_id, variant_ids))
+        .order_by(StockLevel.variant_id, StockLevel.warehouse, StockLevel.bin)
+    ).all()
+    found: dict[int, list[_Bin]] = {v: [] for v in variant_ids}
+    for row in rows:
+        found[row.variant_id].append(_Bin(*row))
+    return found
+
+
+def _room(level: _Bin, kind: str) -> int:
     return level.quantity - level.reserved if kind == "reserve" else level.reserved
 
 
-def _apply(session: Session, store_id: int, level: StockLevel, units: int, kind: str) -> bool:
-    """One conditional UPDATE of a bin; False when the bin no longer has the room."""
+def _apply(session: Session, store_id: int, level: _Bin, units: int, kind: str) -> tuple[int, int] | None:
+    """One conditional UPDATE of a bin: its (quantity, reserved) after, or None when the bin
+    no longer has the room (another order took it since it was read)."""
     dq, dr = _EFFECT[kind]
     available = StockLevel.quantity - StockLevel.reserved
     condition = available >= units if kind == "reserve" else StockLevel.reserved >= units
-    result = session.execute(
+    return session.execute(
         update(StockLevel)
         .where(StockLevel.id == level.id, StockLevel.store_id == store_id, condition)
         .values(
@@ -55,37 +89,35 @@ def _apply(session: Session, store_id: int, level: StockLevel, units: int, kind:
             reserved=StockLevel.reserved + dr * units,
             updated_at=utcnow(),
         )
+        .returning(StockLevel.quantity, StockLevel.reserved)
         .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+    ).first()
 
 
-def _spread(session: Session, store_id: int, line: Line, kind: str) -> list[_Change]:
-    """`kind` for the line's units across the variant's bins in warehouse/bin order; the
-    changes made, which fall short of the line when the bins have too few units."""
+def _spread(session: Session, store_id: int, line: Line, kind: str, bins: list[_Bin]) -> list[_Change]:
+    """`kind` for the line's units across the variant's bins (as read in `bins`, then read
+    again after a lost race); the changes made, short of the line when the bins run out."""
     _, variant_id, quantity = line
     done: list[_Change] = []
     remaining = quantity
     for _ in range(_MAX_READS):
-        bins = session.exec(
-            select(StockLevel)
-            .where(StockLevel.store_id == store_id, StockLevel.variant_id == variant_id)
-            .order_by(StockLevel.warehouse, StockLevel.bin)
-            .execution_options(populate_existing=True)
-        ).all()
+        raced = False
         for level in bins:
             take = min(remaining, _room(level, kind))
             if take <= 0:
                 continue
-            before = (level.quantity, level.reserved)
-            if _apply(session, store_id, level, take, kind):
-                dq, dr = _EFFECT[kind]
-                done.append(_Change(level, take, before, (before[0] + dq * take, before[1] + dr * take)))
-                remaining -= take
+            after = _apply(session, store_id, level, take, kind)
+            if after is None:
+                raced = True
+                continue
+            dq, dr = _EFFECT[kind]
+            done.append(_Change(level, take, (after[0] - dq * take, after[1] - dr * take), tuple(after)))
+            remaining -= take
             if not remaining:
                 return done
-        if not any(_room(level, kind) for level in bins):
+        if not raced:
             break
+        bins = _bins(session, store_id, [variant_id])[variant_id]
     return done
 
 
@@ -93,7 +125,7 @@ def _undo(session: Session, store_id: int, changes: list[_Change]) -> None:
     for change in changes:
         session.execute(
             update(StockLevel)
-            .where(StockLevel.id == change.level.id, StockLevel.store_id == store_id)
+            .where(StockLevel.id == change.bin.id, StockLevel.store_id == store_id)
             .values(
                 quantity=StockLevel.quantity + change.before[0] - change.after[0],
                 reserved=StockLevel.reserved + change.before[1] - change.after[1],
@@ -102,30 +134,40 @@ def _undo(session: Session, store_id: int, changes: list[_Change]) -> None:
         )
 
 
-def _log(session: Session, changes: list[_Change], kind: str, reason: str) -> None:
-    for change in changes:
-        level = change.level
-        session.add(
-            StockMovement(
-                store_id=level.store_id,
-                product_id=level.product_id,
-                variant_id=level.variant_id,
-                warehouse=level.warehouse,
-                bin=level.bin,
-                kind=kind,
-                quantity_before=change.before[0],
-                quantity_after=change.after[0],
-                reserved_before=change.before[1],
-                reserved_after=change.after[1],
-                reason=reason[:200],
-            )
-        )
+def _log(session: Session, store_id: int, changes: list[_Change], kind: str, reason: str) -> None:
+    """One INSERT of every change's movement."""
+    if not changes:
+        return
+    now = utcnow()
+    session.execute(
+        insert(StockMovement),
+        [
+            {
+                "store_id": store_id,
+                "product_id": c.bin.product_id,
+                "variant_id": c.bin.variant_id,
+                "warehouse": c.bin.warehouse,
+                "bin": c.bin.bin,
+                "kind": kind,
+                "quantity_before": c.before[0],
+                "quantity_after": c.after[0],
+                "reserved_before": c.before[1],
+                "reserved_after": c.after[1],
+                "reason": reason[:200],
+                "user_id": None,
+                "created_at": now,
+            }
+            for c in changes
+        ],
+    )
 
 
 def _all_or_none(session: Session, store_id: int, lines: list[Line], kind: str) -> list[_Change]:
     changes: list[_Change] = []
-    for line in sorted(lines, key=lambda line: line[1]):
-        done = _spread(session, store_id, line, kind)
+    ordered = sorted(lines, key=lambda line: line[1])
+    bins = _bins(session, store_id, [line[1] for line in ordered])
+    for line in ordered:
+        done = _spread(session, store_id, line, kind, bins[line[1]])
         changes += done
         got = sum(change.units for change in done)
         if got < line[2]:
@@ -143,7 +185,7 @@ def reserve_lines(session: Session, store_id: int, lines: list[Line], *, reason:
     are given back and InsufficientStock names its variant (`variant_id`)."""
     if any(quantity <= 0 for _, _, quantity in lines):
         raise FieldErrors({"quantity": "inventory.error.positive"})
-    _log(session, _all_or_none(session, store_id, lines, "reserve"), "reserve", reason)
+    _log(session, store_id, _all_or_none(session, store_id, lines, "reserve"), "reserve", reason)
     falling: dict[int, int] = {}
     for product_id, _, quantity in lines:
         falling[product_id] = falling.get(product_id, 0) - quantity
@@ -153,13 +195,15 @@ def reserve_lines(session: Session, store_id: int, lines: list[Line], *, reason:
 def consume_reserved(session: Session, store_id: int, lines: list[Line], *, reason: str) -> None:
     """A paid order's reserved units leave the stock (quantity and reserved drop), all or none:
     InsufficientStock when a line has fewer units reserved."""
-    _log(session, _all_or_none(session, store_id, lines, "consume"), "consume", reason)
+    _log(session, store_id, _all_or_none(session, store_id, lines, "consume"), "consume", reason)
 
 
 def release_lines(session: Session, store_id: int, lines: list[Line], *, reason: str) -> None:
     """A cancelled order's reservation goes back to the shelf (a variant with fewer units
     reserved than the line gives back what it has: a cancellation never fails on stock)."""
+    ordered = sorted(lines, key=lambda line: line[1])
+    bins = _bins(session, store_id, [line[1] for line in ordered])
     changes: list[_Change] = []
-    for line in sorted(lines, key=lambda line: line[1]):
-        changes += _spread(session, store_id, line, "release")
-    _log(session, changes, "release", reason)
+    for line in ordered:
+        changes += _spread(session, store_id, line, "release", bins[line[1]])
+    _log(session, store_id, changes, "release", reason)
