@@ -11,11 +11,9 @@ from modules.inventory.models import StockLevel, StockMovement
 from orion_app.db import session_scope, utcnow
 from orion_app.enablement import module_config
 from orion_app.i18n import translate
-from orion_app.ui.format import number
+from orion_app.ui.format import number, short_day
 
 DAYS = 30
-# How a day is written under a chart bar; English is the fallback.
-_DAY_FORMATS = {"en": "%m/%d", "fr": "%d/%m", "de": "%d.%m.", "lb": "%d.%m."}
 
 
 def stock_counts(session: Session, store_id: int, default_threshold: int) -> tuple[int, int]:
@@ -94,7 +92,6 @@ def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
     lang, limit = request.lang, threshold(request.platform_id)
     low, out = stock_counts(session, request.store_id, limit)
     days = daily_movements(session, request.store_id, utcnow().date())
-    day_format = _DAY_FORMATS.get(lang, _DAY_FORMATS["en"])
     units_in, units_out = sum(d[1] for d in days), sum(d[2] for d in days)
     return [
         widget(
@@ -129,7 +126,7 @@ def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
                 translate("inventory.overview.units_in", lang),
                 translate("inventory.overview.units_out", lang),
             ],
-            points=[Point(x=d.strftime(day_format), y1=i, y2=o) for d, i, o in days],
+            points=[Point(x=short_day(d, lang), y1=i, y2=o) for d, i, o in days],
             rows=[[cell(d.isoformat()), cell(number(i, lang)), cell(number(o, lang))] for d, i, o in days],
         ),
     ]

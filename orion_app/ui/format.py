@@ -3,7 +3,7 @@
 Plain Python (no Reflex): states and card providers call it when they fill their rows.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 # Thousands and decimal separators per language; English is the fallback.
 _SEPARATORS = {"en": (",", "."), "fr": ("\u202f", ","), "de": (".", ","), "lb": (".", ",")}
@@ -34,3 +34,12 @@ def money(cents: int, currency: str, lang: str) -> str:
     if lang in ("fr", "de", "lb"):
         return f"{sign}{amount}\u00a0{symbol}"
     return f"{sign}{symbol}{amount}" if symbol == "€" else f"{sign}{symbol}\u00a0{amount}"
+
+
+# How a day is written under a chart bar; English is the fallback.
+_DAY_FORMATS = {"en": "%m/%d", "fr": "%d/%m", "de": "%d.%m.", "lb": "%d.%m."}
+
+
+def short_day(day: date, lang: str) -> str:
+    """A day without its year, the way readers of `lang` write it (03/31, 31/03, 31.03.)."""
+    return day.strftime(_DAY_FORMATS.get(lang, _DAY_FORMATS["en"]))

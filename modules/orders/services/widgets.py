@@ -16,11 +16,10 @@ from modules.orders.models import Order
 from modules.orders.services.transitions import PAID_STATUSES
 from orion_app.db import utcnow
 from orion_app.i18n import translate
-from orion_app.ui.format import money, number
+from orion_app.ui.format import money, number, short_day
 
 DAYS = 30
 WINDOWS = (("today", 1, 1), ("week", 7, 2), ("month", 30, 3))  # key, days, place: the page starts with sales
-_DAY_FORMATS = {"en": "%m/%d", "fr": "%d/%m", "de": "%d.%m.", "lb": "%d.%m."}
 
 
 def _start(day: date) -> datetime:
@@ -77,7 +76,6 @@ def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
             )
         )
     days = daily_orders(session, request.store_id, today)
-    day_format = _DAY_FORMATS.get(lang, _DAY_FORMATS["en"])
     placed, paid = sum(d[1] for d in days), sum(d[2] for d in days)
     chart = widget(
         "series",
@@ -92,7 +90,7 @@ def overview_widgets(session: Session, request: WidgetRequest) -> list[Widget]:
             translate("orders.ui.overview.placed", lang),
             translate("orders.ui.overview.paid", lang),
         ],
-        points=[Point(x=d.strftime(day_format), y1=p, y2=q) for d, p, q in days],
+        points=[Point(x=short_day(d, lang), y1=p, y2=q) for d, p, q in days],
         rows=[[cell(d.isoformat()), cell(number(p, lang)), cell(number(q, lang))] for d, p, q in days],
     )
     return [*tiles, chart]

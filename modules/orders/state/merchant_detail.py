@@ -10,6 +10,7 @@ import reflex as rx
 from modules.orders.services.detail import AMOUNT_FIELD, OrderPage, order_page, parse_amount, payment_of_order
 from modules.orders.services.status import PAYMENT_DRIVEN, add_note, change_status
 from modules.orders.services.transitions import CANCELLED, PAID_STATUSES
+from modules.orders.state.common import OrderShown
 from modules.payments.public import mark_paid, refund
 from orion_app.access import has_permission
 from orion_app.db import session_scope
@@ -24,15 +25,9 @@ VIEW, MANAGE = "orders.view", "orders.manage"
 MARK_PAID, REFUND = "payments.manage", "payments.refund"
 
 
-class OrderDetailState(OrionState):
+class OrderDetailState(OrderShown, OrionState):
     found: bool = True
     order_id: int = 0
-    head: dict[str, str] = {}
-    lines: list[dict[str, str]] = []
-    vat_lines: list[dict[str, str]] = []
-    billing: list[str] = []
-    shipping: list[str] = []
-    payments: list[dict[str, str]] = []
     timeline: list[dict[str, str]] = []
     moves: list[str] = []  # statuses the merchant may move the order to now
     can_manage: bool = False
@@ -56,9 +51,8 @@ class OrderDetailState(OrionState):
         self.can_refund = self._may(REFUND)
         with session_scope() as session:
             shown: OrderPage = order_page(session, self._store_id(), self.order_id, self.lang)
-        self.head, self.lines, self.vat_lines = shown.head, shown.lines, shown.vat_lines
-        self.billing, self.shipping = shown.billing, shown.shipping
-        self.payments, self.timeline = shown.payments, shown.timeline
+        self._show(shown)
+        self.timeline = shown.timeline
         paid = self.head["status"] in PAID_STATUSES
         self.moves = [
             to
@@ -76,8 +70,8 @@ class OrderDetailState(OrionState):
             self._reload()
         except NotFound:
             self.found = False
-            self.head, self.lines, self.vat_lines, self.payments, self.timeline = {}, [], [], [], []
-            self.billing, self.shipping, self.moves = [], [], []
+            self._show(None)
+            self.timeline, self.moves = [], []
 
     def _act(self, work) -> rx.event.EventSpec | None:
         """`work(session, store_id, actor)` in one transaction, then the order shown again; a

@@ -9,8 +9,9 @@ the guest's needs the number and the link's secret token together. Anything else
 import reflex as rx
 
 from modules.customers.public import shopper_token, signed_in_customer
-from modules.orders.services.detail import OrderPage, present
+from modules.orders.services.detail import present
 from modules.orders.services.reads import order_for_status_link, order_view_by_number
+from modules.orders.state.common import OrderShown
 from modules.payments.public import payments_of
 from orion_app.db import session_scope
 from orion_app.errors import NotFound
@@ -22,31 +23,10 @@ STOREFRONT = (Frontend.STOREFRONT,)
 NUMBER_MAX = 24  # the column's length
 
 
-class ShopOrderBase(OrionState):
+class ShopOrderBase(OrderShown, OrionState):
     """What both pages show: status, lines, totals, addresses and how to pay a transfer."""
 
     found: bool = True
-    head: dict[str, str] = {}
-    lines: list[dict[str, str]] = []
-    vat_lines: list[dict[str, str]] = []
-    billing: list[str] = []
-    shipping: list[str] = []
-    payments: list[dict[str, str]] = []
-
-    def _show(self, shown: OrderPage | None) -> None:
-        self.found = shown is not None
-        if shown is None:
-            self.head, self.lines, self.vat_lines, self.billing, self.shipping, self.payments = (
-                {},
-                [],
-                [],
-                [],
-                [],
-                [],
-            )
-            return
-        self.head, self.lines, self.vat_lines = shown.head, shown.lines, shown.vat_lines
-        self.billing, self.shipping, self.payments = shown.billing, shown.shipping, shown.payments
 
 
 class ShopOrderState(ShopOrderBase):
@@ -70,6 +50,7 @@ class ShopOrderState(ShopOrderBase):
                     view = None
                 if view is not None and view.customer_id == customer.id:
                     shown = present(view, payments_of(session, store_id, view.id), [], self.lang)
+        self.found = shown is not None
         self._show(shown)
         if self.signed_out:
             path = current_access().tenant.base + "account/login?next=" + self._location()[0]
@@ -92,4 +73,5 @@ class OrderStatusState(ShopOrderBase):
             view = order_for_status_link(session, store_id, number, token) if number and token else None
             if view is not None:
                 shown = present(view, payments_of(session, store_id, view.id), [], self.lang)
+        self.found = shown is not None
         self._show(shown)
