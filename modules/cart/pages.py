@@ -18,7 +18,12 @@ def mini_cart() -> rx.Component:
         rx.flex(
             rx.icon("shopping_cart", size=18, aria_hidden="true"),
             rx.text(t("cart.title"), size="2", display=rx.breakpoints(initial="none", sm="inline")),
-            rx.badge(MiniCartState.count, radius="full", variant="solid", custom_attrs={"data-testid": "cart-count"}),
+            rx.badge(
+                MiniCartState.count,
+                radius="full",
+                variant="solid",
+                custom_attrs={"data-testid": "cart-count"},
+            ),
             align="center",
             gap="1",
         ),
