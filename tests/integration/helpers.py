@@ -8,10 +8,11 @@ from urllib.parse import parse_qsl
 from sqlmodel import select
 
 from modules.tenancy.demo import DEMO_PASSWORD
-from modules.tenancy.models import Platform, Store, User
+from modules.tenancy.models import Platform, Store, StoreUser, User
 from modules.tenancy.services.auth import principal_of, sign_in
 from orion_app.api import build_api
 from orion_app.db import session_scope
+from orion_app.passwords import hash_password
 from orion_app.registry import get_registry
 from orion_app.session_cookie import COOKIE as SESSION_COOKIE
 from orion_app.settings import get_settings
@@ -32,6 +33,15 @@ def platform_id(code: str) -> int:
 def store_id(code: str) -> int:
     with session_scope() as session:
         return session.exec(select(Store.id).where(Store.code == code)).one()
+
+
+def add_store_member(store: str, email: str, name: str, role: str) -> None:
+    """A new user (the demo password) holding `role` in the store."""
+    with session_scope() as session:
+        user = User(email=email, name=name, role="store_member", password_hash=hash_password(DEMO_PASSWORD))
+        session.add(user)
+        session.flush()
+        session.add(StoreUser(store_id=store_id(store), user_id=user.id, role=role))
 
 
 def use_media_dir(monkeypatch, folder: Path) -> None:

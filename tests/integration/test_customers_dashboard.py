@@ -12,13 +12,10 @@ from modules.customers.services.directory import CustomerFilters
 from modules.customers.services.export import download_path
 from modules.customers.state.merchant import CustomerListState
 from modules.customers.state.merchant_detail import CustomerDetailState
-from modules.tenancy.demo import DEMO_PASSWORD
-from modules.tenancy.models import StoreUser, User
 from orion_app.access import store_role_holds
 from orion_app.db import session_scope
-from orion_app.passwords import hash_password
 from tests.integration.customers_helpers import add_customer
-from tests.integration.helpers import Browser, Tab, store_id
+from tests.integration.helpers import Browser, Tab, add_store_member
 
 MARIE, LUC, JEAN, VERA = "marie@cafe-lux.lu", "luc@cafe-lux.lu", "jean@velo.lu", "vera@cafe-lux.lu"
 
@@ -58,13 +55,7 @@ def list_tab(browser: Browser, email: str, store: str) -> Tab:
 
 @pytest.fixture
 def browser(demo):
-    with session_scope() as session:  # a viewer of cafe-lux
-        vera = User(
-            email=VERA, name="Vera Viewer", role="store_member", password_hash=hash_password(DEMO_PASSWORD)
-        )
-        session.add(vera)
-        session.flush()
-        session.add(StoreUser(store_id=store_id("cafe-lux"), user_id=vera.id, role="viewer"))
+    add_store_member("cafe-lux", VERA, "Vera Viewer", "viewer")
     return Browser()
 
 

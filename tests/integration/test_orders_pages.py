@@ -12,12 +12,9 @@ import pytest
 from modules.orders.models import Order
 from modules.orders.services.export import download_path
 from modules.orders.services.listing import OrderFilters, list_orders
-from modules.tenancy.demo import DEMO_PASSWORD
-from modules.tenancy.models import StoreUser, User
 from orion_app.db import session_scope, utcnow
-from orion_app.passwords import hash_password
 from tests.integration.catalog_helpers import scope
-from tests.integration.helpers import Browser, store_id
+from tests.integration.helpers import Browser, add_store_member, store_id
 from tests.integration.orders_helpers import HOME, available, stocked
 from tests.integration.orders_pages_helpers import JEAN, LUC, MARIE, VERA, detail_tab, list_tab, place
 from tests.integration.payments_helpers import offer_bank_transfer
@@ -25,13 +22,7 @@ from tests.integration.payments_helpers import offer_bank_transfer
 
 @pytest.fixture
 def browser(demo):
-    with session_scope() as session:  # a viewer of cafe-lux
-        vera = User(
-            email=VERA, name="Vera Viewer", role="store_member", password_hash=hash_password(DEMO_PASSWORD)
-        )
-        session.add(vera)
-        session.flush()
-        session.add(StoreUser(store_id=store_id("cafe-lux"), user_id=vera.id, role="viewer"))
+    add_store_member("cafe-lux", VERA, "Vera Viewer", "viewer")
     for store in ("cafe-lux", "velo-weber"):
         offer_bank_transfer(store_id(store))
     return Browser()
