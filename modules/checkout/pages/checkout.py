@@ -250,9 +250,9 @@ def _review() -> rx.Component:
             size="2",
         ),
         rx.hstack(
-            rx.heading(t("checkout.shop.total"), size="4"),
+            rx.text(t("checkout.shop.total"), size="4", weight="bold"),
             rx.spacer(),
-            rx.heading(S.total_text, size="4"),
+            rx.text(S.total_text, size="4", weight="bold"),
             width="100%",
         ),
         rx.text(t("checkout.shop.total_hint"), size="1", color_scheme="gray"),
@@ -324,9 +324,9 @@ def _bank_transfer() -> rx.Component:
 
 def _done() -> rx.Component:
     return rx.vstack(
-        rx.callout(
-            rx.text(t("checkout.done.thanks"), " ", rx.text(S.order_number, weight="bold", as_="span")),
-            icon="circle_check",
+        rx.callout.root(
+            rx.callout.icon(rx.icon("circle_check")),
+            rx.callout.text(t("checkout.done.thanks"), " ", rx.el.strong(S.order_number)),
             width="100%",
         ),
         rx.cond(S.instructions.contains("iban"), _bank_transfer(), _card_payment()),

@@ -9,23 +9,12 @@ from sqlmodel import Session
 
 from modules.cart.public import CartSnapshot, close_cart
 from modules.checkout.services.shipping import ShippingQuote, quote
-from modules.customers.public import CustomerRef, addresses_of, check_address
+from modules.customers.public import ADDRESS_FIELDS, CustomerRef, addresses_of, check_address
 from modules.orders.public import OrderAddress, OrderRecord, Placement, PlacementLine, place_order
 from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.validation import is_email
 
 PAYMENT_METHODS = ("card", "bank_transfer")
-ADDRESS_FIELDS = (
-    "name",
-    "company",
-    "vat_number",
-    "line1",
-    "line2",
-    "postal_code",
-    "city",
-    "country",
-    "phone",
-)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
-"""The two scripts the checkout runs in the browser for a card payment: load Stripe.js from
-where the payment says it is served (localstripe's stand-in in development and tests) and
-mount a card element, then confirm the PaymentIntent with its client secret. Values are
-JSON-encoded into the code, so nothing a shopper typed ever becomes script."""
+"""The scripts the checkout runs in the browser for a card payment: load Stripe.js from where
+the payment says it is served (localstripe's stand-in in development and tests) and mount a
+card element; turn the card into a token the server confirms the PaymentIntent with
+(`payments.public.confirm_card`: the one path both Stripe and localstripe's stand-in take);
+and, when the intent still waits for the shopper (3-D Secure), `confirmCardPayment` with
+its client secret. Values are JSON-encoded into the code, so nothing typed becomes script."""
 
 import json
 
@@ -36,14 +38,24 @@ def mount_card(js_url: str, publishable_key: str) -> str:
 }})().catch(() => "error")"""
 
 
-def confirm_card(client_secret: str) -> str:
-    """Confirm the PaymentIntent with the mounted card; answers {status} or {error}."""
+def card_token() -> str:
+    """The mounted card as a token; answers {card} (its card id) or {error}. The card number
+    goes from the card element to Stripe only, never to Orion."""
+    return """(async () => {
+  const checkout = window.orionCheckout;
+  if (!checkout) return { error: "not_ready" };
+  const result = await checkout.stripe.createToken(checkout.card);
+  if (result.error || !result.token) return { error: "declined" };
+  return { card: String(result.token.card.id) };
+})().catch((error) => ({ error: String(error) }))"""
+
+
+def authenticate(client_secret: str) -> str:
+    """3-D Secure for an intent that waits for the shopper; answers {status} or {error}."""
     return f"""(async () => {{
   const checkout = window.orionCheckout;
   if (!checkout) return {{ error: "not_ready" }};
-  const result = await checkout.stripe.confirmCardPayment({json.dumps(client_secret)}, {{
-    payment_method: {{ card: checkout.card }},
-  }});
+  const result = await checkout.stripe.confirmCardPayment({json.dumps(client_secret)});
   if (result.error) return {{ error: String(result.error.message || result.error.code || "failed") }};
   return {{ status: String(result.paymentIntent.status || "") }};
 }})().catch((error) => ({{ error: String(error) }}))"""

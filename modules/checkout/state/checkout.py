@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from modules.cart.public import cart_token, current_cart
 from modules.checkout.services.placement import (
-    ADDRESS_FIELDS,
+    PAYMENT_METHODS,
     CheckoutChoice,
     Shopper,
     chosen_address,
@@ -17,9 +17,16 @@ from modules.checkout.services.placement import (
     place,
 )
 from modules.checkout.services.shipping import quotes
-from modules.checkout.state.card_js import confirm_card, mount_card
-from modules.customers.public import EU_COUNTRIES, addresses_of, shopper_token, signed_in_customer
+from modules.checkout.state.card_js import authenticate, card_token, mount_card
+from modules.customers.public import (
+    ADDRESS_FIELDS,
+    EU_COUNTRIES,
+    addresses_of,
+    shopper_token,
+    signed_in_customer,
+)
 from modules.orders.public import status_page_path
+from modules.payments.public import confirm_card
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate
@@ -68,6 +75,7 @@ class CheckoutState(OrionState):
     _key: str = ""
     _key_cart_id: int = 0
     _client_secret: str = ""
+    _payment_id: int = 0
     _js_url: str = ""
     _publishable_key: str = ""
 
@@ -211,7 +219,7 @@ class CheckoutState(OrionState):
     def submit_payment(self, form: dict):
         """The review shows the totals as the server computes them now."""
         method = str(form.get("payment") or "")
-        if method not in ("card", "bank_transfer"):
+        if method not in PAYMENT_METHODS:
             self._fail(FieldErrors({"payment": "checkout.error.payment"}))
             return
         self.payment_method = method
@@ -259,6 +267,7 @@ class CheckoutState(OrionState):
                 self._fail(error)
                 return None
             except ServiceError as error:
+                self.errors = {}
                 self.form_error = translate(error.message_key, self.lang, **error.params)
                 return None
         self.errors, self.form_error, self.step = {}, "", "done"
@@ -270,6 +279,7 @@ class CheckoutState(OrionState):
         self.instructions = {k: str(v) for k, v in (payment.instructions if payment else {}).items()}
         if order.payment_method == "card":
             self._client_secret = payment.client_secret if payment else ""
+            self._payment_id = payment.id if payment else 0
             self.card_status = "mounting" if payment else "unavailable"
             if payment:
                 self._js_url, self._publishable_key = payment.stripe_js_url, payment.publishable_key
@@ -291,19 +301,42 @@ class CheckoutState(OrionState):
     @rx.event
     @ui_only
     def pay(self):
-        if self.card_status not in ("ready", "failed") or not self._client_secret:
+        if self.card_status not in ("ready", "failed") or not self._payment_id:
             return None
         self.card_status, self.card_error = "paying", ""
-        return rx.call_script(confirm_card(self._client_secret), callback=CheckoutState.card_result)
+        return rx.call_script(card_token(), callback=CheckoutState.card_tokenised)
+
+    @rx.event
+    @public(frontends=STOREFRONT, rate=(10, 600))
+    def card_tokenised(self, result: dict):
+        """Confirm this tab's own payment with the card Stripe.js tokenised (payments re-checks
+        the store); the webhook brings the final word."""
+        card = str((result if isinstance(result, dict) else {}).get("card") or "")
+        if not card or not self._payment_id:
+            return self._card_failed()
+        store_id = current_access().tenant.store.id
+        with session_scope() as session:
+            try:
+                payment = confirm_card(session, store_id, self._payment_id, card)
+            except ServiceError:
+                session.rollback()
+                return self._card_failed()
+        if payment.status == "pending":  # the bank wants the shopper (3-D Secure)
+            return rx.call_script(authenticate(self._client_secret), callback=CheckoutState.card_result)
+        return self._card_status(payment.status)
+
+    def _card_failed(self):
+        self.card_status = "failed"
+        self.card_error = translate("checkout.pay.failed", self.lang)
 
     @rx.event
     @ui_only
     def card_result(self, result: dict):
-        """What Stripe.js answered; the webhook, not this, marks the order paid."""
-        result = result if isinstance(result, dict) else {}
-        status = str(result.get("status") or "")
+        """What the payment says now; the webhook, not this, marks the order paid."""
+        self._card_status(str((result if isinstance(result, dict) else {}).get("status") or ""))
+
+    def _card_status(self, status: str):
         if status in ("succeeded", "processing"):
             self.card_status = status
         else:
-            self.card_status = "failed"
-            self.card_error = translate("checkout.pay.failed", self.lang)
+            self._card_failed()
