@@ -17,7 +17,7 @@ from modules.cart.services.pricing import PRICE_CHANGED, STOCK_LIMITED, UNAVAILA
 from modules.customers.public import shopper_token, signed_in_customer
 from orion_app import ratelimit
 from orion_app.db import session_scope
-from orion_app.errors import ServiceError
+from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate
 from orion_app.registry import Frontend
 from orion_app.ui.format import money
@@ -128,7 +128,10 @@ class CartPageState(MiniCartState):
             cart = carts.cart_to_change(session, store_id, shopper_of(self, session, store_id), config)
             if ratelimit.record_hit(PER_CART, str(cart.id)) > PER_CART.max_hits:
                 raise ServiceError("orion.error.too_many")
-            work(session, store_id, cart, config)
+            try:
+                work(session, store_id, cart, config)
+            except FieldErrors as error:  # the stepper has no field to show it beside: a toast
+                raise ServiceError(error.errors["quantity"]) from None
             session.commit()
             self._show(snapshot(session, cart, self.lang, config))
 
