@@ -4,6 +4,7 @@ for its customer, the guest's status link needs its token; and the overview's sa
 import pytest
 
 from modules.contracts.protocols import WidgetRequest
+from modules.customers.services.privacy import export_data
 from modules.customers.state.shop_account import ShopOrdersState
 from modules.orders.services.widgets import overview_widgets
 from orion_app.db import session_scope
@@ -58,6 +59,12 @@ def test_my_orders_lists_only_the_customers_own_orders_and_opens_only_those(moka
         "path": f"account/orders/{second.number}",
     }
     assert my_orders(max_token).orders == []
+    with session_scope() as session:  # "download my data" carries the same orders
+        exported = export_data(session, store_id("cafe-lux"), zoe)["orders"]
+    assert [(o["number"], o["status"], o["items"]) for o in exported] == [
+        (second.number, "En attente de paiement", 3),
+        (first.number, "En attente de paiement", 1),
+    ]
     own = shopper_tab(first.number, zoe_token)
     own.call("load")
     assert own.found and own.head["number"] == first.number and own.lines[0]["sku"] == "MOKA-250"

@@ -13,6 +13,7 @@ from modules.customers.models import Customer, CustomerAddress, CustomerNote, Cu
 from modules.customers.services.accounts import active_customer
 from modules.customers.services.addresses import addresses_of
 from modules.customers.services.auth import sign_out_everywhere
+from modules.customers.services.history import account_orders
 from modules.customers.services.search import refresh_search_text
 from orion_app.db import utcnow
 from orion_app.errors import FieldErrors
@@ -46,7 +47,16 @@ def export_data(session: Session, store_id: int, customer_id: int) -> dict:
             {name: getattr(a, name) for name in ADDRESS_FIELDS}
             for a in addresses_of(session, store_id, customer.id)
         ],
-        "orders": [],  # filled when the orders module exists (see docs/customers.md)
+        "orders": [
+            {
+                "number": o.number,
+                "placed_at": _iso(o.placed_at),
+                "status": o.status,
+                "total": o.total,
+                "items": o.item_count,
+            }
+            for o in account_orders(session, store_id, customer.id, customer.language or "en")
+        ],
     }
 
 
