@@ -86,9 +86,13 @@ def shopper_order_page() -> rx.Component:
     return rx.cond(
         ShopOrderState.found,
         _order(ShopOrderState, back),
-        rx.cond(~ShopOrderState.signed_out, _not_found("orders.ui.not_yours")),
+        rx.cond(ShopOrderState.loaded & ~ShopOrderState.signed_out, _not_found("orders.ui.not_yours")),
     )
 
 
 def order_status_page() -> rx.Component:
-    return rx.cond(OrderStatusState.found, _order(OrderStatusState), _not_found("orders.ui.bad_link"))
+    return rx.cond(
+        OrderStatusState.found,
+        _order(OrderStatusState),
+        rx.cond(OrderStatusState.loaded, _not_found("orders.ui.bad_link")),
+    )

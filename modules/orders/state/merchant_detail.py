@@ -9,7 +9,7 @@ import reflex as rx
 
 from modules.orders.services.detail import AMOUNT_FIELD, OrderPage, order_page, parse_amount, payment_of_order
 from modules.orders.services.status import PAYMENT_DRIVEN, add_note, change_status
-from modules.orders.services.transitions import CANCELLED, PAID_STATUSES
+from modules.orders.services.transitions import CANCELLED, PAID_STATUSES, locked_order
 from modules.orders.state.common import OrderShown
 from modules.payments.public import mark_paid, refund
 from orion_app.access import has_permission
@@ -93,13 +93,18 @@ class OrderDetailState(OrderShown, OrionState):
     @guarded(MANAGE)
     def move_to(self, status: str):
         """Processing, shipped, delivered or cancelled, as the transition table allows."""
-        to = str(status)
-        if to == CANCELLED and self.head.get("status") in PAID_STATUSES and not self._may(REFUND):
-            # Cancelling a paid order refunds it: only those who may refund may do it.
-            return rx.toast.error(translate("orders.ui.error.cancel_needs_refund", self.lang))
-        return self._act(
-            lambda session, store_id, actor, _user: change_status(session, store_id, self.order_id, to, actor)
-        )
+        to, may_refund = str(status), self._may(REFUND)
+
+        def work(session, store_id: int, actor: str, _user: int) -> None:
+            # Cancelling a paid order refunds it: only those who may refund may do it. The
+            # status is read under the order's lock, not from the page (a payment may have
+            # arrived since it loaded).
+            paid = locked_order(session, store_id, self.order_id).status in PAID_STATUSES
+            if to == CANCELLED and paid and not may_refund:
+                raise ServiceError("orders.ui.error.cancel_needs_refund")
+            change_status(session, store_id, self.order_id, to, actor)
+
+        return self._act(work)
 
     @rx.event
     @guarded(MARK_PAID)

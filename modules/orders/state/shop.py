@@ -26,7 +26,8 @@ NUMBER_MAX = 24  # the column's length
 class ShopOrderBase(OrderShown, OrionState):
     """What both pages show: status, lines, totals, addresses and how to pay a transfer."""
 
-    found: bool = True
+    found: bool = False
+    loaded: bool = False  # nothing is said before the order was looked for (never rendered early)
 
 
 class ShopOrderState(ShopOrderBase):
@@ -50,7 +51,7 @@ class ShopOrderState(ShopOrderBase):
                     view = None
                 if view is not None and view.customer_id == customer.id:
                     shown = present(view, payments_of(session, store_id, view.id), [], self.lang)
-        self.found = shown is not None
+        self.found, self.loaded = shown is not None, True
         self._show(shown)
         if self.signed_out:
             path = current_access().tenant.base + "account/login?next=" + self._location()[0]
@@ -73,5 +74,5 @@ class OrderStatusState(ShopOrderBase):
             view = order_for_status_link(session, store_id, number, token) if number and token else None
             if view is not None:
                 shown = present(view, payments_of(session, store_id, view.id), [], self.lang)
-        self.found = shown is not None
+        self.found, self.loaded = shown is not None, True
         self._show(shown)
