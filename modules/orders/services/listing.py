@@ -6,7 +6,7 @@ of any of its lines. Every word of the query must appear. Names are stored as ty
 the folding happens here: the store's orders that pass the other filters are read as
 (id, number, name, e-mail), newest first, and matched in the process; only the ids of the
 page shown go back to the database. That is one narrow scan of the store's orders per
-search — a few milliseconds for ten thousand orders (see docs/orders.md, Pages).
+search: folding 10,000 orders' texts takes about 0.1 s here (see docs/orders.md, Pages).
 """
 
 from collections.abc import Iterator
