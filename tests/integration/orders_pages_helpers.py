@@ -67,7 +67,9 @@ def detail_tab(browser: Browser, email: str, order_id: int, store: str = "cafe-l
 
 
 def _shop_fields() -> dict:
-    return dict(found=False, loaded=False, head={}, lines=[], vat_lines=[], billing=[], shipping=[], payments=[])
+    return dict(
+        found=False, loaded=False, head={}, lines=[], vat_lines=[], billing=[], shipping=[], payments=[]
+    )
 
 
 def shopper_tab(number: str, shopper_token: str = "", store: str = "cafe-lux") -> Tab:
