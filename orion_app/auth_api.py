@@ -16,13 +16,13 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from orion_app import session_cookie
-from orion_app.access import STAFF_FRONTENDS, directory, may_enter, principal_for
+from orion_app.access import STAFF_FRONTENDS, check_access, directory, may_enter, principal_for
 from orion_app.cors import allowed_origin
 from orion_app.errors import ServiceError
 from orion_app.observability import SIGN_INS
 from orion_app.ports import PORT_AUTHENTICATOR, Authenticator
 from orion_app.redirects import safe_next
-from orion_app.registry import get_registry
+from orion_app.registry import Frontend, get_registry
 from orion_app.settings import get_settings
 from orion_app.tenant import Tenant, resolve_tenant
 
@@ -39,6 +39,20 @@ def request_origin(request: Request) -> str | None:
         referer = urlsplit(request.headers.get("referer", ""))
         origin = f"{referer.scheme}://{referer.netloc}" if referer.scheme and referer.netloc else None
     return origin if allowed_origin(origin) else None
+
+
+def storefront_for_form(base: str, host: str, module: str) -> Tenant | None:
+    """The storefront a shopper's form says it comes from (`base`, on the Origin's `host`),
+    when `module` is enabled there; None otherwise. For modules' form endpoints."""
+    access = check_access(
+        path=base.rstrip("/") + "/",
+        host=host,
+        token="",
+        module=module,
+        frontends=(Frontend.STOREFRONT,),
+        public=True,
+    )
+    return access.tenant if access.ok and access.tenant and access.tenant.store else None
 
 
 def _tenant(origin: str, base: str) -> Tenant | None:

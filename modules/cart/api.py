@@ -26,12 +26,10 @@ from modules.cart.services import carts
 from modules.customers.public import cookie_names as shopper_cookie_names
 from modules.customers.public import signed_in_customer
 from orion_app import ratelimit
-from orion_app.access import check_access
-from orion_app.auth_api import request_origin
+from orion_app.auth_api import request_origin, storefront_for_form
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.redirects import safe_next
-from orion_app.registry import Frontend
 from orion_app.session_cookie import is_secure
 from orion_app.session_tokens import token_hash
 from orion_app.tenant import Tenant
@@ -58,15 +56,7 @@ def cookie_attributes(store_id: int, scheme: str, max_age: int) -> dict:
 
 def storefront_tenant(base: str, host: str) -> Tenant | None:
     """The storefront at `base` on `host`, when cart is enabled there."""
-    access = check_access(
-        path=base.rstrip("/") + "/cart",
-        host=host,
-        token="",
-        module="cart",
-        frontends=(Frontend.STOREFRONT,),
-        public=True,
-    )
-    return access.tenant if access.ok and access.tenant and access.tenant.store else None
+    return storefront_for_form(base, host, "cart")
 
 
 def _cookie(request: Request, names: tuple[str, str]) -> str:

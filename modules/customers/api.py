@@ -22,12 +22,10 @@ from modules.customers.services import auth
 from modules.customers.services.accounts import sign_up as create_account
 from modules.customers.services.privacy import export_data
 from modules.customers.services.shop import storefront_of
-from orion_app.access import check_access
-from orion_app.auth_api import request_origin
+from orion_app.auth_api import request_origin, storefront_for_form
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.redirects import safe_next
-from orion_app.registry import Frontend
 from orion_app.tenant import Tenant
 
 SIGN_IN_PATH = "/api/shop/sign-in"
@@ -41,15 +39,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 def storefront_tenant(base: str, host: str) -> Tenant | None:
     """The storefront at `base` on `host`, when customers is enabled there."""
-    access = check_access(
-        path=base.rstrip("/") + "/account",
-        host=host,
-        token="",
-        module="customers",
-        frontends=(Frontend.STOREFRONT,),
-        public=True,
-    )
-    return access.tenant if access.ok and access.tenant and access.tenant.store else None
+    return storefront_for_form(base, host, "customers")
 
 
 def _refused(status: int, text: str) -> Response:
