@@ -10,7 +10,7 @@ Every change is logged as a movement (reason: the order number).
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
@@ -75,23 +75,33 @@ def _room(level: _Bin, kind: str) -> int:
     return level.quantity - level.reserved if kind == "reserve" else level.reserved
 
 
-def _apply(session: Session, store_id: int, level: _Bin, units: int, kind: str) -> tuple[int, int] | None:
-    """One conditional UPDATE of a bin: its (quantity, reserved) after, or None when the bin
-    no longer has the room (another order took it since it was read)."""
+def _statement(kind: str):
+    """The conditional UPDATE of one bin for `kind`, built once (parameters: id, store, units, now)."""
     dq, dr = _EFFECT[kind]
+    units = bindparam("units")
     available = StockLevel.quantity - StockLevel.reserved
     condition = available >= units if kind == "reserve" else StockLevel.reserved >= units
-    return session.execute(
+    return (
         update(StockLevel)
-        .where(StockLevel.id == level.id, StockLevel.store_id == store_id, condition)
+        .where(StockLevel.id == bindparam("bin_id"), StockLevel.store_id == bindparam("store"), condition)
         .values(
             quantity=StockLevel.quantity + dq * units,
             reserved=StockLevel.reserved + dr * units,
-            updated_at=utcnow(),
+            updated_at=bindparam("now"),
         )
         .returning(StockLevel.quantity, StockLevel.reserved)
-        .execution_options(synchronize_session=False)
-    ).first()
+    )
+
+
+_UPDATES = {kind: _statement(kind) for kind in _EFFECT}
+
+
+def _apply(session: Session, store_id: int, level: _Bin, units: int, kind: str) -> tuple[int, int] | None:
+    """One conditional UPDATE of a bin: its (quantity, reserved) after, or None when the bin
+    no longer has the room (another order took it since it was read). Runs on the session's
+    connection, past the ORM: no object is loaded or kept in step."""
+    params = {"bin_id": level.id, "store": store_id, "units": units, "now": utcnow()}
+    return session.connection().execute(_UPDATES[kind], params).first()
 
 
 def _spread(session: Session, store_id: int, line: Line, kind: str, bins: list[_Bin]) -> list[_Change]:
