@@ -40,10 +40,10 @@ def csv_lines(session: Session, store_id: int, filters: OrderFilters, lang: str)
             yield [
                 order.number,
                 order.created_at.strftime("%Y-%m-%d %H:%M"),
-                translate(f"orders.ui.status.{order.status}", lang),
+                translate(f"orders.domain.status.{order.status}", lang),
                 order.customer_name,
                 order.email,
-                translate(f"orders.ui.method.{order.payment_method}", lang),
+                translate(f"orders.domain.payment.{order.payment_method}", lang),
                 order.item_count,
                 decimal(order.vat_cents),
                 decimal(order.total_cents),
