@@ -52,6 +52,8 @@ _EFFECT = {  # kind -> (quantity change, reserved change) per unit
 
 def _bins(session: Session, store_id: int, variant_ids: list[int]) -> dict[int, list[_Bin]]:
     """variant id -> its bins in warehouse/bin order, for many variants in one query."""
+    if not variant_ids:
+        return {}
     rows = session.execute(
         select(
             StockLevel.id,

@@ -67,6 +67,7 @@ class OrderLine(Row, table=True):
     title: str = Field(max_length=300)
     options: str = Field(default="", max_length=300)
     quantity: int
+    stock_reserved: bool = True  # False for goods stock does not limit (digital): nothing to consume
     unit_price_cents: int
     vat_rate: int
     net_cents: int

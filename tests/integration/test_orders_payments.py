@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from modules.catalog.services.products import create_product
+from modules.catalog.services.variants import default_variants
 from modules.inventory.models import StockLevel
 from modules.inventory.public import levels
 from modules.messaging.models import EmailLog
@@ -17,7 +19,7 @@ from modules.orders.services.payment_events import handle_payment_event
 from modules.payments.public import PaymentEvent, confirm_card, mark_paid, refund
 from orion_app.db import session_scope
 from orion_app.errors import ServiceError
-from tests.integration.catalog_helpers import scope
+from tests.integration.catalog_helpers import product_form, scope
 from tests.integration.orders_helpers import available, placement, stocked, timeline
 from tests.integration.payments_helpers import card_4242, offer_bank_transfer, wait_for_status
 
@@ -202,3 +204,15 @@ def test_expired_unpaid_orders_are_cancelled_once_and_their_stock_released(moka)
         assert expire_unpaid(session, now=late) == 0
     assert status_of(transfer.id) == "cancelled" and available(moka) == 10
     assert [e.source for e in timeline(transfer.id)][-1] == "job:expiry"
+
+
+def test_a_digital_product_is_sold_without_stock_and_paid_without_touching_inventory(moka):
+    store_id, merchant_id, platform_id = scope()
+    with session_scope() as session:
+        form = product_form(sku="EBOOK", price="9,90", sale_price="", gtin="", is_digital="1")
+        ebook = create_product(session, store_id, merchant_id, platform_id, form)
+        ebook_variant = default_variants(session, store_id, [ebook.id])[ebook.id]
+    record = place(placement([(ebook_variant, 1), (moka, 1)]))
+    with session_scope() as session:
+        mark_paid(session, store_id=store_id, payment_id=record.payment.id, actor="Marie")
+    assert status_of(record.id) == "paid" and available(moka) == 9

@@ -138,7 +138,9 @@ def _over_plan_limit(session: Session, placement: Placement, merchant_id: int) -
 
 
 def _reserve(session: Session, store_id: int, priced: pricing.Priced, key: str) -> None:
-    lines = [(line.product_id, line.variant_id, line.quantity) for line in priced.lines]
+    lines = [(line.product_id, line.variant_id, line.quantity) for line in priced.lines if line.stock_limited]
+    if not lines:
+        return
     try:
         reserve_lines(session, store_id, lines, reason=f"order {key}"[:200])
     except InsufficientStock as short:
@@ -206,6 +208,7 @@ def _write(
                 "title": line.title[:300],
                 "options": line.options[:300],
                 "quantity": line.quantity,
+                "stock_reserved": line.stock_limited,
                 "unit_price_cents": line.unit_price_cents,
                 "vat_rate": line.vat_rate,
                 "net_cents": line.split.net_cents,

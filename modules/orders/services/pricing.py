@@ -35,6 +35,7 @@ class PricedLine:
     unit_price_cents: int
     vat_rate: int
     split: Split
+    stock_limited: bool
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def price(session: Session, placement: Placement, langs: tuple[str, ...]) -> Pri
                 unit_price_cents=variant.price_cents,
                 vat_rate=variant.vat_rate,
                 split=split_gross(variant.price_cents * quantity, variant.vat_rate),
+                stock_limited=variant.stock_limited,
             )
         )
     if errors:

@@ -26,10 +26,13 @@ def status_page_path(number: str, token: str) -> str:
 
 
 def order_lines(session: Session, order: Order) -> list[tuple[int, int, int]]:
-    """(product id, variant id, units) of the order's lines, as inventory takes them."""
+    """(product id, variant id, units) of the order's lines whose stock was reserved, as
+    inventory takes them."""
     return [
         (line.product_id, line.variant_id, line.quantity)
-        for line in session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
+        for line in session.exec(
+            select(OrderLine).where(OrderLine.order_id == order.id, OrderLine.stock_reserved.is_(True))
+        ).all()
     ]
 
 
