@@ -1,8 +1,9 @@
 """Issue 13's money path in Chromium at 390 px, with localstripe as Stripe and the SMTP sink:
-a guest buys two products by card (4242 4242 4242 4242), the webhook marks the order paid,
-stock drops, the French confirmation arrives; marie sees the order with its timeline and
-refunds part of it (partially refunded, and the webhook agrees). A bank-transfer order is
-marked paid by marie. With ORION_SCREENSHOTS=<folder> set, each step's screen goes there."""
+a guest buys two products by card (4242 4242 4242 4242), localstripe's signed webhook
+reaches /webhooks/stripe and the order is paid, stock drops, the French confirmation
+arrives; marie sees the order with its timeline and refunds part of it (partially
+refunded; a signed `charge.refunded` webhook — localstripe sends none for refunds — leaves
+it so). A bank-transfer order is marked paid by marie. With ORION_SCREENSHOTS=<folder> set, each step's screen goes there."""
 
 import os
 import re
@@ -13,10 +14,16 @@ from playwright.sync_api import Page, expect
 from sqlmodel import func, select
 
 from orion_app.db import session_scope
+from tests.e2e.conftest import HARNESS
 from tests.e2e.test_module_enablement import sign_in
+from tests.integration.payments_helpers import deliver, stripe_event
 
 SHOP = "/platforms/oms/storefront/cafe-lux/"
 PHONE = {"width": 390, "height": 844}
+
+
+def app_server_backend() -> str:
+    return f"http://127.0.0.1:{HARNESS[-1].backend_port}"
 
 
 def order_row(number: str):
@@ -30,6 +37,29 @@ def wait_for_status(number: str, status: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while order_row(number).status != status:
         assert time.monotonic() < deadline, f"{number} is {order_row(number).status}, not {status}"
+        time.sleep(0.3)
+
+
+def payment_of(number: str):
+    from modules.payments.models import Payment
+
+    with session_scope() as session:
+        return session.exec(select(Payment).where(Payment.order_id == order_row(number).id)).one()
+
+
+def wait_for_webhook(kind: str, payment_id: int, timeout: float = 30):
+    """The gateway event of `kind` for the payment, once /webhooks/stripe recorded it."""
+    from modules.payments.models import GatewayEvent
+
+    deadline = time.monotonic() + timeout
+    while True:
+        with session_scope() as session:
+            found = session.exec(
+                select(GatewayEvent).where(GatewayEvent.type == kind, GatewayEvent.payment_id == payment_id)
+            ).first()
+        if found is not None:
+            return found
+        assert time.monotonic() < deadline, f"no {kind} webhook for payment {payment_id}"
         time.sleep(0.3)
 
 
@@ -67,10 +97,36 @@ def shot(page: Page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"checkout-{name}-390.png"), full_page=True)
 
 
+def two_products_in_stock() -> list[str]:
+    """Slugs of two physical products of cafe-lux without options, with 5 units or more."""
+    from modules.catalog.models import Product, ProductOption
+    from modules.inventory.models import StockLevel
+    from modules.tenancy.public import store_by_code
+
+    with session_scope() as session:
+        store_id = store_by_code(session, "cafe-lux").id
+        stocked = (
+            select(StockLevel.product_id)
+            .where(StockLevel.store_id == store_id)
+            .group_by(StockLevel.product_id)
+            .having(func.sum(StockLevel.quantity - StockLevel.reserved) >= 5)
+        )
+        with_options = select(ProductOption.product_id)
+        found = session.exec(
+            select(Product.slug)
+            .where(Product.store_id == store_id, Product.is_active, ~Product.is_digital)
+            .where(Product.id.in_(stocked), Product.id.not_in(with_options))
+            .order_by(Product.id)
+            .limit(2)
+        ).all()
+    assert len(found) == 2, "the e2e demo catalog has two physical products in stock"
+    return list(found)
+
+
 def fill_cart_with_two_products(page: Page, base: str) -> None:
-    for nth in (0, 1):
-        page.goto(base + SHOP + "products")
-        page.get_by_role("button", name="Ajouter au panier").nth(nth).click()
+    for slug in two_products_in_stock():
+        page.goto(base + SHOP + "products/" + slug)
+        page.get_by_role("button", name="Ajouter au panier").first.click()
         expect(page.get_by_text("Ajouté à votre panier.")).to_be_visible()
 
 
@@ -100,7 +156,7 @@ def check_out(page: Page, base: str, email: str, payment: str) -> str:
     shot(page, "5-review")
     page.get_by_label("J'accepte les conditions générales de vente.").check()
     page.get_by_role("button", name="Passer la commande").click()
-    thanks = page.get_by_text(re.compile(r"CL-\d{4}-\d{6}"))
+    thanks = page.get_by_text(re.compile(r"CL-\d{4}-\d{6}")).first
     expect(thanks).to_be_visible()
     return re.search(r"CL-\d{4}-\d{6}", thanks.inner_text()).group(0)
 
@@ -120,8 +176,10 @@ def test_a_guest_pays_by_card_marie_sees_it_paid_and_refunds_part_of_it(browser,
     box.get_by_placeholder("postal_code").fill("1740")
     shot(page, "6-card")
     page.get_by_role("button", name=re.compile("^Payer")).click()
-    page.get_by_role("button", name="Complete authentication").click()  # localstripe's 3-D Secure
     expect(page.get_by_text("Paiement accepté")).to_be_visible()
+    shot(page, "6-card-accepted")
+    payment = payment_of(number)
+    assert wait_for_webhook("payment_intent.succeeded", payment.id).outcome in ("applied", "unchanged")
     wait_for_status(number, "paid")
     after = stock_of(number)
     for variant, units in quantities(number).items():
@@ -144,7 +202,9 @@ def test_a_guest_pays_by_card_marie_sees_it_paid_and_refunds_part_of_it(browser,
     page.get_by_role("dialog").get_by_role("button", name="Refund").click()
     expect(page.get_by_text("Partially refunded").first).to_be_visible()
     wait_for_status(number, "partially_refunded")
-    time.sleep(3)  # localstripe's charge.refunded webhook arrives about a second later
+    refunded = stripe_event("charge.refunded", payment.gateway_ref, amount=payment.amount_cents, refunded=500)
+    assert deliver(f"{app_server_backend()}/webhooks/stripe", refunded).status_code == 200
+    assert wait_for_webhook("charge.refunded", payment.id).outcome in ("applied", "unchanged")
     assert order_row(number).status == "partially_refunded"
     page.reload()
     expect(page.get_by_text(re.compile("Refunded so far"))).to_be_visible()

@@ -277,6 +277,8 @@ class CheckoutState(OrionState):
         self.status_href = base + status_page_path(order.number, order.status_token)
         payment = order.payment
         self.instructions = {k: str(v) for k, v in (payment.instructions if payment else {}).items()}
+        if iban := self.instructions.get("iban"):  # in groups of four, as banks print it
+            self.instructions["iban"] = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
         if order.payment_method == "card":
             self._client_secret = payment.client_secret if payment else ""
             self._payment_id = payment.id if payment else 0
