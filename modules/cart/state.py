@@ -67,10 +67,12 @@ class MiniCartState(OrionState):
         url = urlsplit(str(self.router.url))
         query = [(k, v) for k, v in parse_qsl(url.query) if k not in ("cart", "count")]
         self.here = url.path + (f"?{urlencode(query)}" if query else "")
-        with session_scope() as session:
-            config = config_for(session, store_id)
-            cart = carts.cart_for(session, store_id, shopper_of(self, session, store_id), config)
-            self.count = snapshot(session, cart, self.lang, config).count if cart else 0
+        self.count = 0
+        if cart_token(self, store_id) or shopper_token(self, store_id):  # most visitors: no query at all
+            with session_scope() as session:
+                config = config_for(session, store_id)
+                cart = carts.cart_for(session, store_id, shopper_of(self, session, store_id), config)
+                self.count = snapshot(session, cart, self.lang, config).count if cart else 0
         return self._announce()
 
     def _announce(self):
