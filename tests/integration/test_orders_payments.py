@@ -16,12 +16,14 @@ from modules.orders.models import Order
 from modules.orders.public import TransitionRefused, add_note, change_status, order_view, place_order
 from modules.orders.services.expiry import expire_unpaid
 from modules.orders.services.payment_events import handle_payment_event
-from modules.payments.public import PaymentEvent, confirm_card, mark_paid, refund
+from modules.payments.config import get_payments_config
+from modules.payments.public import PaymentEvent, confirm_card, mark_paid, payments_of, refund, retry_payment
 from orion_app.db import session_scope
 from orion_app.errors import ServiceError
 from tests.integration.catalog_helpers import product_form, scope
 from tests.integration.orders_helpers import available, placement, stocked, timeline
 from tests.integration.payments_helpers import card_4242, offer_bank_transfer, wait_for_status
+from tests.stripe_server import free_port
 
 
 @pytest.fixture
@@ -216,3 +218,22 @@ def test_a_digital_product_is_sold_without_stock_and_paid_without_touching_inven
     with session_scope() as session:
         mark_paid(session, store_id=store_id, payment_id=record.payment.id, actor="Marie")
     assert status_of(record.id) == "paid" and available(moka) == 9
+
+
+def test_stripe_unreachable_at_placement_keeps_the_order_pending_and_reserved_with_a_retry(
+    moka, stripe_server, monkeypatch
+):
+    monkeypatch.setenv("PAYMENTS_STRIPE_API_BASE", f"http://127.0.0.1:{free_port()}")  # nothing listens
+    get_payments_config.cache_clear()
+    record = place(placement([(moka, 2)], method="card"))
+    assert record.payment is None and record.status == "pending_payment"
+    assert status_of(record.id) == "pending_payment" and available(moka) == 8
+    stripe_server.point_payments_here()
+    with session_scope() as session:
+        (kept,) = payments_of(session, record.store_id, record.id)
+        retried = retry_payment(session, record.store_id, kept.id)
+    assert retried.client_secret.startswith("pi_")
+    with session_scope() as session:
+        confirm_card(session, record.store_id, retried.id, card_4242(stripe_server.api_base))
+    wait_for_status(retried.id, "succeeded")
+    assert status_of(record.id) == "paid" and available(moka) == 8

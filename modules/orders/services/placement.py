@@ -33,7 +33,7 @@ from modules.orders.services.hashing import new_token, unseal
 from modules.orders.services.numbering import next_number
 from modules.orders.services.reads import latest_payment, order_record
 from modules.orders.services.transitions import PENDING_PAYMENT
-from modules.payments.public import GatewayUnavailable, PaymentRequest, start_payment
+from modules.payments.public import GatewayUnavailable, PaymentRecord, PaymentRequest, start_payment
 from modules.tenancy.public import store_by_id
 from orion_app.db import utcnow
 from orion_app.enablement import module_config
@@ -60,10 +60,10 @@ def place_order(session: Session, placement: Placement) -> OrderRecord:
     idempotency key returns the same order."""
     pricing.check_placement(placement)
     key = placement.idempotency_key.strip()
-    print_ = pricing.fingerprint(placement)
+    fingerprint = pricing.fingerprint(placement)
     existing = _by_key(session, placement.store_id, key)
     if existing is not None:
-        return _replay(session, existing, print_)
+        return _replay(session, existing, fingerprint)
     store = store_by_id(session, placement.store_id)
     if store is None:
         raise NotFound()
@@ -72,19 +72,31 @@ def place_order(session: Session, placement: Placement) -> OrderRecord:
         priced = pricing.price(session, placement, language_order(language, store))
         over_limit = _over_plan_limit(session, placement, store.merchant_id)
         _reserve(session, placement.store_id, priced, key)
-        order, token = _write(session, placement, priced, key, print_, language, store.code, over_limit)
+        order, token = _write(session, placement, priced, key, fingerprint, language, store.code, over_limit)
+        payment = _start_payment(session, order, store.name)
+        if order.payment_method == "bank_transfer":
+            send_confirmation(session, order, payment)
+        if over_limit:
+            _warn_over_limit(session, order)
+        session.commit()
     except IntegrityError:  # a double submit committed the same key first: that order
         session.rollback()
         existing = _by_key(session, placement.store_id, key)
         if existing is None:
             raise
-        return _replay(session, existing, print_)
+        return _replay(session, existing, fingerprint)
     except Exception:
         session.rollback()
         raise
-    payment = None
+    return order_record(order, token, payment)
+
+
+def _start_payment(session: Session, order: Order, store_name: str) -> PaymentRecord | None:
+    """The order's payment (key `order:<id>`); None when the gateway is unreachable: the
+    order stays pending_payment with its reservation, and checkout retries the payment
+    (`payments.retry_payment`) until the order expires."""
     try:
-        payment = start_payment(
+        return start_payment(
             session,
             PaymentRequest(
                 store_id=order.store_id,
@@ -96,28 +108,19 @@ def place_order(session: Session, placement: Placement) -> OrderRecord:
                 method=order.payment_method,
                 customer_email=order.email,
                 idempotency_key=f"order:{order.id}",
-                description=f"{store.name} {order.number}",
+                description=f"{store_name} {order.number}",
             ),
         )
     except GatewayUnavailable:
-        pass  # pending_payment with its reservation; checkout offers payments.retry_payment
-    except Exception:
-        session.rollback()
-        raise
-    if order.payment_method == "bank_transfer":
-        send_confirmation(session, order, payment)
-    if over_limit:
-        _warn_over_limit(session, order)
-    session.commit()
-    return order_record(order, token, payment)
+        return None
 
 
 def _by_key(session: Session, store_id: int, key: str) -> Order | None:
     return session.exec(select(Order).where(Order.store_id == store_id, Order.idempotency_key == key)).first()
 
 
-def _replay(session: Session, order: Order, print_: str) -> OrderRecord:
-    if order.cart_fingerprint != print_:
+def _replay(session: Session, order: Order, fingerprint: str) -> OrderRecord:
+    if order.cart_fingerprint != fingerprint:
         raise IdempotencyKeyReused()
     return order_record(order, unseal(order.status_token_sealed), latest_payment(session, order))
 
@@ -155,7 +158,7 @@ def _write(
     placement: Placement,
     priced: pricing.Priced,
     key: str,
-    print_: str,
+    fingerprint: str,
     language: str,
     store_code: str,
     over_limit: bool,
@@ -184,7 +187,7 @@ def _write(
         billing_address=_address(placement.billing),
         shipping_address=_address(placement.shipping) if placement.shipping else None,
         idempotency_key=key,
-        cart_fingerprint=print_,
+        cart_fingerprint=fingerprint,
         cart_id=placement.cart_id,
         status_token_hash=hashed,
         status_token_sealed=sealed,
