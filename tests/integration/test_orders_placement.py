@@ -6,9 +6,11 @@ from sqlmodel import func, select
 from modules.catalog.public import set_inactive
 from modules.inventory.models import StockMovement
 from modules.messaging.models import EmailLog
+from modules.messaging.models.notifications import Notification
 from modules.orders.models import Order
 from modules.orders.public import IdempotencyKeyReused, LineOutOfStock, order_for_status_link, place_order
 from orion_app.db import session_scope
+from orion_app.enablement import save_module_config
 from orion_app.errors import FieldErrors
 from tests.integration.catalog_helpers import scope
 from tests.integration.orders_helpers import available, line_rows, order_rows, placement, stocked, timeline
@@ -154,3 +156,14 @@ def test_numbers_follow_each_other_per_store(shop):
     offer_bank_transfer(scope("velo-weber")[0])
     other = place(placement([(velo, 1)], store="velo-weber"))
     assert other.number.startswith("VW-") and other.number.endswith("-000001")
+
+
+def test_over_the_plan_the_order_is_placed_flagged_and_the_staff_warned_once(shop):
+    save_module_config(scope()[2], "contracts", {"limits": {"orders_per_month": 2}}, None)
+    moka = shop["moka"][1]
+    records = [place(placement([(moka, 1)])) for _ in range(4)]
+    assert [r.status for r in records] == ["pending_payment"] * 4
+    assert [o.over_plan_limit for o in order_rows()] == [False, False, True, True]
+    with session_scope() as session:
+        warned = session.exec(select(Notification).where(Notification.kind == "orders.over_plan_limit")).all()
+    assert warned and {n.params["number"] for n in warned} == {records[2].number}
