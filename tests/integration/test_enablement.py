@@ -16,9 +16,10 @@ def test_disabling_a_module_disables_its_dependents_on_that_platform_only(demo):
     admin = principal("admin@orion.lu")
     oms, loyalty = platform_id("oms"), platform_id("loyalty")
     plan = enablement.apply_change(oms, "inventory", False, admin.user_id)
-    assert set(plan.to_disable) == {"inventory", "catalog", "marketplace"}
-    assert not {"inventory", "catalog", "marketplace"} & enablement.enabled_modules(oms)
-    assert {"inventory", "catalog", "marketplace"} <= enablement.enabled_modules(loyalty)
+    selling = {"inventory", "catalog", "marketplace", "cart", "orders", "checkout"}
+    assert set(plan.to_disable) == selling
+    assert not selling & enablement.enabled_modules(oms)
+    assert selling <= enablement.enabled_modules(loyalty)
 
 
 def test_every_change_is_recorded_with_who_and_when(demo):
@@ -62,17 +63,17 @@ def test_a_preview_changes_nothing(demo):
     oms = platform_id("oms")
     before = enablement.enabled_modules(oms)
     plan = enablement.preview_change(oms, "catalog", False)
-    assert set(plan.also_changed) == {"marketplace"}
+    assert set(plan.also_changed) == {"marketplace", "cart", "orders", "checkout"}
     assert enablement.enabled_modules(oms) == before
 
 
 def test_a_planned_module_is_never_on_and_cannot_be_switched_on(demo):
     oms = platform_id("oms")
-    assert not {"cart", "checkout", "billing"} & enablement.enabled_modules(oms)
+    assert not {"loyalty", "billing"} & enablement.enabled_modules(oms)
     with session_scope() as session:
         rows_before = len(session.exec(select(PlatformModuleAudit)).all())
-    with pytest.raises(ModuleRuleError, match="'cart' is planned and not built yet"):
-        enablement.apply_change(oms, "cart", True, None)
+    with pytest.raises(ModuleRuleError, match="'loyalty' is planned and not built yet"):
+        enablement.apply_change(oms, "loyalty", True, None)
     with session_scope() as session:
         assert len(session.exec(select(PlatformModuleAudit)).all()) == rows_before
 

@@ -88,10 +88,15 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         "messaging.ui.menu.emails",
         "orders.ui.menu",
     }
-    owner_only = {"analytics.menu.reports", "marketplace.menu.import"}
+    owner_only = {
+        "analytics.menu.reports",
+        "marketplace.menu.import",
+        "payments.ui.menu.store",
+        "checkout.shipping.menu",
+    }
     assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
-    # staff may see products, stock, the team and the Letzshop export, but not the reports or
-    # the import (manager-only permissions)
+    # staff may see products, stock, the team and the Letzshop export, but not the reports, the
+    # import, payment or shipping settings (manager-only permissions)
     assert menu("luc@cafe-lux.lu") == shared | {"marketplace.menu.export"}
 
 

@@ -30,7 +30,7 @@ SPEC_MODULES = {
     "messaging": ("core", ()),
     "catalog": ("optional", ("inventory",)),
     "inventory": ("optional", ()),
-    "cart": ("optional", ("catalog",)),
+    "cart": ("optional", ("catalog", "customers")),
     "checkout": ("optional", ("cart", "orders", "customers")),
     "orders": ("optional", ("payments", "catalog", "inventory")),
     "marketplace": ("optional", ("catalog", "inventory")),
