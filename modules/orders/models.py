@@ -108,3 +108,65 @@ class OrderCounter(Row, table=True):
     store_id: int = Field(foreign_key="store.id")
     year: int
     last: int = 0
+
+
+# --- Fulfilment and returns (helper FUL; docs/orders.md "Fulfilment and returns") ---
+
+
+class Shipment(Row, table=True):
+    """A parcel sent for an order: some units of some lines, with its carrier's tracking."""
+
+    __tablename__ = "order_shipment"
+
+    order_id: int = Field(foreign_key="shop_order.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    carrier: str = Field(max_length=20)  # a code of services/carriers.py
+    tracking_number: str = Field(default="", max_length=60)
+    tracking_url: str = Field(default="", max_length=500)  # "other" carrier: the merchant's link
+    shipped_at: datetime = Field(default_factory=utcnow)
+    delivered_at: datetime | None = None
+    created_by: str = Field(default="", max_length=120)
+
+
+class ShipmentLine(Row, table=True):
+    __tablename__ = "order_shipment_line"
+
+    shipment_id: int = Field(foreign_key="order_shipment.id", index=True)
+    order_line_id: int = Field(foreign_key="order_line.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    quantity: int
+
+
+class ReturnRequest(Row, table=True):
+    """A customer's request to send units back (RMA): requested -> accepted|refused -> received."""
+
+    __tablename__ = "order_return"
+
+    order_id: int = Field(foreign_key="shop_order.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    status: str = Field(default="requested", max_length=20)
+    reason: str = Field(default="", max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow)
+    decided_at: datetime | None = None
+    received_at: datetime | None = None
+
+
+class ReturnLine(Row, table=True):
+    __tablename__ = "order_return_line"
+
+    return_id: int = Field(foreign_key="order_return.id", index=True)
+    order_line_id: int = Field(foreign_key="order_line.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    quantity: int
+    disposition: str = Field(default="", max_length=20)  # restock | write_off, chosen at receipt
+
+
+class FulfilmentSettings(Row, table=True):
+    """A store's fulfilment settings (no row: the defaults)."""
+
+    __tablename__ = "order_fulfilment_settings"
+    __table_args__ = (UniqueConstraint("store_id", name="uq_order_fulfilment_settings_store"),)
+
+    store_id: int = Field(foreign_key="store.id")
+    return_days: int = 14  # the EU withdrawal period, from delivery (or shipment if not delivered)
