@@ -170,3 +170,101 @@ class FulfilmentSettings(Row, table=True):
 
     store_id: int = Field(foreign_key="store.id")
     return_days: int = 14  # the EU withdrawal period, from delivery (or shipment if not delivered)
+
+
+# --- Invoices and credit notes (services/invoices.py, services/credit_notes.py) ----------
+
+
+class InvoiceSettings(Row, table=True):
+    """A store's invoicing choices and the seller details tenancy does not keep."""
+
+    __tablename__ = "invoice_settings"
+
+    store_id: int = Field(foreign_key="store.id", unique=True)
+    invoice_on: str = Field(default="payment", max_length=10)  # payment | shipment
+    seller_address: str = Field(default="", max_length=400)  # lines separated by "\n"
+    registration_number: str = Field(default="", max_length=40)  # RCS Luxembourg B123456
+    payment_terms_days: int = 0  # 0: paid at order
+
+
+class DocumentSequence(Row, table=True):
+    """The last number of a merchant's invoices (or credit notes) in a year, taken in the
+    issuing transaction: a rolled-back issue gives its number back, so no gaps."""
+
+    __tablename__ = "document_sequence"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "year", "kind", name="uq_document_sequence_merchant_year_kind"),
+    )
+
+    merchant_id: int = Field(foreign_key="merchant.id")
+    year: int
+    kind: str = Field(max_length=12)  # invoice | credit_note
+    last: int = 0
+
+
+class Invoice(Row, table=True):
+    """An issued invoice: its data as issued, never updated (a correction is a credit note);
+    only the PDF's path, hash and status are set once it renders."""
+
+    __tablename__ = "invoice"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "number", name="uq_invoice_merchant_number"),
+        Index("ix_invoice_store_issued", "store_id", "issued_at"),
+    )
+
+    store_id: int = Field(foreign_key="store.id", index=True)
+    merchant_id: int = Field(foreign_key="merchant.id")
+    order_id: int = Field(foreign_key="shop_order.id", unique=True)
+    number: str = Field(max_length=24)  # F-2026-000001
+    year: int
+    issued_at: datetime = Field(default_factory=utcnow)
+    language: str = Field(max_length=2)
+    currency: str = Field(default="EUR", max_length=3)
+    seller: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    buyer: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    lines: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    totals: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # per rate
+    net_cents: int
+    vat_cents: int
+    gross_cents: int
+    payment_method: str = Field(max_length=20)
+    payment_terms: str = Field(default="", max_length=200)
+    legal_mention: str = Field(default="none", max_length=20)  # none | reverse_charge | oss | export
+    pdf_path: str = Field(default="", max_length=300)  # relative to the private invoices folder
+    pdf_sha256: str = Field(default="", max_length=64)
+    status: str = Field(default="render_failed", max_length=16)  # issued | render_failed
+
+
+class CreditNote(Row, table=True):
+    """A credit note for one refund of an invoiced order: same shape, its own sequence."""
+
+    __tablename__ = "credit_note"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "number", name="uq_credit_note_merchant_number"),
+        UniqueConstraint("invoice_id", "refund_ref", name="uq_credit_note_refund"),
+        Index("ix_credit_note_store_issued", "store_id", "issued_at"),
+    )
+
+    store_id: int = Field(foreign_key="store.id", index=True)
+    merchant_id: int = Field(foreign_key="merchant.id")
+    order_id: int = Field(foreign_key="shop_order.id", index=True)
+    invoice_id: int = Field(foreign_key="invoice.id", index=True)
+    refund_ref: str = Field(max_length=200)
+    number: str = Field(max_length=24)  # AV-2026-000001
+    year: int
+    issued_at: datetime = Field(default_factory=utcnow)
+    language: str = Field(max_length=2)
+    currency: str = Field(default="EUR", max_length=3)
+    seller: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    buyer: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    lines: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    totals: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    net_cents: int
+    vat_cents: int
+    gross_cents: int
+    payment_method: str = Field(max_length=20)
+    payment_terms: str = Field(default="", max_length=200)
+    legal_mention: str = Field(default="none", max_length=20)
+    pdf_path: str = Field(default="", max_length=300)
+    pdf_sha256: str = Field(default="", max_length=64)
+    status: str = Field(default="render_failed", max_length=16)
