@@ -22,7 +22,7 @@ class Split:
     vat_cents: int
 
 
-def split_gross(gross_cents: int, rate: int) -> Split:
+def split_gross(gross_cents: int, rate: "int | Decimal") -> Split:
     """`gross_cents` at `rate` percent split into net and VAT (net rounded half-up to the cent)."""
     if rate < 0:
         raise ValueError("A VAT rate is never negative.")
