@@ -82,7 +82,7 @@ def test_a_card_order_is_paid_by_the_webhook_stock_drops_and_the_french_mail_goe
     assert available(moka) == 8
     with session_scope() as session:
         (level,) = levels(session, record.store_id, product_of(moka))
-    assert (level.quantity, level.reserved) == (8, 0)
+    assert (level.quantity, level.reserved) == (10, 2)  # still on the shelf, reserved until shipped
     (mail,) = confirmations()
     assert mail.language == "fr" and mail.subject.startswith("Votre commande " + record.number)
     assert [(e.kind, e.to_status) for e in timeline(record.id)] == [

@@ -3,10 +3,12 @@
 Idempotent and order-independent: each distinct event is recorded once on the timeline
 (`dedupe_key`), and the order moves only forward to where the money says it is, so the
 same events in any order, any number of times, end in the same status:
-- succeeded: pending_payment -> paid; the reserved stock leaves the shelf; the card
-  order's confirmation mail goes out (a bank transfer's went at placement);
+- succeeded: pending_payment -> paid; the units stay reserved (each shipment consumes
+  its own, services/shipments.py); the card order's confirmation mail goes out (a bank
+  transfer's went at placement);
 - refunded: paid (first, if the succeeded event has not come yet) -> partially_refunded,
-  or refunded once the whole amount is back (a cancelled order too);
+  or refunded once the whole amount is back (a cancelled order too); a whole refund of an
+  order not cancelled gives its unshipped units back (a cancelled one gave them at cancel);
 - canceled: an unpaid order is cancelled and its reservation given back;
 - processing, failed: the timeline only (a declined card may be retried until expiry).
 A succeeded payment for an order the expiry already cancelled is recorded, not applied:
@@ -15,12 +17,13 @@ its stock was given back; the merchant refunds it (the timeline shows both).
 
 from sqlmodel import Session, select
 
-from modules.inventory.public import consume_reserved
+from modules.inventory.public import release_lines
 from modules.orders.models import Order, OrderEvent
 from modules.orders.services import transitions as t
 from modules.orders.services.confirmation import send_confirmation
 from modules.orders.services.reads import latest_payment
-from modules.orders.services.status import cancel, order_lines
+from modules.orders.services.shipments import unshipped_lines
+from modules.orders.services.status import cancel
 from modules.payments.public import PaymentEvent
 from orion_app.scoped import in_store
 
@@ -66,7 +69,6 @@ def _record(session: Session, order: Order, event: PaymentEvent) -> bool:
 def _paid(session: Session, order: Order, event: PaymentEvent) -> None:
     if order.status != t.PENDING_PAYMENT:
         return
-    consume_reserved(session, order.store_id, order_lines(session, order), reason=f"order {order.number}")
     t.move(session, order, t.PAID, actor=event.actor, source=event.source)
     if order.payment_method == "card":
         send_confirmation(session, order, latest_payment(session, order))
@@ -76,6 +78,10 @@ def _refunded(session: Session, order: Order, event: PaymentEvent) -> None:
     _paid(session, order, event)  # a refund proves the payment, whichever event came first
     full = event.refunded_cents >= event.amount_cents
     if full and t.REFUNDED in t.allowed_next(order.status):
+        was = order.status
         t.move(session, order, t.REFUNDED, actor=event.actor, source=event.source)
+        if was != t.CANCELLED:
+            rest = unshipped_lines(session, order)
+            release_lines(session, order.store_id, rest, reason=f"order {order.number}")
     elif not full and order.status in (t.PAID, t.PROCESSING, t.SHIPPED, t.DELIVERED):
         t.move(session, order, t.PARTIALLY_REFUNDED, actor=event.actor, source=event.source)

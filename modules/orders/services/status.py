@@ -8,11 +8,12 @@ refunds what is left of its payment. The caller commits.
 
 from urllib.parse import urlencode
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from modules.inventory.public import release_lines
-from modules.orders.models import Order, OrderEvent, OrderLine
+from modules.orders.models import Order, OrderEvent
 from modules.orders.services import transitions as t
+from modules.orders.services.shipments import unshipped_lines
 from modules.payments.public import payments_of, refund
 from orion_app.errors import FieldErrors, ServiceError
 
@@ -25,23 +26,11 @@ def status_page_path(number: str, token: str) -> str:
     return f"{STATUS_PAGE}?{urlencode({'number': number, 'token': token})}"
 
 
-def order_lines(session: Session, order: Order) -> list[tuple[int, int, int]]:
-    """(product id, variant id, units) of the order's lines whose stock was reserved, as
-    inventory takes them."""
-    return [
-        (line.product_id, line.variant_id, line.quantity)
-        for line in session.exec(
-            select(OrderLine).where(OrderLine.order_id == order.id, OrderLine.stock_reserved.is_(True))
-        ).all()
-    ]
-
-
 def cancel(session: Session, order: Order, *, actor: str, source: str, note: str = "") -> None:
-    """Cancel the order; an unpaid one gives its reservation back."""
-    was = order.status
+    """Cancel the order; the units it has not shipped go back to the shelf (a paid order
+    keeps its reservation until each unit ships)."""
     t.move(session, order, t.CANCELLED, actor=actor, source=source, note=note)
-    if was == t.PENDING_PAYMENT:
-        release_lines(session, order.store_id, order_lines(session, order), reason=f"order {order.number}")
+    release_lines(session, order.store_id, unshipped_lines(session, order), reason=f"order {order.number}")
 
 
 def change_status(session: Session, store_id: int, order_id: int, to: str, actor: str) -> None:

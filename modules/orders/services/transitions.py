@@ -2,8 +2,9 @@
 
 Who moves an order: payment events (paid, refunded, partially_refunded, cancelled when a
 payment is canceled), the expiry job (cancelled), and the merchant (processing, shipped,
-delivered, cancelled). A transition the table does not list is refused with a message
-naming both statuses.
+delivered, cancelled), whose shipments also move it: processing while units are left to
+ship, shipped with the last parcel, delivered when every parcel arrived. A transition the
+table does not list is refused with a message naming both statuses.
 """
 
 from sqlmodel import Session
@@ -29,7 +30,7 @@ STATUSES = (PENDING_PAYMENT, PAID, PROCESSING, SHIPPED, DELIVERED, CANCELLED, RE
 # event then makes it refunded).
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     PENDING_PAYMENT: (PAID, CANCELLED),
-    PAID: (PROCESSING, REFUNDED, PARTIALLY_REFUNDED, CANCELLED),
+    PAID: (PROCESSING, SHIPPED, REFUNDED, PARTIALLY_REFUNDED, CANCELLED),  # shipped: all in one parcel
     PROCESSING: (SHIPPED, REFUNDED, PARTIALLY_REFUNDED, CANCELLED),
     SHIPPED: (DELIVERED, REFUNDED, PARTIALLY_REFUNDED),
     DELIVERED: (REFUNDED, PARTIALLY_REFUNDED),
@@ -38,7 +39,8 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     REFUNDED: (),
 }
 
-# Statuses after payment: the stock is consumed, the money was received.
+# Statuses after payment: the money was received; the units stay reserved until shipped
+# (each shipment consumes its own, services/shipments.py).
 PAID_STATUSES = (PAID, PROCESSING, SHIPPED, DELIVERED, PARTIALLY_REFUNDED)
 
 
