@@ -182,8 +182,10 @@ def test_a_guest_pays_by_card_marie_sees_it_paid_and_refunds_part_of_it(browser,
     assert wait_for_webhook("payment_intent.succeeded", payment.id).outcome in ("applied", "unchanged")
     wait_for_status(number, "paid")
     after = stock_of(number)
+    # Paid: available has dropped since placement; the units stay reserved on the shelf
+    # until they ship (each shipment consumes its own, docs/orders.md).
     for variant, units in quantities(number).items():
-        assert after[variant] == (before[variant][0] - units, before[variant][1] - units)
+        assert after[variant] == before[variant] and after[variant][1] >= units
     mail = mail_sink.wait_for(
         to="lea.card@example.lu", subject_contains=f"Votre commande {number}", timeout=30
     )
