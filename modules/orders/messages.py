@@ -28,3 +28,12 @@ KINDS = (
         ),
     ),
 )
+
+SHIPPED = "orders.shipped"  # a parcel left: its lines and the carrier's tracking link
+
+KINDS += (
+    MessageKind(
+        code=SHIPPED,
+        variables=("number", "lines", "carrier", "tracking_number", "tracking_link", "complete", "status_link"),
+    ),
+)
