@@ -7,10 +7,12 @@ stays as it was sold. Amounts are integer cents, gross unless the name says net/
 """
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field
 
+from modules.orders.vat_rate_type import VatRate
 from orion_app.db import utcnow
 from orion_app.tables import Row
 
@@ -35,9 +37,15 @@ class Order(Row, table=True):
     currency: str = Field(default="EUR", max_length=3)
     subtotal_cents: int  # lines, gross
     shipping_cents: int
-    shipping_vat_rate: int
+    shipping_vat_rate: int | Decimal = Field(sa_column=Column(VatRate, nullable=False))
     vat_cents: int
     total_cents: int
+    # The VAT rules applied (services/vat_rules.py): domestic | intra_eu_b2c_origin | oss |
+    # reverse_charge | export, the invoice's legal mention key ("" for none) and the country
+    # whose VAT was charged ("" for reverse charge and export).
+    vat_treatment: str = Field(default="domestic", max_length=24)
+    vat_mention: str = Field(default="", max_length=60)
+    vat_country: str = Field(default="LU", max_length=2)
     payment_method: str = Field(max_length=20)
     shipping_method: str = Field(default="", max_length=60)
     shipping_label: str = Field(default="", max_length=200)
@@ -69,7 +77,7 @@ class OrderLine(Row, table=True):
     quantity: int
     stock_reserved: bool = True  # False for goods stock does not limit (digital): nothing to consume
     unit_price_cents: int
-    vat_rate: int
+    vat_rate: int | Decimal = Field(sa_column=Column(VatRate, nullable=False))  # 17, or 5.5 (OSS)
     net_cents: int
     vat_cents: int
     total_cents: int
@@ -268,3 +276,18 @@ class CreditNote(Row, table=True):
     pdf_path: str = Field(default="", max_length=300)
     pdf_sha256: str = Field(default="", max_length=64)
     status: str = Field(default="render_failed", max_length=16)
+
+
+# --- VAT rules (services/vat_rules.py; docs/orders.md "VAT rules") ----------------------
+
+
+class VatSettings(Row, table=True):
+    """A store's VAT choices (no row: the defaults)."""
+
+    __tablename__ = "order_vat_settings"
+
+    store_id: int = Field(foreign_key="store.id", unique=True)
+    oss_over_threshold: bool = False  # over the EU's 10,000 € a year: destination rates
+    vies_check: bool = False  # online VIES look-up of VAT numbers: a switch only, not acted on yet
+    # The VAT class of a Luxembourg rate, {"14": "reduced"}; a rate left out: the default class
+    class_by_lu_rate: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
