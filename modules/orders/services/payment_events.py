@@ -22,7 +22,7 @@ from modules.orders.models import Order, OrderEvent
 from modules.orders.services import transitions as t
 from modules.orders.services.confirmation import send_confirmation
 from modules.orders.services.reads import latest_payment
-from modules.orders.services.shipments import unshipped_lines
+from modules.orders.services.shipped import unshipped_lines
 from modules.orders.services.status import cancel
 from modules.payments.public import PaymentEvent
 from orion_app.scoped import in_store

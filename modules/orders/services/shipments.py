@@ -14,13 +14,14 @@ commits; the order row is locked, so two merchants shipping at once cannot ship 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from modules.inventory.public import consume_reserved
-from modules.orders.models import Order, OrderLine, Shipment, ShipmentLine
+from modules.orders.models import Order, Shipment, ShipmentLine
 from modules.orders.services import transitions as t
 from modules.orders.services.carriers import checked, tracking_link
+from modules.orders.services.shipped import fully_shipped, order_lines, shipped_by_line
+from modules.orders.services.shipped_mail import send_shipped
 from orion_app.db import utcnow
 from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.scoped import in_store
@@ -40,44 +41,6 @@ class ShipmentRecord:
     delivered_at: datetime | None
     created_by: str
     lines: tuple[tuple[int, int], ...]  # (order line id, units)
-
-
-def shipped_by_line(session: Session, store_id: int, order_id: int) -> dict[int, int]:
-    """order line id -> units shipped so far."""
-    rows = session.exec(
-        select(ShipmentLine.order_line_id, func.sum(ShipmentLine.quantity))
-        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
-        .where(Shipment.order_id == order_id, Shipment.store_id == store_id)
-        .group_by(ShipmentLine.order_line_id)
-    ).all()
-    return {line_id: int(units) for line_id, units in rows}
-
-
-def _lines(session: Session, order: Order) -> list[OrderLine]:
-    return list(
-        session.exec(
-            select(OrderLine)
-            .where(OrderLine.order_id == order.id, OrderLine.store_id == order.store_id)
-            .order_by(OrderLine.position)
-        )
-    )
-
-
-def unshipped_lines(session: Session, order: Order) -> list[tuple[int, int, int]]:
-    """(product id, variant id, units) still reserved for the order: its stock-limited lines
-    less what has shipped, as inventory takes them."""
-    shipped = shipped_by_line(session, order.store_id, order.id)
-    rest = [
-        (line.product_id, line.variant_id, line.quantity - shipped.get(line.id, 0))
-        for line in _lines(session, order)
-        if line.stock_reserved
-    ]
-    return [line for line in rest if line[2] > 0]
-
-
-def fully_shipped(session: Session, order: Order) -> bool:
-    shipped = shipped_by_line(session, order.store_id, order.id)
-    return all(shipped.get(line.id, 0) >= line.quantity for line in _lines(session, order))
 
 
 def ship(
@@ -100,7 +63,7 @@ def ship(
     order = t.locked_order(session, store_id, order_id)
     if order.status not in SHIPPABLE:
         raise ServiceError("orders.fulfilment.error.not_shippable")
-    lines = {line.id: line for line in _lines(session, order)}
+    lines = {line.id: line for line in order_lines(session, order)}
     if any(line_id not in lines for line_id in quantities):
         raise NotFound()
     shipped = shipped_by_line(session, store_id, order.id)
@@ -143,6 +106,7 @@ def ship(
         consume_reserved(session, store_id, taken, reason=f"order {order.number}")
     session.flush()
     _follow(session, order, actor)
+    send_shipped(session, order, shipment, complete=order.status == t.SHIPPED)
     return shipment
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from modules.inventory.public import release_lines
 from modules.orders.models import Order, OrderEvent
 from modules.orders.services import transitions as t
-from modules.orders.services.shipments import unshipped_lines
+from modules.orders.services.shipped import unshipped_lines
 from modules.payments.public import payments_of, refund
 from orion_app.errors import FieldErrors, ServiceError
 
