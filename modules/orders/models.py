@@ -291,3 +291,19 @@ class VatSettings(Row, table=True):
     vies_check: bool = False  # online VIES look-up of VAT numbers: a switch only, not acted on yet
     # The VAT class of a Luxembourg rate, {"14": "reduced"}; a rate left out: the default class
     class_by_lu_rate: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class RefundLine(Row, table=True):
+    """Units of an order line given back by a refund by line (helper FUL): a line is never
+    refunded for more units than it had."""
+
+    __tablename__ = "order_refund_line"
+
+    order_id: int = Field(foreign_key="shop_order.id", index=True)
+    order_line_id: int = Field(foreign_key="order_line.id", index=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    payment_id: int  # payments' id, no foreign key (another module's table)
+    quantity: int
+    amount_cents: int
+    actor: str = Field(default="", max_length=120)
+    created_at: datetime = Field(default_factory=utcnow)

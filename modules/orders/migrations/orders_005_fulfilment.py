@@ -1,8 +1,8 @@
 """Orders: fulfilment and returns — shipments by line and quantity, return requests (RMA)
-and their lines, and each store's return window.
+and their lines, refunds by line, and each store's return window.
 
 Revision ID: orders_005_fulfilment
-Revises: orders_002_line_stock_reserved
+Revises: orders_004_vat
 """
 
 import sqlalchemy as sa
@@ -10,8 +10,7 @@ import sqlmodel
 from alembic import op
 
 revision = "orders_005_fulfilment"
-# orders_003 (invoices) and orders_004 (VAT) did not exist yet when this was generated.
-down_revision = "orders_002_line_stock_reserved"
+down_revision = "orders_004_vat"
 branch_labels = None
 depends_on = None
 
@@ -142,8 +141,37 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_order_return_line_return_id"), ["return_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_order_return_line_store_id"), ["store_id"], unique=False)
 
+    op.create_table(
+        "order_refund_line",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("order_id", sa.Integer(), nullable=False),
+        sa.Column("order_line_id", sa.Integer(), nullable=False),
+        sa.Column("store_id", sa.Integer(), nullable=False),
+        sa.Column("payment_id", sa.Integer(), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("amount_cents", sa.Integer(), nullable=False),
+        sa.Column("actor", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["order_id"], ["shop_order.id"]),
+        sa.ForeignKeyConstraint(["order_line_id"], ["order_line.id"]),
+        sa.ForeignKeyConstraint(["store_id"], ["store.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("order_refund_line", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_order_refund_line_order_id"), ["order_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_order_refund_line_order_line_id"), ["order_line_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_order_refund_line_store_id"), ["store_id"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("order_refund_line", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_order_refund_line_store_id"))
+        batch_op.drop_index(batch_op.f("ix_order_refund_line_order_line_id"))
+        batch_op.drop_index(batch_op.f("ix_order_refund_line_order_id"))
+
+    op.drop_table("order_refund_line")
     with op.batch_alter_table("order_shipment_line", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_order_shipment_line_store_id"))
         batch_op.drop_index(batch_op.f("ix_order_shipment_line_shipment_id"))
