@@ -45,6 +45,15 @@ MODULE = ModuleDefinition(
             state="merchant_detail:OrderDetailState",
         ),
         page(
+            frontend=Frontend.STORE,
+            path="settings/tax",
+            view="tax:tax_page",
+            title_key="orders.vat.title",
+            permission="orders.manage",
+            state="tax:TaxState",
+            menu=Menu(key="orders.vat.menu", icon="percent", order=76),
+        ),
+        page(
             frontend=Frontend.STOREFRONT,
             path="account/orders/[number]",
             view="shop:shopper_order_page",

@@ -9,6 +9,7 @@ from modules.orders.services.vat_rules import (
     DEFAULT_CLASS_BY_LU_RATE,
     INVALID_NUMBER,
     MENTIONS,
+    charged_unit_price,
     eu_rates,
     split_line,
     vat_class_for,
@@ -31,7 +32,7 @@ def test_a_french_company_with_a_valid_vat_number_is_reverse_charged_at_zero_wit
         buyer_country="FR", buyer_vat_number="fr 40 303 265 045", product_vat_rate_lu=17
     )
     assert (treatment.rate, treatment.kind) == (0, "reverse_charge")
-    assert treatment.mention_key == MENTIONS["reverse_charge"] == "orders.vat.mention.reverse_charge"
+    assert treatment.mention_key == MENTIONS["reverse_charge"] == "orders.invoice.mention.reverse_charge"
     assert treatment.message_key == ""
 
 
@@ -61,14 +62,14 @@ def test_a_german_consumer_under_the_oss_threshold_pays_luxembourgs_17():
 def test_a_german_consumer_over_the_oss_threshold_pays_germanys_19_with_the_oss_mention():
     treatment = vat_treatment(buyer_country="DE", product_vat_rate_lu=17, store_oss_over_threshold=True)
     assert (treatment.rate, treatment.kind, treatment.country) == (19, "oss", "DE")
-    assert treatment.mention_key == "orders.vat.mention.oss"
+    assert treatment.mention_key == "orders.invoice.mention.oss"
 
 
 def test_a_swiss_buyer_is_an_export_at_zero_with_the_export_mention():
     for vat_number in ("", "CHE-123.456.788"):
         treatment = vat_treatment(buyer_country="CH", buyer_vat_number=vat_number, product_vat_rate_lu=17)
         assert (treatment.rate, treatment.kind) == (0, "export")
-        assert treatment.mention_key == "orders.vat.mention.export"
+        assert treatment.mention_key == "orders.invoice.mention.export"
 
 
 @pytest.mark.parametrize(
@@ -123,12 +124,18 @@ def test_a_rate_that_is_not_luxembourgs_or_a_foreign_seller_is_refused():
 def test_rounding_is_the_documented_rule_per_line_half_up_under_every_treatment():
     gross = 1250  # 12.50 € at 17 %: net 1068.376… -> 1068
     lu = vat_treatment(buyer_country="LU", product_vat_rate_lu=17)
-    assert split_line(gross, 17, lu) == split_gross(gross, 17)
-    assert (split_line(gross, 17, lu).net_cents, split_line(gross, 17, lu).vat_cents) == (1068, 182)
+    assert charged_unit_price(gross, 17, lu) == gross
+    assert split_line(gross * 3, lu) == split_gross(gross * 3, 17)
+    assert (split_line(gross, lu).net_cents, split_line(gross, lu).vat_cents) == (1068, 182)
     oss_de = vat_treatment(buyer_country="DE", product_vat_rate_lu=17, store_oss_over_threshold=True)
-    assert split_line(gross, 17, oss_de).net_cents == 1050  # 1250 / 1.19 = 1050.42 -> 1050; gross kept
+    assert charged_unit_price(gross, 17, oss_de) == gross  # the shelf price is kept
+    assert split_line(gross, oss_de).net_cents == 1050  # 1250 / 1.19 = 1050.42 -> 1050
     oss_fi = vat_treatment(buyer_country="FI", product_vat_rate_lu=17, store_oss_over_threshold=True)
-    assert split_line(1000, 17, oss_fi).net_cents == 797  # 1000 / 1.255 = 796.81 -> 797
+    assert split_line(1000, oss_fi).net_cents == 797  # 1000 / 1.255 = 796.81 -> 797
     reverse = vat_treatment(buyer_country="FR", buyer_vat_number=VALID_FR, product_vat_rate_lu=17)
-    split = split_line(gross, 17, reverse)
-    assert (split.gross_cents, split.net_cents, split.vat_cents) == (1068, 1068, 0)  # the LU net, no VAT
+    unit = charged_unit_price(gross, 17, reverse)
+    assert unit == 1068  # the LU net of the unit, half-up
+    split = split_line(unit * 3, reverse)
+    assert (split.gross_cents, split.net_cents, split.vat_cents) == (3204, 3204, 0)
+    export = vat_treatment(buyer_country="CH", product_vat_rate_lu=8)
+    assert charged_unit_price(1000, 8, export) == 926  # 925.925… -> 926

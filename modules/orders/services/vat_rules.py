@@ -17,9 +17,10 @@ A VAT number that fails its checksum (or belongs to another country than the bil
 address) makes the buyer a consumer, with a message saying so. No online (VIES) look-up is
 made here: the store setting for it exists, off by default, and is not acted on yet.
 
-Amounts: `split_line` applies the one rounding rule of `services/vat.py` (per line, half-up):
-LU rates split the gross as sold; OSS splits the same gross at the destination rate (the
-shopper pays the shelf price); 0 % treatments charge the net at the LU rate.
+Amounts: LU and OSS rates keep the catalog's gross unit price (the shopper pays the shelf
+price; OSS splits it at the destination rate); 0 % treatments charge the unit's net at the
+LU rate. `split_line` then applies the one rounding rule of `services/vat.py` (per line,
+net half-up).
 """
 
 import json
@@ -43,9 +44,9 @@ DOMESTIC, ORIGIN, OSS, REVERSE_CHARGE, EXPORT = (
 )
 KINDS = (DOMESTIC, ORIGIN, OSS, REVERSE_CHARGE, EXPORT)
 MENTIONS = {
-    REVERSE_CHARGE: "orders.vat.mention.reverse_charge",
-    EXPORT: "orders.vat.mention.export",
-    OSS: "orders.vat.mention.oss",
+    REVERSE_CHARGE: "orders.invoice.mention.reverse_charge",
+    EXPORT: "orders.invoice.mention.export",
+    OSS: "orders.invoice.mention.oss",
 }
 INVALID_NUMBER = "orders.vat.invalid_number"
 VAT_CLASSES = ("standard", "reduced", "super_reduced", "zero")
@@ -144,10 +145,16 @@ def vat_treatment(
     return Treatment(rate, OSS, MENTIONS[OSS], country=country, **message)
 
 
-def split_line(gross_cents: int, lu_rate: int, treatment: Treatment) -> Split:
-    """The line's gross (sold at `lu_rate`) split under `treatment` with the one rounding rule:
-    the gross kept for LU and OSS rates, the LU net charged at 0 % (reverse charge, export)."""
+def charged_unit_price(unit_gross_cents: int, lu_rate: int, treatment: Treatment) -> int:
+    """What one unit (or the shipping) costs under `treatment`: the catalog's gross for LU
+    and OSS rates (the shopper pays the shelf price), the net at the LU rate (half-up) when no
+    VAT is charged (reverse charge, export)."""
     if treatment.kind in (REVERSE_CHARGE, EXPORT):
-        net = split_gross(gross_cents, lu_rate).net_cents
-        return Split(net, net, 0)
+        return split_gross(unit_gross_cents, lu_rate).net_cents
+    return unit_gross_cents
+
+
+def split_line(gross_cents: int, treatment: Treatment) -> Split:
+    """A line's gross (quantity x charged unit price) split at the treatment's rate with the
+    one rounding rule of `services/vat.py` (per line, net half-up)."""
     return split_gross(gross_cents, treatment.rate)
