@@ -166,6 +166,8 @@ def timeline(view: OrderView, events: list[PaymentEvent], lang: str) -> list[dic
             what = translate("orders.ui.timeline.status", lang, before=before, after=after)
         elif event.kind == "payment":
             what = paid(event.to_status, event.amount_cents)
+        elif event.kind == "return":  # a return's step: its note is a message key
+            what = translate(event.note, lang)
         else:
             what = event.note
         entries.append(
