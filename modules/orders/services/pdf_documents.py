@@ -1,0 +1,188 @@
+"""Invoice and credit-note PDFs: drawn with fpdf2, then made PDF/A-3 with the Factur-X XML
+embedded as `factur-x.xml` by the `factur-x` package.
+
+fpdf2 is pure Python (no Cairo/Pango like WeasyPrint, no C extension like ReportLab's
+accelerator): it installs anywhere pip does and draws an A4 page in milliseconds. The page
+uses the PDF core font Helvetica, so text is written in Latin-1 (every character of
+en/fr/de/lb); a character outside it (a product title in another script) prints as "?".
+All labels come from the module's `orders.invoice.*` keys in the document's language.
+"""
+
+from decimal import Decimal
+
+import facturx
+from fpdf import FPDF
+
+from modules.orders.models import CreditNote, Invoice
+from modules.orders.services.facturx_xml import document_xml
+from orion_app.i18n import translate
+
+# (label key, width in mm, alignment) of the lines table; 180 mm in all.
+COLUMNS = (
+    ("orders.invoice.item", 74, "L"),
+    ("orders.invoice.quantity", 14, "R"),
+    ("orders.invoice.net", 24, "R"),
+    ("orders.invoice.vat_rate", 18, "R"),
+    ("orders.invoice.vat", 24, "R"),
+    ("orders.invoice.gross", 26, "R"),
+)
+
+
+def latin1(text: str) -> str:
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def amount(cents: int, currency: str) -> str:
+    return f"{Decimal(cents) / 100:,.2f} {currency}".replace(",", " ")
+
+
+def render_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
+    """`doc` as a PDF/A-3 with its Factur-X XML attached (a credit note names `invoice_number`)."""
+    xml = document_xml(doc, invoice_number)
+    title = _title(doc)
+    metadata = {
+        "author": doc.seller.get("legal_name", ""),
+        "keywords": "Factur-X",
+        "title": f"{title} {doc.number}",
+        "subject": f"{title} {doc.number}",
+    }
+    return facturx.generate_from_binary(
+        draw_document(doc, invoice_number), xml, flavor="factur-x", level="basic", pdf_metadata=metadata
+    )
+
+
+def draw_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
+    """The printable page alone (no XML): what `render_document` makes PDF/A-3."""
+    lang = doc.language
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.set_title(latin1(f"{_title(doc)} {doc.number}"))
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 9, latin1(_title(doc)), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    facts = [
+        f"{translate('orders.invoice.number', lang)}: {doc.number}",
+        f"{translate('orders.invoice.date', lang)}: {doc.issued_at:%Y-%m-%d}",
+        f"{translate('orders.invoice.order', lang)}: {doc.buyer.get('order_number', '')}",
+    ]
+    if invoice_number:
+        facts.append(translate("orders.invoice.corrects", lang, number=invoice_number))
+    for fact in facts:
+        pdf.cell(0, 5, latin1(fact), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    top = pdf.get_y()
+    _party(pdf, 10, top, translate("orders.invoice.seller", lang), _seller_lines(doc))
+    _party(pdf, 110, top, translate("orders.invoice.buyer", lang), _buyer_lines(doc))
+    pdf.set_y(max(pdf.get_y(), top + 40))
+    _lines_table(pdf, doc)
+    _totals(pdf, doc)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 9)
+    method = translate(f"orders.domain.payment.{doc.payment_method}", lang)
+    pdf.multi_cell(
+        0,
+        5,
+        latin1(translate("orders.invoice.payment_method", lang, method=method)),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    if doc.payment_terms:
+        pdf.multi_cell(0, 5, latin1(doc.payment_terms), new_x="LMARGIN", new_y="NEXT")
+    if doc.legal_mention != "none":
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.multi_cell(
+            0,
+            5,
+            latin1(translate(f"orders.invoice.mention.{doc.legal_mention}", lang)),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    return bytes(pdf.output())
+
+
+def _title(doc: Invoice | CreditNote) -> str:
+    key = "orders.invoice.credit_note_title" if isinstance(doc, CreditNote) else "orders.invoice.title"
+    return translate(key, doc.language)
+
+
+def _seller_lines(doc: Invoice | CreditNote) -> list[str]:
+    seller, lang = doc.seller, doc.language
+    lines = [seller.get("legal_name", ""), *seller.get("address", "").splitlines()]
+    if seller.get("vat_number"):
+        lines.append(translate("orders.invoice.vat_number", lang, number=seller["vat_number"]))
+    if seller.get("registration_number"):
+        lines.append(translate("orders.invoice.registration", lang, number=seller["registration_number"]))
+    return lines
+
+
+def _buyer_lines(doc: Invoice | CreditNote) -> list[str]:
+    buyer, lang = doc.buyer, doc.language
+    lines = [buyer.get("company", ""), buyer.get("name", ""), buyer.get("line1", ""), buyer.get("line2", "")]
+    lines.append(f"{buyer.get('postal_code', '')} {buyer.get('city', '')}".strip())
+    lines.append(buyer.get("country", ""))
+    if buyer.get("vat_number"):
+        lines.append(translate("orders.invoice.vat_number", lang, number=buyer["vat_number"]))
+    return lines
+
+
+def _party(pdf: FPDF, x: float, y: float, heading: str, lines: list[str]) -> None:
+    pdf.set_xy(x, y)
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.cell(90, 5, latin1(heading), new_x="LEFT", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    for line in filter(None, lines):
+        pdf.cell(90, 5, latin1(line), new_x="LEFT", new_y="NEXT")
+
+
+def _lines_table(pdf: FPDF, doc: Invoice | CreditNote) -> None:
+    pdf.set_font("Helvetica", "B", 8)
+    for key, width, align in COLUMNS:
+        pdf.cell(width, 6, latin1(translate(key, doc.language)), border="B", align=align)
+    pdf.ln()
+    pdf.set_font("Helvetica", "", 8)
+    for line in doc.lines:
+        title = line["title"] + (f" ({line['options']})" if line.get("options") else "")
+        cells = (
+            title[:60],
+            str(line["quantity"]),
+            amount(line["net_cents"], doc.currency),
+            f"{line['vat_rate']} %",
+            amount(line["vat_cents"], doc.currency),
+            amount(line["gross_cents"], doc.currency),
+        )
+        for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
+            pdf.cell(width, 5, latin1(text), align=align)
+        pdf.ln()
+
+
+def _totals(pdf: FPDF, doc: Invoice | CreditNote) -> None:
+    lang = doc.language
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 8)
+    pdf.cell(0, 5, latin1(translate("orders.invoice.totals_by_rate", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 8)
+    for total in doc.totals:
+        cells = (
+            "",
+            "",
+            amount(total["net_cents"], doc.currency),
+            f"{total['rate']} %",
+            amount(total["vat_cents"], doc.currency),
+            amount(total["gross_cents"], doc.currency),
+        )
+        for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
+            pdf.cell(width, 5, latin1(text), align=align)
+        pdf.ln()
+    pdf.set_font("Helvetica", "B", 9)
+    cells = (
+        translate("orders.invoice.total", lang),
+        "",
+        amount(doc.net_cents, doc.currency),
+        "",
+        amount(doc.vat_cents, doc.currency),
+        amount(doc.gross_cents, doc.currency),
+    )
+    for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
+        pdf.cell(width, 6, latin1(text), border="T", align=align)
+    pdf.ln()
