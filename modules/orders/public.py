@@ -10,7 +10,9 @@ store's orders (another store's id or number reads as not found). `place_order` 
 - the merchant: `order_view`, `change_status`, `allowed_next`, `add_note`, `STATUSES`;
 - the shopper: `orders_of_customer` (My orders), `order_for_status_link` (guest link,
   `status_page_path` builds it), `order_view_by_number`;
-- the directory: `order_count_by_customer`.
+- the directory: `order_count_by_customer`;
+- checkout's review: `vat_preview` (what placement would charge, VAT
+  per rate, the treatment and its mention; services/vat_rules.py), `vat_number_valid`.
 """
 
 from modules.orders.records import (
@@ -34,6 +36,8 @@ from modules.orders.services.reads import (
 )
 from modules.orders.services.status import add_note, change_status, status_page_path
 from modules.orders.services.transitions import STATUSES, TRANSITIONS, TransitionRefused, allowed_next
+from modules.orders.services.vat_preview import PreviewLine, VatPreview, vat_preview
+from modules.orders.services.vat_rules import vat_number_valid
 
 __all__ = [
     "STATUSES",
@@ -48,8 +52,10 @@ __all__ = [
     "OrderView",
     "Placement",
     "PlacementLine",
+    "PreviewLine",
     "TransitionRefused",
     "VatLine",
+    "VatPreview",
     "add_note",
     "allowed_next",
     "change_status",
@@ -60,4 +66,6 @@ __all__ = [
     "orders_of_customer",
     "place_order",
     "status_page_path",
+    "vat_number_valid",
+    "vat_preview",
 ]

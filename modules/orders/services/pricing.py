@@ -13,8 +13,10 @@ from dataclasses import asdict, dataclass
 from sqlmodel import Session
 
 from modules.catalog.public import sellable_variants
-from modules.orders.records import Placement, VatLine
-from modules.orders.services.vat import Split, split_gross, totals_by_rate
+from modules.orders.records import OrderAddress, Placement, VatLine
+from modules.orders.services.vat import Split, totals_by_rate
+from modules.orders.services.vat_rules import Rate, Treatment, charged_unit_price, split_line, vat_treatment
+from modules.orders.services.vat_settings import VatSettingsRecord, vat_settings
 from orion_app.errors import FieldErrors
 from orion_app.validation import is_email
 
@@ -32,8 +34,8 @@ class PricedLine:
     title: str
     options: str
     quantity: int
-    unit_price_cents: int
-    vat_rate: int
+    unit_price_cents: int  # as charged: the catalog's gross, or its LU net at 0 % (see vat_rules)
+    vat_rate: Rate  # as invoiced
     split: Split
     stock_limited: bool
 
@@ -44,9 +46,11 @@ class Priced:
     currency: str
     subtotal_cents: int
     shipping: Split
+    shipping_vat_rate: Rate  # as invoiced
     vat_lines: tuple[VatLine, ...]
     vat_cents: int
     total_cents: int
+    treatment: Treatment  # the order's kind, mention and VAT number message (rate: its 17 % goods')
 
 
 def check_placement(placement: Placement) -> None:
@@ -106,8 +110,34 @@ def fingerprint(placement: Placement) -> str:
 def price(session: Session, placement: Placement, langs: tuple[str, ...]) -> Priced:
     """The order's lines, VAT per rate and totals from catalog's prices now; FieldErrors name
     each line that is unknown, of another store, inactive or in another currency."""
-    quantities = merged_quantities(placement)
-    found = sellable_variants(session, placement.store_id, list(quantities), langs)
+    return price_lines(
+        session,
+        placement.store_id,
+        merged_quantities(placement),
+        langs,
+        placement.billing,
+        placement.shipping_cents,
+        placement.shipping_vat_rate,
+    )
+
+
+def price_lines(
+    session: Session,
+    store_id: int,
+    quantities: dict[int, int],
+    langs: tuple[str, ...],
+    billing: OrderAddress,
+    shipping_cents: int,
+    shipping_vat_rate: int,
+) -> Priced:
+    """`price` for variant id -> units, billed to `billing` (its country and VAT number decide
+    the VAT through `vat_rules.vat_treatment`, with the store's VAT settings)."""
+    found = sellable_variants(session, store_id, list(quantities), langs)
+    settings = vat_settings(session, store_id)
+
+    def treat(lu_rate: int) -> Treatment:
+        return _treatment(settings, billing, lu_rate)
+
     errors: dict[str, str] = {}
     params: dict[str, dict[str, object]] = {}
     currencies = {v.currency for v in found.values()}
@@ -123,6 +153,8 @@ def price(session: Session, placement: Placement, langs: tuple[str, ...]) -> Pri
             errors[f"lines.{i}"] = "orders.error.line_unavailable"
             params[f"lines.{i}"] = {"title": variant.title, "sku": variant.sku}
             continue
+        treatment = treat(variant.vat_rate)
+        unit = charged_unit_price(variant.price_cents, variant.vat_rate, treatment)
         lines.append(
             PricedLine(
                 product_id=variant.product_id,
@@ -131,27 +163,41 @@ def price(session: Session, placement: Placement, langs: tuple[str, ...]) -> Pri
                 title=variant.title,
                 options=variant.options,
                 quantity=quantity,
-                unit_price_cents=variant.price_cents,
-                vat_rate=variant.vat_rate,
-                split=split_gross(variant.price_cents * quantity, variant.vat_rate),
+                unit_price_cents=unit,
+                vat_rate=treatment.rate,
+                split=split_line(unit * quantity, treatment),
                 stock_limited=variant.stock_limited,
             )
         )
     if errors:
         raise FieldErrors(errors, params)
-    shipping = split_gross(placement.shipping_cents, placement.shipping_vat_rate)
-    vat_lines = totals_by_rate(
-        [(line.vat_rate, line.split) for line in lines] + [(placement.shipping_vat_rate, shipping)]
-        if placement.shipping_cents
-        else [(line.vat_rate, line.split) for line in lines]
+    shipping_treatment = treat(shipping_vat_rate)
+    shipping = split_line(
+        charged_unit_price(shipping_cents, shipping_vat_rate, shipping_treatment), shipping_treatment
     )
+    splits = [(line.vat_rate, line.split) for line in lines]
+    if shipping_cents:
+        splits.append((shipping_treatment.rate, shipping))
+    vat_lines = totals_by_rate(splits)
     subtotal = sum(line.split.gross_cents for line in lines)
     return Priced(
         lines=tuple(lines),
         currency=currency,
         subtotal_cents=subtotal,
         shipping=shipping,
+        shipping_vat_rate=shipping_treatment.rate,
         vat_lines=vat_lines,
         vat_cents=sum(v.vat_cents for v in vat_lines),
         total_cents=subtotal + shipping.gross_cents,
+        treatment=treat(17),
+    )
+
+
+def _treatment(settings: VatSettingsRecord, billing: OrderAddress, lu_rate: int) -> Treatment:
+    return vat_treatment(
+        buyer_country=billing.country,
+        buyer_vat_number=billing.vat_number,
+        product_vat_rate_lu=lu_rate,
+        store_oss_over_threshold=settings.oss_over_threshold,
+        class_by_lu_rate=settings.class_by_lu_rate,
     )
