@@ -77,6 +77,9 @@ MODULE = ModuleDefinition(
     config="modules.orders.config:OrdersConfig",
     scheduled_jobs=(
         ScheduledJob("cancel_expired_orders", "modules.orders.jobs.cancel_expired_orders", "*/5 * * * *"),
+        ScheduledJob(
+            "render_pending_documents", "modules.orders.jobs.render_pending_documents", "*/5 * * * *"
+        ),
     ),
     contributes={
         "message_kinds": "modules.orders.messages:KINDS",

@@ -21,6 +21,8 @@ from modules.inventory.public import release_lines
 from modules.orders.models import Order, OrderEvent
 from modules.orders.services import transitions as t
 from modules.orders.services.confirmation import send_confirmation
+from modules.orders.services.credit_notes import credit_refund
+from modules.orders.services.invoices import invoices_on, issue_invoice
 from modules.orders.services.reads import latest_payment
 from modules.orders.services.shipped import unshipped_lines
 from modules.orders.services.status import cancel
@@ -72,6 +74,8 @@ def _paid(session: Session, order: Order, event: PaymentEvent) -> None:
     t.move(session, order, t.PAID, actor=event.actor, source=event.source)
     if order.payment_method == "card":
         send_confirmation(session, order, latest_payment(session, order))
+    if invoices_on(session, order.store_id) == "payment":
+        issue_invoice(session, order.store_id, order.id)
 
 
 def _refunded(session: Session, order: Order, event: PaymentEvent) -> None:
@@ -85,3 +89,4 @@ def _refunded(session: Session, order: Order, event: PaymentEvent) -> None:
             release_lines(session, order.store_id, rest, reason=f"order {order.number}")
     elif not full and order.status in (t.PAID, t.PROCESSING, t.SHIPPED, t.DELIVERED):
         t.move(session, order, t.PARTIALLY_REFUNDED, actor=event.actor, source=event.source)
+    credit_refund(session, order, event.payment_id, event.refunded_cents)  # one credit note a refund
