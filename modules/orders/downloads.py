@@ -9,8 +9,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from modules.orders.document_downloads import document_routes
+from modules.orders.picklist_download import download_picklist
 from modules.orders.services.export import EXPORT_DOWNLOAD, csv_lines
 from modules.orders.services.listing import OrderFilters
+from modules.orders.services.picklist import PICKLIST_DOWNLOAD
 from orion_app.access import Access
 from orion_app.api_guard import guarded_route, request_language
 from orion_app.downloads import csv_download
@@ -50,4 +53,8 @@ def download_orders(request: Request, access: Access) -> Response:
 
 
 def routes() -> list[Route]:
-    return [Route(EXPORT_DOWNLOAD, download_orders, methods=["GET"])]
+    return [
+        Route(EXPORT_DOWNLOAD, download_orders, methods=["GET"]),
+        Route(PICKLIST_DOWNLOAD, download_picklist, methods=["GET"]),
+        *document_routes(),
+    ]
