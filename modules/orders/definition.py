@@ -54,6 +54,15 @@ MODULE = ModuleDefinition(
             menu=Menu(key="orders.vat.menu", icon="percent", order=76),
         ),
         page(
+            frontend=Frontend.STORE,
+            path="documents",
+            view="documents:documents_page",
+            title_key="orders.documents.title",
+            permission="orders.view",
+            state="documents:DocumentsState",
+            menu=Menu(key="orders.documents.menu", icon="file-text", order=26),
+        ),
+        page(
             frontend=Frontend.STOREFRONT,
             path="account/orders/[number]",
             view="shop:shopper_order_page",

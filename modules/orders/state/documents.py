@@ -1,0 +1,74 @@
+"""Store dashboard: the invoices and credit notes of a period, and the accountant's ZIP."""
+
+from urllib.parse import urlencode
+
+import reflex as rx
+
+from modules.orders.services.documents import DOCUMENTS_DOWNLOAD, DOCUMENTS_ZIP, document_rows
+from modules.orders.services.listing import OrderFilters
+from orion_app.db import session_scope
+from orion_app.errors import FieldErrors
+from orion_app.ui.format import money
+from orion_app.ui.forms import translated_errors
+from orion_app.ui.guard import current_access, guarded
+from orion_app.ui.state import OrionState
+
+VIEW = "orders.view"
+LIMIT = 500  # the page lists the period's first 500; the ZIP has them all
+
+
+class DocumentsState(OrionState):
+    rows: list[dict[str, str]] = []
+    since: str = ""
+    until: str = ""
+    errors: dict[str, str] = {}
+    zip_path: str = ""
+    form_key: int = 0
+
+    def _reload(self) -> None:
+        store = current_access().tenant.store
+        period = OrderFilters.of(since=self.since, until=self.until)
+        with session_scope() as session:
+            found = document_rows(session, store.id, period.since, period.until)
+        self.rows = [
+            {
+                "kind": row.kind,
+                "number": row.number,
+                "issued": row.issued,
+                "order": row.order_number,
+                "customer": row.customer,
+                "net": money(row.net_cents, "EUR", self.lang),
+                "vat": money(row.vat_cents, "EUR", self.lang),
+                "gross": money(row.gross_cents, "EUR", self.lang),
+                "status": row.status,
+                "href": DOCUMENTS_DOWNLOAD.format(store=store.code, number=row.number),
+            }
+            for row in found[:LIMIT]
+        ]
+        query = urlencode({"since": self.since, "until": self.until})
+        self.zip_path = DOCUMENTS_ZIP.format(store=store.code) + "?" + query
+
+    @rx.event
+    @guarded(VIEW, quiet=True)
+    def load(self):
+        self.errors = {}
+        self._reload()
+
+    @rx.event
+    @guarded(VIEW)
+    def apply_period(self, form: dict):
+        try:
+            period = OrderFilters.of(since=str(form.get("since") or ""), until=str(form.get("until") or ""))
+        except FieldErrors as error:
+            self.errors = translated_errors(error, self.lang)
+            return
+        query = period.as_query()
+        self.since, self.until, self.errors = query["since"], query["until"], {}
+        self._reload()
+
+    @rx.event
+    @guarded(VIEW)
+    def clear_period(self):
+        self.since, self.until, self.errors = "", "", {}
+        self.form_key += 1
+        self._reload()
