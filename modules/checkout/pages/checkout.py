@@ -60,7 +60,12 @@ def _lines() -> rx.Component:
                     ),
                     rx.spacer(),
                     rx.text("× ", line["quantity"], size="2", white_space="nowrap"),
-                    rx.text(line["total"], size="2", white_space="nowrap"),
+                    rx.vstack(
+                        rx.text(line["total"], size="2", white_space="nowrap"),
+                        rx.cond(line["vat"] != "", rx.text(line["vat"], size="1", color_scheme="gray")),
+                        spacing="0",
+                        align="end",
+                    ),
                     width="100%",
                     align="start",
                 ),
@@ -254,6 +259,14 @@ def _review() -> rx.Component:
             rx.spacer(),
             rx.text(S.total_text, size="4", weight="bold"),
             width="100%",
+        ),
+        rx.foreach(S.vat_rows, lambda row: rx.text(row, size="2", color_scheme="gray")),
+        rx.cond(S.vat_mention != "", rx.text(S.vat_mention, size="2")),
+        rx.cond(
+            S.vat_message != "",
+            rx.callout(
+                S.vat_message, icon="triangle_alert", color_scheme="amber", width="100%", role="alert"
+            ),
         ),
         rx.text(t("checkout.shop.total_hint"), size="1", color_scheme="gray"),
         rx.el.label(

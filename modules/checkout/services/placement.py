@@ -10,7 +10,15 @@ from sqlmodel import Session
 from modules.cart.public import CartSnapshot, close_cart
 from modules.checkout.services.shipping import ShippingQuote, quote
 from modules.customers.public import ADDRESS_FIELDS, CustomerRef, addresses_of, check_address
-from modules.orders.public import OrderAddress, OrderRecord, Placement, PlacementLine, place_order
+from modules.orders.public import (
+    OrderAddress,
+    OrderRecord,
+    Placement,
+    PlacementLine,
+    VatPreview,
+    place_order,
+    vat_preview,
+)
 from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.validation import is_email
 
@@ -79,6 +87,22 @@ def chosen_shipping(
 ) -> ShippingQuote | None:
     return quote(
         session, shopper.store_id, code, country, subtotal_cents, shopper.language, shopper.default_language
+    )
+
+
+def review_prices(
+    session: Session, shopper: Shopper, cart: CartSnapshot, address: dict, shipping: ShippingQuote
+) -> VatPreview:
+    """The lines, VAT per rate and total placing would charge now, for the review step: the
+    billing country and VAT number decide the rate (orders' VAT rules, the same as placement)."""
+    return vat_preview(
+        session,
+        shopper.store_id,
+        [PlacementLine(variant_id=line.variant_id, quantity=line.quantity) for line in sellable_lines(cart)],
+        OrderAddress(**address),
+        shipping.price_cents,
+        shipping.vat_rate,
+        shopper.language,
     )
 
 

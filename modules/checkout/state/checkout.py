@@ -15,6 +15,7 @@ from modules.checkout.services.placement import (
     contact_email,
     new_checkout_key,
     place,
+    review_prices,
 )
 from modules.checkout.services.shipping import quotes
 from modules.checkout.state.card_js import authenticate, card_token, mount_card
@@ -47,6 +48,11 @@ def _id(value) -> int:
         return 0
 
 
+def _rate(rate, lang: str) -> str:
+    """17 -> "17"; 5.5 -> "5.5" (en) or "5,5" (fr, de, lb)."""
+    return str(rate) if lang == "en" else str(rate).replace(".", ",")
+
+
 class CheckoutState(OrionState):
     step: str = "contact"
     empty: bool = False
@@ -62,6 +68,9 @@ class CheckoutState(OrionState):
     shipping_code: str = ""
     shipping_text: str = ""
     total_text: str = ""
+    vat_rows: list[str] = []  # "VAT 17 %: 3.45 €", one per rate, on the review
+    vat_message: str = ""  # the VAT number was not accepted: VAT is charged
+    vat_mention: str = ""  # reverse charge, export or OSS, as the invoice will say
     payment_method: str = "card"
     errors: dict[str, str] = {}
     form_error: str = ""
@@ -101,6 +110,7 @@ class CheckoutState(OrionState):
                 "options": line.options,
                 "quantity": str(line.quantity),
                 "total": money(line.unit_price_cents * line.quantity, "EUR", self.lang),
+                "vat": "",
                 "notice": translate(f"checkout.notice.{line.notice}", self.lang) if line.notice else "",
             }
             for line in cart.lines
@@ -237,10 +247,39 @@ class CheckoutState(OrionState):
                 self.step = "shipping"
                 self._fail(FieldErrors({"shipping": "checkout.error.shipping"}))
                 return
+            try:
+                prices = review_prices(session, shopper, cart, address, shipping)
+            except FieldErrors:  # a line stopped selling since the cart was read
+                self.step, self.form_error = "address", translate("checkout.error.start_again", self.lang)
+                return
             self._show_cart(cart)
-        self.shipping_text = shipping.label + " · " + money(shipping.price_cents, "EUR", self.lang)
-        self.total_text = money(cart.subtotal_cents + shipping.price_cents, "EUR", self.lang)
+        self._show_prices(cart, prices, shipping.label)
         self.errors, self.form_error, self.step = {}, "", "review"
+
+    def _show_prices(self, cart, prices, shipping_label: str) -> None:
+        """The review's amounts as orders will invoice them (rate per line, VAT per rate)."""
+        lang = self.lang
+        by_variant = {line.variant_id: line for line in prices.lines}
+        for shown, line in zip(self.lines, cart.lines, strict=True):
+            if (priced := by_variant.get(line.variant_id)) is not None:
+                shown["total"] = money(priced.total_cents, "EUR", lang)
+                shown["vat"] = translate("checkout.shop.vat_at", lang, rate=_rate(priced.vat_rate, lang))
+        self.subtotal_text = money(prices.subtotal_cents, "EUR", lang)
+        self.shipping_text = shipping_label + " · " + money(prices.shipping_cents, "EUR", lang)
+        self.total_text = money(prices.total_cents, "EUR", lang)
+        self.vat_rows = [
+            translate(
+                "checkout.shop.vat_amount",
+                lang,
+                rate=_rate(v.rate, lang),
+                amount=money(v.vat_cents, "EUR", lang),
+            )
+            for v in prices.vat_lines
+        ]
+        self.vat_message = (
+            translate(prices.message_key, lang, **prices.message_params) if prices.message_key else ""
+        )
+        self.vat_mention = translate(prices.mention_key, lang) if prices.mention_key else ""
 
     @rx.event
     @ui_only
