@@ -88,8 +88,8 @@ def document_rows(
     session: Session, store_id: int, since: date | None, until: date | None
 ) -> list[DocumentRow]:
     """The store's invoices and credit notes issued in the period (days in UTC, both
-    included), by date then number."""
-    rows: list[DocumentRow] = []
+    included), in the order they were issued."""
+    rows: list[tuple[datetime, DocumentRow]] = []
     for kind, name in ((Invoice, "invoice"), (CreditNote, "credit_note")):
         query = select(kind).where(kind.store_id == store_id)
         if since:
@@ -101,34 +101,37 @@ def document_rows(
         for doc in session.exec(query).all():
             buyer = doc.buyer
             rows.append(
-                DocumentRow(
-                    name,
-                    doc.number,
-                    f"{doc.issued_at:%Y-%m-%d}",
-                    buyer.get("order_number", ""),
-                    buyer.get("company") or buyer.get("name", ""),
-                    doc.net_cents,
-                    doc.vat_cents,
-                    doc.gross_cents,
-                    doc.status,
+                (
+                    doc.issued_at,
+                    DocumentRow(
+                        name,
+                        doc.number,
+                        f"{doc.issued_at:%Y-%m-%d}",
+                        buyer.get("order_number", ""),
+                        buyer.get("company") or buyer.get("name", ""),
+                        doc.net_cents,
+                        doc.vat_cents,
+                        doc.gross_cents,
+                        doc.status,
+                    ),
                 )
             )
-    return sorted(rows, key=lambda row: (row.issued, row.number))
+    return [row for _at, row in sorted(rows, key=lambda pair: pair[0])]
 
 
 def journal_lines(session: Session, store_id: int, since: date | None, until: date | None, lang: str):
-    """The accountant's journal as CSV lines: one line per document and VAT rate (credit
-    notes negative), so each rate's net, VAT and gross add up by column."""
+    """The accountant's journal as CSV lines: one line per document and VAT rate. Amounts
+    are positive, the kind column tells a credit note (spreadsheet.py would neutralise a
+    leading minus into text, which no accountant could add up)."""
     header = ("number", "kind", "date", "order", "customer", "rate", "net", "vat", "gross")
     yield from format_rows([[translate(f"orders.documents.column.{name}", lang) for name in header]], ",")
     for row in document_rows(session, store_id, since, until):
         doc = store_document(session, store_id, row.number)
-        sign = -1 if row.kind == "credit_note" else 1
         kind = translate(f"orders.documents.kind.{row.kind}", lang)
         amounts = ("net_cents", "vat_cents", "gross_cents")
         lines = [
             [row.number, kind, row.issued, row.order_number, row.customer, total["rate"]]
-            + [_euros(sign * total[key]) for key in amounts]
+            + [_euros(total[key]) for key in amounts]
             for total in doc.totals
         ]
         yield from format_rows(lines, ",")
