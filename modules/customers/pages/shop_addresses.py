@@ -25,6 +25,15 @@ def _address_card(address: rx.Var) -> rx.Component:
             rx.cond(
                 address["vat_number"] != "", rx.text(address["vat_number"], size="2", color_scheme="gray")
             ),
+            rx.cond(
+                address["vat_charged"] != "",
+                rx.text(
+                    t("customers.account.vat_not_valid", country=address["country"]),
+                    size="2",
+                    color_scheme="amber",
+                    role="status",
+                ),
+            ),
             rx.text(address["line1"], size="2"),
             rx.cond(address["line2"] != "", rx.text(address["line2"], size="2")),
             rx.text(address["postal_code"], " ", address["city"], " · ", address["country"], size="2"),

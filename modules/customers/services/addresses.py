@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
+from stdnum.eu import vat as eu_vat
 
 from modules.customers.models import CustomerAddress
 from modules.customers.services.accounts import active_customer
@@ -57,6 +58,16 @@ def vat_error(vat: str) -> str | None:
     if pattern is None:
         return "customers.account.vat_prefix"
     return None if re.fullmatch(pattern, rest) else "customers.account.vat_format"
+
+
+def vat_charged(vat: str, country: str) -> bool:
+    """True when a VAT number is given but fails its country's checksum (python-stdnum), or
+    belongs to another country than the address: the buyer is then charged VAT as a
+    consumer (orders' VAT rules decide the same way at checkout). Saved all the same."""
+    if not vat:
+        return False
+    prefix = "EL" if country == "GR" else country
+    return not (vat.startswith(prefix) and eu_vat.is_valid(vat))
 
 
 def clean_address(data: AddressInput) -> tuple[dict, dict[str, str]]:

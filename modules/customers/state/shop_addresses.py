@@ -9,6 +9,7 @@ from modules.customers.services.addresses import (
     delete_address,
     make_default,
     save_address,
+    vat_charged,
 )
 from modules.customers.state.shop_account import ShopAccountState
 from modules.customers.state.shop_common import STOREFRONT, field_errors
@@ -23,6 +24,7 @@ def _row(address) -> dict[str, str]:
     row["id"] = str(address.id)
     row["billing"] = "1" if address.is_default_billing else ""
     row["shipping"] = "1" if address.is_default_shipping else ""
+    row["vat_charged"] = "1" if vat_charged(row["vat_number"], row["country"]) else ""
     return row
 
 
@@ -35,6 +37,7 @@ def _id(value) -> int:
 
 
 EMPTY = {name: "" for name in TEXT_FIELDS} | {"id": "", "country": "LU", "billing": "", "shipping": ""}
+EMPTY["vat_charged"] = ""
 
 
 class ShopAddressesState(ShopAccountState):
