@@ -12,10 +12,11 @@ from modules.catalog.services.variants import default_variants
 from modules.inventory.models import StockLevel
 from modules.inventory.public import levels
 from modules.messaging.models import EmailLog
-from modules.orders.models import Order
+from modules.orders.models import Order, OrderLine
 from modules.orders.public import TransitionRefused, add_note, change_status, order_view, place_order
 from modules.orders.services.expiry import expire_unpaid
 from modules.orders.services.payment_events import handle_payment_event
+from modules.orders.services.shipments import mark_delivered, ship
 from modules.payments.config import get_payments_config
 from modules.payments.public import PaymentEvent, confirm_card, mark_paid, payments_of, refund, retry_payment
 from orion_app.db import session_scope
@@ -153,15 +154,30 @@ def test_a_canceled_payment_cancels_the_unpaid_order_and_gives_its_stock_back(mo
 def test_wrong_transitions_are_refused_with_a_message(moka):
     record = place(placement([(moka, 1)]))
     with session_scope() as session, pytest.raises(TransitionRefused) as refused:
+        change_status(session, record.store_id, record.id, "processing", "Marie")
+    assert refused.value.message_key == "orders.error.cannot_become.processing"
+    with session_scope() as session, pytest.raises(ServiceError) as refused:
         change_status(session, record.store_id, record.id, "shipped", "Marie")
-    assert refused.value.message_key == "orders.error.cannot_become.shipped"
+    assert refused.value.message_key == "orders.error.shipment_driven"  # parcels ship it
     with session_scope() as session, pytest.raises(ServiceError) as refused:
         change_status(session, record.store_id, record.id, "paid", "Marie")
     assert refused.value.message_key == "orders.error.payment_driven"
     apply(event(record, "succeeded", "stripe:evt_ok"))
-    for step in ("processing", "shipped", "delivered"):
-        with session_scope() as session:
-            change_status(session, record.store_id, record.id, step, "Marie")
+    with session_scope() as session:
+        change_status(session, record.store_id, record.id, "processing", "Marie")
+    with session_scope() as session:
+        line = session.exec(select(OrderLine).where(OrderLine.order_id == record.id)).one()
+        parcel = ship(
+            session,
+            record.store_id,
+            record.id,
+            {line.id: 1},
+            carrier="dpd",
+            tracking_number="01234567890123",
+            actor="Marie",
+        )
+    with session_scope() as session:
+        mark_delivered(session, record.store_id, record.id, parcel.id, actor="Marie")
     with session_scope() as session, pytest.raises(TransitionRefused):
         change_status(session, record.store_id, record.id, "processing", "Marie")
     with session_scope() as session:
@@ -171,8 +187,8 @@ def test_wrong_transitions_are_refused_with_a_message(moka):
     assert view.status == "delivered"
     assert [(e.kind, e.to_status or e.note, e.actor) for e in view.events][-4:] == [
         ("status", "processing", "Marie"),
-        ("status", "shipped", "Marie"),
-        ("status", "delivered", "Marie"),
+        ("status", "shipped", "Marie"),  # by her parcel
+        ("status", "delivered", "Marie"),  # marked delivered by hand
         ("note", "Left with the neighbour.", "Luc"),
     ]
 

@@ -1,8 +1,10 @@
-"""The merchant's moves of an order (processing, shipped, delivered, cancelled) and notes.
+"""The merchant's moves of an order (processing, cancelled) and notes.
 
 Payment-driven statuses (paid, refunded, partially_refunded) come from payment events
 only: the merchant marks a bank transfer paid or refunds through payments, whose event
-then moves the order, so the order and its money never disagree. Cancelling a paid order
+then moves the order, so the order and its money never disagree. Shipped and delivered
+come from parcels only (a shipment consumes its units; services/shipments.py), so the
+order and its stock never disagree either. Cancelling a paid order
 refunds what is left of its payment. The caller commits.
 """
 
@@ -19,6 +21,8 @@ from orion_app.errors import FieldErrors, ServiceError
 
 STATUS_PAGE = "order-status"  # the storefront page of a guest's status link (O2's page)
 PAYMENT_DRIVEN = (t.PAID, t.REFUNDED, t.PARTIALLY_REFUNDED)
+SHIPMENT_DRIVEN = (t.SHIPPED, t.DELIVERED)  # from parcels (services/shipments.py), never by hand
+NOT_BY_HAND = PAYMENT_DRIVEN + SHIPMENT_DRIVEN
 
 
 def status_page_path(number: str, token: str) -> str:
@@ -41,6 +45,8 @@ def change_status(session: Session, store_id: int, order_id: int, to: str, actor
         raise ServiceError("orders.error.unknown_status")
     if to in PAYMENT_DRIVEN:
         raise ServiceError("orders.error.payment_driven")
+    if to in SHIPMENT_DRIVEN:
+        raise ServiceError("orders.error.shipment_driven")
     if to == t.CANCELLED:
         if t.CANCELLED not in t.allowed_next(order.status):
             raise t.TransitionRefused(order.status, to)

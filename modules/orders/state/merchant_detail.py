@@ -8,7 +8,7 @@ another store's id reads as not found, for loading and for every action alike.
 import reflex as rx
 
 from modules.orders.services.detail import AMOUNT_FIELD, OrderPage, order_page, parse_amount, payment_of_order
-from modules.orders.services.status import PAYMENT_DRIVEN, add_note, change_status
+from modules.orders.services.status import NOT_BY_HAND, add_note, change_status
 from modules.orders.services.transitions import CANCELLED, PAID_STATUSES, locked_order
 from modules.orders.state.common import OrderShown
 from modules.payments.public import mark_paid, refund
@@ -57,7 +57,7 @@ class OrderDetailState(OrderShown, OrionState):
         self.moves = [
             to
             for to in shown.moves
-            if to not in PAYMENT_DRIVEN and (to != CANCELLED or not paid or self.can_refund)
+            if to not in NOT_BY_HAND and (to != CANCELLED or not paid or self.can_refund)
         ]
 
     @rx.event
@@ -92,7 +92,8 @@ class OrderDetailState(OrderShown, OrionState):
     @rx.event
     @guarded(MANAGE)
     def move_to(self, status: str):
-        """Processing, shipped, delivered or cancelled, as the transition table allows."""
+        """Processing or cancelled, as the transition table allows (shipped and delivered come
+        from the parcels of the fulfilment section)."""
         to, may_refund = str(status), self._may(REFUND)
 
         def work(session, store_id: int, actor: str, _user: int) -> None:
