@@ -22,7 +22,7 @@ from tests.integration.catalog_helpers import scope
 from tests.integration.helpers import Browser, Tab, use_media_dir
 from tests.integration.invoices_helpers import credit_notes_of, invoices_of, paid_order, pdf_attachments
 from tests.integration.orders_helpers import stocked
-from tests.integration.orders_pages_helpers import JEAN, MARIE
+from tests.integration.orders_pages_helpers import JEAN, MARIE, status_tab
 from tests.integration.payments_helpers import offer_bank_transfer
 
 CAFE = "/platforms/oms/storefront/cafe-lux/"
@@ -115,3 +115,15 @@ def test_the_documents_page_lists_the_period_and_the_zip_holds_pdfs_and_a_journa
     gross = sum(Decimal(line["Gross"]) * (-1 if line["Type"] == credit else 1) for line in journal)
     assert gross * 100 == invoice.gross_cents - 500
     assert Browser().get(DOCUMENTS_ZIP.format(store="cafe-lux"), JEAN).status_code in (403, 404)
+
+
+def test_the_status_page_lists_the_invoice_with_a_link_that_downloads_it(moka):
+    record = paid_order(moka)
+    tab = status_tab(record.number, record.status_token)
+    tab.documents = []
+    tab.call("load")
+    (document,) = tab.documents
+    assert (document["kind"], document["ready"]) == ("invoice", "1")
+    assert document["number"] == invoices_of(record.id)[0].number
+    response = TestClient(build_api(get_registry())).get(document["href"])
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")

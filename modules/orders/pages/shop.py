@@ -10,6 +10,7 @@ from modules.orders.pages.common import (
     status_badge,
     totals,
 )
+from modules.orders.pages.documents_section import documents_card
 from modules.orders.state.shop import OrderStatusState, ShopOrderBase, ShopOrderState
 from orion_app.ui.components import data_item, when
 from orion_app.ui.i18n import t
@@ -59,6 +60,7 @@ def _order(state: type[ShopOrderBase], *above: rx.Component) -> rx.Component:
         _transfer(s),
         rx.card(rx.vstack(lines_table(s.lines), totals(s.head, s.vat_lines), width="100%"), width="100%"),
         rx.card(addresses(s.billing, s.shipping, s.head["shipping_label"]), width="100%"),
+        documents_card(s.documents),
         width="100%",
         max_width="52em",
         margin_x="auto",

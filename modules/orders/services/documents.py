@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from sqlmodel import Session, select
 
@@ -59,6 +60,39 @@ def order_documents(session: Session, store_id: int, order_id: int) -> list[Docu
         .order_by(CreditNote.id)
     )
     return [*invoices.all(), *notes.all()]
+
+
+def document_links(session: Session, store_id: int, order_id: int, href) -> list[dict[str, str]]:
+    """The order's documents for its page: kind, number, date and `href(number)`."""
+    return [
+        {
+            "kind": "credit_note" if isinstance(doc, CreditNote) else "invoice",
+            "number": doc.number,
+            "issued": f"{doc.issued_at:%Y-%m-%d}",
+            "ready": "1" if doc.status == "issued" else "",
+            "href": href(doc.number),
+        }
+        for doc in order_documents(session, store_id, order_id)
+    ]
+
+
+def merchant_links(session: Session, store_id: int, store_code: str, order_id: int) -> list[dict[str, str]]:
+    return document_links(
+        session, store_id, order_id, lambda number: DOCUMENTS_DOWNLOAD.format(store=store_code, number=number)
+    )
+
+
+def shopper_links(
+    session: Session, store_id: int, order_id: int, order_number: str, base: str, token: str = ""
+) -> list[dict[str, str]]:
+    """Links the shopper's route answers: by the shopper cookie, or with the status link's token."""
+    query = urlencode({"base": base, **({"token": token} if token else {})})
+    return document_links(
+        session,
+        store_id,
+        order_id,
+        lambda number: SHOP_DOCUMENT.format(order=order_number, number=number) + "?" + query,
+    )
 
 
 def shopper_document(

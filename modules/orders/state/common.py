@@ -14,6 +14,7 @@ class OrderShown(rx.State, mixin=True):
     billing: list[str] = []
     shipping: list[str] = []
     payments: list[dict[str, str]] = []
+    documents: list[dict[str, str]] = []  # invoice and credit notes: set by each page's state
 
     def _show(self, shown: OrderPage | None) -> None:
         """Show `shown`, or nothing at all (None: not found, or not the reader's to see)."""

@@ -10,6 +10,7 @@ import reflex as rx
 
 from modules.customers.public import shopper_token, signed_in_customer
 from modules.orders.services.detail import present
+from modules.orders.services.documents import shopper_links
 from modules.orders.services.reads import order_for_status_link, order_view_by_number
 from modules.orders.state.common import OrderShown
 from modules.payments.public import payments_of
@@ -51,6 +52,8 @@ class ShopOrderState(ShopOrderBase):
                     view = None
                 if view is not None and view.customer_id == customer.id:
                     shown = present(view, payments_of(session, store_id, view.id), [], self.lang)
+                    base = current_access().tenant.base
+                    self.documents = shopper_links(session, store_id, view.id, view.number, base)
         self.found, self.loaded = shown is not None, True
         self._show(shown)
         if self.signed_out:
@@ -74,5 +77,7 @@ class OrderStatusState(ShopOrderBase):
             view = order_for_status_link(session, store_id, number, token) if number and token else None
             if view is not None:
                 shown = present(view, payments_of(session, store_id, view.id), [], self.lang)
+                base = current_access().tenant.base
+                self.documents = shopper_links(session, store_id, view.id, view.number, base, token)
         self.found, self.loaded = shown is not None, True
         self._show(shown)
