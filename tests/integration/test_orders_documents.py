@@ -22,7 +22,7 @@ from tests.integration.catalog_helpers import scope
 from tests.integration.helpers import Browser, Tab, use_media_dir
 from tests.integration.invoices_helpers import credit_notes_of, invoices_of, paid_order, pdf_attachments
 from tests.integration.orders_helpers import stocked
-from tests.integration.orders_pages_helpers import JEAN, MARIE, status_tab
+from tests.integration.orders_pages_helpers import JEAN, MARIE, detail_tab, status_tab
 from tests.integration.payments_helpers import offer_bank_transfer
 
 CAFE = "/platforms/oms/storefront/cafe-lux/"
@@ -127,3 +127,15 @@ def test_the_status_page_lists_the_invoice_with_a_link_that_downloads_it(moka):
     assert document["number"] == invoices_of(record.id)[0].number
     response = TestClient(build_api(get_registry())).get(document["href"])
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_merchants_order_page_lists_the_invoice_and_the_credit_note(moka):
+    record = paid_order(moka)
+    with session_scope() as session:
+        refund(
+            session, store_id=record.store_id, payment_id=record.payment.id, amount_cents=300, actor="Marie"
+        )
+    browser = Browser()
+    tab = detail_tab(browser, MARIE, record.id)
+    assert [d["kind"] for d in tab.documents] == ["invoice", "credit_note"]
+    assert browser.get(tab.documents[1]["href"], MARIE).status_code == 200

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from modules.orders.pages.common import addresses, lines_table, method_text, status_badge, status_text, totals
+from modules.orders.pages.documents_section import documents_card
 from modules.orders.pages.fulfilment import fulfilment_section
 from modules.orders.services.detail import AMOUNT_FIELD
 from modules.orders.state.merchant_detail import OrderDetailState
@@ -181,6 +182,7 @@ def order_page() -> rx.Component:
             section("orders.ui.addresses", addresses(S.billing, S.shipping, S.head["shipping_label"])),
             section("orders.ui.payments", rx.foreach(S.payments, _payment)),
             fulfilment_section(),
+            documents_card(S.documents, explain_none=True),
             _timeline(),
             _refund_dialog(),
             width="100%",

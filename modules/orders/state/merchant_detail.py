@@ -8,6 +8,7 @@ another store's id reads as not found, for loading and for every action alike.
 import reflex as rx
 
 from modules.orders.services.detail import AMOUNT_FIELD, OrderPage, order_page, parse_amount, payment_of_order
+from modules.orders.services.documents import merchant_links
 from modules.orders.services.status import NOT_BY_HAND, add_note, change_status
 from modules.orders.services.transitions import CANCELLED, PAID_STATUSES, locked_order
 from modules.orders.state.common import OrderShown
@@ -51,6 +52,8 @@ class OrderDetailState(OrderShown, OrionState):
         self.can_refund = self._may(REFUND)
         with session_scope() as session:
             shown: OrderPage = order_page(session, self._store_id(), self.order_id, self.lang)
+            store = current_access().tenant.store
+            self.documents = merchant_links(session, store.id, store.code, self.order_id)
         self._show(shown)
         self.timeline = shown.timeline
         paid = self.head["status"] in PAID_STATUSES
