@@ -11,6 +11,7 @@ from modules.orders.pages.common import (
     totals,
 )
 from modules.orders.pages.documents_section import documents_card
+from modules.orders.pages.shop_returns import return_request_card
 from modules.orders.state.shop import OrderStatusState, ShopOrderBase, ShopOrderState
 from orion_app.ui.components import data_item, when
 from orion_app.ui.i18n import t
@@ -87,7 +88,12 @@ def shopper_order_page() -> rx.Component:
     back = rx.link(t("orders.ui.my_orders"), href=ShellState.base + "account/orders", size="2")
     return rx.cond(
         ShopOrderState.found,
-        _order(ShopOrderState, back),
+        rx.fragment(
+            _order(ShopOrderState, back),
+            rx.box(
+                return_request_card(), width="100%", max_width="52em", margin_x="auto", padding_bottom="1em"
+            ),
+        ),
         rx.cond(ShopOrderState.loaded & ~ShopOrderState.signed_out, _not_found("orders.ui.not_yours")),
     )
 

@@ -220,3 +220,37 @@ def returns_of(session: Session, store_id: int, order_id: int) -> list[ReturnRec
         ReturnRecord(r.id, r.status, r.reason, r.created_at, r.decided_at, r.received_at, tuple(lines[r.id]))
         for r in found
     ]
+
+
+@dataclass(frozen=True)
+class ReturnForm:
+    """What the shopper's "Request a return" form offers for one of their orders."""
+
+    order: Order
+    deadline: datetime | None  # None: nothing shipped yet
+    open: bool
+    lines: list[dict[str, str]]  # id, title, left
+
+
+def customers_order(session: Session, store_id: int, customer_id: int, number: str) -> Order:
+    """The store's order `number` when it is the customer's own (NotFound otherwise)."""
+    order = session.exec(in_store(Order, store_id, number=number, customer_id=customer_id)).first()
+    if order is None:
+        raise NotFound()
+    return order
+
+
+def return_form(session: Session, order: Order) -> ReturnForm:
+    deadline = return_deadline(session, order)
+    left = returnable(session, order)
+    lines = [
+        {
+            "id": str(line.id),
+            "title": f"{line.title} ({line.options})" if line.options else line.title,
+            "left": str(left.get(line.id, 0)),
+        }
+        for line in order_lines(session, order)
+        if left.get(line.id, 0) > 0
+    ]
+    is_open = deadline is not None and utcnow() <= deadline and bool(lines)
+    return ReturnForm(order, deadline, is_open, lines)
