@@ -139,3 +139,27 @@ def test_the_merchants_order_page_lists_the_invoice_and_the_credit_note(moka):
     tab = detail_tab(browser, MARIE, record.id)
     assert [d["kind"] for d in tab.documents] == ["invoice", "credit_note"]
     assert browser.get(tab.documents[1]["href"], MARIE).status_code == 200
+
+
+def documents_tab(email: str) -> Tab:
+    fields = dict(
+        rows=[], since="", until="", errors={}, settings={}, settings_errors={}, settings_saved=False
+    )
+    tab = Tab(DocumentsState, "/store/cafe-lux/documents", Browser().token(email), **fields)
+    tab.call("load")
+    return tab
+
+
+def test_marie_sets_the_seller_details_next_invoices_print_them_and_bad_input_stays_by_its_field(moka):
+    tab = documents_tab(MARIE)
+    assert tab.can_manage and tab.settings["invoice_on"] == "payment"
+    tab.call("save_settings", form={"invoice_on": "never", "registration_number": "B" * 41})
+    assert set(tab.settings_errors) == {"invoice_on", "registration_number"} and not tab.settings_saved
+    address = "2, rue du Marché\nL-1111 Luxembourg"
+    tab.call(
+        "save_settings",
+        form={"invoice_on": "payment", "seller_address": address, "registration_number": "B123456"},
+    )
+    assert tab.settings_saved and tab.settings["registration_number"] == "B123456"
+    seller = invoices_of(paid_order(moka).id)[0].seller
+    assert (seller["address"], seller["registration_number"]) == (address, "B123456")

@@ -4,7 +4,16 @@ import reflex as rx
 
 from modules.orders.state.documents import DocumentsState
 from orion_app.ui.backend import backend_url
-from orion_app.ui.components import download_button, field_error, page
+from orion_app.ui.components import (
+    download_button,
+    field,
+    field_error,
+    page,
+    section,
+    select_field,
+    stacked_form,
+    text_area_field,
+)
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
 
@@ -64,6 +73,47 @@ def _row(r: rx.Var) -> rx.Component:
     )
 
 
+def _settings() -> rx.Component:
+    """How the store invoices, and the seller details tenancy does not keep (managers only)."""
+    when_options = [
+        rx.el.option(t("orders.documents.invoice_on.payment"), value="payment"),
+        rx.el.option(t("orders.documents.invoice_on.shipment"), value="shipment"),
+    ]
+    form = stacked_form(
+        select_field(
+            "orders.documents.field.invoice_on",
+            "invoice_on",
+            S.settings_errors,
+            when_options,
+            default_value=S.settings["invoice_on"],
+        ),
+        text_area_field(
+            "orders.documents.field.seller_address",
+            "seller_address",
+            S.settings_errors,
+            default_value=S.settings["seller_address"],
+        ),
+        field(
+            "orders.documents.field.registration_number",
+            "registration_number",
+            S.settings_errors,
+            default_value=S.settings["registration_number"],
+        ),
+        rx.hstack(
+            rx.button(t("orders.documents.save"), type="submit"),
+            rx.cond(S.settings_saved, rx.text(t("orders.documents.saved"), size="2", color_scheme="green")),
+            align="center",
+            spacing="3",
+        ),
+        on_submit=S.save_settings,
+        key=S.settings["invoice_on"] + S.settings["registration_number"],
+    )
+    return rx.cond(
+        S.can_manage,
+        section("orders.documents.settings", form, hint_key="orders.documents.settings_hint"),
+    )
+
+
 def documents_page() -> rx.Component:
     archive = download_button("archive", "orders.documents.zip", S.zip_path, variant="soft")
     return page(
@@ -85,6 +135,7 @@ def documents_page() -> rx.Component:
             _row,
             empty="orders.documents.empty",
         ),
+        _settings(),
         actions=(archive,),
         spacing="3",
     )

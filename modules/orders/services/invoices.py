@@ -21,7 +21,7 @@ from modules.orders.services.document_numbers import INVOICE, next_document_numb
 from modules.orders.services.vat import split_gross
 from modules.tenancy.public import merchant_by_id, store_by_id
 from orion_app.db import utcnow
-from orion_app.errors import NotFound
+from orion_app.errors import FieldErrors, NotFound
 from orion_app.i18n import translate
 from orion_app.scoped import in_store
 
@@ -53,12 +53,20 @@ def save_invoice_settings(
     seller_address: str = "",
     registration_number: str = "",
 ) -> InvoiceSettings:
+    """Save the store's invoicing settings; bad input is refused next to its field."""
+    errors = {}
     if invoice_on not in INVOICE_ON:
-        raise ValueError(f"invoice_on is one of {INVOICE_ON}.")
+        errors["invoice_on"] = "orders.documents.error.invoice_on"
+    if len(seller_address.strip()) > 400:
+        errors["seller_address"] = "orders.documents.error.too_long"
+    if len(registration_number.strip()) > 40:
+        errors["registration_number"] = "orders.documents.error.too_long"
+    if errors:
+        raise FieldErrors(errors)
     row = invoice_settings(session, store_id)
     row.invoice_on = invoice_on
-    row.seller_address = seller_address.strip()[:400]
-    row.registration_number = registration_number.strip()[:40]
+    row.seller_address = seller_address.strip()
+    row.registration_number = registration_number.strip()
     session.add(row)
     session.flush()
     return row

@@ -5,7 +5,9 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from modules.orders.services.documents import DOCUMENTS_DOWNLOAD, DOCUMENTS_ZIP, document_rows
+from modules.orders.services.invoices import invoice_settings, save_invoice_settings
 from modules.orders.services.listing import OrderFilters
+from orion_app.access import has_permission
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.ui.format import money
@@ -14,6 +16,7 @@ from orion_app.ui.guard import current_access, guarded
 from orion_app.ui.state import OrionState
 
 VIEW = "orders.view"
+MANAGE = "orders.manage"
 LIMIT = 500  # the page lists the period's first 500; the ZIP has them all
 
 
@@ -24,6 +27,10 @@ class DocumentsState(OrionState):
     errors: dict[str, str] = {}
     zip_path: str = ""
     form_key: int = 0
+    can_manage: bool = False
+    settings: dict[str, str] = {}  # invoice_on, seller_address, registration_number
+    settings_errors: dict[str, str] = {}
+    settings_saved: bool = False
 
     def _reload(self) -> None:
         store = current_access().tenant.store
@@ -48,11 +55,42 @@ class DocumentsState(OrionState):
         query = urlencode({"since": self.since, "until": self.until})
         self.zip_path = DOCUMENTS_ZIP.format(store=store.code) + "?" + query
 
+    def _load_settings(self) -> None:
+        access = current_access()
+        self.can_manage = has_permission(access.principal, MANAGE, access.tenant)
+        with session_scope() as session:
+            row = invoice_settings(session, access.tenant.store.id)
+        self.settings = {
+            "invoice_on": row.invoice_on,
+            "seller_address": row.seller_address,
+            "registration_number": row.registration_number,
+        }
+
     @rx.event
     @guarded(VIEW, quiet=True)
     def load(self):
-        self.errors = {}
+        self.errors, self.settings_errors, self.settings_saved = {}, {}, False
         self._reload()
+        self._load_settings()
+
+    @rx.event
+    @guarded(MANAGE)
+    def save_settings(self, form: dict):
+        store_id = current_access().tenant.store.id
+        try:
+            with session_scope() as session:
+                save_invoice_settings(
+                    session,
+                    store_id,
+                    invoice_on=str(form.get("invoice_on") or ""),
+                    seller_address=str(form.get("seller_address") or ""),
+                    registration_number=str(form.get("registration_number") or ""),
+                )
+        except FieldErrors as error:
+            self.settings_errors, self.settings_saved = translated_errors(error, self.lang), False
+            return
+        self.settings_errors, self.settings_saved = {}, True
+        self._load_settings()
 
     @rx.event
     @guarded(VIEW)
