@@ -231,3 +231,13 @@ def _clean_redis_prefix():
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    """Every test under tests/e2e/ is a browser test (`-m e2e`), marked or not: one that ran
+    with the others would start a second app server on the parallel workers."""
+    e2e = Path(__file__).parent / "e2e"
+    for item in items:
+        if e2e in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
