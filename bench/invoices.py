@@ -10,6 +10,7 @@ store on SQLite: what the ratio buys beyond the page is the e-invoice and the bo
 """
 
 import multiprocessing
+import os
 import resource
 import tempfile
 import time
@@ -105,8 +106,6 @@ def _phase(target, *args) -> dict:
 
 def _issue_end_to_end(queue) -> None:
     """In a forked child: `ISSUED` paid orders, then their invoices issued one transaction each."""
-    import os
-
     from bench.common import fresh_demo_database
     from modules.orders.services.invoices import issue_invoice, save_invoice_settings
     from orion_app.db import session_scope
