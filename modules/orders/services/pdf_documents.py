@@ -62,9 +62,9 @@ def draw_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
     pdf.cell(0, 9, latin1(_title(doc)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
     facts = [
-        f"{translate('orders.invoice.number', lang)}: {doc.number}",
-        f"{translate('orders.invoice.date', lang)}: {doc.issued_at:%Y-%m-%d}",
-        f"{translate('orders.invoice.order', lang)}: {doc.buyer.get('order_number', '')}",
+        translate("orders.invoice.number", lang, value=doc.number),
+        translate("orders.invoice.date", lang, value=f"{doc.issued_at:%Y-%m-%d}"),
+        translate("orders.invoice.order", lang, value=doc.buyer.get("order_number", "")),
     ]
     if invoice_number:
         facts.append(translate("orders.invoice.corrects", lang, number=invoice_number))
@@ -135,25 +135,26 @@ def _party(pdf: FPDF, x: float, y: float, heading: str, lines: list[str]) -> Non
         pdf.cell(90, 5, latin1(line), new_x="LEFT", new_y="NEXT")
 
 
+def _row(pdf: FPDF, cells: tuple[str, ...], height: float = 5, border: str | int = 0) -> None:
+    """One row of the table, a cell per column."""
+    for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
+        pdf.cell(width, height, latin1(text), border=border, align=align)
+    pdf.ln()
+
+
+def _amounts(label: str, quantity: str, rate: str, figures: dict, currency: str) -> tuple[str, ...]:
+    """A row's cells: label, quantity, net, rate, VAT, gross."""
+    net, vat, gross = (amount(figures[key], currency) for key in ("net_cents", "vat_cents", "gross_cents"))
+    return (label, quantity, net, rate, vat, gross)
+
+
 def _lines_table(pdf: FPDF, doc: Invoice | CreditNote) -> None:
     pdf.set_font("Helvetica", "B", 8)
-    for key, width, align in COLUMNS:
-        pdf.cell(width, 6, latin1(translate(key, doc.language)), border="B", align=align)
-    pdf.ln()
+    _row(pdf, tuple(translate(key, doc.language) for key, _width, _align in COLUMNS), 6, "B")
     pdf.set_font("Helvetica", "", 8)
     for line in doc.lines:
         title = line["title"] + (f" ({line['options']})" if line.get("options") else "")
-        cells = (
-            title[:60],
-            str(line["quantity"]),
-            amount(line["net_cents"], doc.currency),
-            f"{line['vat_rate']} %",
-            amount(line["vat_cents"], doc.currency),
-            amount(line["gross_cents"], doc.currency),
-        )
-        for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
-            pdf.cell(width, 5, latin1(text), align=align)
-        pdf.ln()
+        _row(pdf, _amounts(title[:60], str(line["quantity"]), f"{line['vat_rate']} %", line, doc.currency))
 
 
 def _totals(pdf: FPDF, doc: Invoice | CreditNote) -> None:
@@ -163,26 +164,7 @@ def _totals(pdf: FPDF, doc: Invoice | CreditNote) -> None:
     pdf.cell(0, 5, latin1(translate("orders.invoice.totals_by_rate", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 8)
     for total in doc.totals:
-        cells = (
-            "",
-            "",
-            amount(total["net_cents"], doc.currency),
-            f"{total['rate']} %",
-            amount(total["vat_cents"], doc.currency),
-            amount(total["gross_cents"], doc.currency),
-        )
-        for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
-            pdf.cell(width, 5, latin1(text), align=align)
-        pdf.ln()
+        _row(pdf, _amounts("", "", f"{total['rate']} %", total, doc.currency))
     pdf.set_font("Helvetica", "B", 9)
-    cells = (
-        translate("orders.invoice.total", lang),
-        "",
-        amount(doc.net_cents, doc.currency),
-        "",
-        amount(doc.vat_cents, doc.currency),
-        amount(doc.gross_cents, doc.currency),
-    )
-    for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
-        pdf.cell(width, 6, latin1(text), border="T", align=align)
-    pdf.ln()
+    figures = {"net_cents": doc.net_cents, "vat_cents": doc.vat_cents, "gross_cents": doc.gross_cents}
+    _row(pdf, _amounts(translate("orders.invoice.total", lang), "", "", figures, doc.currency), 6, "T")
