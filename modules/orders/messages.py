@@ -34,6 +34,14 @@ SHIPPED = "orders.shipped"  # a parcel left: its lines and the carrier's trackin
 KINDS += (
     MessageKind(
         code=SHIPPED,
-        variables=("number", "lines", "carrier", "tracking_number", "tracking_link", "complete", "status_link"),
+        variables=(
+            "number",
+            "lines",
+            "carrier",
+            "tracking_number",
+            "tracking_link",
+            "complete",
+            "status_link",
+        ),
     ),
 )

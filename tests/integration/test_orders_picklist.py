@@ -12,6 +12,7 @@ from orion_app.db import session_scope
 from tests.integration.catalog_helpers import scope
 from tests.integration.helpers import Browser
 from tests.integration.orders_helpers import line_rows, placement, stocked
+from tests.integration.orders_pages_helpers import list_tab
 from tests.integration.payments_helpers import offer_bank_transfer
 
 MARIE, JEAN = "marie@cafe-lux.lu", "jean@velo.lu"
@@ -81,3 +82,13 @@ def test_the_pdf_download_is_guarded_and_opens(two_orders):
     everything = browser.get(PICKLIST_DOWNLOAD.format(store="cafe-lux") + "?all=1", MARIE)
     assert everything.status_code == 200 and everything.content.startswith(b"%PDF-")
     assert browser.get(PICKLIST_DOWNLOAD.format(store="cafe-lux") + "?orders=x", MARIE).status_code == 400
+
+
+def test_the_order_list_offers_the_pick_list_of_its_orders_and_of_all_to_ship(two_orders):
+    first, second = two_orders
+    tab = list_tab(Browser(), MARIE)
+    tab.call("load")
+    assert (
+        tab.picklist_shown == PICKLIST_DOWNLOAD.format(store="cafe-lux") + f"?orders={second.id},{first.id}"
+    )
+    assert tab.picklist_all.endswith("/picklist?all=1")

@@ -4,7 +4,16 @@ its dialogs. Included by `merchant_detail.order_page`; loads itself when it moun
 import reflex as rx
 
 from modules.orders.state.fulfilment import FulfilmentState
-from orion_app.ui.components import field, field_error, section, select, select_field, stacked_form, when
+from orion_app.ui.components import (
+    download_button,
+    field,
+    field_error,
+    section,
+    select,
+    select_field,
+    stacked_form,
+    when,
+)
 from orion_app.ui.i18n import t
 
 F = FulfilmentState
@@ -202,7 +211,7 @@ def fulfilment_section() -> rx.Component:
             F.can_refund,
             rx.button(t("orders.refunds.open"), on_click=F.open_dialog("refund"), variant="soft"),
         ),
-        rx.link(t("orders.picklist.download"), href=F.picklist, is_external=True),
+        download_button("file_text", "orders.picklist.download", F.picklist, variant="soft"),
         spacing="3",
         align="center",
         flex_wrap="wrap",

@@ -77,6 +77,10 @@ def _row(r: rx.Var) -> rx.Component:
 
 def orders_page() -> rx.Component:
     export = download_button("download", "orders.ui.export", S.export_path, variant="soft")
+    picks = (
+        download_button("file_text", "orders.picklist.download_selected", S.picklist_shown, variant="soft"),
+        download_button("file_text", "orders.picklist.download_all", S.picklist_all, variant="soft"),
+    )
     return page(
         "orders.ui.title",
         _filters(),
@@ -96,6 +100,6 @@ def orders_page() -> rx.Component:
             empty="orders.ui.empty",
         ),
         pager(S.page_number, S.page_count, S.go_to_page),
-        actions=(export,),
+        actions=(export, *picks),
         spacing="3",
     )

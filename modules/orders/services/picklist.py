@@ -23,6 +23,12 @@ MAX_ORDERS = 500
 NO_BIN = "—"
 
 
+def picklist_path(store_code: str, order_ids: list[int] | None) -> str:
+    """The download of the pick list of `order_ids` (None: every paid order not fully shipped)."""
+    base = PICKLIST_DOWNLOAD.format(store=store_code)
+    return base + ("?all=1" if order_ids is None else "?orders=" + ",".join(str(i) for i in order_ids))
+
+
 @dataclass(frozen=True)
 class PickRow:
     warehouse: str

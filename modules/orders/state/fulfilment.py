@@ -12,7 +12,7 @@ from modules.orders.services.fulfilment_view import (
     quantities_of,
 )
 from modules.orders.services.line_refunds import refund_lines
-from modules.orders.services.picklist import PICKLIST_DOWNLOAD
+from modules.orders.services.picklist import picklist_path
 from modules.orders.services.returns import decide, receive
 from modules.orders.services.shipments import mark_delivered, ship
 from modules.orders.state.merchant_detail import MANAGE, REFUND, VIEW, OrderDetailState
@@ -57,7 +57,7 @@ class FulfilmentState(OrionState):
         self.lines, self.shipments, self.returns = shown.lines, shown.shipments, shown.returns
         self.return_lines = shown.return_lines
         self.carriers = carrier_options(self.lang)
-        self.picklist = PICKLIST_DOWNLOAD.format(store=access.tenant.store.code) + f"?orders={self.order_id}"
+        self.picklist = picklist_path(access.tenant.store.code, [self.order_id])
 
     @rx.event
     @guarded(VIEW, quiet=True)

@@ -4,6 +4,7 @@ import reflex as rx
 
 from modules.orders.services.export import download_path
 from modules.orders.services.listing import OrderFilters, list_orders
+from modules.orders.services.picklist import picklist_path
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
 from orion_app.ui.format import iso, money
@@ -24,6 +25,8 @@ class OrderListState(PagedMixin, OrionState):
     until: str = ""
     errors: dict[str, str] = {}
     export_path: str = ""
+    picklist_shown: str = ""  # the pick list of the orders on this page of the list
+    picklist_all: str = ""  # … of every paid order not fully shipped
     form_key: int = 0
 
     def _filters(self) -> OrderFilters:
@@ -52,6 +55,8 @@ class OrderListState(PagedMixin, OrionState):
             ]
         self._count_pages(PER_PAGE)
         self.export_path = download_path(store.code, filters)
+        self.picklist_shown = picklist_path(store.code, [int(r["id"]) for r in self.rows])
+        self.picklist_all = picklist_path(store.code, None)
 
     @rx.event
     @guarded(VIEW, quiet=True)
