@@ -10,9 +10,10 @@ from sqlmodel import select
 
 from modules.inventory.public import levels, movements
 from modules.messaging.models import EmailLog
-from modules.orders.models import Order, OrderLine, Shipment
+from modules.orders.models import Invoice, Order, OrderLine, Shipment
 from modules.orders.public import change_status, place_order
 from modules.orders.services.carriers import checked, tracking_link
+from modules.orders.services.invoices import save_invoice_settings
 from modules.orders.services.line_refunds import refund_lines
 from modules.orders.services.returns import decide, receive, request_return, set_return_days
 from modules.orders.services.shipments import mark_delivered, ship
@@ -248,3 +249,25 @@ def test_another_stores_order_shipment_and_return_ids_are_refused(paid_order):
         decide(session, theirs, record.id, 1, True, "Mallory")
     with session_scope() as session, pytest.raises(NotFound):  # a line id of no order of this one
         ship(session, record.store_id, record.id, {10**6: 1}, carrier="dpd", tracking_number=DPD, actor="M")
+
+
+def test_a_store_invoicing_at_shipment_issues_the_invoice_with_the_first_parcel_only(demo):
+    offer_bank_transfer(scope()[0])
+    with session_scope() as session:
+        save_invoice_settings(session, scope()[0], invoice_on="shipment")
+    moka = stocked("MOKA", "12,50", 10)[1]
+    with session_scope() as session:
+        record = place_order(session, placement([(moka, 2)]))
+    with session_scope() as session:
+        mark_paid(session, store_id=record.store_id, payment_id=record.payment.id, actor="Marie")
+    assert invoices_of(record.id) == []
+    line = line_rows(record.id)[0].id
+    send(record, {line: 1})
+    (first,) = invoices_of(record.id)
+    send(record, {line: 1})
+    assert invoices_of(record.id) == [first]
+
+
+def invoices_of(order_id: int) -> list[str]:
+    with session_scope() as session:
+        return list(session.exec(select(Invoice.number).where(Invoice.order_id == order_id)))

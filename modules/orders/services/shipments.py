@@ -20,6 +20,7 @@ from modules.inventory.public import consume_reserved
 from modules.orders.models import Order, Shipment, ShipmentLine
 from modules.orders.services import transitions as t
 from modules.orders.services.carriers import checked, tracking_link
+from modules.orders.services.invoices import invoices_on, issue_invoice
 from modules.orders.services.shipped import fully_shipped, order_lines, shipped_by_line
 from modules.orders.services.shipped_mail import send_shipped
 from orion_app.db import utcnow
@@ -106,6 +107,8 @@ def ship(
         consume_reserved(session, store_id, taken, reason=f"order {order.number}")
     session.flush()
     _follow(session, order, actor)
+    if invoices_on(session, store_id) == "shipment":  # the first parcel issues it; later ones find it
+        issue_invoice(session, store_id, order.id)
     send_shipped(session, order, shipment, complete=order.status == t.SHIPPED)
     return shipment
 
