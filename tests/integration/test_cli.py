@@ -34,7 +34,7 @@ def test_modules_for_a_platform_shows_what_is_enabled_there(demo):
     result = run("modules", "--platform", "oms")
     rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[2:]}
     assert rows["analytics"] == "no" and rows["catalog"] == "yes" and rows["tenancy"] == "yes"
-    assert rows["checkout"] == "no"  # planned, not built
+    assert rows["loyalty"] == "no"  # planned, not built
     assert run("modules", "--platform", "ghost").returncode == 1
 
 
