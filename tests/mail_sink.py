@@ -5,7 +5,7 @@ point Orion's delivery at it. `mail_sink.messages()` gives what it received as
 `email.message.EmailMessage`s, `wait_for(to=..., subject_contains=...)` waits for one.
 `answer("451 ...")` / `answer("550 ...")` makes it refuse recipients (temporary /
 permanent failure) until `answer(None)`; `stop()` / `start()` take it down and back up on
-the same port. Each test gets it running and accepting; messages are kept until `clear()`.
+the same port. Each test gets it running, accepting and empty.
 """
 
 import logging
@@ -126,8 +126,10 @@ def mail_sink_server():
 
 @pytest.fixture
 def mail_sink(mail_sink_server) -> MailSink:
-    """The session's SMTP server, running and accepting (messages of earlier tests stay)."""
+    """The session's SMTP server, running, accepting and empty: a test sees only its own mail
+    (the same test on SQLite and then PostgreSQL mails the same address twice)."""
     mail_sink_server.start()
     mail_sink_server.answer(None)
+    mail_sink_server.clear()
     point_messaging_at(mail_sink_server)
     return mail_sink_server
