@@ -46,6 +46,22 @@ def returns_tab(number: str, token: str) -> Tab:
     return tab
 
 
+def shipped(record, units: int) -> int:
+    """Ship `units` of the order's one line by DPD; the line's id."""
+    line = line_rows(record.id)[0].id
+    with session_scope() as session:
+        ship(
+            session,
+            record.store_id,
+            record.id,
+            {line: units},
+            carrier="dpd",
+            tracking_number="0" * 14,
+            actor="M",
+        )
+    return line
+
+
 def requests() -> list[ReturnRequest]:
     with session_scope() as session:
         return list(session.exec(select(ReturnRequest)))
@@ -58,17 +74,7 @@ def test_nothing_shipped_offers_no_return(zoes_order):
 
 def test_the_customer_requests_a_return_of_shipped_units_with_a_reason(zoes_order):
     record, token = zoes_order
-    line = line_rows(record.id)[0].id
-    with session_scope() as session:
-        ship(
-            session,
-            record.store_id,
-            record.id,
-            {line: 2},
-            carrier="dpd",
-            tracking_number="01234567890123",
-            actor="M",
-        )
+    line = shipped(record, 2)
     tab = returns_tab(record.number, token)
     assert (
         tab.open and tab.deadline and tab.lines == [{"id": str(line), "title": "Café MOKA-250", "left": "2"}]
@@ -83,17 +89,7 @@ def test_the_customer_requests_a_return_of_shipped_units_with_a_reason(zoes_orde
 
 def test_another_customer_gets_nothing_to_return(zoes_order):
     record, _token = zoes_order
-    line = line_rows(record.id)[0].id
-    with session_scope() as session:
-        ship(
-            session,
-            record.store_id,
-            record.id,
-            {line: 3},
-            carrier="dpd",
-            tracking_number="01234567890123",
-            actor="M",
-        )
+    line = shipped(record, 3)
     _max, max_token = signed_up(storefront(), "max@example.lu", name="Max Muster")
     tab = returns_tab(record.number, max_token)
     assert not tab.open and tab.lines == []

@@ -19,21 +19,27 @@ from orion_app.ui.i18n import t
 F = FulfilmentState
 
 
-def _units_input(prefix: str, line: rx.Var, most: rx.Var) -> rx.Component:
-    name = prefix + line["id"]
+def units_input(name: rx.Var, title: rx.Var, most: rx.Var, errors: rx.Var) -> rx.Component:
+    """A line's title, "of <most>" and a whole-number field `name` (0 to most), its error below."""
     return rx.vstack(
         rx.hstack(
-            rx.text(line["title"], size="2", flex="1", min_width="8em"),
+            rx.text(title, size="2", flex="1", min_width="8em"),
             rx.text(t("orders.fulfilment.of", units=most), size="1", color_scheme="gray"),
-            rx.input(name=name, type="number", min="0", max=most, default_value="0", width="5em"),
+            rx.input(
+                name=name, type="number", min="0", max=most, default_value="0", width="5em", aria_label=title
+            ),
             align="center",
             width="100%",
             flex_wrap="wrap",
         ),
-        field_error(F.errors, name),
+        field_error(errors, name),
         spacing="0",
         width="100%",
     )
+
+
+def _units_input(prefix: str, line: rx.Var, most: rx.Var) -> rx.Component:
+    return units_input(prefix + line["id"], line["title"], most, F.errors)
 
 
 def _dialog(which: str, title_key: str, *body: rx.Component, on_submit, submit_key: str) -> rx.Component:

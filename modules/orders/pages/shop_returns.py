@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from modules.orders.pages.fulfilment import units_input
 from modules.orders.state.shop_returns import ShopReturnState
 from orion_app.ui.components import field_error, stacked_form, text_area_field, when
 from orion_app.ui.i18n import t
@@ -10,28 +11,7 @@ R = ShopReturnState
 
 
 def _line(line: rx.Var) -> rx.Component:
-    name = "ret_" + line["id"]
-    return rx.vstack(
-        rx.hstack(
-            rx.text(line["title"], size="2", flex="1", min_width="8em"),
-            rx.text(t("orders.fulfilment.of", units=line["left"]), size="1", color_scheme="gray"),
-            rx.input(
-                name=name,
-                type="number",
-                min="0",
-                max=line["left"],
-                default_value="0",
-                width="5em",
-                aria_label=line["title"],
-            ),
-            align="center",
-            width="100%",
-            flex_wrap="wrap",
-        ),
-        field_error(R.errors, name),
-        spacing="0",
-        width="100%",
-    )
+    return units_input("ret_" + line["id"], line["title"], line["left"], R.errors)
 
 
 def return_request_card() -> rx.Component:

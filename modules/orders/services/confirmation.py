@@ -44,16 +44,11 @@ def send_confirmation(session: Session, order: Order, payment: PaymentRecord | N
         for v in view.vat_lines
     ]
     bank = payment.instructions if payment and order.payment_method == "bank_transfer" else {}
-    base = storefront_url(session, order.store_id, order.platform_id, deployment_origin())
-    return send_message(
+    return send_order_mail(
         session,
-        kind=CONFIRMATION,
-        to_email=order.email,
-        to_name=order.customer_name,
-        language=lang,
-        platform_id=order.platform_id,
-        store_id=order.store_id,
-        context={
+        order,
+        CONFIRMATION,
+        {
             "number": order.number,
             "lines": "\n".join(rows),
             "subtotal": amount(order.subtotal_cents),
@@ -66,6 +61,26 @@ def send_confirmation(session: Session, order: Order, payment: PaymentRecord | N
             "bic": str(bank.get("bic", "")),
             "beneficiary": str(bank.get("beneficiary", "")),
             "reference": str(bank.get("reference", "")) or order.number,
-            "status_link": base + status_page_path(order.number, unseal(order.status_token_sealed)),
+            "status_link": status_link(session, order),
         },
+    )
+
+
+def status_link(session: Session, order: Order) -> str:
+    """The order's guest status page on its storefront (the token unsealed for the mail)."""
+    base = storefront_url(session, order.store_id, order.platform_id, deployment_origin())
+    return base + status_page_path(order.number, unseal(order.status_token_sealed))
+
+
+def send_order_mail(session: Session, order: Order, kind: str, context: dict) -> int:
+    """Queue the mail `kind` to the order's customer, in the order's language; the log id."""
+    return send_message(
+        session,
+        kind=kind,
+        to_email=order.email,
+        to_name=order.customer_name,
+        language=order.language,
+        platform_id=order.platform_id,
+        store_id=order.store_id,
+        context=context,
     )

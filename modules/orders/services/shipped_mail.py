@@ -4,14 +4,10 @@ shipment's own transaction, so a refused shipment sends nothing."""
 
 from sqlmodel import Session, select
 
-from modules.messaging.public import send_message
-from modules.orders.links import deployment_origin
 from modules.orders.messages import SHIPPED
 from modules.orders.models import Order, OrderLine, Shipment, ShipmentLine
 from modules.orders.services.carriers import carrier_name, tracking_link
-from modules.orders.services.hashing import unseal
-from modules.orders.services.status import status_page_path
-from modules.tenancy.public import storefront_url
+from modules.orders.services.confirmation import send_order_mail, status_link
 from orion_app.i18n import translate
 
 
@@ -28,22 +24,17 @@ def send_shipped(session: Session, order: Order, shipment: Shipment, *, complete
         "\t".join((f"{title} ({options})" if options else title, str(units)))
         for title, options, units in rows
     )
-    base = storefront_url(session, order.store_id, order.platform_id, deployment_origin())
-    return send_message(
+    return send_order_mail(
         session,
-        kind=SHIPPED,
-        to_email=order.email,
-        to_name=order.customer_name,
-        language=lang,
-        platform_id=order.platform_id,
-        store_id=order.store_id,
-        context={
+        order,
+        SHIPPED,
+        {
             "number": order.number,
             "lines": lines,
             "carrier": carrier_name(shipment.carrier, translate("orders.fulfilment.carrier.other", lang)),
             "tracking_number": shipment.tracking_number,
             "tracking_link": tracking_link(shipment.carrier, shipment.tracking_number, shipment.tracking_url),
             "complete": "1" if complete else "",
-            "status_link": base + status_page_path(order.number, unseal(order.status_token_sealed)),
+            "status_link": status_link(session, order),
         },
     )
