@@ -210,6 +210,7 @@ def _return(r: rx.Var) -> rx.Component:
 def fulfilment_section() -> rx.Component:
     """Parcels and returns of the order, with the merchant's actions."""
     actions = rx.hstack(
+        rx.cond(F.partial, rx.badge(t("orders.fulfilment.partially_shipped"), color_scheme="amber")),
         rx.cond(
             F.can_manage & F.shippable, rx.button(t("orders.fulfilment.ship"), on_click=F.open_dialog("ship"))
         ),

@@ -22,6 +22,7 @@ from orion_app.ui.format import iso
 class FulfilmentPage:
     number: str
     shippable: bool
+    partial: bool  # some units shipped, some still to ship
     lines: list[dict[str, str]]
     shipments: list[dict[str, str]]
     returns: list[dict[str, str]]
@@ -61,6 +62,7 @@ def fulfilment_page(session: Session, store_id: int, order_id: int, lang: str) -
     return FulfilmentPage(
         number=order.number,
         shippable=order.status in SHIPPABLE,
+        partial=bool(shipped) and any(shipped.get(line.id, 0) < line.quantity for line in lines),
         lines=[
             {
                 "id": str(line.id),

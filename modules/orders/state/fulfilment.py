@@ -29,6 +29,7 @@ class FulfilmentState(OrionState):
     found: bool = False
     order_id: int = 0
     shippable: bool = False
+    partial: bool = False
     picklist: str = ""
     lines: list[dict[str, str]] = []
     shipments: list[dict[str, str]] = []
@@ -53,7 +54,7 @@ class FulfilmentState(OrionState):
         self.can_manage, self.can_refund = self._may(MANAGE), self._may(REFUND)
         with session_scope() as session:
             shown: FulfilmentPage = fulfilment_page(session, access.tenant.store.id, self.order_id, self.lang)
-        self.found, self.shippable = True, shown.shippable
+        self.found, self.shippable, self.partial = True, shown.shippable, shown.partial
         self.lines, self.shipments, self.returns = shown.lines, shown.shipments, shown.returns
         self.return_lines = shown.return_lines
         self.carriers = carrier_options(self.lang)
