@@ -81,9 +81,9 @@ def test_a_disabled_catalog_hides_every_catalog_page_of_the_platform(browser, ap
             expect(shopper.get_by_test_id("not-found")).to_be_visible()
         expect(shopper.get_by_role("navigation", name="Main").get_by_role("link")).to_have_count(0)
         shopper.goto(app_server + "/platforms/loyalty/storefront/bakery-lux/")
-        expect(shopper.get_by_role("navigation", name="Main").get_by_role("link")).to_have_count(
-            1
-        )  # home only
+        main_menu = shopper.get_by_role("navigation", name="Main")
+        expect(main_menu.get_by_role("link")).to_have_count(2)  # home and the shopper's account
+        expect(main_menu.locator('a[href$="/bakery-lux/account"]')).to_have_count(1)  # in Luxembourgish
         shopper.goto(app_server + "/platforms/oms/storefront/cafe-lux/products")
         expect(shopper.get_by_role("main").get_by_role("heading", name="Tous les produits")).to_be_visible()
         admin.get_by_role("button", name="enable catalog").click()

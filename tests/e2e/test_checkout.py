@@ -199,7 +199,7 @@ def test_a_guest_pays_by_card_marie_sees_it_paid_and_refunds_part_of_it(browser,
     page.get_by_role("link", name=number).click()
     expect(page.get_by_text("Order placed")).to_be_visible()
     expect(page.get_by_text(re.compile("Payment of .* received"))).to_be_visible()
-    page.get_by_role("button", name="Refund").click()
+    page.get_by_role("button", name="Refund", exact=True).click()
     page.get_by_label("Amount to refund (EUR)").fill("5.00")
     page.get_by_role("dialog").get_by_role("button", name="Refund").click()
     expect(page.get_by_text("Partially refunded").first).to_be_visible()

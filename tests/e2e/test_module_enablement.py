@@ -75,8 +75,8 @@ def test_disabling_a_module_previews_its_dependents_before_changing_anything(bro
     dialog.get_by_role("button", name="Cancel").click()
     expect(admin.locator("[data-module=catalog]")).to_contain_text("On")
     # A module that is declared but not built shows as planned and has no switch.
-    expect(admin.locator("[data-module=checkout]")).to_contain_text("Planned")
-    expect(admin.get_by_role("button", name="enable checkout")).to_have_count(0)
+    expect(admin.locator("[data-module=loyalty]")).to_contain_text("Planned")
+    expect(admin.get_by_role("button", name="enable loyalty")).to_have_count(0)
 
 
 def test_a_storefront_answers_at_its_dev_path_and_by_host(page: Page, app_server: str):
