@@ -150,7 +150,12 @@ def customer_page() -> rx.Component:
         S.found,
         rx.vstack(
             rx.hstack(
-                rx.heading(S.profile["name"], size="6", as_="h1", word_break="break-word"),
+                rx.heading(
+                    t("customers.admin.customer_heading", name=S.profile["name"]),
+                    size="6",
+                    as_="h1",
+                    word_break="break-word",
+                ),
                 rx.spacer(),
                 rx.link(t("customers.admin.back"), href=ShellState.base + "customers"),
                 width="100%",
