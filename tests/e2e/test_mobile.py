@@ -52,13 +52,20 @@ def staff_pages(frontend: Frontend) -> list[tuple[str, str, bool]]:
 
 @pytest.fixture(scope="module")
 def record_ids(app_server: str, tmp_path_factory) -> dict[str, str]:
-    """A real id for each dynamic segment of a dashboard path, from the seeded database."""
+    """A real id for each dynamic segment of a dashboard path, from the seeded database, and
+    a paid order of one of its demo customers (so the order page shows its fulfilment form and
+    the customer page its orders)."""
     from modules.catalog.models import Product
+    from modules.customers.models import Customer
     from modules.marketplace.services.imports import start_import
+    from modules.orders.public import place_order
+    from modules.payments.public import mark_paid
     from modules.tenancy.models import Merchant, User
     from orion_app.db import session_scope
     from tests.integration.helpers import store_id
     from tests.integration.marketplace_helpers import store_ref
+    from tests.integration.orders_helpers import placement, stocked
+    from tests.integration.payments_helpers import offer_bank_transfer
 
     previous = os.environ.get("MARKETPLACE_FILES_DIR")
     os.environ["MARKETPLACE_FILES_DIR"] = str(tmp_path_factory.mktemp("feeds"))
@@ -68,6 +75,16 @@ def record_ids(app_server: str, tmp_path_factory) -> dict[str, str]:
             product = session.exec(select(Product.id).where(Product.store_id == store_id(STORE))).first()
             merchant = session.exec(select(Merchant.id).order_by(Merchant.id)).first()
             user = session.exec(select(User.id).where(User.email == "marie@cafe-lux.lu")).one()
+            customer = session.exec(
+                select(Customer).where(Customer.store_id == store_id(STORE)).order_by(Customer.id)
+            ).first()
+            customer_id, email = customer.id, customer.email
+        offer_bank_transfer(store_id(STORE))
+        variant = stocked("E2E-PHONE-WALK", "12,50", 5)[1]
+        with session_scope() as session:
+            order = place_order(session, placement([(variant, 2)], customer_id=customer_id, email=email))
+        with session_scope() as session:
+            mark_paid(session, store_id=order.store_id, payment_id=order.payment.id, actor="Marie Schmit")
     finally:
         if previous is None:
             os.environ.pop("MARKETPLACE_FILES_DIR", None)
@@ -80,6 +97,9 @@ def record_ids(app_server: str, tmp_path_factory) -> dict[str, str]:
         "job": str(job.id),
         "merchant": str(merchant),
         "user": str(user),
+        "customer": str(customer_id),
+        "order": str(order.id),
+        "kind": "orders.confirmation",  # a kind a store may override, so both editors open it
     }
 
 
