@@ -14,12 +14,17 @@ SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-12
 
 
 def test_the_bell_counts_lists_and_clears_on_a_phone(browser, app_server):
+    from sqlmodel import delete
+
+    from modules.messaging.models.notifications import Notification
     from modules.messaging.public import notify
     from orion_app.db import session_scope
     from tests.integration.helpers import store_id
 
     with session_scope() as session:
         cafe = store_id("cafe-lux")
+        # The session's database is shared: orders other tests placed in cafe-lux notified it too.
+        session.exec(delete(Notification).where(Notification.store_id == cafe))
         notify(
             session,
             kind="inventory.low_stock",
