@@ -37,8 +37,10 @@ def test_listing_cards_offer_small_files_and_load_the_first_row_first(
         assert card["sizes"], card
     # By the card's place in the grid (a product another test made may have no photo):
     # the first row (2 on a phone) loads at once and first, the next row too, the rest lazily.
+    # A grid cell is the card's link, or the card itself when an action (add to cart) sits under the link.
     places = phone.evaluate(
-        "[...document.querySelectorAll('main .rt-Grid > a')].map(a => a.querySelector('img')?.getAttribute('src'))"
+        "[...document.querySelectorAll('main .rt-Grid > :is(a, .rt-Card)')]"
+        ".map(cell => cell.querySelector('img')?.getAttribute('src'))"
     )
     for card in cards:
         place = places.index(card["src"])
