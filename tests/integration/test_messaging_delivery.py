@@ -32,6 +32,15 @@ def _queue(session, cafe, commit: bool = True, **kwargs) -> int:
     return log_id
 
 
+def _deliver_the_retry(session, log_id: int, timeout: float = 20) -> None:
+    """Run the worker until the retry scheduled for the row (1 s later) has been tried: a
+    loaded machine may start a burst worker before the retry is due."""
+    deadline = time.monotonic() + timeout
+    while _row(session, log_id).attempts < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)
+        deliver_queued()
+
+
 def _row(session, log_id) -> EmailLog:
     session.expire_all()
     return session.get(EmailLog, log_id)
@@ -109,8 +118,7 @@ def test_a_temporary_refusal_is_retried_and_a_permanent_one_recorded(demo, sessi
     row = _row(session, log_id)
     assert (row.status, row.attempts) == ("queued", 1) and row.last_error.startswith("451")
     mail_sink.answer(None)
-    time.sleep(1.2)
-    deliver_queued()
+    _deliver_the_retry(session, log_id)
     mail_sink.wait_for(to="later@example.lu")
     assert (_row(session, log_id).status, _row(session, log_id).attempts) == ("sent", 2)
 
@@ -131,8 +139,7 @@ def test_mail_stays_queued_while_the_server_is_down_and_goes_out_when_it_is_back
     row = _row(session, log_id)
     assert (row.status, row.attempts) == ("queued", 1) and "Connection" in row.last_error
     mail_sink.start()
-    time.sleep(1.2)
-    deliver_queued()
+    _deliver_the_retry(session, log_id)
     mail_sink.wait_for(to="patient@example.lu")
     assert _row(session, log_id).status == "sent"
 
