@@ -87,6 +87,7 @@ class EventClient:
     def __init__(self, backend: Backend, token: str = "", cookie: str = "orion_session", tab: str = ""):
         self.backend = backend
         self.updates: list = []
+        self._last_update = 0.0
         self._final = threading.Event()
         self.client = socketio.Client()
         self.client.on("event", self._on_event, namespace="/_event")
@@ -101,8 +102,16 @@ class EventClient:
 
     def _on_event(self, data):
         self.updates.append(data)
+        self._last_update = time.monotonic()
         if isinstance(data, dict) and data.get("final", True):
             self._final.set()
+
+    def _settle(self, quiet: float = 0.25) -> None:
+        """Wait until no update has come for `quiet` seconds: one event's answer may come as
+        several messages (the router's delta, then the handler's delta and events), each
+        looking final."""
+        while time.monotonic() - self._last_update < quiet:
+            time.sleep(0.05)
 
     def send(self, name: str, payload: dict, path: str, *, wait: bool = True, timeout: float = 15) -> list:
         """Send one event as if from the page at `path`; the updates up to its final one.
@@ -116,8 +125,10 @@ class EventClient:
         self.client.emit(
             "event", {"name": name, "payload": payload, "router_data": router}, namespace="/_event"
         )
-        if wait and not self._final.wait(timeout):
-            raise TimeoutError(f"No answer to {name}")
+        if wait:
+            if not self._final.wait(timeout):
+                raise TimeoutError(f"No answer to {name}")
+            self._settle()
         return self.updates[start:]
 
     def barrier(self) -> None:
