@@ -140,3 +140,35 @@ class EventClient:
 
     def close(self) -> None:
         self.client.disconnect()
+
+
+def demo_backend(tmp_path_factory):
+    """(backend, session tokens of marie, luc, jean and ada) on a fresh seeded SQLite database,
+    for a module-scoped fixture: `yield from demo_backend(tmp_path_factory)`."""
+    from modules.tenancy.services.auth import sign_in
+    from orion_app.cli import main
+    from orion_app.db import session_scope
+    from tests.conftest import _activate, migrated_database
+
+    databases = _activate(migrated_database("sqlite", tmp_path_factory))
+    next(databases)
+    assert main(["seed-demo"]) == 0
+    people = {
+        "marie": "marie@cafe-lux.lu",
+        "luc": "luc@cafe-lux.lu",
+        "jean": "jean@velo.lu",
+        "ada": "admin@orion.lu",
+    }
+    with session_scope() as session:
+        tokens = {who: sign_in(session, email, "orion-demo-2026")[0] for who, email in people.items()}
+    backend = Backend()
+    try:
+        yield backend, tokens
+    finally:
+        backend.stop()
+        next(databases, None)
+
+
+def handler(state, name: str) -> str:
+    """The full event name of `state`'s handler `name`."""
+    return f"{state.get_full_name()}.{name}"

@@ -12,7 +12,7 @@ from modules.messaging.services.template_views import editable_kinds, overridden
 from modules.messaging.services.templates import save_override
 from orion_app.db import session_scope
 from tests.integration.helpers import platform_id, store_id
-from tests.integration.live_backend import Backend, EventClient
+from tests.integration.live_backend import EventClient, demo_backend, handler
 
 VERIFY = "customers.verify_email"
 
@@ -90,33 +90,7 @@ def test_stores_edit_only_kinds_they_may_override_and_see_their_own_languages(de
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    from modules.tenancy.services.auth import sign_in
-    from orion_app.cli import main
-    from tests.conftest import _activate, migrated_database
-
-    databases = _activate(migrated_database("sqlite", tmp_path_factory))
-    next(databases)
-    assert main(["seed-demo"]) == 0
-    with session_scope() as session:
-        tokens = {
-            who: sign_in(session, email, "orion-demo-2026")[0]
-            for who, email in (
-                ("marie", "marie@cafe-lux.lu"),
-                ("luc", "luc@cafe-lux.lu"),
-                ("jean", "jean@velo.lu"),
-                ("ada", "admin@orion.lu"),
-            )
-        }
-    backend = Backend()
-    try:
-        yield backend, tokens
-    finally:
-        backend.stop()
-        next(databases, None)
-
-
-def handler(state, name: str) -> str:
-    return f"{state.get_full_name()}.{name}"
+    yield from demo_backend(tmp_path_factory)
 
 
 def overrides() -> list[tuple[int | None, str, str]]:

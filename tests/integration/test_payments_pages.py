@@ -8,7 +8,7 @@ from sqlmodel import select
 from modules.payments.models import PaymentGatewaySettings, StorePaymentSettings
 from orion_app.db import session_scope
 from tests.integration.helpers import store_id
-from tests.integration.live_backend import Backend, EventClient
+from tests.integration.live_backend import EventClient, demo_backend, handler
 
 STORE_PAGE = "/store/cafe-lux/settings/payments"
 FORM = {
@@ -23,33 +23,7 @@ FORM = {
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    from modules.tenancy.services.auth import sign_in
-    from orion_app.cli import main
-    from tests.conftest import _activate, migrated_database
-
-    databases = _activate(migrated_database("sqlite", tmp_path_factory))
-    next(databases)
-    assert main(["seed-demo"]) == 0
-    with session_scope() as session:
-        tokens = {
-            who: sign_in(session, email, "orion-demo-2026")[0]
-            for who, email in (
-                ("marie", "marie@cafe-lux.lu"),
-                ("luc", "luc@cafe-lux.lu"),
-                ("jean", "jean@velo.lu"),
-                ("ada", "admin@orion.lu"),
-            )
-        }
-    backend = Backend()
-    try:
-        yield backend, tokens
-    finally:
-        backend.stop()
-        next(databases, None)
-
-
-def handler(state, name: str) -> str:
-    return f"{state.get_full_name()}.{name}"
+    yield from demo_backend(tmp_path_factory)
 
 
 def saved_settings() -> list[tuple[int, str, bool]]:
