@@ -2,9 +2,12 @@
 embedded as `factur-x.xml` by the `factur-x` package.
 
 fpdf2 is pure Python (no Cairo/Pango like WeasyPrint, no C extension like ReportLab's
-accelerator): it installs anywhere pip does and draws an A4 page in milliseconds. The page
-uses the PDF core font Helvetica, so text is written in Latin-1 (every character of
-en/fr/de/lb); a character outside it (a product title in another script) prints as "?".
+accelerator): it installs anywhere pip does and draws an A4 page in milliseconds. PDF/A-3
+needs what neither fpdf2 nor factur-x adds by default: every font embedded (the page uses
+`pdf_fonts.FONT`, an embedded TrueType font, so "Lëtzebuerg", "Müller", "ß" and "€" print
+and extract as text) and an sRGB OutputIntent (`pdf_fonts.add_srgb_output_intent`). The
+XMP metadata saying PDF/A-3 B (pdfaid part 3, conformance B) with the Factur-X extension
+schema is written by factur-x's `generate_from_binary`. No transparency, no encryption.
 All labels come from the module's `orders.invoice.*` keys in the document's language.
 """
 
@@ -15,6 +18,7 @@ from fpdf import FPDF
 
 from modules.orders.models import CreditNote, Invoice
 from modules.orders.services.facturx_xml import document_xml
+from modules.orders.services.pdf_fonts import FONT, add_srgb_output_intent, new_pdf, printable
 from orion_app.i18n import translate
 
 # (label key, width in mm, alignment) of the lines table; 180 mm in all.
@@ -26,10 +30,6 @@ COLUMNS = (
     ("orders.invoice.vat", 24, "R"),
     ("orders.invoice.gross", 26, "R"),
 )
-
-
-def latin1(text: str) -> str:
-    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 def amount(cents: int, currency: str) -> str:
@@ -47,20 +47,26 @@ def render_document(doc: Invoice | CreditNote, invoice_number: str = "") -> byte
         "subject": f"{title} {doc.number}",
     }
     return facturx.generate_from_binary(
-        draw_document(doc, invoice_number), xml, flavor="factur-x", level="basic", pdf_metadata=metadata
+        draw_document(doc, invoice_number),
+        xml,
+        flavor="factur-x",
+        level="basic",
+        pdf_metadata=metadata,
+        lang=doc.language,
     )
 
 
 def draw_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
     """The printable page alone (no XML): what `render_document` makes PDF/A-3."""
     lang = doc.language
-    pdf = FPDF(format="A4", unit="mm")
+    pdf = new_pdf(unit="mm")
+    add_srgb_output_intent(pdf)
     pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.set_title(latin1(f"{_title(doc)} {doc.number}"))
+    pdf.set_title(f"{_title(doc)} {doc.number}")
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 9, latin1(_title(doc)), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 9)
+    pdf.set_font(FONT, "B", 16)
+    pdf.cell(0, 9, printable(_title(doc)), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 9)
     facts = [
         translate("orders.invoice.number", lang, value=doc.number),
         translate("orders.invoice.date", lang, value=f"{doc.issued_at:%Y-%m-%d}"),
@@ -69,7 +75,7 @@ def draw_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
     if invoice_number:
         facts.append(translate("orders.invoice.corrects", lang, number=invoice_number))
     for fact in facts:
-        pdf.cell(0, 5, latin1(fact), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, printable(fact), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     top = pdf.get_y()
     _party(pdf, 10, top, translate("orders.invoice.seller", lang), _seller_lines(doc))
@@ -78,23 +84,23 @@ def draw_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
     _lines_table(pdf, doc)
     _totals(pdf, doc)
     pdf.ln(4)
-    pdf.set_font("Helvetica", "", 9)
+    pdf.set_font(FONT, "", 9)
     method = translate(f"orders.domain.payment.{doc.payment_method}", lang)
     pdf.multi_cell(
         0,
         5,
-        latin1(translate("orders.invoice.payment_method", lang, method=method)),
+        printable(translate("orders.invoice.payment_method", lang, method=method)),
         new_x="LMARGIN",
         new_y="NEXT",
     )
     if doc.payment_terms:
-        pdf.multi_cell(0, 5, latin1(doc.payment_terms), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, printable(doc.payment_terms), new_x="LMARGIN", new_y="NEXT")
     if doc.legal_mention != "none":
-        pdf.set_font("Helvetica", "B", 9)
+        pdf.set_font(FONT, "B", 9)
         pdf.multi_cell(
             0,
             5,
-            latin1(translate(f"orders.invoice.mention.{doc.legal_mention}", lang)),
+            printable(translate(f"orders.invoice.mention.{doc.legal_mention}", lang)),
             new_x="LMARGIN",
             new_y="NEXT",
         )
@@ -128,17 +134,17 @@ def _buyer_lines(doc: Invoice | CreditNote) -> list[str]:
 
 def _party(pdf: FPDF, x: float, y: float, heading: str, lines: list[str]) -> None:
     pdf.set_xy(x, y)
-    pdf.set_font("Helvetica", "B", 9)
-    pdf.cell(90, 5, latin1(heading), new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 9)
+    pdf.set_font(FONT, "B", 9)
+    pdf.cell(90, 5, printable(heading), new_x="LEFT", new_y="NEXT")
+    pdf.set_font(FONT, "", 9)
     for line in filter(None, lines):
-        pdf.cell(90, 5, latin1(line), new_x="LEFT", new_y="NEXT")
+        pdf.cell(90, 5, printable(line), new_x="LEFT", new_y="NEXT")
 
 
 def _row(pdf: FPDF, cells: tuple[str, ...], height: float = 5, border: str | int = 0) -> None:
     """One row of the table, a cell per column."""
     for (_key, width, align), text in zip(COLUMNS, cells, strict=True):
-        pdf.cell(width, height, latin1(text), border=border, align=align)
+        pdf.cell(width, height, printable(text), border=border, align=align)
     pdf.ln()
 
 
@@ -149,9 +155,9 @@ def _amounts(label: str, quantity: str, rate: str, figures: dict, currency: str)
 
 
 def _lines_table(pdf: FPDF, doc: Invoice | CreditNote) -> None:
-    pdf.set_font("Helvetica", "B", 8)
+    pdf.set_font(FONT, "B", 8)
     _row(pdf, tuple(translate(key, doc.language) for key, _width, _align in COLUMNS), 6, "B")
-    pdf.set_font("Helvetica", "", 8)
+    pdf.set_font(FONT, "", 8)
     for line in doc.lines:
         title = line["title"] + (f" ({line['options']})" if line.get("options") else "")
         _row(pdf, _amounts(title[:60], str(line["quantity"]), f"{line['vat_rate']} %", line, doc.currency))
@@ -160,11 +166,11 @@ def _lines_table(pdf: FPDF, doc: Invoice | CreditNote) -> None:
 def _totals(pdf: FPDF, doc: Invoice | CreditNote) -> None:
     lang = doc.language
     pdf.ln(3)
-    pdf.set_font("Helvetica", "B", 8)
-    pdf.cell(0, 5, latin1(translate("orders.invoice.totals_by_rate", lang)), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 8)
+    pdf.set_font(FONT, "B", 8)
+    pdf.cell(0, 5, printable(translate("orders.invoice.totals_by_rate", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 8)
     for total in doc.totals:
         _row(pdf, _amounts("", "", f"{total['rate']} %", total, doc.currency))
-    pdf.set_font("Helvetica", "B", 9)
+    pdf.set_font(FONT, "B", 9)
     figures = {"net_cents": doc.net_cents, "vat_cents": doc.vat_cents, "gross_cents": doc.gross_cents}
     _row(pdf, _amounts(translate("orders.invoice.total", lang), "", "", figures, doc.currency), 6, "T")

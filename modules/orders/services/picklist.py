@@ -3,8 +3,8 @@
 Each line's units still to ship are shared over its variant's bins in warehouse/bin order
 (as shipping will consume them), and the rows are sorted by warehouse, bin and SKU so the
 picker walks the store room once. A unit no bin holds is listed under "—". The PDF uses
-fpdf2 with the core font Helvetica (Latin-1: every character of en/fr/de/lb; anything
-else prints as "?"), labels in the reader's language.
+fpdf2 with the embedded TrueType font of `pdf_fonts` (every character of en/fr/de/lb and
+"€"; see there for the others), labels in the reader's language.
 """
 
 from dataclasses import dataclass
@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from modules.inventory.public import levels
 from modules.orders.models import Order, OrderLine
+from modules.orders.services.pdf_fonts import FONT, new_pdf, printable
 from modules.orders.services.shipments import SHIPPABLE
 from modules.orders.services.shipped import shipped_by_line
 from orion_app.i18n import translate
@@ -78,10 +79,6 @@ def _spread(session: Session, store_id: int, line: OrderLine, left: int) -> list
     return found
 
 
-def _latin1(text: str) -> str:
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
 # (label key, width in mm, alignment): 190 mm on A4 with 10 mm margins.
 COLUMNS = (
     ("orders.picklist.warehouse", 28, "L"),
@@ -95,29 +92,29 @@ COLUMNS = (
 
 def picklist_pdf(rows: list[PickRow], store_name: str, lang: str) -> bytes:
     """The pick list as PDF bytes (one header row repeated on each page)."""
-    pdf = FPDF(format="A4")
+    pdf = new_pdf()
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=12)
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 14)
+    pdf.set_font(FONT, "B", 14)
     pdf.cell(
         0,
         8,
-        _latin1(translate("orders.picklist.title", lang, store=store_name)),
+        printable(translate("orders.picklist.title", lang, store=store_name)),
         new_x="LMARGIN",
         new_y="NEXT",
     )
-    pdf.set_font("Helvetica", "", 9)
+    pdf.set_font(FONT, "", 9)
     orders = sorted({r.order for r in rows})
-    pdf.multi_cell(0, 5, _latin1(", ".join(orders) or translate("orders.picklist.empty", lang)))
+    pdf.multi_cell(0, 5, printable(", ".join(orders) or translate("orders.picklist.empty", lang)))
     pdf.ln(2)
 
     def header() -> None:
-        pdf.set_font("Helvetica", "B", 9)
+        pdf.set_font(FONT, "B", 9)
         for key, width, align in COLUMNS:
-            pdf.cell(width, 6, _latin1(translate(key, lang)), border="B", align=align)
+            pdf.cell(width, 6, printable(translate(key, lang)), border="B", align=align)
         pdf.ln()
-        pdf.set_font("Helvetica", "", 9)
+        pdf.set_font(FONT, "", 9)
 
     header()
     for row in rows:
@@ -126,15 +123,15 @@ def picklist_pdf(rows: list[PickRow], store_name: str, lang: str) -> bytes:
             header()
         values = (row.warehouse, row.bin, row.sku, row.title, str(row.units), row.order)
         for (_key, width, align), value in zip(COLUMNS, values, strict=True):
-            pdf.cell(width, 6, _latin1(_fit(pdf, value, width)), align=align)
+            pdf.cell(width, 6, printable(_fit(pdf, value, width)), align=align)
         pdf.ln()
     return bytes(pdf.output())
 
 
 def _fit(pdf: FPDF, text: str, width: float) -> str:
     """`text` cut with "…"-like dots to fit `width` mm."""
-    if pdf.get_string_width(_latin1(text)) <= width - 1:
+    if pdf.get_string_width(printable(text)) <= width - 1:
         return text
-    while text and pdf.get_string_width(_latin1(text + "...")) > width - 1:
+    while text and pdf.get_string_width(printable(text + "...")) > width - 1:
         text = text[:-1]
     return text + "..."
