@@ -7,14 +7,14 @@ paid the order, so a rollback sends nothing; the payment handler sends it once, 
 move to paid.
 """
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from modules.messaging.public import send_message
 from modules.orders.links import deployment_origin
 from modules.orders.messages import CONFIRMATION
-from modules.orders.models import Order, OrderLine
+from modules.orders.models import Order
 from modules.orders.services.hashing import unseal
-from modules.orders.services.reads import view_of
+from modules.orders.services.reads import lines_of, vat_lines_of
 from modules.orders.services.status import status_page_path
 from modules.payments.public import PaymentRecord
 from modules.tenancy.public import storefront_url
@@ -26,22 +26,20 @@ def send_confirmation(session: Session, order: Order, payment: PaymentRecord | N
     """Queue the confirmation mail of `order` (lines, totals, VAT per rate, and the bank
     details when it is paid by transfer); returns the mail log id."""
     lang = order.language
-    view = view_of(session, order)
+    lines = lines_of(session, order)  # read once: the mail's rows and its VAT per rate
 
     def amount(cents: int) -> str:
         return money(cents, order.currency, lang)
 
     rows = []
-    for line in session.exec(
-        select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.position)
-    ):
+    for line in lines:
         title = f"{line.title} ({line.options})" if line.options else line.title
         rows.append(
             "\t".join((title, str(line.quantity), amount(line.unit_price_cents), amount(line.total_cents)))
         )
     vat_rows = [
         "\t".join((translate("orders.domain.vat_rate", lang, rate=v.rate), amount(v.vat_cents)))
-        for v in view.vat_lines
+        for v in vat_lines_of(order, lines)
     ]
     bank = payment.instructions if payment and order.payment_method == "bank_transfer" else {}
     return send_order_mail(

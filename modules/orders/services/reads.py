@@ -17,6 +17,7 @@ from modules.orders.records import (
     OrderRecord,
     OrderSummary,
     OrderView,
+    VatLine,
 )
 from modules.orders.services.hashing import token_hash
 from modules.orders.services.vat import Split, split_gross, totals_by_rate
@@ -104,22 +105,32 @@ def _address(data: dict | None) -> OrderAddress | None:
     return OrderAddress(**{name: data.get(name, "") for name in OrderAddress.__dataclass_fields__})
 
 
-def view_of(session: Session, order: Order) -> OrderView:
-    lines = session.exec(
+def lines_of(session: Session, order: Order) -> Sequence[OrderLine]:
+    """The order's lines in position order."""
+    return session.exec(
         select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.position)
     ).all()
-    events = session.exec(
-        select(OrderEvent).where(OrderEvent.order_id == order.id).order_by(OrderEvent.at, OrderEvent.id)
-    ).all()
+
+
+def vat_lines_of(order: Order, lines: Sequence[OrderLine]) -> tuple[VatLine, ...]:
+    """The order's amounts per VAT rate: its lines' and its shipping's."""
     splits = [(line.vat_rate, Split(line.total_cents, line.net_cents, line.vat_cents)) for line in lines]
     if order.shipping_cents:
         splits.append((order.shipping_vat_rate, split_gross(order.shipping_cents, order.shipping_vat_rate)))
+    return totals_by_rate(splits)
+
+
+def view_of(session: Session, order: Order) -> OrderView:
+    lines = lines_of(session, order)
+    events = session.exec(
+        select(OrderEvent).where(OrderEvent.order_id == order.id).order_by(OrderEvent.at, OrderEvent.id)
+    ).all()
     return record_from(
         OrderView,
         order,
         billing=_address(order.billing_address),
         shipping=_address(order.shipping_address),
         lines=tuple(record_from(OrderLineRecord, line) for line in lines),
-        vat_lines=totals_by_rate(splits),
+        vat_lines=vat_lines_of(order, lines),
         events=tuple(record_from(OrderEventRecord, event) for event in events),
     )
