@@ -52,7 +52,7 @@ def send_message(
     if platform is None or (store_id is not None and store is None):
         raise NotFound()
     chosen = effective_texts(
-        session, kind=kind, platform_id=platform_id, store_id=store_id, language=language
+        session, kind=kind, platform_id=platform_id, store_id=store_id, language=language, store=store
     )
     values = {
         "recipient_name": to_name,

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from modules.messaging.kinds import Texts, default_texts, get_kind
 from modules.messaging.models import EmailTemplateOverride
 from modules.messaging.services.rendering import Rendered, render, sample_values, validate_template
-from modules.tenancy.public import platform_by_id, store_by_id
+from modules.tenancy.public import StoreRef, platform_by_id, store_by_id
 from orion_app.db import utcnow
 from orion_app.errors import FieldErrors, NotFound
 from orion_app.i18n import LANGUAGES
@@ -50,11 +50,19 @@ def _as_texts(row: EmailTemplateOverride) -> Texts:
 
 
 def effective_texts(
-    session: Session, *, kind: str, platform_id: int, store_id: int | None, language: str | None
+    session: Session,
+    *,
+    kind: str,
+    platform_id: int,
+    store_id: int | None,
+    language: str | None,
+    store: StoreRef | None = None,
 ) -> EffectiveTexts:
-    """The texts a message of `kind` uses, with the language and the level they come from."""
+    """The texts a message of `kind` uses, with the language and the level they come from.
+    `store`: the store `store_id` when the caller has read it already (one read less)."""
     message_kind = get_kind(kind)
-    store = store_by_id(session, store_id, active_only=False) if store_id is not None else None
+    if store is None and store_id is not None:
+        store = store_by_id(session, store_id, active_only=False)
     candidates = [pick_language(language, store.default_language if store else None)]
     candidates += [code for code in ((store.default_language if store else None), "en") if code in LANGUAGES]
     for lang in dict.fromkeys(candidates):
