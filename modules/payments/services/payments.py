@@ -40,7 +40,10 @@ def _scoped(session: Session, store_id: int, payment_id: int, *, lock: bool = Fa
     return payment
 
 
-def record_of(session: Session, payment: Payment) -> PaymentRecord:
+def record_of(
+    session: Session, payment: Payment, store: settings.StorePaymentView | None = None
+) -> PaymentRecord:
+    """`store`: the payment's store settings when the caller has read them (one read less)."""
     client_secret = publishable = js_url = ""
     instructions: dict = {}
     if payment.method == "card":
@@ -48,9 +51,8 @@ def record_of(session: Session, payment: Payment) -> PaymentRecord:
         client_secret = crypto.decrypt(payment.client_secret_encrypted)
         publishable, js_url = account.publishable_key, account.stripe_js_url
     else:
-        instructions = BankTransferGateway(settings.bank_account(session, payment.store_id)).instructions(
-            payment.reference
-        )
+        bank = settings.bank_account(session, payment.store_id, store)
+        instructions = BankTransferGateway(bank).instructions(payment.reference)
     return PaymentRecord(
         id=payment.id,
         store_id=payment.store_id,
@@ -91,9 +93,8 @@ def _open_intent(session: Session, payment: Payment) -> None:
 def start_payment(session: Session, request: PaymentRequest) -> PaymentRecord:
     """The payment for this key: made once (a card payment opens its PaymentIntent), then the
     same record again. GatewayUnavailable leaves the payment pending (flushed) for a retry."""
-    if request.method not in METHODS or request.method not in settings.offered_methods(
-        session, request.store_id
-    ):
+    store = settings.store_view(session, request.store_id)  # read once for the method, connect and bank
+    if request.method not in METHODS or request.method not in settings.methods_of(store):
         raise FieldErrors({"method": "payments.error.method"})
     if request.amount_cents <= 0:
         raise FieldErrors({"amount": "payments.error.amount"})
@@ -109,11 +110,7 @@ def start_payment(session: Session, request: PaymentRequest) -> PaymentRecord:
     ):
         raise ServiceError("payments.error.key_reused")
     if payment is None:
-        connect = (
-            settings.store_view(session, request.store_id).stripe_account_id
-            if request.method == "card"
-            else ""
-        )
+        connect = store.stripe_account_id if request.method == "card" else ""
         payment = Payment(
             store_id=request.store_id,
             platform_id=request.platform_id,
@@ -132,7 +129,7 @@ def start_payment(session: Session, request: PaymentRequest) -> PaymentRecord:
         session.flush()
     if payment.method == "card" and not payment.gateway_ref:
         _open_intent(session, payment)
-    return record_of(session, payment)
+    return record_of(session, payment, store)
 
 
 def retry_payment(session: Session, store_id: int, payment_id: int) -> PaymentRecord:

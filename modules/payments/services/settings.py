@@ -141,12 +141,16 @@ def store_view(session: Session, store_id: int) -> StorePaymentView:
 
 
 def offered_methods(session: Session, store_id: int) -> list[str]:
-    view = store_view(session, store_id)
+    return methods_of(store_view(session, store_id))
+
+
+def methods_of(view: StorePaymentView) -> list[str]:
     return [m for m, on in (("card", view.card_enabled), ("bank_transfer", view.bank_transfer_enabled)) if on]
 
 
-def bank_account(session: Session, store_id: int) -> BankAccount:
-    view = store_view(session, store_id)
+def bank_account(session: Session, store_id: int, view: StorePaymentView | None = None) -> BankAccount:
+    """The store's bank account (`view`: its settings, when the caller has read them)."""
+    view = view or store_view(session, store_id)
     return BankAccount(view.iban, view.bic, view.beneficiary)
 
 
