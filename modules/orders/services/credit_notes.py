@@ -2,11 +2,12 @@
 
 A refund is credited by amount (spread over the invoice's VAT rates in proportion to
 their gross, the last rate taking the rounding) or by lines (the invoice's line index and
-a quantity, at that line's gross per unit). Each piece is split into net and VAT with the
-orders' one rounding rule (services/vat.py). `refund_ref` names the refund: the same ref
-returns the same credit note, so a repeated refund event issues nothing twice. The
-invoice is issued first when the store invoices at shipment and the order was refunded
-before it shipped. More than the invoice's gross, all credit notes together, is refused.
+a quantity, at that line's gross per unit or at the exact gross cents refunded for it).
+Each piece is split into net and VAT with the orders' one rounding rule (services/vat.py).
+`refund_ref` names the refund: the same ref returns the same credit note, so a repeated
+refund event issues nothing twice. The invoice is issued first when the store invoices at
+shipment and the order was refunded before it shipped. More than the invoice's gross, all
+credit notes together, is refused.
 """
 
 from decimal import Decimal
@@ -37,10 +38,10 @@ def issue_credit_note(
     *,
     refund_ref: str,
     amount_cents: int | None = None,
-    lines: list[tuple[int, int]] | None = None,
+    lines: list[tuple[int, int] | tuple[int, int, int]] | None = None,
 ) -> CreditNote:
     """The credit note for the refund `refund_ref` of the order: by `amount_cents` or by
-    `lines` ((index into the invoice's lines, quantity) pairs)."""
+    `lines` ((index into the invoice's lines, quantity[, gross cents]))."""
     if (amount_cents is None) == (lines is None):
         raise ValueError("Give either amount_cents or lines.")
     order = session.exec(in_store(Order, store_id, id=order_id).with_for_update()).first()
@@ -118,19 +119,42 @@ def _by_amount(invoice: Invoice, amount_cents: int, label: str) -> list[dict]:
     return pieces
 
 
-def _by_lines(invoice: Invoice, lines: list[tuple[int, int]]) -> list[dict]:
+def _by_lines(invoice: Invoice, lines: list[tuple]) -> list[dict]:
     """Each (line index, quantity) at the invoice line's gross per unit (the whole line's
-    gross when its whole quantity is credited, so no cent is lost to division)."""
+    gross when its whole quantity is credited, so no cent is lost to division), or
+    (line index, quantity, gross cents) at those cents (a refund by line's own pricing)."""
     pieces = []
-    for index, quantity in lines:
+    for index, quantity, *cents in lines:
         if not 0 <= index < len(invoice.lines):
             raise NotFound()
         line = invoice.lines[index]
-        if not 0 < quantity <= line["quantity"]:
+        gross = cents[0] if cents else line["gross_cents"] * quantity // max(line["quantity"], 1)
+        if not 0 < quantity <= line["quantity"] or not 0 < gross <= line["gross_cents"]:
             raise ServiceError("orders.error.credit_over_invoice")
-        gross = line["gross_cents"] * quantity // line["quantity"]
         pieces.append(_piece(line["title"], quantity, line["vat_rate"], gross))
     return pieces
+
+
+def refund_ref(payment_id: int, refunded_total_cents: int) -> str:
+    """The ref of the refund that brings the payment's refunds to `refunded_total_cents`."""
+    return f"payment:{payment_id}:{refunded_total_cents}"
+
+
+def credit_line_refund(
+    session: Session,
+    store_id: int,
+    order_id: int,
+    *,
+    payment_id: int,
+    refunded_total_cents: int,
+    lines: list[tuple[int, int, int]],
+) -> CreditNote:
+    """The exact credit note of a refund by line: `lines` are (invoice line index, units,
+    gross cents refunded). Issued in the refund's transaction before payments' refund
+    event, under the ref that event would use (`refund_ref`): the event then finds the
+    payment's refunds credited and issues nothing more (credit_refund)."""
+    ref = refund_ref(payment_id, refunded_total_cents)
+    return issue_credit_note(session, store_id, order_id, refund_ref=ref, lines=lines)
 
 
 def credit_refund(
@@ -151,5 +175,5 @@ def credit_refund(
     amount = refunded_total_cents - int(before or 0)
     if amount <= 0:
         return None
-    ref = f"{prefix}{refunded_total_cents}"
+    ref = refund_ref(payment_id, refunded_total_cents)
     return issue_credit_note(session, order.store_id, order.id, refund_ref=ref, amount_cents=amount)

@@ -1,8 +1,9 @@
-"""Refund by line: the merchant picks lines and units, the server prices them and refunds
-through payments (whose refund event then moves the order, and from which the credit note
-is issued). A line is never refunded for more units than it had; the amount of a line's
-units is its gross total shared out by unit (the last unit takes the rounding rest), so
-refunding every unit of every line gives back exactly the lines' total.
+"""Refund by line: the merchant picks lines and units, the server prices them, issues the
+credit note of exactly those lines (each at its own VAT rate) and refunds through payments
+(whose refund event then moves the order and finds the refund credited already). A line
+is never refunded for more units than it had; the amount of a line's units is its gross
+total shared out by unit (the last unit takes the rounding rest), so refunding every unit
+of every line gives back exactly the lines' total.
 """
 
 from sqlalchemy import func
@@ -10,6 +11,7 @@ from sqlmodel import Session, select
 
 from modules.orders.models import RefundLine
 from modules.orders.services import transitions as t
+from modules.orders.services.credit_notes import credit_line_refund
 from modules.orders.services.shipped import order_lines
 from modules.payments.public import payments_of, refund
 from orion_app.errors import FieldErrors, NotFound, ServiceError
@@ -78,6 +80,15 @@ def refund_lines(
     )
     if payment is None:
         raise ServiceError("orders.refunds.error.more_than_paid")
+    index = {line.id: position for position, line in enumerate(lines.values())}  # the invoice's order
+    credit_line_refund(
+        session,
+        store_id,
+        order.id,
+        payment_id=payment.id,
+        refunded_total_cents=payment.refunded_cents + total,
+        lines=[(index[line_id], quantities[line_id], amount) for line_id, amount in cents.items()],
+    )
     refund(
         session, store_id=store_id, payment_id=payment.id, amount_cents=total, actor=actor, user_id=user_id
     )
