@@ -7,8 +7,12 @@ store: another store's id is NotFound). Nothing here commits: the caller commits
 Every change of a payment is told to other modules as a `PaymentEvent`, dispatched to the
 registry contribution point `"payment_event_handlers"` (callables `(session, PaymentEvent)`)
 inside the same transaction. See docs/payments.md.
+
+The card form shopper pages share (`card_element`, and the scripts `mount_card`, `card_token`,
+`authenticate`) lives in `card_form.py`: checkout and orders' "Pay now" both use it.
 """
 
+from modules.payments.card_form import authenticate, card_element, card_token, mount_card
 from modules.payments.gateways.stripe_gateway import CardRefused
 from modules.payments.records import (
     PAYMENT_EVENT_HANDLERS,
@@ -34,9 +38,13 @@ __all__ = [
     "PaymentEvent",
     "PaymentRecord",
     "PaymentRequest",
+    "authenticate",
+    "card_element",
+    "card_token",
     "confirm_card",
     "events_of",
     "mark_paid",
+    "mount_card",
     "payments_of",
     "refund",
     "retry_payment",

@@ -70,7 +70,19 @@ def detail_tab(browser: Browser, email: str, order_id: int, store: str = "cafe-l
 
 def _shop_fields() -> dict:
     return dict(
-        found=False, loaded=False, head={}, lines=[], vat_lines=[], billing=[], shipping=[], payments=[]
+        found=False,
+        loaded=False,
+        head={},
+        lines=[],
+        vat_lines=[],
+        billing=[],
+        shipping=[],
+        payments=[],
+        payable=False,
+        card_status="",
+        card_error="",
+        _payment_id=0,
+        _client_secret="",
     )
 
 

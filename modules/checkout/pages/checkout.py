@@ -3,8 +3,8 @@ done shows as a line with a way back to it."""
 
 import reflex as rx
 
-from modules.checkout.state.card_js import CARD_ELEMENT_ID
 from modules.checkout.state.checkout import STEPS, CheckoutState
+from modules.payments.public import card_element
 from orion_app.ui.components import field, field_error, form_error, select, stacked_form
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
@@ -286,13 +286,7 @@ def _card_payment() -> rx.Component:
             (S.card_status == "succeeded") | (S.card_status == "processing"),
             rx.callout(t("checkout.pay.accepted"), icon="circle_check", color_scheme="green", width="100%"),
             rx.vstack(
-                rx.box(
-                    id=CARD_ELEMENT_ID,
-                    width="100%",
-                    padding="0.5em",
-                    border="1px solid var(--gray-7)",
-                    border_radius="6px",
-                ),
+                card_element(),
                 rx.cond(
                     S.card_error != "", rx.text(S.card_error, color_scheme="red", size="2", role="alert")
                 ),

@@ -18,7 +18,6 @@ from modules.checkout.services.placement import (
     review_prices,
 )
 from modules.checkout.services.shipping import quotes
-from modules.checkout.state.card_js import authenticate, card_token, mount_card
 from modules.customers.public import (
     ADDRESS_FIELDS,
     EU_COUNTRIES,
@@ -27,7 +26,7 @@ from modules.customers.public import (
     signed_in_customer,
 )
 from modules.orders.public import status_page_path
-from modules.payments.public import confirm_card
+from modules.payments.public import authenticate, card_token, confirm_card, mount_card
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate

@@ -13,6 +13,7 @@ from modules.orders.pages.common import (
 from modules.orders.pages.documents_section import documents_card
 from modules.orders.pages.shop_returns import return_request_card
 from modules.orders.state.shop import OrderStatusState, ShopOrderBase, ShopOrderState
+from modules.payments.public import card_element
 from orion_app.ui.components import data_item, when
 from orion_app.ui.i18n import t
 from orion_app.ui.shell import ShellState
@@ -33,6 +34,60 @@ def _transfer(state: type[ShopOrderBase]) -> rx.Component:
                 ),
                 width="100%",
             ),
+        ),
+    )
+
+
+def _pay_now(state: type[ShopOrderBase]) -> rx.Component:
+    """A card order still waiting for its payment: "Pay now" opens the card form checkout uses."""
+    s = state
+    accepted = (s.card_status == "succeeded") | (s.card_status == "processing")
+    form = rx.vstack(
+        card_element(),
+        rx.cond(s.card_error != "", rx.text(s.card_error, color_scheme="red", size="2", role="alert")),
+        rx.button(
+            t("orders.pay.pay", amount=s.head["total"]),
+            on_click=s.pay,
+            loading=s.card_status == "paying",
+            disabled=(s.card_status != "ready") & (s.card_status != "failed"),
+            width="100%",
+            size="3",
+        ),
+        width="100%",
+    )
+    start = rx.vstack(
+        rx.cond(s.card_error != "", rx.text(s.card_error, color_scheme="red", size="2", role="alert")),
+        rx.button(
+            t("orders.pay.open"),
+            on_click=s.open_payment,
+            width="100%",
+            size="3",
+        ),
+        width="100%",
+    )
+    return rx.cond(
+        s.payable,
+        rx.card(
+            rx.vstack(
+                rx.heading(t("orders.pay.title"), size="4", as_="h2"),
+                rx.cond(
+                    accepted,
+                    rx.callout(
+                        t("orders.pay.accepted"), icon="circle_check", color_scheme="green", width="100%"
+                    ),
+                    rx.fragment(
+                        rx.text(t("orders.pay.hint"), size="2"),
+                        rx.cond(
+                            (s.card_status == "") | (s.card_status == "unavailable"),
+                            start,
+                            form,
+                        ),
+                    ),
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            width="100%",
         ),
     )
 
@@ -59,6 +114,7 @@ def _order(state: type[ShopOrderBase], *above: rx.Component) -> rx.Component:
             size="2",
         ),
         _transfer(s),
+        _pay_now(s),
         rx.card(rx.vstack(lines_table(s.lines), totals(s.head, s.vat_lines), width="100%"), width="100%"),
         rx.card(addresses(s.billing, s.shipping, s.head["shipping_label"]), width="100%"),
         documents_card(s.documents),

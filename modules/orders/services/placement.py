@@ -96,23 +96,26 @@ def _start_payment(session: Session, order: Order, store_name: str) -> PaymentRe
     order stays pending_payment with its reservation, and checkout retries the payment
     (`payments.retry_payment`) until the order expires."""
     try:
-        return start_payment(
-            session,
-            PaymentRequest(
-                store_id=order.store_id,
-                platform_id=order.platform_id,
-                order_id=order.id,
-                reference=order.number,
-                amount_cents=order.total_cents,
-                currency=order.currency,
-                method=order.payment_method,
-                customer_email=order.email,
-                idempotency_key=f"order:{order.id}",
-                description=f"{store_name} {order.number}",
-            ),
-        )
+        return start_payment(session, payment_request(order, store_name))
     except GatewayUnavailable:
         return None
+
+
+def payment_request(order: Order, store_name: str) -> PaymentRequest:
+    """What payments is asked for an order: its total, method and the key `order:<id>`, the
+    same at placement and when the shopper pays later."""
+    return PaymentRequest(
+        store_id=order.store_id,
+        platform_id=order.platform_id,
+        order_id=order.id,
+        reference=order.number,
+        amount_cents=order.total_cents,
+        currency=order.currency,
+        method=order.payment_method,
+        customer_email=order.email,
+        idempotency_key=f"order:{order.id}",
+        description=f"{store_name} {order.number}".strip(),
+    )
 
 
 def _by_key(session: Session, store_id: int, key: str) -> Order | None:

@@ -1,4 +1,5 @@
-"""The scripts the checkout runs in the browser for a card payment: load Stripe.js from where
+"""The card form every shopper page shares (checkout, and orders' "Pay now"): the card box and
+the scripts it runs in the browser. Load Stripe.js from where
 the payment says it is served (localstripe's stand-in in development and tests) and mount a
 card element; turn the card into a token the server confirms the PaymentIntent with
 (`payments.public.confirm_card`: the one path both Stripe and localstripe's stand-in take);
@@ -7,7 +8,20 @@ its client secret. Values are JSON-encoded into the code, so nothing typed becom
 
 import json
 
+import reflex as rx
+
 CARD_ELEMENT_ID = "orion-card-element"
+
+
+def card_element() -> rx.Component:
+    """The box Stripe.js mounts its card element in (the number is typed into Stripe's frame)."""
+    return rx.box(
+        id=CARD_ELEMENT_ID,
+        width="100%",
+        padding="0.5em",
+        border="1px solid var(--gray-7)",
+        border_radius="6px",
+    )
 
 
 def mount_card(js_url: str, publishable_key: str) -> str:
