@@ -12,6 +12,8 @@ from starlette.testclient import TestClient
 
 from modules.customers.public import signed_in_customer
 from modules.orders.services.documents import DOCUMENTS_DOWNLOAD, DOCUMENTS_ZIP, SHOP_DOCUMENT
+from modules.orders.services.invoices import invoices_on
+from modules.orders.services.returns import return_days
 from modules.orders.state.documents import DocumentsState
 from modules.payments.public import refund
 from orion_app.api import build_api
@@ -153,13 +155,35 @@ def documents_tab(email: str) -> Tab:
 def test_marie_sets_the_seller_details_next_invoices_print_them_and_bad_input_stays_by_its_field(moka):
     tab = documents_tab(MARIE)
     assert tab.can_manage and tab.settings["invoice_on"] == "payment"
-    tab.call("save_settings", form={"invoice_on": "never", "registration_number": "B" * 41})
+    tab.call(
+        "save_settings", form={"invoice_on": "never", "registration_number": "B" * 41, "return_days": "14"}
+    )
     assert set(tab.settings_errors) == {"invoice_on", "registration_number"} and not tab.settings_saved
     address = "2, rue du Marché\nL-1111 Luxembourg"
     tab.call(
         "save_settings",
-        form={"invoice_on": "payment", "seller_address": address, "registration_number": "B123456"},
+        form={
+            "invoice_on": "payment",
+            "seller_address": address,
+            "registration_number": "B123456",
+            "return_days": "14",
+        },
     )
     assert tab.settings_saved and tab.settings["registration_number"] == "B123456"
     seller = invoices_of(paid_order(moka).id)[0].seller
     assert (seller["address"], seller["registration_number"]) == (address, "B123456")
+
+
+def test_marie_sets_the_return_window_on_the_documents_page_from_1_to_365_days(moka):
+    tab = documents_tab(MARIE)
+    assert tab.settings["return_days"] == "14"
+    for wrong in ("0", "366", "two weeks", ""):
+        tab.call("save_settings", form={"invoice_on": "shipment", "return_days": wrong})
+        assert tab.settings_errors == {"return_days": "Enter a number of days from 1 to 365."}
+        assert not tab.settings_saved
+    with session_scope() as session:  # nothing of a refused form was saved
+        assert (return_days(session, scope()[0]), invoices_on(session, scope()[0])) == (14, "payment")
+    tab.call("save_settings", form={"invoice_on": "payment", "return_days": " 30 "})
+    assert tab.settings_saved and tab.settings["return_days"] == "30"
+    with session_scope() as session:
+        assert return_days(session, scope()[0]) == 30

@@ -74,7 +74,8 @@ def _row(r: rx.Var) -> rx.Component:
 
 
 def _settings() -> rx.Component:
-    """How the store invoices, and the seller details tenancy does not keep (managers only)."""
+    """How the store invoices, the seller details tenancy does not keep, and the return
+    window (managers only)."""
     when_options = [
         rx.el.option(t("orders.documents.invoice_on.payment"), value="payment"),
         rx.el.option(t("orders.documents.invoice_on.shipment"), value="shipment"),
@@ -99,6 +100,13 @@ def _settings() -> rx.Component:
             S.settings_errors,
             default_value=S.settings["registration_number"],
         ),
+        field(
+            "orders.documents.field.return_days",
+            "return_days",
+            S.settings_errors,
+            type="number",
+            default_value=S.settings["return_days"],
+        ),
         rx.hstack(
             rx.button(t("orders.documents.save"), type="submit"),
             rx.cond(S.settings_saved, rx.text(t("orders.documents.saved"), size="2", color_scheme="green")),
@@ -106,7 +114,7 @@ def _settings() -> rx.Component:
             spacing="3",
         ),
         on_submit=S.save_settings,
-        key=S.settings["invoice_on"] + S.settings["registration_number"],
+        key=S.settings["invoice_on"] + S.settings["registration_number"] + S.settings["return_days"],
     )
     return rx.cond(
         S.can_manage,

@@ -45,9 +45,9 @@ def return_days(session: Session, store_id: int) -> int:
 
 
 def set_return_days(session: Session, store_id: int, text: str) -> int:
-    """The store's window in days (0 to 365; FieldErrors next to the field). The caller commits."""
+    """The store's window in days (1 to 365; FieldErrors next to the field). The caller commits."""
     cleaned = (text or "").strip()
-    if not cleaned.isdigit() or int(cleaned) > MAX_DAYS:
+    if not cleaned.isdigit() or not 1 <= int(cleaned) <= MAX_DAYS:
         raise FieldErrors({DAYS_FIELD: "orders.returns.error.days"}, {DAYS_FIELD: {"max": MAX_DAYS}})
     found = session.exec(in_store(FulfilmentSettings, store_id)).first() or FulfilmentSettings(
         store_id=store_id

@@ -7,6 +7,7 @@ import reflex as rx
 from modules.orders.services.documents import DOCUMENTS_DOWNLOAD, DOCUMENTS_ZIP, document_rows
 from modules.orders.services.invoices import invoice_settings, save_invoice_settings
 from modules.orders.services.listing import OrderFilters
+from modules.orders.services.returns import return_days, set_return_days
 from orion_app.access import has_permission
 from orion_app.db import session_scope
 from orion_app.errors import FieldErrors
@@ -20,6 +21,30 @@ MANAGE = "orders.manage"
 LIMIT = 500  # the page lists the period's first 500; the ZIP has them all
 
 
+def _save_settings(session, store_id: int, form: dict) -> None:
+    """Save the invoicing settings and the return window together, or nothing: every bad
+    field is reported at once (the raised FieldErrors rolls the session back)."""
+    errors, params = {}, {}
+    saves = (
+        lambda: save_invoice_settings(
+            session,
+            store_id,
+            invoice_on=str(form.get("invoice_on") or ""),
+            seller_address=str(form.get("seller_address") or ""),
+            registration_number=str(form.get("registration_number") or ""),
+        ),
+        lambda: set_return_days(session, store_id, str(form.get("return_days") or "")),
+    )
+    for save in saves:
+        try:
+            save()
+        except FieldErrors as error:
+            errors.update(error.errors)
+            params.update(error.field_params)
+    if errors:
+        raise FieldErrors(errors, params)
+
+
 class DocumentsState(OrionState):
     rows: list[dict[str, str]] = []
     since: str = ""
@@ -28,7 +53,7 @@ class DocumentsState(OrionState):
     zip_path: str = ""
     form_key: int = 0
     can_manage: bool = False
-    settings: dict[str, str] = {}  # invoice_on, seller_address, registration_number
+    settings: dict[str, str] = {}  # invoice_on, seller_address, registration_number, return_days
     settings_errors: dict[str, str] = {}
     settings_saved: bool = False
 
@@ -60,10 +85,12 @@ class DocumentsState(OrionState):
         self.can_manage = has_permission(access.principal, MANAGE, access.tenant)
         with session_scope() as session:
             row = invoice_settings(session, access.tenant.store.id)
+            days = return_days(session, access.tenant.store.id)
         self.settings = {
             "invoice_on": row.invoice_on,
             "seller_address": row.seller_address,
             "registration_number": row.registration_number,
+            "return_days": str(days),
         }
 
     @rx.event
@@ -79,13 +106,7 @@ class DocumentsState(OrionState):
         store_id = current_access().tenant.store.id
         try:
             with session_scope() as session:
-                save_invoice_settings(
-                    session,
-                    store_id,
-                    invoice_on=str(form.get("invoice_on") or ""),
-                    seller_address=str(form.get("seller_address") or ""),
-                    registration_number=str(form.get("registration_number") or ""),
-                )
+                _save_settings(session, store_id, form)
         except FieldErrors as error:
             self.settings_errors, self.settings_saved = translated_errors(error, self.lang), False
             return
