@@ -10,6 +10,7 @@ typographic quotes and dashes: every character of en/fr/de/lb. A character the f
 ("ő" → "o") and as "?" otherwise, never as a missing glyph (also forbidden by PDF/A).
 """
 
+import logging
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
@@ -22,6 +23,8 @@ from fpdf.output import PDFICCProfile
 from PIL import ImageCms
 
 FONT = "Vera"
+# fpdf2 subsets the font with fontTools on every output, which logs each table at INFO.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 _FILES = {"": "Vera.ttf", "B": "VeraBd.ttf"}
 
 
