@@ -38,7 +38,7 @@ def _transfer(state: type[ShopOrderBase]) -> rx.Component:
     )
 
 
-def _pay_now(state: type[ShopOrderBase]) -> rx.Component:
+def _pay_now(state: type[ShopOrderState] | type[OrderStatusState]) -> rx.Component:
     """A card order still waiting for its payment: "Pay now" opens the card form checkout uses."""
     s = state
     accepted = (s.card_status == "succeeded") | (s.card_status == "processing")

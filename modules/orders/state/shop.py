@@ -27,15 +27,16 @@ STOREFRONT = (Frontend.STOREFRONT,)
 NUMBER_MAX = 24  # the column's length
 
 
-class ShopOrderBase(PayLater, OrderShown, OrionState):
-    """What both pages show: status, lines, totals, addresses, how to pay a transfer, and
-    "Pay now" for a card order still waiting for its payment."""
+class ShopOrderBase(OrderShown, OrionState):
+    """What both pages show: status, lines, totals, addresses and how to pay a transfer. Each
+    page takes "Pay now" (`PayLater`) itself: Reflex runs an inherited handler on the state
+    that defines it, and only the page's own state knows whose order it is."""
 
     found: bool = False
     loaded: bool = False  # nothing is said before the order was looked for (never rendered early)
 
 
-class ShopOrderState(ShopOrderBase):
+class ShopOrderState(PayLater, ShopOrderBase):
     """`account/orders/<number>`: one of the signed-in customer's orders."""
 
     signed_out: bool = False
@@ -78,7 +79,7 @@ class ShopOrderState(ShopOrderBase):
         return None
 
 
-class OrderStatusState(ShopOrderBase):
+class OrderStatusState(PayLater, ShopOrderBase):
     """`order-status?number=…&token=…`: the guest's signed link from the confirmation mail."""
 
     def _page_state(self) -> type[PayLater]:
