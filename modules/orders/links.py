@@ -6,3 +6,10 @@ def deployment_origin() -> str:
     from reflex.config import get_config
 
     return get_config().deploy_url or ""
+
+
+def api_origin() -> str:
+    """Where the backend's routes (`/api/…`) are served: Reflex's `api_url`."""
+    from reflex.config import get_config
+
+    return (get_config().api_url or deployment_origin()).rstrip("/")

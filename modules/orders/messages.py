@@ -1,7 +1,9 @@
 """The mails orders sends; their texts are in `emails/<name>/` (en, fr, de, lb).
 
 `lines` and `vat_lines` are rows separated by new lines, cells by tabs (the templates
-split them), so an editor's preview with stand-in values still renders.
+split them), so an editor's preview with stand-in values still renders. `invoice_link` is
+the invoice's direct download (signed by the order's status token), empty before the
+invoice is issued (the templates then leave the line out).
 """
 
 from modules.messaging.public import MessageKind
@@ -25,6 +27,7 @@ KINDS = (
             "beneficiary",
             "reference",
             "status_link",
+            "invoice_link",
         ),
     ),
 )
@@ -42,6 +45,7 @@ KINDS += (
             "tracking_link",
             "complete",
             "status_link",
+            "invoice_link",
         ),
     ),
 )

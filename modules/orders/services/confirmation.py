@@ -4,15 +4,19 @@ When it goes out: a bank-transfer order at placement (the shopper needs the IBAN
 reference to pay at all); a card order when its payment succeeds (before that nothing is
 confirmed: the card may still be declined). Sent inside the transaction that placed or
 paid the order, so a rollback sends nothing; the payment handler sends it once, on the
-move to paid.
+move to paid, after issuing the invoice (when the store invoices at payment), so the mail
+carries a direct link to it (`invoice_link`).
 """
 
-from sqlmodel import Session
+from urllib.parse import urlencode, urlsplit
+
+from sqlmodel import Session, select
 
 from modules.messaging.public import send_message
-from modules.orders.links import deployment_origin
+from modules.orders.links import api_origin, deployment_origin
 from modules.orders.messages import CONFIRMATION
-from modules.orders.models import Order
+from modules.orders.models import Invoice, Order
+from modules.orders.services.documents import SHOP_DOCUMENT
 from modules.orders.services.hashing import unseal
 from modules.orders.services.reads import lines_of, vat_lines_of
 from modules.orders.services.status import status_page_path
@@ -60,6 +64,7 @@ def send_confirmation(session: Session, order: Order, payment: PaymentRecord | N
             "beneficiary": str(bank.get("beneficiary", "")),
             "reference": str(bank.get("reference", "")) or order.number,
             "status_link": status_link(session, order),
+            "invoice_link": invoice_link(session, order),
         },
     )
 
@@ -68,6 +73,24 @@ def status_link(session: Session, order: Order) -> str:
     """The order's guest status page on its storefront (the token unsealed for the mail)."""
     base = storefront_url(session, order.store_id, order.platform_id, deployment_origin())
     return base + status_page_path(order.number, unseal(order.status_token_sealed))
+
+
+def invoice_link(session: Session, order: Order) -> str:
+    """The direct download of the order's invoice, signed by its status link's token (the
+    shopper's document route); "" while the order has no invoice."""
+    number = session.exec(
+        select(Invoice.number).where(Invoice.order_id == order.id, Invoice.store_id == order.store_id)
+    ).first()
+    if number is None:
+        return ""
+    storefront = urlsplit(storefront_url(session, order.store_id, order.platform_id, deployment_origin()))
+    api = urlsplit(api_origin())
+    # the storefront's host (the route finds the store from it and `base`), on the backend's port
+    origin = f"{api.scheme or storefront.scheme}://{storefront.hostname}" + (
+        f":{api.port}" if api.port else ""
+    )
+    query = urlencode({"base": storefront.path or "/", "token": unseal(order.status_token_sealed)})
+    return origin + SHOP_DOCUMENT.format(order=order.number, number=number) + "?" + query
 
 
 def send_order_mail(session: Session, order: Order, kind: str, context: dict) -> int:

@@ -72,10 +72,10 @@ def _paid(session: Session, order: Order, event: PaymentEvent) -> None:
     if order.status != t.PENDING_PAYMENT:
         return
     t.move(session, order, t.PAID, actor=event.actor, source=event.source)
-    if order.payment_method == "card":
-        send_confirmation(session, order, latest_payment(session, order))
     if invoices_on(session, order.store_id) == "payment":
         issue_invoice(session, order.store_id, order.id)
+    if order.payment_method == "card":  # after the invoice: the mail links to it
+        send_confirmation(session, order, latest_payment(session, order))
 
 
 def _refunded(session: Session, order: Order, event: PaymentEvent) -> None:

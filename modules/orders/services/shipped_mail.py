@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 from modules.orders.messages import SHIPPED
 from modules.orders.models import Order, OrderLine, Shipment, ShipmentLine
 from modules.orders.services.carriers import carrier_name, tracking_link
-from modules.orders.services.confirmation import send_order_mail, status_link
+from modules.orders.services.confirmation import invoice_link, send_order_mail, status_link
 from orion_app.i18n import translate
 
 
@@ -36,5 +36,6 @@ def send_shipped(session: Session, order: Order, shipment: Shipment, *, complete
             "tracking_link": tracking_link(shipment.carrier, shipment.tracking_number, shipment.tracking_url),
             "complete": "1" if complete else "",
             "status_link": status_link(session, order),
+            "invoice_link": invoice_link(session, order),
         },
     )
