@@ -48,7 +48,11 @@ def test_forgot_password_answers_alike_and_takes_the_same_time_for_known_and_unk
             timings[kind].append(time.perf_counter() - started)
             assert answer is None
     medians = {kind: statistics.median(values) for kind, values in timings.items()}
-    assert 1 / 1.5 <= medians["unknown"] / medians["known"] <= 1.5, medians
+    # Both only queue a job (under a millisecond): on a loaded machine their medians can differ
+    # by a large ratio of almost nothing. A real leak (an argon2 run, a database look-up) costs
+    # milliseconds, so the gap must stay under 2 ms or within a ratio of 1.5.
+    ratio = medians["unknown"] / medians["known"]
+    assert abs(medians["unknown"] - medians["known"]) < 0.002 or 1 / 1.5 <= ratio <= 1.5, medians
     deliver_queued()
     recipients = {str(m["To"]) for m in mail_sink.messages()}
     assert len(mail_sink.messages()) == 15 and all(ZOE in r for r in recipients)
