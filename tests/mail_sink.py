@@ -114,6 +114,21 @@ def point_messaging_at(sink: MailSink) -> None:
     messaging_config.cache_clear()
 
 
+def _forget_queued_mail_jobs() -> None:
+    """Drop the jobs earlier tests left queued or scheduled (a retry due in a few seconds): they
+    name log rows by id, and the next test's database (SQLite, then PostgreSQL) has rows with
+    the same ids, which a stray retry would try again."""
+    from rq.registry import ScheduledJobRegistry
+
+    from orion_app.jobs import get_queue
+
+    queue = get_queue("default")
+    queue.empty()
+    scheduled = ScheduledJobRegistry(queue=queue)
+    for job_id in scheduled.get_job_ids():
+        scheduled.remove(job_id, delete_job=True)
+
+
 @pytest.fixture(scope="session")
 def mail_sink_server():
     """The test process's SMTP server, running for the whole session."""
@@ -131,5 +146,6 @@ def mail_sink(mail_sink_server) -> MailSink:
     mail_sink_server.start()
     mail_sink_server.answer(None)
     mail_sink_server.clear()
+    _forget_queued_mail_jobs()
     point_messaging_at(mail_sink_server)
     return mail_sink_server
