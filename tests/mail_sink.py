@@ -117,8 +117,13 @@ def point_messaging_at(sink: MailSink) -> None:
 def _forget_queued_mail_jobs() -> None:
     """Drop the jobs earlier tests left queued or scheduled (a retry due in a few seconds): they
     name log rows by id, and the next test's database (SQLite, then PostgreSQL) has rows with
-    the same ids, which a stray retry would try again."""
+    the same ids, which a stray retry would try again.
+
+    Also drops the queue's scheduler lock: a worker an earlier test killed with -9 (the import
+    reliability tests do) keeps it for a minute, and until then no burst worker moves a due
+    retry onto the queue."""
     from rq.registry import ScheduledJobRegistry
+    from rq.scheduler import RQScheduler
 
     from orion_app.jobs import get_queue
 
@@ -127,6 +132,7 @@ def _forget_queued_mail_jobs() -> None:
     scheduled = ScheduledJobRegistry(queue=queue)
     for job_id in scheduled.get_job_ids():
         scheduled.remove(job_id, delete_job=True)
+    queue.connection.delete(RQScheduler.get_locking_key(queue.name))
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,7 @@ def _deliver_the_retry(session, log_id: int, timeout: float = 30) -> None:
     while _row(session, log_id).attempts < 2 and time.monotonic() < deadline:
         time.sleep(0.3)
         deliver_queued()
+    assert _row(session, log_id).attempts >= 2, f"the retry of e-mail {log_id} never ran in {timeout} s"
 
 
 def _row(session, log_id) -> EmailLog:
