@@ -1,0 +1,3 @@
+"""Media library and store themes (tables)."""
+
+__all__: list[str] = []
