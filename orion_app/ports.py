@@ -100,3 +100,22 @@ class Authenticator(Protocol):
 
     def sign_out(self, token: str) -> None:
         """Revoke the session behind the token (no-op when unknown)."""
+
+
+PORT_PLAN_ACCESS = "plan_access"
+
+
+@dataclass(frozen=True)
+class PlanGate:
+    """What a store's plan allows: the optional modules it includes and whether the
+    merchant is read-only (unpaid after grace). Core modules are always in."""
+
+    plan_code: str
+    modules: frozenset[str]
+    read_only: bool
+
+
+class PlanAccess(Protocol):
+    def plan_for_store(self, store_id: int, platform_id: int) -> PlanGate | None:
+        """The plan of the store's merchant on the platform; None = no billing (no
+        subscription): everything the platform enables is allowed."""
