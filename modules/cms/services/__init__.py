@@ -1,0 +1,1 @@
+"""CMS services: media library, themes, pages (plain functions taking a session)."""
