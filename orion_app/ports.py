@@ -113,6 +113,9 @@ class PlanGate:
     plan_code: str
     modules: frozenset[str]
     read_only: bool
+    # Optional, for the upgrade page: module code -> {language: name} of the first plan that
+    # includes it (modules no plan includes are absent; the page then names no plan).
+    upgrade_plans: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
 
 
 class PlanAccess(Protocol):
