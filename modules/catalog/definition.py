@@ -24,7 +24,12 @@ MODULE = ModuleDefinition(
     requires=("inventory",),
     features=(Feature("products_limit", "catalog.feature.products_limit", "limit", 200),),
     permissions=(
-        Permission("catalog.products.view", "catalog.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission(
+            "catalog.products.view",
+            "catalog.perm.view",
+            roles=StoreRole.VIEWER.and_above(),
+            open_when_read_only=True,
+        ),
         Permission("catalog.products.edit", "catalog.perm.edit", roles=StoreRole.STAFF.and_above()),
     ),
     pages=(
@@ -78,4 +83,5 @@ MODULE = ModuleDefinition(
     widget_provider="modules.catalog.providers:overview_widgets",
     provides={"product_labels": "modules.catalog.providers:ProductLabels"},
     seed_demo="modules.catalog.demo:seed",
+    contributes={"usage_counters": "modules.catalog.usage:COUNTERS"},
 )

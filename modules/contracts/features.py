@@ -1,9 +1,9 @@
 """Plan limits, asked where the action happens (creating a product, an order, a member).
 
-Billing will provide the `feature_limits` port (tier x feature -> limit). Until a module
-provides it, every merchant gets the platform's limit from the contracts settings
-(`CONTRACTS_LIMITS`, or the platform admin's override), else the default the feature's
-module declares.
+Billing provides the `feature_limits` port (the merchant's plan: tier x feature -> limit).
+Without it (and, in billing, for a merchant without a subscription) a merchant gets the
+platform's limit from the contracts settings (`CONTRACTS_LIMITS`, or the platform admin's
+override), else the default the feature's module declares.
 """
 
 from sqlmodel import Session
@@ -30,7 +30,7 @@ def feature_limit(
     registry = get_registry()
     provider = registry.optional_provider("feature_limits")
     if provider is not None:
-        return provider.limit_for(merchant_id, platform_id, feature)
+        return provider.limit_for(merchant_id, platform_id, feature, session)
     declared = registry.features.get(feature)
     if declared is None:
         raise KeyError(f"No module declares the feature '{feature}'.")

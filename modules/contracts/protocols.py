@@ -83,9 +83,28 @@ def cell(text: str, href: str = "", tone: str = "", time: str = "") -> Cell:
 
 
 class FeatureLimits(Protocol):
-    """Answers plan questions: the limit of a feature for a merchant on a platform."""
+    """Answers plan questions: the limit of a feature for a merchant on a platform (read in
+    `session` when given: a writer holding row locks must not wait for a second connection)."""
 
-    def limit_for(self, merchant_id: int, platform_id: int, feature: str) -> int | None: ...
+    def limit_for(
+        self, merchant_id: int, platform_id: int, feature: str, session: Session | None = None
+    ) -> int | None: ...
+
+
+USAGE_COUNTERS = "usage_counters"
+
+
+@dataclass(frozen=True)
+class UsageCounter:
+    """How much of a limited feature a merchant uses on a platform now, contributed by the
+    module declaring the feature: `contributes={"usage_counters": "modules.<m>.usage:COUNTERS"}`
+    (a tuple of counters). `count(session, merchant_id, platform_id)` answers for one merchant;
+    `count_many(session, merchant_ids, platform_id)` (optional) for many at once, in a few
+    statements (merchants without usage may be left out: they count 0)."""
+
+    feature: str
+    count: Callable[[Session, int, int], int]
+    count_many: Callable[[Session, list[int], int], dict[int, int]] | None = None
 
 
 class OnboardingStep(TypedDict):

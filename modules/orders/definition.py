@@ -23,7 +23,9 @@ MODULE = ModuleDefinition(
     requires=("payments", "catalog", "inventory"),
     features=(Feature("orders_per_month", "orders.feature.per_month", "limit", 100),),
     permissions=(
-        Permission("orders.view", "orders.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission(
+            "orders.view", "orders.perm.view", roles=StoreRole.VIEWER.and_above(), open_when_read_only=True
+        ),
         Permission("orders.manage", "orders.perm.manage", roles=StoreRole.STAFF.and_above()),
     ),
     pages=(
@@ -96,5 +98,6 @@ MODULE = ModuleDefinition(
         "payment_event_handlers": "modules.orders.services.payment_events:handle_payment_event",
         "customer_orders": "modules.orders.providers:CUSTOMER_ORDERS",
         "customer_order_history": "modules.orders.services.history:ORDER_HISTORY",
+        "usage_counters": "modules.orders.usage:COUNTERS",
     },
 )

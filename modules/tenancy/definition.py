@@ -26,13 +26,21 @@ MODULE = ModuleDefinition(
         Permission("tenancy.platforms.manage", "tenancy.perm.platforms", A),
         Permission("tenancy.merchants.manage", "tenancy.perm.merchants", A),
         Permission("tenancy.users.manage", "tenancy.perm.users", A),
-        Permission("tenancy.team.view", "tenancy.perm.team_view", roles=StoreRole.STAFF.and_above()),
+        Permission(
+            "tenancy.team.view",
+            "tenancy.perm.team_view",
+            roles=StoreRole.STAFF.and_above(),
+            open_when_read_only=True,
+        ),
         Permission("tenancy.team.manage", "tenancy.perm.team_manage"),
         # Managers invite too, never above their own role (services/invitations.py).
         Permission("tenancy.team.invite", "tenancy.perm.team_invite", roles=StoreRole.MANAGER.and_above()),
     ),
-    # Billing will set plan limits on team size; unlimited until then.
-    features=(Feature("team_members", "tenancy.feature.team_members", "limit", None),),
+    # Unlimited unless the merchant's plan (billing) or the platform's setting says otherwise.
+    features=(
+        Feature("team_members", "tenancy.feature.team_members", "limit", None),
+        Feature("stores_limit", "tenancy.feature.stores_limit", "limit", None),
+    ),
     pages=(
         *(
             page(
@@ -178,7 +186,10 @@ MODULE = ModuleDefinition(
         "module_state": "modules.tenancy.services.ports:SqlModuleStateStore",
         "authenticator": "modules.tenancy.services.ports:SqlAuthenticator",
     },
-    contributes={"message_kinds": "modules.tenancy.messages:KINDS"},
+    contributes={
+        "message_kinds": "modules.tenancy.messages:KINDS",
+        "usage_counters": "modules.tenancy.usage:COUNTERS",
+    },
     seed_demo="modules.tenancy.demo:seed",
     metrics_provider="modules.tenancy.providers:store_metrics",
     context_providers={Frontend.PLATFORM: "modules.tenancy.providers:platform_context"},

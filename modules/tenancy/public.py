@@ -18,6 +18,7 @@ from modules.tenancy.services.ports import home_platform_of_store, platform_ref,
 from modules.tenancy.services.scope import home_platform_id
 from modules.tenancy.services.stores import list_stores
 from modules.tenancy.services.users import list_users
+from modules.tenancy.usage import merchant_store_ids
 from orion_app.ports import PlatformRef, Principal, StoreRef
 from orion_app.registry import StoreRole
 
@@ -32,6 +33,7 @@ __all__ = [
     "home_platform_id",
     "home_platform_of_store",
     "merchant_by_id",
+    "merchant_store_ids",
     "platform_by_code",
     "platform_by_id",
     "platforms_administered",

@@ -2,6 +2,7 @@
 
 from sqlmodel import Session, select
 
+from modules.contracts.public import require_room
 from modules.tenancy.models import Merchant, Platform, Store, StoreDomain, StorePlatform
 from modules.tenancy.services.scope import (
     as_id,
@@ -13,6 +14,7 @@ from modules.tenancy.services.scope import (
     visible_row,
     visible_store_ids,
 )
+from modules.tenancy.usage import stores_many
 from orion_app.errors import FieldErrors, Forbidden, NotFound
 from orion_app.i18n import LANGUAGES
 from orion_app.ports import Principal
@@ -78,6 +80,8 @@ def create_store(session: Session, actor: Principal, data: dict) -> Store:
         errors["merchant_id"] = "tenancy.store.merchant_required"
     if errors:
         raise FieldErrors(errors)
+    stores = stores_many(session, [merchant.id], platform_id)[merchant.id]
+    require_room(merchant.id, platform_id, "stores_limit", stores)
     subdomain = values.pop("subdomain")
     store = Store(merchant_id=merchant.id, **values)
     session.add(store)

@@ -1,0 +1,41 @@
+"""Billing's public face: plans, a merchant's subscription and usage, and the changes a
+merchant or a platform admin makes to them. Records are frozen dataclasses; every function
+takes the caller's session first; nothing commits unless it says so. See docs/billing.md."""
+
+from modules.billing.records import (
+    AffectedMerchant,
+    CardRequired,
+    CardSetup,
+    DowngradeRefused,
+    InvoiceRecord,
+    JobRunRecord,
+    PlanRecord,
+    ReadOnly,
+    SignUpForm,
+    SignUpResult,
+    SubscriptionRecord,
+    Usage,
+)
+from modules.billing.services.plans import plans_of, save_plan
+from modules.billing.services.subscriptions import start_trial, subscription_of
+from modules.billing.services.usage import usage_of
+
+__all__ = [
+    "AffectedMerchant",
+    "CardRequired",
+    "CardSetup",
+    "DowngradeRefused",
+    "InvoiceRecord",
+    "JobRunRecord",
+    "PlanRecord",
+    "ReadOnly",
+    "SignUpForm",
+    "SignUpResult",
+    "SubscriptionRecord",
+    "Usage",
+    "plans_of",
+    "save_plan",
+    "start_trial",
+    "subscription_of",
+    "usage_of",
+]
