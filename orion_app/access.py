@@ -1,8 +1,23 @@
 """Who may see what: the page/handler guard's decision and the menus, with no Reflex inside.
 
-Checked in order: tenant exists, module enabled on the tenant's platform, signed in,
-role permission. A disabled module answers "not found", exactly like a page that
-does not exist, so a platform without it shows no trace of it.
+Checked in order: tenant exists, module enabled on the tenant's platform, signed in (staff
+frontends), may enter this store at all, the merchant's plan, role permission. A disabled
+module answers "not found", exactly like a page that does not exist, so a platform without
+it shows no trace of it.
+
+The plan layer asks the `plan_access` port (whoever provides it; the framework names no
+module) for the store's `PlanGate`. An optional module (Tier.OPTIONAL) that the platform
+enables but the plan leaves out is "locked":
+- in the store dashboard its pages and handlers answer UPGRADE (an upgrade page, a refusal
+  naming the plan) and its menu entries stay, badged "upgrade";
+- on the storefront it is simply not there (not found, no menu entry): shoppers never see an
+  upgrade page.
+Core modules are never locked. No provider, or no subscription (None): nothing is locked.
+The plan comes after "may enter", so a stranger never learns another merchant's plan, and
+before the role permission, as SPEC §2 orders the layers.
+
+Read-only (`PlanGate.read_only`) is applied by the handler guard (`read_only_refuses`):
+pages and their loaders stay open, handlers that change data are refused.
 """
 
 import contextlib
@@ -16,12 +31,14 @@ from orion_app import access_cache, enablement
 from orion_app.i18n import translate
 from orion_app.ports import (
     PORT_AUTHENTICATOR,
+    PORT_PLAN_ACCESS,
     PORT_TENANT_DIRECTORY,
     Authenticator,
+    PlanGate,
     Principal,
     TenantDirectory,
 )
-from orion_app.registry import Frontend, ModuleRegistry, StoreRole, get_registry
+from orion_app.registry import Frontend, ModuleRegistry, StoreRole, Tier, get_registry
 from orion_app.settings import get_settings
 from orion_app.tenant import Tenant, resolve_tenant
 
@@ -33,6 +50,8 @@ class Verdict(StrEnum):
     NOT_FOUND = "not_found"
     SIGN_IN = "sign_in"
     FORBIDDEN = "forbidden"
+    UPGRADE = "upgrade"  # enabled on the platform, not in the merchant's plan (store dashboard)
+    READ_ONLY = "read_only"  # a handler that changes data while the merchant is read-only
 
 
 @dataclass(frozen=True)
@@ -40,7 +59,12 @@ class Access:
     verdict: Verdict
     tenant: Tenant | None = None
     principal: Principal | None = None
+    # Modules usable here: enabled on the platform (on a storefront, minus those outside the plan).
     enabled: frozenset[str] = field(default_factory=frozenset)
+    plan: PlanGate | None = None  # the store's plan; None: no billing, nothing locked
+    # Store dashboard: enabled modules outside the plan (their pages and handlers: UPGRADE).
+    locked: frozenset[str] = field(default_factory=frozenset)
+    module: str = ""  # with UPGRADE: the module the plan lacks
 
     @property
     def ok(self) -> bool:
@@ -110,6 +134,36 @@ def principal_for(token: str, registry: ModuleRegistry | None = None) -> Princip
 def enabled_modules(platform_id: int, registry: ModuleRegistry) -> frozenset[str]:
     return access_cache.cached(
         "enabled", (platform_id,), lambda: frozenset(enablement.enabled_modules(platform_id, registry))
+    )
+
+
+def plan_gate(tenant: Tenant, registry: ModuleRegistry) -> PlanGate | None:
+    """The store's plan from the `plan_access` port, cached like the other guard inputs (the
+    provider's module invalidates the access cache when a subscription or plan changes)."""
+    if tenant.store is None or tenant.platform is None:
+        return None
+    provider = registry.optional_provider(PORT_PLAN_ACCESS)
+    if provider is None:
+        return None
+    store_id, platform_id = tenant.store.id, tenant.platform.id
+    return access_cache.cached(
+        "plan",
+        (store_id, platform_id),
+        lambda: provider.plan_for_store(store_id, platform_id),
+        ttl=access_cache.PRINCIPAL_TTL_SECONDS,
+    )
+
+
+def locked_modules(
+    enabled: frozenset[str], gate: PlanGate | None, registry: ModuleRegistry
+) -> frozenset[str]:
+    """The enabled optional modules the plan leaves out (none without a plan)."""
+    if gate is None:
+        return frozenset()
+    return frozenset(
+        code
+        for code in enabled
+        if code in registry and registry.get(code).tier == Tier.OPTIONAL and code not in gate.modules
     )
 
 
@@ -202,20 +256,14 @@ def within(
 
     A page's loaders run right after the page guard decided for the same path, host and
     session: what they ask (module, frontend, permission) is checked against that decision
-    in memory, with no second look-up.
+    in memory, with no second look-up (the plan is part of the decision).
     """
     tenant = access.tenant
     if not access.ok or tenant is None:
         return access
-    if tenant.frontend not in frontends or module not in access.enabled:
+    if tenant.frontend not in frontends:
         return Access(Verdict.NOT_FOUND, tenant)
-    if public or tenant.frontend not in STAFF_FRONTENDS:
-        return access
-    if access.principal is None:
-        return Access(Verdict.SIGN_IN, tenant, None, access.enabled)
-    if not has_permission(access.principal, permission, tenant):
-        return Access(Verdict.FORBIDDEN, tenant, access.principal, access.enabled)
-    return access
+    return _layers(access, module, permission, public, get_registry())
 
 
 def _token_key(token: str) -> str:
@@ -231,26 +279,63 @@ def _decide(path, host, token, module, frontends, permission, public) -> Access:
     if tenant is None or tenant.frontend not in frontends:
         return Access(Verdict.NOT_FOUND)
     enabled = enabled_modules(tenant.platform.id, registry) if tenant.platform else frozenset(registry.codes)
+    gate = plan_gate(tenant, registry)
+    locked = locked_modules(enabled, gate, registry)
+    if tenant.frontend != Frontend.STORE:
+        enabled, locked = enabled - locked, frozenset()  # a shop shows no upgrade page to shoppers
     if module not in enabled:
         return Access(Verdict.NOT_FOUND, tenant)
-    principal = principal_for(token, registry)
+    granted = Access(Verdict.OK, tenant, principal_for(token, registry), enabled, gate, locked)
+    return _layers(granted, module, permission, public, registry)
+
+
+def _layers(granted: Access, module, permission, public, registry: ModuleRegistry) -> Access:
+    """The layers after the tenant, for an `Access` that grants this tenant (OK): module
+    enabled, signed in, may enter, plan, permission."""
+    tenant, principal = granted.tenant, granted.principal
+    if module not in granted.enabled or (public and module in granted.locked):
+        return Access(Verdict.NOT_FOUND, tenant)
     if public or tenant.frontend not in STAFF_FRONTENDS:
-        return Access(Verdict.OK, tenant, principal, enabled)
+        return granted
+    denied = dict(
+        tenant=tenant, principal=principal, enabled=granted.enabled, plan=granted.plan, locked=granted.locked
+    )
     if principal is None:
-        return Access(Verdict.SIGN_IN, tenant, None, enabled)
+        return Access(Verdict.SIGN_IN, tenant, None, granted.enabled)
+    if module in granted.locked and may_enter(principal, tenant):
+        return Access(Verdict.UPGRADE, **denied, module=module)
     if not has_permission(principal, permission, tenant, registry):
-        return Access(Verdict.FORBIDDEN, tenant, principal, enabled)
-    return Access(Verdict.OK, tenant, principal, enabled)
+        return Access(Verdict.FORBIDDEN, **denied)
+    return granted
+
+
+def read_only_refuses(access: Access, permission: str | None, open_when_read_only: bool = False) -> bool:
+    """Whether the read-only rule refuses a handler a client called (page loaders never ask).
+
+    Only in a store dashboard whose plan is read-only; open are handlers that say so
+    (`@guarded(..., open_when_read_only=True)`), those whose permission is declared
+    `Permission(..., open_when_read_only=True)` (reading permissions, and billing's, so the
+    merchant can pay), and those that need no permission (the user's own profile and
+    notifications). Every other guarded handler counts as one that changes data.
+    """
+    tenant = access.tenant
+    if not access.ok or access.plan is None or not access.plan.read_only:
+        return False
+    if tenant is None or tenant.frontend != Frontend.STORE or open_when_read_only or permission is None:
+        return False
+    declared = get_registry().permissions.get(permission)
+    return not (declared is not None and declared.open_when_read_only)
 
 
 def build_menu(access: Access, lang: str, current_path: str = "") -> list[dict[str, str]]:
-    """Navigation of the tenant's frontend: enabled modules, filtered by permission."""
+    """Navigation of the tenant's frontend: enabled modules, filtered by permission. In a store
+    dashboard, entries of modules outside the plan stay, with `"badge": "upgrade"`."""
     if access.tenant is None:
         return []
     registry = get_registry()
     tenant = access.tenant
     menu = []
-    for _code, item in registry.menu_items(tenant.frontend, set(access.enabled)):
+    for code, item in registry.menu_items(tenant.frontend, set(access.enabled)):
         staff = tenant.frontend in STAFF_FRONTENDS
         if staff and not has_permission(access.principal, item.permission, tenant, registry):
             continue
@@ -262,6 +347,7 @@ def build_menu(access: Access, lang: str, current_path: str = "") -> list[dict[s
                 "href": href,
                 "icon": item.icon,
                 "active": "1" if current_path.rstrip("/") == href.rstrip("/") else "",
+                "badge": "upgrade" if code in access.locked else "",
             }
         )
     return menu

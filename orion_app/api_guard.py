@@ -2,8 +2,9 @@
 
 A route names the page it belongs to; the request's Host, that path and the session cookie
 go through `check_access`, so a file is refused exactly when its page would be: not signed
-in 401, no right 403, unknown store or disabled module 404. Refusals are one translated
-sentence in plain text, never cached.
+in 401, no right 403, unknown store or disabled module 404, a module outside the merchant's
+plan 403 with the upgrade message. Refusals are one translated sentence in plain text, never
+cached. Routes are downloads (reads): the read-only rule leaves them open.
 """
 
 import functools
@@ -19,7 +20,7 @@ from orion_app.registry import Frontend
 from orion_app.session_cookie import token_from_cookies
 from orion_app.ui.state import LANGUAGE_COOKIE
 
-_STATUS = {Verdict.SIGN_IN: 401, Verdict.FORBIDDEN: 403, Verdict.NOT_FOUND: 404}
+_STATUS = {Verdict.SIGN_IN: 401, Verdict.FORBIDDEN: 403, Verdict.UPGRADE: 403, Verdict.NOT_FOUND: 404}
 _MESSAGE = {403: "orion.error.forbidden", 404: "orion.error.not_found"}
 
 
@@ -30,11 +31,16 @@ def request_language(request: Request, access: Access | None = None) -> str:
 
 
 def refusal(
-    request: Request, status: int, access: Access | None = None, *, message_key: str | None = None
+    request: Request,
+    status: int,
+    access: Access | None = None,
+    *,
+    message_key: str | None = None,
+    **params: str,
 ) -> Response:
     """A plain-text refusal in the reader's language (`message_key`, else the status's own)."""
     return PlainTextResponse(
-        translate(message_key or _MESSAGE[status], request_language(request, access)),
+        translate(message_key or _MESSAGE[status], request_language(request, access), **params),
         status_code=status,
         headers={"Cache-Control": "no-store"},
     )
@@ -42,6 +48,11 @@ def refusal(
 
 def not_found(request: Request, access: Access | None = None) -> Response:
     return refusal(request, 404, access)
+
+
+def _upgrade_refusal(request: Request, access: Access) -> Response:
+    module = translate(f"{access.module}.module.name", request_language(request, access))
+    return refusal(request, 403, access, message_key="orion.error.upgrade", module=module)
 
 
 def guarded_route(
@@ -70,6 +81,8 @@ def guarded_route(
             if not access.ok:
                 GUARD_REFUSALS.labels(kind="api", verdict=access.verdict.value).inc()
                 status = _STATUS[access.verdict]
+                if access.verdict == Verdict.UPGRADE:
+                    return _upgrade_refusal(request, access)
                 return refusal(request, status, access, message_key=sign_in_key if status == 401 else None)
             return endpoint(request, access)
 

@@ -21,7 +21,12 @@ MODULE = ModuleDefinition(
     tier=Tier.OPTIONAL,
     features=(Feature("analytics", "analytics.feature.reports", "flag", 0),),
     permissions=(
-        Permission("analytics.reports.view", "analytics.perm.view", roles=StoreRole.MANAGER.and_above()),
+        Permission(
+            "analytics.reports.view",
+            "analytics.perm.view",
+            roles=StoreRole.MANAGER.and_above(),
+            open_when_read_only=True,
+        ),
     ),
     pages=(
         page(

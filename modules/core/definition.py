@@ -14,7 +14,12 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     requires=("contracts",),
     permissions=(
-        Permission("core.dashboard.view", "core.perm.dashboard", roles=StoreRole.VIEWER.and_above()),
+        Permission(
+            "core.dashboard.view",
+            "core.perm.dashboard",
+            roles=StoreRole.VIEWER.and_above(),
+            open_when_read_only=True,
+        ),
         Permission("core.admin.dashboard", "core.perm.admin_dashboard", A),
     ),
     pages=(

@@ -13,7 +13,12 @@ MODULE = ModuleDefinition(
     tier=Tier.CORE,
     requires=("tenancy",),
     permissions=(
-        Permission("customers.view", "customers.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission(
+            "customers.view",
+            "customers.perm.view",
+            roles=StoreRole.VIEWER.and_above(),
+            open_when_read_only=True,
+        ),
         Permission("customers.manage", "customers.perm.manage", roles=StoreRole.MANAGER.and_above()),
     ),
     pages=(

@@ -13,7 +13,12 @@ MODULE = ModuleDefinition(
     version="1.0.0",
     tier=Tier.OPTIONAL,
     permissions=(
-        Permission("inventory.stock.view", "inventory.perm.view", roles=StoreRole.VIEWER.and_above()),
+        Permission(
+            "inventory.stock.view",
+            "inventory.perm.view",
+            roles=StoreRole.VIEWER.and_above(),
+            open_when_read_only=True,
+        ),
         Permission("inventory.stock.adjust", "inventory.perm.adjust", roles=StoreRole.STAFF.and_above()),
     ),
     pages=(

@@ -26,7 +26,12 @@ MODULE = ModuleDefinition(
     features=(Feature("letzshop_sync", "marketplace.feature.sync", "flag", 1),),
     permissions=(
         Permission("marketplace.import", "marketplace.perm.import", roles=StoreRole.MANAGER.and_above()),
-        Permission("marketplace.export", "marketplace.perm.export", roles=StoreRole.STAFF.and_above()),
+        Permission(
+            "marketplace.export",
+            "marketplace.perm.export",
+            roles=StoreRole.STAFF.and_above(),
+            open_when_read_only=True,
+        ),
     ),
     pages=(
         page(

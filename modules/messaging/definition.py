@@ -29,7 +29,12 @@ MODULE = ModuleDefinition(
         Permission(
             "messaging.conversations", "messaging.perm.conversations", roles=StoreRole.STAFF.and_above()
         ),
-        Permission("messaging.log.view", "messaging.perm.log", roles=StoreRole.STAFF.and_above()),
+        Permission(
+            "messaging.log.view",
+            "messaging.perm.log",
+            roles=StoreRole.STAFF.and_above(),
+            open_when_read_only=True,
+        ),
         Permission("messaging.platform.manage", "messaging.perm.platform", A),
     ),
     pages=(

@@ -56,12 +56,18 @@ class StoreRole(StrEnum):
 
 @dataclass(frozen=True)
 class Permission:
-    """A right a module defines. `roles` are the store roles that hold it by default."""
+    """A right a module defines. `roles` are the store roles that hold it by default.
+
+    `open_when_read_only`: handlers guarded by it stay usable while the merchant is
+    read-only (unpaid after grace). Say so for permissions that only read (`….view`) and for
+    the way out (paying); every other permission counts as one that changes data, and its
+    handlers are refused while read-only (see docs/billing.md "Read-only")."""
 
     code: str
     label_key: str
     frontend: Frontend = Frontend.STORE
     roles: tuple[StoreRole, ...] = ()
+    open_when_read_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ page. So each one says what it is:
 
 - `@guarded(permission)`: tenant data. The tenant comes from the browser URL and Host,
   the user from the session cookie of the websocket, never from ids the client sends; the
-  module must be enabled on the tenant's platform and the user must hold `permission`.
+  module must be enabled on the tenant's platform, in the merchant's plan (else the upgrade
+  message) and the user must hold `permission`. While the merchant is read-only, a client's
+  call is refused unless the handler or its permission is `open_when_read_only` (or needs no
+  permission); page loaders run by the page guard always read.
 - `@public(...)`: storefront or sign-in pages. The tenant is resolved and the module must
   be enabled, but nobody needs to be signed in; `rate=(hits, seconds)` limits it per
   client address and per browser tab.
@@ -38,7 +41,15 @@ from enum import StrEnum
 import reflex as rx
 
 from orion_app import ratelimit
-from orion_app.access import Access, Verdict, check_access, current_access, deciding, within
+from orion_app.access import (
+    Access,
+    Verdict,
+    check_access,
+    current_access,
+    deciding,
+    read_only_refuses,
+    within,
+)
 from orion_app.db import database_forbidden, run_blocking
 from orion_app.errors import ServiceError
 from orion_app.i18n import translate
@@ -54,6 +65,8 @@ __all__ = ["Policy", "current_access", "guarded", "page_decision", "policy_of", 
 POLICY_ATTRIBUTE = "__orion_policy__"
 # (permission, frontends) a guarded handler asks for, for tools and tests that list handlers.
 GUARD_ATTRIBUTE = "__orion_guard__"
+# True on a guarded handler declared `open_when_read_only` itself.
+READ_ONLY_ATTRIBUTE = "__orion_open_when_read_only__"
 
 
 class Policy(StrEnum):
@@ -81,8 +94,19 @@ def refusal(access: Access, state: rx.State, quiet: bool):
         return rx.redirect(sign_in_url(access.tenant.base))
     if quiet:
         return None
-    key = "orion.error.forbidden" if access.verdict == Verdict.FORBIDDEN else "orion.error.not_found"
-    return rx.toast.error(translate(key, state.lang))
+    return rx.toast.error(refusal_message(access, state.lang))
+
+
+def refusal_message(access: Access, lang: str) -> str:
+    """The sentence a refused handler shows: the upgrade or read-only message, no access, or
+    not found."""
+    if access.verdict == Verdict.UPGRADE:
+        return translate("orion.error.upgrade", lang, module=translate(f"{access.module}.module.name", lang))
+    key = {
+        Verdict.FORBIDDEN: "orion.error.forbidden",
+        Verdict.READ_ONLY: "orion.error.read_only",
+    }.get(access.verdict, "orion.error.not_found")
+    return translate(key, lang)
 
 
 def _failed(state, error: ServiceError):
@@ -202,6 +226,7 @@ def _access_gate(
     public: bool,
     module: str | None,
     rate: tuple[int, int] | None = None,
+    open_when_read_only: bool = False,
 ):
     module = module or module_of(function)
     limit = ratelimit.Limit(f"handler:{function.__module__}.{function.__qualname__}", *rate) if rate else None
@@ -233,6 +258,12 @@ def _access_gate(
     @contextlib.contextmanager
     def enter(state):
         access = decide(state)
+        if (
+            not public
+            and _page_access.get() is None
+            and read_only_refuses(access, permission, open_when_read_only)
+        ):
+            access = Access(Verdict.READ_ONLY, access.tenant, access.principal, access.enabled, access.plan)
         if not access.ok:
             yield _Refused(refusal(access, state, quiet))
         elif limit and throttled(state):
@@ -251,19 +282,29 @@ def guarded(
     frontends: tuple[Frontend, ...] | None = None,
     quiet: bool = False,
     module: str | None = None,
+    open_when_read_only: bool = False,
 ):
     """Tenant data: refuse unless the module is enabled here and the user holds `permission`.
 
     `permission=None` lets in anyone who may enter the frontend (e.g. any store member).
-    `module` defaults to the module the handler is written in.
+    `module` defaults to the module the handler is written in. `open_when_read_only=True`
+    says this handler only reads although its permission may write (a list's filter under a
+    managing permission), so it stays usable while the merchant is read-only.
     """
 
     def decorate(function):
         gate = _access_gate(
-            function, permission=permission, frontends=frontends, quiet=quiet, public=False, module=module
+            function,
+            permission=permission,
+            frontends=frontends,
+            quiet=quiet,
+            public=False,
+            module=module,
+            open_when_read_only=open_when_read_only,
         )
         wrapper = _wrap(function, Policy.GUARDED, gate)
         setattr(wrapper, GUARD_ATTRIBUTE, (permission, frontends))
+        setattr(wrapper, READ_ONLY_ATTRIBUTE, open_when_read_only)
         return wrapper
 
     return decorate

@@ -1,5 +1,6 @@
 """The four frontend shells. Each wraps a module's page content and shows the guard's
-verdict: the page, a not-found page, a refusal, or nothing while the guard runs."""
+verdict: the page, a not-found page, a refusal, an upgrade page (a store dashboard page of a
+module outside the merchant's plan), or nothing while the guard runs."""
 
 from collections.abc import Callable
 
@@ -93,6 +94,36 @@ def forbidden_view() -> rx.Component:
     )
 
 
+def upgrade_view() -> rx.Component:
+    """A module the platform offers but the merchant's plan does not include: which module,
+    the plan that includes it, and the store's billing page (or: ask the owner)."""
+    return rx.center(
+        rx.vstack(
+            rx.icon("sparkles", size=32, color="var(--accent-9)", aria_hidden="true"),
+            rx.heading(ShellState.upgrade_title, size="5", as_="h1", text_align="center"),
+            rx.foreach(
+                ShellState.upgrade_lines,
+                lambda line: rx.text(line, color_scheme="gray", text_align="center"),
+            ),
+            rx.cond(
+                ShellState.upgrade_href != "",
+                rx.link(
+                    rx.button(rx.icon("sparkles", size=16), t("orion.upgrade.action"), size="3"),
+                    href=ShellState.upgrade_href,
+                    data_testid="upgrade-link",
+                ),
+            ),
+            align="center",
+            spacing="3",
+            max_width="28em",
+            width="100%",
+        ),
+        min_height="60vh",
+        padding="1em",
+        data_testid="upgrade",
+    )
+
+
 def _other_store_link(store: rx.Var) -> rx.Component:
     return rx.cond(
         store["code"] != ShellState.tenant_store_code,
@@ -106,6 +137,7 @@ def guarded_content(content: rx.Component) -> rx.Component:
         ("ok", content),
         ("not_found", not_found_view()),
         ("forbidden", forbidden_view()),
+        ("upgrade", upgrade_view()),
         rx.center(rx.spinner(size="3"), min_height="50vh"),
     )
 
@@ -137,7 +169,12 @@ def nav_link(item: rx.Var) -> rx.Component:
 
 def _menu_link(item: rx.Var, width: str) -> rx.Component:
     return rx.link(
-        rx.hstack(rx.text(item["label"]), spacing="2", align="center"),
+        rx.hstack(
+            rx.text(item["label"]),
+            rx.cond(item["badge"] == "upgrade", upgrade_badge()),
+            spacing="2",
+            align="center",
+        ),
         href=item["href"],
         padding="0.45em 0.75em",
         border_radius="6px",
@@ -146,6 +183,19 @@ def _menu_link(item: rx.Var, width: str) -> rx.Component:
         color=rx.cond(item["active"] != "", "var(--accent-11)", "var(--gray-12)"),
         background=rx.cond(item["active"] != "", "var(--accent-3)", "transparent"),
         _hover={"background": "var(--gray-3)"},
+    )
+
+
+def upgrade_badge() -> rx.Component:
+    """The small "Upgrade" mark beside a menu entry of a module outside the merchant's plan."""
+    return rx.badge(
+        rx.icon("sparkles", size=12, aria_hidden="true"),
+        t("orion.upgrade.badge"),
+        variant="soft",
+        size="1",
+        radius="full",
+        flex_shrink="0",
+        data_testid="upgrade-badge",
     )
 
 
@@ -304,30 +354,33 @@ def dashboard_shell(
     """The sidebar beside the page on a wide screen, a top bar with a drawer above it on a
     phone. The page's box may shrink below its content's width (min-width 0), so a wide table
     scrolls inside its own box instead of the whole page scrolling sideways."""
+
+    def frame(body: rx.Component) -> rx.Component:
+        return rx.box(
+            top_bar(title, subtitle, switcher, tuple(header_items(frontend))),
+            rx.hstack(
+                sidebar(title, subtitle, switcher, tuple(header_items(frontend))),
+                rx.el.main(
+                    body,
+                    padding=rx.breakpoints(initial="1em", sm="2em"),
+                    width="100%",
+                    max_width="72em",
+                    min_width="0",
+                    overflow_wrap="break-word",
+                ),
+                align="start",
+                spacing="0",
+                width="100%",
+            ),
+            width="100%",
+        )
+
+    # The upgrade page keeps the dashboard around it: the menu shows where else to go.
     return rx.match(
         ShellState.status,
         ("not_found", not_found_view()),
-        (
-            "ok",
-            rx.box(
-                top_bar(title, subtitle, switcher, tuple(header_items(frontend))),
-                rx.hstack(
-                    sidebar(title, subtitle, switcher, tuple(header_items(frontend))),
-                    rx.el.main(
-                        content,
-                        padding=rx.breakpoints(initial="1em", sm="2em"),
-                        width="100%",
-                        max_width="72em",
-                        min_width="0",
-                        overflow_wrap="break-word",
-                    ),
-                    align="start",
-                    spacing="0",
-                    width="100%",
-                ),
-                width="100%",
-            ),
-        ),
+        ("ok", frame(content)),
+        ("upgrade", frame(upgrade_view())),
         guarded_content(content),
     )
 

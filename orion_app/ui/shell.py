@@ -21,6 +21,7 @@ from orion_app.access import (
     build_menu,
     check_access,
     directory,
+    has_permission,
     may_enter,
 )
 from orion_app.db import DB_THREADS, run_blocking, shared_session
@@ -75,7 +76,7 @@ admission = _Admission(PAGE_SLOTS, PAGE_QUEUE)
 class ShellState(OrionState):
     """Who is looking at which tenant's page, and whether they may."""
 
-    status: str = "loading"  # ok | not_found | forbidden | loading
+    status: str = "loading"  # ok | not_found | forbidden | upgrade | loading
     frontend: str = ""
     base: str = "/"
     tenant_platform_code: str = ""
@@ -100,6 +101,11 @@ class ShellState(OrionState):
     legal_pages: list[dict[str, str]] = []
     # Modules enabled here whose items the dashboard header shows (`ShellItem`).
     header_modules: list[str] = []
+    # The upgrade page (status "upgrade"): its heading, its sentences, and the store's billing
+    # page when the user may open it ("" otherwise: they are asked to see the owner).
+    upgrade_title: str = ""
+    upgrade_lines: list[str] = []
+    upgrade_href: str = ""
 
     @rx.event
     @public(page_guard=True)
@@ -177,6 +183,7 @@ class ShellState(OrionState):
         self.status = {
             Verdict.OK: "ok",
             Verdict.FORBIDDEN: "forbidden",
+            Verdict.UPGRADE: "upgrade",
             Verdict.SIGN_IN: "loading",
         }.get(access.verdict, "not_found")
         if access.verdict != Verdict.OK:
@@ -195,7 +202,9 @@ class ShellState(OrionState):
             if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS
             else list(LANGUAGES)
         )
-        self.menu = build_menu(access, self.lang, self.router.url.path) if access.ok else []
+        shown = access.ok or access.verdict == Verdict.UPGRADE  # the upgrade page keeps the dashboard
+        self.menu = build_menu(access, self.lang, self.router.url.path) if shown else []
+        self.upgrade_title, self.upgrade_lines, self.upgrade_href = _upgrade_page(access, self.lang)
         self.page_title = translate(entry.page.title_key, self.lang) if entry else ""
         staff = tenant is not None and tenant.frontend in STAFF_FRONTENDS and access.principal is not None
         self.home_href = tenant.base if staff and may_enter(access.principal, tenant) else ""
@@ -264,7 +273,7 @@ def _header_items(access: Access) -> list[tuple[str, list]]:
     found = []
     for code, items in get_registry().contributions(SHELL_HEADER):
         mine = [item for item in items if frontend in item.frontends]
-        if code in access.enabled and mine:
+        if code in access.enabled and code not in access.locked and mine:
             found.append((code, mine))
     return found
 
@@ -276,6 +285,33 @@ def _header_loaders(access: Access, entry) -> tuple[str, ...]:
     if not storefront and (entry.page.public or access.principal is None):
         return ()
     return tuple(item.on_load for _, items in _header_items(access) for item in items if item.on_load)
+
+
+BILLING_PAGE = "billing"  # the store dashboard's page where the plan is changed
+
+
+def _upgrade_page(access: Access, lang: str) -> tuple[str, list[str], str]:
+    """The upgrade page's heading, sentences and link: which module the plan lacks, the plan
+    that includes it (when the plan provider says), and the store's billing page for those who
+    may open it."""
+    if access.verdict != Verdict.UPGRADE or access.tenant is None:
+        return "", [], ""
+    module = translate(f"{access.module}.module.name", lang)
+    lines = [translate("orion.upgrade.text", lang, module=module)]
+    names = access.plan.upgrade_plans.get(access.module, {}) if access.plan else {}
+    plan = names.get(lang) or names.get("en") or next(iter(names.values()), "")
+    if plan:
+        lines.append(translate("orion.upgrade.plan", lang, module=module, plan=plan))
+    billing = [
+        page
+        for _, page in get_registry().pages()
+        if page.frontend == Frontend.STORE and page.path == BILLING_PAGE
+    ]
+    may_pay = bool(billing) and has_permission(access.principal, billing[0].permission, access.tenant)
+    if not may_pay:
+        lines.append(translate("orion.upgrade.ask_owner", lang))
+    href = access.tenant.base + BILLING_PAGE if may_pay else ""
+    return translate("orion.upgrade.title", lang, module=module), lines, href
 
 
 def _imprint(store_id: int, lang: str) -> list[str]:
