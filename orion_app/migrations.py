@@ -123,13 +123,14 @@ def revision(code: str, message: str, autogenerate: bool = False, database_url: 
     if not numbers:
         scripts = ScriptDirectory.from_config(config)
         others = [*registry.core_codes, *definition.requires]
-        depends_on = sorted(
-            {
-                scripts.get_revision(f"{other}@head").revision
-                for other in others
-                if other != code and (registry.folder(other) / "migrations").is_dir()
-            }
-        )
+        heads = {
+            scripts.get_revision(f"{other}@head").revision
+            for other in others
+            if other != code and (registry.folder(other) / "migrations").is_dir()
+        }
+        # Only the heads no other listed head already depends on: Alembic's upgrade fails
+        # (KeyError in its heads bookkeeping) on a dependency that is also another's ancestor.
+        depends_on = sorted(heads - _ancestors(scripts, heads))
         options = {"head": "base", "branch_label": code, "depends_on": depends_on or None}
     command.revision(
         config, message=message, autogenerate=autogenerate, rev_id=rev_id, version_path=str(folder), **options
@@ -139,3 +140,13 @@ def revision(code: str, message: str, autogenerate: bool = False, database_url: 
     text = re.sub(r'^depends_on = (".+")$', r"depends_on = (\1,)", path.read_text("utf-8"), flags=re.M)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _ancestors(scripts: ScriptDirectory, revisions: set[str]) -> set[str]:
+    """Every revision that one of `revisions` builds on (down revisions and dependencies)."""
+    found: set[str] = set()
+    for revision in revisions:
+        for script in scripts.revision_map._get_ancestor_nodes([scripts.get_revision(revision)]):
+            if script.revision != revision:
+                found.add(script.revision)
+    return found
