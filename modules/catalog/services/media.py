@@ -5,78 +5,43 @@ under `catalog/<store>/<product>/<random>_{sm,md,lg}.webp`, and are served by th
 at `/_upload/...`. The names are random, so a changed photo is a new URL.
 """
 
-import io
 import os
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from modules.catalog.models import ProductMedia, ProductVariantMedia
 from modules.catalog.services.products import get_product
 from orion_app.errors import FieldErrors, NotFound
+from orion_app.images import (
+    MAX_BYTES,
+    MAX_PIXELS,
+    SIZES,
+    ImageRefused,
+    encode_image,
+    media_root,
+    remove_files,
+    variant_path,
+    write_files,
+)
+from orion_app.images import EncodedImage as EncodedPhoto
 from orion_app.scoped import get_in_store, in_store, list_in_store
-from orion_app.settings import get_settings
 
-SIZES = {"sm": 320, "md": 800, "lg": 1600}
-MAX_BYTES = 10 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+__all__ = ["MAX_BYTES", "MAX_PIXELS", "SIZES", "EncodedPhoto", "media_root", "remove_files", "variant_path"]
+
 MAX_PHOTOS = 12
 
 
-def media_root() -> Path:
-    """The media folder (`MEDIA_DIR`), created when missing."""
-    root = get_settings().media_path
-    root.mkdir(parents=True, exist_ok=True)
-    return root
-
-
-def variant_path(key: str, size: str) -> str:
-    """The path of one size of a photo, relative to the media folder (used in URLs)."""
-    return f"{key}_{size}.webp"
-
-
-def _open(data: bytes) -> Image.Image:
-    if len(data) > MAX_BYTES:
-        raise FieldErrors({"photos": "catalog.error.image_too_large"})
-    try:
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-        image = Image.open(io.BytesIO(data))
-        image.verify()  # detects truncated and non-image files
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
-        raise FieldErrors({"photos": "catalog.error.not_an_image"}) from None
-    return ImageOps.exif_transpose(image).convert("RGB")
-
-
-@dataclass(frozen=True)
-class EncodedPhoto:
-    """A checked photo in its three WebP sizes, not stored anywhere yet."""
-
-    width: int
-    height: int
-    files: dict[str, bytes]
-
-
 def encode_photo(data: bytes) -> EncodedPhoto:
-    """Check `data` (size, pixels, really an image) and encode the three sizes.
-
-    CPU only, no database and no files, so one encoding can be stored for several products
-    and run in a thread pool. Raises FieldErrors like an upload.
-    """
-    image = _open(data)
-    files = {}
-    for size, edge in SIZES.items():
-        copy = image.copy()
-        copy.thumbnail((edge, edge), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        copy.save(buffer, "WEBP", quality=82, method=4)
-        files[size] = buffer.getvalue()
-    return EncodedPhoto(image.width, image.height, files)
+    """Check `data` (size, pixels, really an image) and encode the three sizes
+    (orion_app.images). CPU only, so one encoding can be stored for several products and run
+    in a thread pool. Raises FieldErrors like an upload."""
+    try:
+        return encode_image(data)
+    except ImageRefused as refused:
+        raise FieldErrors({"photos": f"catalog.error.{refused.reason}"}) from None
 
 
 def _next_photo(session: Session, store_id: int, product_id: int) -> tuple[str, int]:
@@ -108,8 +73,7 @@ def store_photo(
 ) -> ProductMedia:
     """Store an encoded photo as the product's next photo. Commits."""
     key, position = _next_photo(session, store_id, product_id)
-    for size, data in photo.files.items():
-        (media_root() / variant_path(key, size)).write_bytes(data)
+    write_files(key, photo.files)
     return _add_row(
         session, store_id, product_id, key, position, width=photo.width, height=photo.height, alt=alt[:200]
     )
@@ -169,12 +133,6 @@ def photos(session: Session, store_id: int, product_id: int) -> list[ProductMedi
     return list_in_store(
         session, ProductMedia, store_id, ProductMedia.position, ProductMedia.id, product_id=product_id
     )
-
-
-def remove_files(keys: list[str]) -> None:
-    for key in keys:
-        for size in SIZES:
-            (media_root() / variant_path(key, size)).unlink(missing_ok=True)
 
 
 def delete_photo(session: Session, store_id: int, media_id: int) -> None:
