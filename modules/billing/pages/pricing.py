@@ -2,8 +2,10 @@
 
 import reflex as rx
 
+from modules.billing.api import SIGN_UP_PATH
 from modules.billing.state.pricing import PricingState, SignUpState
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
+from orion_app.ui.backend import post_form
 from orion_app.ui.components import LABEL_STYLE, field, form_error, select
 from orion_app.ui.i18n import t
 
@@ -191,7 +193,7 @@ def signup_page() -> rx.Component:
     return rx.vstack(
         rx.heading(t("billing.signup.title"), size="7", as_="h1", padding_top="1em"),
         form_error(S.form_error),
-        rx.el.form(
+        post_form(
             rx.el.input(type="hidden", name="base", value=S.base),
             rx.el.input(type="hidden", name="plan", value=S.plan),
             rx.el.input(type="hidden", name="interval", value=rx.cond(S.show_yearly, "year", "month")),
@@ -208,8 +210,7 @@ def signup_page() -> rx.Component:
             ),
             _account(),
             _payment(),
-            method="post",
-            action=S.action,
+            path=SIGN_UP_PATH,
             width="100%",
         ),
         width="100%",

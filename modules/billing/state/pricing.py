@@ -2,7 +2,6 @@
 
 import reflex as rx
 
-from modules.billing.api import SIGN_UP_PATH
 from orion_app.i18n import LANGUAGES, translate
 from orion_app.providers import ContextRequest, page_context
 from orion_app.registry import Frontend
@@ -50,13 +49,11 @@ class SignUpState(OrionState):
     errors: dict[str, str] = {}
     form_error: str = ""
     base: str = ""
-    action: str = ""
 
     @rx.event
     @public(frontends=PLATFORM)
     def load(self):
         self.base = current_access().tenant.base
-        self.action = SIGN_UP_PATH
         self.plans = [plan for plan in platform_plans(self.lang) if not plan["on_request"]]
         query = self.router.url.query_parameters
         codes = [plan["code"] for plan in self.plans]
