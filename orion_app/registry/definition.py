@@ -10,6 +10,7 @@ from typing import Any
 
 __all__ = [
     "SHELL_HEADER",
+    "STOREFRONT_LOOK",
     "Feature",
     "Frontend",
     "Menu",
@@ -168,6 +169,13 @@ class MenuItem:
 # The contribution point of the dashboards' and the storefront's header: a module contributes a tuple of
 # `ShellItem`s (`contributes={SHELL_HEADER: "modules.<code>.shell:ITEMS"}`).
 SHELL_HEADER = "shell_header"
+
+# The contribution point of a storefront's look: a module contributes a function
+# `(store_id: int) -> dict[str, str]` (dotted path), called during each storefront page load,
+# in its database session. Keys the storefront shell reads: "css" (a stylesheet; its rules
+# target the storefront root, class `orion-look`), "logo" and "favicon" (image URLs),
+# "header" ("left" or "centered"), "font" (a woff2 URL to preload).
+STOREFRONT_LOOK = "storefront_look"
 
 
 @dataclass(frozen=True, kw_only=True)
