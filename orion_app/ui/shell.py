@@ -28,7 +28,7 @@ from orion_app.db import DB_THREADS, run_blocking, shared_session
 from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
 from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
 from orion_app.ports import Principal
-from orion_app.registry import SHELL_HEADER, Frontend, get_registry, import_string
+from orion_app.registry import SHELL_HEADER, STOREFRONT_LOOK, Frontend, get_registry, import_string
 from orion_app.routes import frontend_base, page_index, sign_in_url
 from orion_app.ui.guard import handler_events, page_decision, public, ui_only
 from orion_app.ui.state import OrionState
@@ -99,6 +99,8 @@ class ShellState(OrionState):
     # `legal_pages` here and the footer shows them; until then they stay hidden.
     imprint: list[str] = []
     legal_pages: list[dict[str, str]] = []
+    # A storefront's look (`STOREFRONT_LOOK`): css, logo, favicon, header, font; {} for the defaults.
+    look: dict[str, str] = {}
     # Modules enabled here whose items the dashboard header shows (`ShellItem`).
     header_modules: list[str] = []
     # The upgrade page (status "upgrade"): its heading, its sentences, and the store's billing
@@ -217,6 +219,7 @@ class ShellState(OrionState):
         shows_header = access.ok and (staff or storefront)
         self.header_modules = [code for code, _ in _header_items(access)] if shows_header else []
         self.imprint = _imprint(tenant.store.id, self.lang) if storefront else []
+        self.look = _storefront_look(access, tenant.store.id) if storefront and access.ok else {}
 
     def _language(self, access: Access) -> str:
         tenant = access.tenant
@@ -312,6 +315,15 @@ def _upgrade_page(access: Access, lang: str) -> tuple[str, list[str], str]:
         lines.append(translate("orion.upgrade.ask_owner", lang))
     href = access.tenant.base + BILLING_PAGE if may_pay else ""
     return translate("orion.upgrade.title", lang, module=module), lines, href
+
+
+def _storefront_look(access: Access, store_id: int) -> dict[str, str]:
+    """The store's look from the enabled modules contributing to `STOREFRONT_LOOK`, merged."""
+    look: dict[str, str] = {}
+    for code, provider in get_registry().contributions(STOREFRONT_LOOK):
+        if code in access.enabled:
+            look |= provider(store_id) or {}
+    return look
 
 
 def _imprint(store_id: int, lang: str) -> list[str]:
