@@ -399,22 +399,56 @@ def store_shell(content: rx.Component) -> rx.Component:
     )
 
 
+# The storefront root's class: the rules of a `STOREFRONT_LOOK` stylesheet target it.
+LOOK_CLASS = "orion-look"
+
+
+def look_head() -> rx.Component:
+    """A storefront's look (`ShellState.look`): its stylesheet, favicon and font preload (React
+    moves the links into the document's head)."""
+    look = ShellState.look
+    return rx.fragment(
+        rx.cond(look["css"], rx.el.style(look["css"])),
+        rx.cond(look["favicon"], rx.el.link(rel="icon", href=look["favicon"], type="image/webp")),
+        rx.cond(
+            look["font"],
+            rx.el.link(rel="preload", href=look["font"], as_="font", type="font/woff2", cross_origin=""),
+        ),
+    )
+
+
 def public_shell(content: rx.Component) -> rx.Component:
     """Storefront and platform pages: a top bar with the enabled modules' navigation."""
     brand = rx.cond(
         ShellState.frontend == "storefront", ShellState.tenant_store_name, ShellState.tenant_platform_name
     )
+    centered = ShellState.look["header"] == "centered"
     # The brand is a link, not a heading: each page has its own single <h1>. On a phone the
     # header wraps (brand and language on one line, the menu under them) instead of widening
     # the page.
     header = rx.el.header(
         rx.flex(
             rx.link(
-                rx.text(brand, size="5", weight="bold", style=ONE_LINE),
+                # A logo in a fixed box (contained), so nothing moves when it arrives.
+                rx.cond(
+                    ShellState.look["logo"],
+                    rx.image(
+                        src=ShellState.look["logo"],
+                        alt=brand,
+                        height="40px",
+                        width="10em",
+                        max_width="100%",
+                        object_fit="contain",
+                        object_position=rx.cond(centered, "center", "left"),
+                        display="inline-block",
+                    ),
+                    rx.text(brand, size="5", weight="bold", style=ONE_LINE),
+                ),
                 href=ShellState.base,
                 underline="none",
                 min_width="0",
-                flex="1 1 auto",
+                flex=rx.cond(centered, "1 1 100%", "1 1 auto"),
+                text_align=rx.cond(centered, "center", "left"),
             ),
             rx.el.nav(
                 rx.flex(
@@ -427,6 +461,7 @@ def public_shell(content: rx.Component) -> rx.Component:
             *header_items(Frontend.STOREFRONT),
             language_switcher(),
             align="center",
+            justify=rx.cond(centered, "center", "start"),
             wrap="wrap",
             column_gap="3",
             row_gap="1",
@@ -439,6 +474,7 @@ def public_shell(content: rx.Component) -> rx.Component:
     return rx.cond(
         ShellState.status == "ok",
         rx.box(
+            look_head(),
             header,
             rx.el.main(
                 content,
@@ -448,6 +484,7 @@ def public_shell(content: rx.Component) -> rx.Component:
                 **CONTENT_WIDTH,
             ),
             store_footer(brand),
+            class_name=LOOK_CLASS,
         ),
         guarded_content(content),
     )
