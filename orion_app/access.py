@@ -59,10 +59,12 @@ class Access:
     verdict: Verdict
     tenant: Tenant | None = None
     principal: Principal | None = None
-    # Modules usable here: enabled on the platform (on a storefront, minus those outside the plan).
+    # Modules usable here: enabled on the platform and, in a store, in the merchant's plan
+    # (what menus, header items, metrics and context providers are built from).
     enabled: frozenset[str] = field(default_factory=frozenset)
     plan: PlanGate | None = None  # the store's plan; None: no billing, nothing locked
-    # Store dashboard: enabled modules outside the plan (their pages and handlers: UPGRADE).
+    # Store dashboard: enabled modules outside the plan (their pages and handlers: UPGRADE,
+    # their menu entries: badged). Empty on every other frontend.
     locked: frozenset[str] = field(default_factory=frozenset)
     module: str = ""  # with UPGRADE: the module the plan lacks
 
@@ -281,9 +283,10 @@ def _decide(path, host, token, module, frontends, permission, public) -> Access:
     enabled = enabled_modules(tenant.platform.id, registry) if tenant.platform else frozenset(registry.codes)
     gate = plan_gate(tenant, registry)
     locked = locked_modules(enabled, gate, registry)
+    enabled -= locked
     if tenant.frontend != Frontend.STORE:
-        enabled, locked = enabled - locked, frozenset()  # a shop shows no upgrade page to shoppers
-    if module not in enabled:
+        locked = frozenset()  # a shop shows no upgrade page to shoppers: not found
+    if module not in enabled | locked:
         return Access(Verdict.NOT_FOUND, tenant)
     granted = Access(Verdict.OK, tenant, principal_for(token, registry), enabled, gate, locked)
     return _layers(granted, module, permission, public, registry)
@@ -293,7 +296,7 @@ def _layers(granted: Access, module, permission, public, registry: ModuleRegistr
     """The layers after the tenant, for an `Access` that grants this tenant (OK): module
     enabled, signed in, may enter, plan, permission."""
     tenant, principal = granted.tenant, granted.principal
-    if module not in granted.enabled or (public and module in granted.locked):
+    if module not in granted.enabled and (public or module not in granted.locked):
         return Access(Verdict.NOT_FOUND, tenant)
     if public or tenant.frontend not in STAFF_FRONTENDS:
         return granted
@@ -335,7 +338,7 @@ def build_menu(access: Access, lang: str, current_path: str = "") -> list[dict[s
     registry = get_registry()
     tenant = access.tenant
     menu = []
-    for code, item in registry.menu_items(tenant.frontend, set(access.enabled)):
+    for code, item in registry.menu_items(tenant.frontend, set(access.enabled | access.locked)):
         staff = tenant.frontend in STAFF_FRONTENDS
         if staff and not has_permission(access.principal, item.permission, tenant, registry):
             continue

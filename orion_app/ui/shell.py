@@ -94,9 +94,9 @@ class ShellState(OrionState):
     stores: list[dict[str, str]] = []
     home_href: str = ""  # this frontend's start page, when the user may enter it at all
     drawer_open: bool = False
-    # The storefront footer: the seller's imprint lines, and links to its legal pages
-    # ({"label", "href"}). No module publishes legal pages yet: when CMS does, it fills
-    # `legal_pages` here and the footer shows them; until then they stay hidden.
+    # The public footer: the seller's imprint lines, and links to the site's legal and other
+    # footer pages ({"label", "href"}), filled by a module's header loader (`ShellItem`);
+    # without one they stay hidden.
     imprint: list[str] = []
     legal_pages: list[dict[str, str]] = []
     # A storefront's look (`STOREFRONT_LOOK`): css, logo, favicon, header, font; {} for the defaults.
@@ -216,7 +216,9 @@ class ShellState(OrionState):
         storefront = (
             tenant is not None and tenant.frontend == Frontend.STOREFRONT and tenant.store is not None
         )
-        shows_header = access.ok and (staff or storefront)
+        public_site = storefront or (tenant is not None and tenant.frontend == Frontend.PLATFORM)
+        self.legal_pages = []  # filled again by a module's header loader, if one does
+        shows_header = access.ok and (staff or public_site)
         self.header_modules = [code for code, _ in _header_items(access)] if shows_header else []
         self.imprint = _imprint(tenant.store.id, self.lang) if storefront else []
         self.look = _storefront_look(access, tenant.store.id) if storefront and access.ok else {}
@@ -276,16 +278,20 @@ def _header_items(access: Access) -> list[tuple[str, list]]:
     found = []
     for code, items in get_registry().contributions(SHELL_HEADER):
         mine = [item for item in items if frontend in item.frontends]
-        if code in access.enabled and code not in access.locked and mine:
+        if code in access.enabled and mine:
             found.append((code, mine))
     return found
 
 
 def _header_loaders(access: Access, entry) -> tuple[str, ...]:
     """The header items' loaders, run with a signed-in user's page (not on sign-in pages), and
-    with every storefront page (public loaders: a shopper's mini-cart)."""
-    storefront = access.tenant is not None and access.tenant.frontend == Frontend.STOREFRONT
-    if not storefront and (entry.page.public or access.principal is None):
+    with every storefront and platform site page (public loaders: a shopper's mini-cart, the
+    site's page links)."""
+    public_site = access.tenant is not None and access.tenant.frontend in (
+        Frontend.STOREFRONT,
+        Frontend.PLATFORM,
+    )
+    if not public_site and (entry.page.public or access.principal is None):
         return ()
     return tuple(item.on_load for _, items in _header_items(access) for item in items if item.on_load)
 
