@@ -8,6 +8,7 @@ from orion_app.registry import (
     ModuleDefinition,
     PageFactory,
     Permission,
+    ScheduledJob,
     Tier,
 )
 
@@ -19,7 +20,7 @@ MODULE = ModuleDefinition(
     description="Plans, per-merchant subscriptions on Stripe, trials, usage limits and invoices.",
     version="1.0.0",
     tier=Tier.CORE,
-    requires=("payments",),
+    requires=("payments", "tenancy", "messaging"),
     features=(
         Feature("api_access", "billing.feature.api", "flag", 0),
         Feature("white_label", "billing.feature.white_label", "flag", 0),
@@ -75,11 +76,25 @@ MODULE = ModuleDefinition(
         ),
     ),
     config="modules.billing.config:BillingConfig",
+    seed_demo="modules.billing.demo:seed",
     context_providers={Frontend.PLATFORM: "modules.billing.pricing:pricing_context"},
     api_routes="modules.billing.api:routes",
     provides={
         "feature_limits": "modules.billing.providers:feature_limits",
         "plan_access": "modules.billing.providers:plan_access",
     },
-    contributes={SHELL_HEADER: "modules.billing.shell:ITEMS"},
+    scheduled_jobs=tuple(
+        ScheduledJob(name, f"modules.billing.jobs:{name}", cron)
+        for name, cron in (
+            ("reset_period_counters", "5 0 * * *"),
+            ("check_trial_expirations", "0 1 * * *"),
+            ("sync_stripe_status", "30 * * * *"),
+            ("cleanup_stale_subscriptions", "0 3 * * 0"),
+        )
+    ),
+    contributes={
+        SHELL_HEADER: "modules.billing.shell:ITEMS",
+        "message_kinds": "modules.billing.messages:KINDS",
+        "stripe_event_handlers": "modules.billing.services.webhooks:handle_stripe_event",
+    },
 )

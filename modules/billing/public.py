@@ -16,7 +16,16 @@ from modules.billing.records import (
     SubscriptionRecord,
     Usage,
 )
+from modules.billing.services.changes import (
+    billing_setup,
+    cancel,
+    change_plan,
+    invoices_of,
+    resume,
+    save_card,
+)
 from modules.billing.services.plans import plans_of, save_plan
+from modules.billing.services.preview import job_runs, preview_plan_change
 from modules.billing.services.subscriptions import start_trial, subscription_of
 from modules.billing.services.usage import usage_of
 
@@ -33,7 +42,15 @@ __all__ = [
     "SignUpResult",
     "SubscriptionRecord",
     "Usage",
+    "billing_setup",
+    "cancel",
+    "change_plan",
+    "invoices_of",
+    "job_runs",
     "plans_of",
+    "preview_plan_change",
+    "resume",
+    "save_card",
     "save_plan",
     "start_trial",
     "subscription_of",

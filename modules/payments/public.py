@@ -12,15 +12,27 @@ The card form shopper pages share (`card_element`, and the scripts `mount_card`,
 `authenticate`) lives in `card_form.py`: checkout and orders' "Pay now" both use it.
 """
 
+from sqlmodel import Session
+
 from modules.payments.card_form import authenticate, card_element, card_token, mount_card
+from modules.payments.gateways.stripe_billing import (
+    StripeBilling,
+    StripeCard,
+    StripeInvoice,
+    StripeSubscription,
+)
+from modules.payments.gateways.stripe_billing import invoice_of as stripe_invoice_from
+from modules.payments.gateways.stripe_billing import subscription_of as stripe_subscription_from
 from modules.payments.gateways.stripe_gateway import CardRefused
 from modules.payments.records import (
     PAYMENT_EVENT_HANDLERS,
+    STRIPE_EVENT_HANDLERS,
     GatewayUnavailable,
     PaymentEvent,
     PaymentRecord,
     PaymentRequest,
 )
+from modules.payments.services import settings
 from modules.payments.services.payments import (
     confirm_card,
     events_of,
@@ -33,11 +45,16 @@ from modules.payments.services.payments import (
 
 __all__ = [
     "PAYMENT_EVENT_HANDLERS",
+    "STRIPE_EVENT_HANDLERS",
     "CardRefused",
     "GatewayUnavailable",
     "PaymentEvent",
     "PaymentRecord",
     "PaymentRequest",
+    "StripeBilling",
+    "StripeCard",
+    "StripeInvoice",
+    "StripeSubscription",
     "authenticate",
     "card_element",
     "card_token",
@@ -49,4 +66,12 @@ __all__ = [
     "refund",
     "retry_payment",
     "start_payment",
+    "stripe_billing",
+    "stripe_invoice_from",
+    "stripe_subscription_from",
 ]
+
+
+def stripe_billing(session: Session, platform_id: int) -> StripeBilling:
+    """The platform's Stripe account (its settings, else PAYMENTS_*) for subscriptions."""
+    return StripeBilling(settings.stripe_account(session, platform_id))

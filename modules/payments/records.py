@@ -6,6 +6,10 @@ from datetime import datetime
 from orion_app.errors import ServiceError
 
 PAYMENT_EVENT_HANDLERS = "payment_event_handlers"
+# Verified, deduplicated Stripe events that are not a payment's (customer.subscription.*,
+# invoice.*): each contributed `(session, event: dict) -> str` gets them in the webhook's
+# transaction and answers its outcome ("applied", "unchanged", "unmatched", "" = not mine).
+STRIPE_EVENT_HANDLERS = "stripe_event_handlers"
 METHODS = ("card", "bank_transfer")
 STATUSES = ("pending", "processing", "succeeded", "failed", "canceled")
 EVENT_KINDS = ("processing", "succeeded", "failed", "canceled", "refunded")

@@ -4,6 +4,7 @@ the plan-limit ports (feature_limits, plan_access)."""
 import pytest
 from sqlmodel import select
 
+from modules.billing.models import Subscription
 from modules.billing.public import plans_of, save_plan, start_trial, subscription_of, usage_of
 from modules.contracts.public import LimitReached, feature_limit, require_room
 from modules.tenancy.models import Merchant, Store
@@ -24,8 +25,13 @@ ESSENTIAL = {
 
 
 def _merchant(name: str) -> int:
+    """The merchant, without the subscription the demo gives it."""
     with session_scope() as session:
-        return session.exec(select(Merchant.id).where(Merchant.name == name)).one()
+        merchant_id = session.exec(select(Merchant.id).where(Merchant.name == name)).one()
+        for row in session.exec(select(Subscription).where(Subscription.merchant_id == merchant_id)):
+            session.delete(row)
+        session.commit()
+        return merchant_id
 
 
 def test_a_plan_is_data_and_its_limits_answer_feature_limit(demo):

@@ -17,8 +17,10 @@ from sqlmodel import Session, select
 from modules.payments.config import get_payments_config
 from modules.payments.gateways.stripe_gateway import WebhookRefused, normalize, verify_webhook
 from modules.payments.models import GatewayEvent, Payment
+from modules.payments.records import STRIPE_EVENT_HANDLERS
 from modules.payments.services import settings
 from modules.payments.services.payments import advance, converge_refunds
+from orion_app.registry import get_registry
 
 ACTOR = "Stripe"
 
@@ -80,7 +82,7 @@ def _duplicate(session: Session, event_id: str) -> WebhookOutcome:
 
 def _apply(session: Session, row: GatewayEvent, update, event: dict) -> str:
     if not update.kind:
-        return "ignored"
+        return _pass_on(session, event)
     payment = session.exec(
         select(Payment)
         .where(Payment.gateway == "stripe", Payment.gateway_ref == update.payment_ref)
@@ -97,3 +99,13 @@ def _apply(session: Session, row: GatewayEvent, update, event: dict) -> str:
     else:
         changed = advance(session, payment, update.kind, source=source, actor=ACTOR, at=at)
     return "applied" if changed else "unchanged"
+
+
+def _pass_on(session: Session, event: dict) -> str:
+    """An event no payment uses, handed to the modules contributing `stripe_event_handlers`
+    (billing's subscriptions and invoices); "ignored" when none takes it."""
+    outcomes = [
+        handler(session, event) for _module, handler in get_registry().contributions(STRIPE_EVENT_HANDLERS)
+    ]
+    taken = [outcome for outcome in outcomes if outcome]
+    return taken[0][:20] if taken else "ignored"
