@@ -1,6 +1,7 @@
 """CMS: content pages (platform, store defaults, store overrides), media library, themes."""
 
 from orion_app.registry import (
+    SHELL_HEADER,
     STOREFRONT_LOOK,
     Frontend,
     Menu,
@@ -24,7 +25,13 @@ MODULE = ModuleDefinition(
         Permission("cms.theme.manage", "cms.perm.theme"),
         Permission("cms.platform.manage", "cms.perm.platform", Frontend.ADMIN),
     ),
-    contributes={STOREFRONT_LOOK: "modules.cms.theme:storefront_look"},
+    config="modules.cms.config:CmsConfig",
+    seed_demo="modules.cms.demo:seed",
+    contributes={
+        "message_kinds": "modules.cms.messages:KINDS",
+        SHELL_HEADER: "modules.cms.shell:ITEMS",
+        STOREFRONT_LOOK: "modules.cms.theme:storefront_look",
+    },
     pages=(
         page(
             frontend=Frontend.STOREFRONT,
@@ -43,6 +50,49 @@ MODULE = ModuleDefinition(
             state="PlatformHomeState",
             public=True,
             menu=Menu(key="cms.menu.home", icon="house", order=10),
+        ),
+        page(
+            frontend=Frontend.STOREFRONT,
+            path="p/[slug]",
+            view="site:content_page",
+            title_key="cms.page.title",
+            state="site:ContentPageState",
+            public=True,
+        ),
+        page(
+            frontend=Frontend.PLATFORM,
+            path="about",
+            view="site:content_page",
+            title_key="cms.menu.about",
+            state="site:ContentPageState",
+            public=True,
+            menu=Menu(key="cms.menu.about", icon="info", order=80),
+        ),
+        page(
+            frontend=Frontend.PLATFORM,
+            path="pages/[slug]",
+            view="site:content_page",
+            title_key="cms.page.title",
+            state="site:ContentPageState",
+            public=True,
+        ),
+        page(
+            frontend=Frontend.PLATFORM,
+            path="contact",
+            view="site:contact_page",
+            title_key="cms.menu.contact",
+            state="site:ContactState",
+            public=True,
+            menu=Menu(key="cms.menu.contact", icon="mail", order=90),
+        ),
+        page(
+            frontend=Frontend.STORE,
+            path="pages",
+            view="content:pages_page",
+            title_key="cms.pages.title",
+            state="content:PagesState",
+            permission="cms.pages.manage",
+            menu=Menu(key="cms.menu.pages", icon="file-text", order=70),
         ),
         page(
             frontend=Frontend.STORE,

@@ -242,14 +242,15 @@ def _navigation(heading: rx.Component, switcher: Switcher, link=nav_link) -> lis
     ]
 
 
-def header_items(frontend: Frontend) -> list[rx.Component]:
-    """What modules contribute to this dashboard's header (`ShellItem`s, e.g. a notifications
-    bell), each shown only where its module is enabled (the guard lists those)."""
+def header_items(frontend: Frontend, exclude: Frontend | None = None) -> list[rx.Component]:
+    """What modules contribute to this frontend's header (`ShellItem`s, e.g. a notifications
+    bell), each shown only where its module is enabled (the guard lists those); `exclude`
+    leaves out the items also made for that frontend (the public shell serves two)."""
     return [
         rx.cond(ShellState.header_modules.contains(code), import_string(item.component)())
         for code, items in get_registry().contributions(SHELL_HEADER)
         for item in items
-        if frontend in item.frontends
+        if frontend in item.frontends and exclude not in item.frontends
     ]
 
 
@@ -459,6 +460,7 @@ def public_shell(content: rx.Component) -> rx.Component:
                 width=rx.breakpoints(initial="100%", sm="auto"),
             ),
             *header_items(Frontend.STOREFRONT),
+            *header_items(Frontend.PLATFORM, exclude=Frontend.STOREFRONT),
             language_switcher(),
             align="center",
             justify=rx.cond(centered, "center", "start"),
@@ -491,14 +493,18 @@ def public_shell(content: rx.Component) -> rx.Component:
 
 
 def store_footer(brand: rx.Var) -> rx.Component:
-    """The store's imprint: who sells (legal name, address, VAT number), and its legal pages.
-
-    The legal links come from `ShellState.legal_pages`, which stays empty until a module
-    (CMS) publishes such pages; until then the footer shows none rather than dead links.
-    """
+    """The site's footer: on a storefront who sells (legal name, VAT number, e-mail); and the
+    footer pages' links (`ShellState.legal_pages`, filled by a module's header loader; with
+    none, no links rather than dead ones)."""
     return rx.el.footer(
         rx.vstack(
-            rx.text(brand, " · ", ShellState.tenant_platform_name, size="1", color_scheme="gray"),
+            # A store's footer names the store and its platform; the platform's, itself once.
+            rx.text(
+                brand,
+                rx.cond(ShellState.frontend == "storefront", " · " + ShellState.tenant_platform_name, ""),
+                size="1",
+                color_scheme="gray",
+            ),
             rx.foreach(ShellState.imprint, lambda line: rx.text(line, size="1", color_scheme="gray")),
             rx.cond(
                 ShellState.legal_pages.length() > 0,

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from modules.cms.pages.site import page_body
 from modules.cms.state import PlatformHomeState, StorefrontHomeState
 from orion_app.ui.cards import card_section
 from orion_app.ui.i18n import t
@@ -25,10 +26,19 @@ def storefront_home_page() -> rx.Component:
 
 def platform_home_page() -> rx.Component:
     return rx.vstack(
-        rx.box(
-            rx.heading(ShellState.tenant_platform_name, size="8"),
-            rx.text(t("cms.platform.tagline"), size="4", color_scheme="gray"),
-            padding="3em 0 1em 0",
+        rx.cond(
+            PlatformHomeState.body != "",
+            rx.box(
+                rx.heading(PlatformHomeState.title, size="8", as_="h1", margin_bottom="0.5em"),
+                page_body(PlatformHomeState.body),
+                padding="2em 0 1em 0",
+                width="100%",
+            ),
+            rx.box(
+                rx.heading(ShellState.tenant_platform_name, size="8", as_="h1"),
+                rx.text(t("cms.platform.tagline"), size="4", color_scheme="gray"),
+                padding="3em 0 1em 0",
+            ),
         ),
         rx.heading(t("cms.platform.stores"), size="5"),
         rx.cond(

@@ -2,7 +2,10 @@
 
 import reflex as rx
 
+from modules.cms.services.resolve import find_page
+from modules.cms.state.site import read, visitor_of
 from orion_app.cards import CardSection
+from orion_app.db import run_blocking
 from orion_app.providers import ContextRequest, page_context
 from orion_app.registry import Frontend
 from orion_app.ui.guard import current_access, public
@@ -26,8 +29,20 @@ class StorefrontHomeState(OrionState):
 
 class PlatformHomeState(OrionState):
     stores: list[dict[str, str]] = []
+    # The platform's CMS home page (key "home"), when it has a published one.
+    title: str = ""
+    body: str = ""
+    _description: str = ""
 
     @rx.event
     @public(frontends=(Frontend.PLATFORM,))
-    def load(self):
-        self.stores = _context(Frontend.PLATFORM, self.lang).get("stores", [])
+    async def load(self):
+        self.stores = await run_blocking(lambda: _context(Frontend.PLATFORM, self.lang).get("stores", []))
+        visitor = visitor_of(current_access(), self.lang)
+        page = await run_blocking(read, lambda session: find_page(session, visitor, key="home"))
+        self.title = page.title if page else ""
+        self.body = page.html if page else ""
+        self._description = page.description if page else ""
+
+    def _page_meta(self) -> dict:
+        return {"description": self._description} if self._description else {}

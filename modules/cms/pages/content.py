@@ -1,0 +1,372 @@
+"""The store's content pages: list, and the editor with a tab per language, blocks, a live
+preview (rendered by the server), status and schedule, and revisions."""
+
+import reflex as rx
+
+from modules.cms.pages.site import page_body
+from modules.cms.state.pages import PagesState as S
+from orion_app.ui.components import LABEL_STYLE, field_error, page, section, select
+from orion_app.ui.i18n import t
+from orion_app.ui.tables import data_table, row
+
+INPUT_STYLE = {"width": "100%", "margin_top": "0.25em"}
+
+
+def _labelled(label_key: str, control: rx.Component, error_name: str) -> rx.Component:
+    return rx.box(
+        rx.el.label(t(label_key), control, **LABEL_STYLE),
+        field_error(S.errors, error_name),
+        width="100%",
+        min_width="0",
+    )
+
+
+def _text_input(label_key: str, name: str, value: rx.Var, **props) -> rx.Component:
+    return _labelled(
+        label_key,
+        rx.input(
+            default_value=value, on_blur=lambda v: S.set_text(name, v), name=name, style=INPUT_STYLE, **props
+        ),
+        name,
+    )
+
+
+def _list() -> rx.Component:
+    own = data_table(
+        [
+            "cms.pages.col.title",
+            "cms.pages.col.path",
+            "cms.pages.col.status",
+            "cms.pages.col.menu",
+            "cms.pages.col.languages",
+        ],
+        S.rows,
+        lambda r: row(
+            rx.button(r["title"], variant="ghost", size="2", on_click=S.open_page(r["id"])),
+            r["slug"],
+            r["status"],
+            r["placement"],
+            r["languages"],
+        ),
+        empty="cms.pages.none",
+    )
+    defaults = section(
+        "cms.pages.defaults",
+        rx.cond(
+            S.defaults.length() > 0,
+            rx.vstack(
+                rx.foreach(
+                    S.defaults,
+                    lambda d: rx.hstack(
+                        rx.text(d["title"], weight="medium"),
+                        rx.badge(t("cms.pages.platform_default"), variant="soft"),
+                        rx.spacer(),
+                        rx.button(
+                            t("cms.pages.adapt"), size="1", variant="soft", on_click=S.adapt_default(d["id"])
+                        ),
+                        width="100%",
+                        align="center",
+                        flex_wrap="wrap",
+                    ),
+                ),
+                width="100%",
+            ),
+            rx.text(t("cms.pages.no_defaults"), size="2", color_scheme="gray"),
+        ),
+        hint_key="cms.pages.defaults_hint",
+    )
+    return rx.vstack(own, defaults, spacing="4", width="100%")
+
+
+def _settings() -> rx.Component:
+    return rx.grid(
+        _labelled(
+            "cms.editor.status",
+            select(
+                rx.el.option(t("cms.status.draft"), value="draft"),
+                rx.el.option(t("cms.status.published"), value="published"),
+                rx.el.option(t("cms.status.scheduled"), value="scheduled"),
+                value=S.status,
+                on_change=lambda v: S.set_setting("status", v),
+                style=INPUT_STYLE,
+            ),
+            "status",
+        ),
+        rx.cond(
+            S.status == "scheduled",
+            _labelled(
+                "cms.editor.publish_at",
+                rx.input(
+                    type="datetime-local",
+                    default_value=S.publish_at,
+                    on_change=lambda v: S.set_setting("publish_at", v),
+                    style=INPUT_STYLE,
+                ),
+                "publish_at",
+            ),
+        ),
+        _labelled(
+            "cms.editor.placement",
+            select(
+                rx.el.option(t("cms.placement.none"), value="none"),
+                rx.el.option(t("cms.placement.header"), value="header"),
+                rx.el.option(t("cms.placement.footer"), value="footer"),
+                value=S.placement,
+                on_change=lambda v: S.set_setting("placement", v),
+                style=INPUT_STYLE,
+            ),
+            "placement",
+        ),
+        _labelled(
+            "cms.editor.position",
+            rx.input(
+                type="number",
+                default_value=S.position,
+                on_blur=lambda v: S.set_setting("position", v),
+                style=INPUT_STYLE,
+            ),
+            "position",
+        ),
+        columns=rx.breakpoints(initial="1", sm="2", md="4"),
+        spacing="3",
+        width="100%",
+    )
+
+
+def _block_controls(block: rx.Var, index: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.badge(
+            rx.match(
+                block["kind"],
+                *[(k, t(f"cms.block.{k}")) for k in ("text", "image", "image_text", "products", "cta")],
+                block["kind"],
+            )
+        ),
+        rx.spacer(),
+        rx.icon_button(
+            rx.icon("arrow-up"),
+            size="1",
+            variant="ghost",
+            on_click=S.move_block(index, -1),
+            aria_label=t("cms.editor.up"),
+        ),
+        rx.icon_button(
+            rx.icon("arrow-down"),
+            size="1",
+            variant="ghost",
+            on_click=S.move_block(index, 1),
+            aria_label=t("cms.editor.down"),
+        ),
+        rx.icon_button(
+            rx.icon("trash-2"),
+            size="1",
+            variant="ghost",
+            color_scheme="red",
+            on_click=S.remove_block(index),
+            aria_label=t("cms.editor.remove"),
+        ),
+        width="100%",
+        align="center",
+    )
+
+
+def _block(block: rx.Var, index: rx.Var) -> rx.Component:
+    image_select = rx.el.label(
+        t("cms.block.image_pick"),
+        select(
+            rx.el.option(t("cms.block.image_none"), value="0"),
+            rx.foreach(S.images, lambda m: rx.el.option(m["label"], value=m["id"])),
+            value=block["media_id"],
+            on_change=lambda v: S.set_block(index, "media_id", v),
+            style=INPUT_STYLE,
+        ),
+        **LABEL_STYLE,
+    )
+    markdown = rx.el.label(
+        t("cms.block.markdown"),
+        rx.text_area(
+            default_value=block["text"],
+            on_blur=lambda v: S.set_block(index, "text", v),
+            rows="8",
+            style={**INPUT_STYLE, "font_family": "monospace"},
+        ),
+        **LABEL_STYLE,
+    )
+    return rx.card(
+        rx.vstack(
+            _block_controls(block, index),
+            rx.match(
+                block["kind"],
+                ("text", markdown),
+                ("image", image_select),
+                ("image_text", rx.vstack(image_select, markdown, width="100%")),
+                (
+                    "products",
+                    rx.vstack(
+                        rx.el.label(
+                            t("cms.block.skus"),
+                            rx.input(
+                                default_value=block["skus"],
+                                on_blur=lambda v: S.set_block(index, "skus", v),
+                                style=INPUT_STYLE,
+                            ),
+                            **LABEL_STYLE,
+                        ),
+                        rx.el.label(
+                            t("cms.block.limit"),
+                            rx.input(
+                                type="number",
+                                default_value=block["limit"],
+                                on_blur=lambda v: S.set_block(index, "limit", v),
+                                style=INPUT_STYLE,
+                            ),
+                            **LABEL_STYLE,
+                        ),
+                        width="100%",
+                    ),
+                ),
+                (
+                    "cta",
+                    rx.vstack(
+                        rx.el.label(
+                            t("cms.block.label"),
+                            rx.input(
+                                default_value=block["label"],
+                                on_blur=lambda v: S.set_block(index, "label", v),
+                                style=INPUT_STYLE,
+                            ),
+                            **LABEL_STYLE,
+                        ),
+                        rx.el.label(
+                            t("cms.block.href"),
+                            rx.input(
+                                default_value=block["href"],
+                                on_blur=lambda v: S.set_block(index, "href", v),
+                                style=INPUT_STYLE,
+                            ),
+                            **LABEL_STYLE,
+                        ),
+                        width="100%",
+                    ),
+                ),
+            ),
+            field_error(S.errors, "block." + index.to_string()),
+            width="100%",
+        ),
+        width="100%",
+        data_testid="cms-block",
+    )
+
+
+def _tabs() -> rx.Component:
+    return rx.hstack(
+        rx.foreach(
+            S.languages,
+            lambda lang: rx.button(
+                lang.upper(),
+                size="2",
+                variant=rx.cond(S.tab == lang, "solid", "soft"),
+                on_click=S.set_tab(lang),
+                aria_pressed=rx.cond(S.tab == lang, "true", "false"),
+            ),
+        ),
+        role="group",
+        aria_label=t("cms.editor.languages"),
+        spacing="2",
+        flex_wrap="wrap",
+    )
+
+
+def _editor() -> rx.Component:
+    add = rx.hstack(
+        rx.text(t("cms.editor.add_block"), size="2", weight="medium"),
+        *[
+            rx.button(t(f"cms.block.{kind}"), size="1", variant="outline", on_click=S.add_block(kind))
+            for kind in ("text", "image", "image_text", "cta")
+        ],
+        rx.cond(
+            S.grids,
+            rx.button(t("cms.block.products"), size="1", variant="outline", on_click=S.add_block("products")),
+        ),
+        flex_wrap="wrap",
+        align="center",
+        spacing="2",
+    )
+    return rx.vstack(
+        rx.hstack(
+            rx.button(t("cms.editor.back"), variant="ghost", on_click=S.close),
+            rx.spacer(),
+            rx.cond(
+                S.page_id > 0,
+                rx.button(t("cms.editor.delete"), variant="soft", color_scheme="red", on_click=S.delete),
+            ),
+            rx.button(t("cms.editor.save"), on_click=S.save, data_testid="cms-save"),
+            width="100%",
+            flex_wrap="wrap",
+        ),
+        section("cms.editor.settings", _settings()),
+        _tabs(),
+        rx.cond(
+            S.other_tab_errors != "",
+            rx.callout(S.other_tab_errors, icon="triangle_alert", color_scheme="red", width="100%"),
+        ),
+        rx.box(
+            rx.vstack(
+                rx.grid(
+                    _text_input("cms.editor.title", "title", S.title, max_length=160),
+                    _text_input("cms.editor.slug", "slug", S.slug, max_length=80),
+                    columns=rx.breakpoints(initial="1", sm="2"),
+                    spacing="3",
+                    width="100%",
+                ),
+                _text_input("cms.editor.description", "description", S.description, max_length=300),
+                rx.foreach(S.blocks, _block),
+                add,
+                spacing="3",
+                width="100%",
+            ),
+            key=S.form_key.to_string(),
+            width="100%",
+        ),
+        section(
+            "cms.editor.preview",
+            rx.button(t("cms.editor.refresh_preview"), size="1", variant="soft", on_click=S.refresh_preview),
+            rx.cond(
+                S.preview != "",
+                page_body(S.preview),
+                rx.text(t("cms.editor.preview_hint"), size="2", color_scheme="gray"),
+            ),
+        ),
+        rx.cond(
+            S.history.length() > 0,
+            section(
+                "cms.editor.revisions",
+                rx.foreach(
+                    S.history,
+                    lambda r: rx.hstack(
+                        rx.text(r["when"], size="2"),
+                        rx.text(r["who"], size="2", color_scheme="gray"),
+                        rx.badge(r["status"], variant="soft"),
+                        rx.spacer(),
+                        rx.button(
+                            t("cms.editor.restore"), size="1", variant="soft", on_click=S.restore(r["id"])
+                        ),
+                        width="100%",
+                        align="center",
+                        flex_wrap="wrap",
+                    ),
+                ),
+            ),
+        ),
+        spacing="4",
+        width="100%",
+    )
+
+
+def pages_page() -> rx.Component:
+    return page(
+        "cms.pages.title",
+        rx.cond(S.editing, _editor(), _list()),
+        intro_key="cms.pages.intro",
+        actions=(rx.cond(S.editing, rx.fragment(), rx.button(t("cms.pages.new"), on_click=S.new_page)),),
+    )
