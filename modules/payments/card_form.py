@@ -53,14 +53,15 @@ def mount_card(js_url: str, publishable_key: str) -> str:
 
 
 def card_token() -> str:
-    """The mounted card as a token; answers {card} (its card id) or {error}. The card number
-    goes from the card element to Stripe only, never to Orion."""
+    """The mounted card as a token; answers {card, token} (its card id, which confirms a
+    payment, and the token id, which a Stripe customer takes as its source) or {error}. The
+    card number goes from the card element to Stripe only, never to Orion."""
     return """(async () => {
   const checkout = window.orionCheckout;
   if (!checkout) return { error: "not_ready" };
   const result = await checkout.stripe.createToken(checkout.card);
   if (result.error || !result.token) return { error: "declined" };
-  return { card: String(result.token.card.id) };
+  return { card: String(result.token.card.id), token: String(result.token.id) };
 })().catch((error) => ({ error: String(error) }))"""
 
 

@@ -257,7 +257,7 @@ class BillingState(OrionState):
     @guarded(MANAGE)
     def card_tokenised(self, result: dict):
         """Keep the tokenised card as the merchant's payment method (Stripe customer + card)."""
-        token = str((result if isinstance(result, dict) else {}).get("card") or "")
+        token = str((result if isinstance(result, dict) else {}).get("token") or "")
         if not token:
             self.card_status = "ready"
             self.card_error = translate("billing.card.declined", self.lang)
