@@ -72,8 +72,32 @@ class DirectoryCounts:
     users: int
 
 
+def _hold(session: Session) -> dict:
+    """The rows held for `session`'s current transaction; those of an earlier one are let go
+    and expired (sessions here keep rows past a commit), so they are read fresh."""
+    transaction = session.get_transaction()
+    held = session.info.get("tenancy_held")
+    if held is not None and held[0] is transaction:
+        return held[1]
+    for row in held[1].values() if held else ():
+        if row in session:
+            session.expire(row)
+    session.info["tenancy_held"] = (transaction, {})
+    return session.info["tenancy_held"][1]
+
+
+def _held(session: Session, row):
+    """Keep `row` in `session`'s identity map for the session's life: the map holds rows
+    weakly, and a caller keeps only the frozen record, so the next `session.get` of the same
+    store in the same transaction (placing an order asks for it three times) would read it
+    again. Held for the current transaction only (sessions here keep rows past a commit)."""
+    if row is not None:
+        _hold(session)[(type(row).__name__, row.id)] = row
+    return row
+
+
 def platform_by_id(session: Session, platform_id: int) -> PlatformRef | None:
-    platform = session.get(Platform, platform_id)
+    platform = _held(session, session.get(Platform, platform_id))
     return platform_ref(platform) if platform else None
 
 
@@ -96,7 +120,7 @@ def administered_platform(session: Session, actor: Principal, code: str) -> Plat
 
 def store_by_id(session: Session, store_id: int, *, active_only: bool = True) -> StoreRef | None:
     """The store, or None when there is none (or, unless `active_only` is off, it is disabled)."""
-    store = session.get(Store, store_id)
+    store = _held(session, session.get(Store, store_id))
     return store_ref(store) if store and (store.is_active or not active_only) else None
 
 

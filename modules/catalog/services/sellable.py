@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from modules.catalog.models import Product, ProductVariant
 from modules.catalog.services.media import first_photos, variant_path
 from modules.catalog.services.products import translations
-from modules.catalog.services.variants import variants_of
+from modules.catalog.services.variants import variants_of_products
 from orion_app.db import one_of
 
 
@@ -59,7 +59,7 @@ def sellable_variants(
     photos = first_photos(session, store_id, product_ids)
     wanted = set(variant_ids)
     result: dict[int, SellableVariant] = {}
-    for product_id, variants in variants_of(session, store_id, product_ids).items():
+    for product_id, variants in variants_of_products(session, store_id, products).items():
         product = products[product_id]
         title = _first({lang: t.title for lang, t in texts[product_id].items()}, langs, fallback=product.sku)
         for v in variants:

@@ -171,6 +171,13 @@ def variants_of(session: Session, store_id: int, product_ids: list[int]) -> dict
             select(Product).where(Product.store_id == store_id, one_of(session, Product.id, product_ids))
         )
     }
+    return variants_of_products(session, store_id, products)
+
+
+def variants_of_products(
+    session: Session, store_id: int, products: dict[int, Product]
+) -> dict[int, list[VariantRecord]]:
+    """`variants_of` for products the caller has read already (of `store_id`, by id)."""
     if not products:
         return {}
     rows = session.exec(

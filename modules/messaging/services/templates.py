@@ -7,6 +7,7 @@ English (`pick_language`); a language the module ships no texts for falls back t
 
 from dataclasses import dataclass
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from modules.messaging.kinds import Texts, default_texts, get_kind
@@ -45,6 +46,25 @@ def _override(session: Session, kind: str, platform_id: int, store_id: int | Non
     ).first()
 
 
+def _overrides(
+    session: Session, kind: str, platform_id: int, store_id: int | None, languages: list[str]
+) -> dict[tuple[int | None, str], EmailTemplateOverride]:
+    """The platform's and the store's overrides of `kind` in `languages`, by (store id or
+    None, language): both levels in one query."""
+    level = EmailTemplateOverride.store_id.is_(None)
+    if store_id is not None:
+        level = or_(level, EmailTemplateOverride.store_id == store_id)
+    rows = session.exec(
+        select(EmailTemplateOverride).where(
+            EmailTemplateOverride.platform_id == platform_id,
+            EmailTemplateOverride.kind == kind,
+            EmailTemplateOverride.language.in_(languages),
+            level,
+        )
+    ).all()
+    return {(row.store_id, row.language): row for row in rows}
+
+
 def _as_texts(row: EmailTemplateOverride) -> Texts:
     return Texts(subject=row.subject, body_html=row.body_html, body_text=row.body_text)
 
@@ -65,12 +85,14 @@ def effective_texts(
         store = store_by_id(session, store_id, active_only=False)
     candidates = [pick_language(language, store.default_language if store else None)]
     candidates += [code for code in ((store.default_language if store else None), "en") if code in LANGUAGES]
-    for lang in dict.fromkeys(candidates):
+    languages = list(dict.fromkeys(candidates))
+    overrides = _overrides(session, kind, platform_id, store_id, languages)
+    for lang in languages:
         if store is not None and message_kind.store_overridable and lang in store.languages:
-            row = _override(session, kind, platform_id, store_id, lang)
+            row = overrides.get((store_id, lang))
             if row:
                 return EffectiveTexts(_as_texts(row), lang, "store")
-        row = _override(session, kind, platform_id, None, lang)
+        row = overrides.get((None, lang))
         if row:
             return EffectiveTexts(_as_texts(row), lang, "platform")
         texts = default_texts(kind, lang)

@@ -26,9 +26,12 @@ from orion_app.i18n import translate
 from orion_app.ui.format import money
 
 
-def send_confirmation(session: Session, order: Order, payment: PaymentRecord | None) -> int:
+def send_confirmation(
+    session: Session, order: Order, payment: PaymentRecord | None, *, just_placed: bool = False
+) -> int:
     """Queue the confirmation mail of `order` (lines, totals, VAT per rate, and the bank
-    details when it is paid by transfer); returns the mail log id."""
+    details when it is paid by transfer); returns the mail log id. `just_placed`: the order
+    was written in this transaction, so it has no invoice to link yet."""
     lang = order.language
     lines = lines_of(session, order)  # read once: the mail's rows and its VAT per rate
 
@@ -64,7 +67,7 @@ def send_confirmation(session: Session, order: Order, payment: PaymentRecord | N
             "beneficiary": str(bank.get("beneficiary", "")),
             "reference": str(bank.get("reference", "")) or order.number,
             "status_link": status_link(session, order),
-            "invoice_link": invoice_link(session, order),
+            "invoice_link": "" if just_placed else invoice_link(session, order),
         },
     )
 

@@ -75,7 +75,7 @@ def place_order(session: Session, placement: Placement) -> OrderRecord:
         order, token = _write(session, placement, priced, key, fingerprint, language, store.code, over_limit)
         payment = _start_payment(session, order, store.name)
         if order.payment_method == "bank_transfer":
-            send_confirmation(session, order, payment)
+            send_confirmation(session, order, payment, just_placed=True)
         if over_limit:
             _warn_over_limit(session, order)
         session.commit()

@@ -1,7 +1,5 @@
 """Tenancy's implementations of the framework ports (see orion_app/ports.py)."""
 
-from contextlib import nullcontext
-
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
@@ -127,6 +125,11 @@ class SqlTenantDirectory:
             )
 
 
+# Bumped by every module state/config write of this process: a transaction's cached configs
+# (`_configs_in_transaction`) are read again after one.
+_config_writes = 0
+
+
 class SqlModuleStateStore:
     def module_states(self, platform_id: int) -> dict[str, bool]:
         with session_scope() as session:
@@ -138,9 +141,30 @@ class SqlModuleStateStore:
             return dict(rows)
 
     def module_config(self, platform_id: int, code: str, session: Session | None = None) -> dict:
-        with nullcontext(session) if session is not None else session_scope() as session:
+        if session is not None:
+            return dict(self._configs_in_transaction(session, platform_id).get(code, {}))
+        with session_scope() as session:
             row = self._row(session, platform_id, code)
             return dict(row.config) if row else {}
+
+    @staticmethod
+    def _configs_in_transaction(session: Session, platform_id: int) -> dict[str, dict]:
+        """Every module's saved config on the platform, read once per transaction of
+        `session` (placing an order asks three modules for theirs)."""
+        cached = session.info.get("orion_module_configs")
+        transaction = (session.get_transaction(), _config_writes)
+        if cached and transaction[0] is not None and cached[0] == transaction and platform_id in cached[1]:
+            return cached[1][platform_id]
+        rows = session.exec(
+            select(PlatformModule.module_code, PlatformModule.config).where(
+                PlatformModule.platform_id == platform_id
+            )
+        ).all()
+        configs = {code: config or {} for code, config in rows}
+        transaction = (session.get_transaction(), _config_writes)
+        known = cached[1] if cached and cached[0] == transaction else {}
+        session.info["orion_module_configs"] = (transaction, {**known, platform_id: configs})
+        return configs
 
     def save_changes(self, platform_id: int, changes: dict[str, bool], actor_user_id: int | None) -> None:
         with session_scope() as session:
@@ -165,6 +189,8 @@ class SqlModuleStateStore:
         **values,
     ) -> None:
         """Set `values` on the module's row (a new row starts enabled) and add the audit line; no commit."""
+        global _config_writes
+        _config_writes += 1
         row = self._row(session, platform_id, code) or PlatformModule(
             platform_id=platform_id, module_code=code, enabled=True
         )
