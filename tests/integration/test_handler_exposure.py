@@ -4,7 +4,9 @@ The list of handlers comes from the app itself, so a new module's handlers are c
 without anyone writing a test for them. Each guarded handler is sent, with payloads full of
 another store's record ids, from the victim's pages as an anonymous visitor, as another
 merchant's owner and (where the role lacks the permission) as the victim store's staff. The
-backend must count a refusal for each, and the database must not change at all.
+backend must count a refusal for each, and the database must not change at all. A merchant
+on the Essential plan is refused, as its own owner, every store handler of an optional
+module its plan leaves out, with the upgrade verdict.
 """
 
 import hashlib
@@ -174,6 +176,39 @@ def test_every_guarded_handler_refuses_intruders_and_changes_nothing(live):
         client.close()
     assert fingerprint(live["url"]) == before
     assert len({name for name, _ in checked}) >= 40  # the whole app, not a handful
+
+
+def test_an_essential_merchants_owner_is_refused_every_handler_of_a_module_outside_the_plan(live):
+    from orion_app.registry import Tier
+    from orion_app.ui.guard import Policy
+    from tests.integration.test_plan_access import subscribe
+    from tests.integration.test_plan_access_pages import refusals
+
+    backend, victim = live["backend"], live["victim"]
+    essential = subscribe("velo-weber", "essential")
+    registry = get_registry()
+    outside = {d.code for d in registry if d.tier == Tier.OPTIONAL and not d.planned} - set(essential.modules)
+    before = fingerprint(live["url"])
+    client = EventClient(backend, live["tokens"]["jean@velo.lu"])
+    checked = []
+    try:
+        for name, function, policy in handlers():
+            parts = function.__module__.split(".")
+            if policy != Policy.GUARDED or parts[0] != "modules" or parts[1] not in outside:
+                continue
+            if guard_of(function)[1] != Frontend.STORE:
+                continue
+            refused = refusals(backend, "upgrade")
+            client.send(name, plausible_payload(function, victim), "/store/velo-weber/", wait=False)
+            client.barrier()
+            assert refusals(backend, "upgrade") == refused + 1, f"{name} was not refused on Essential"
+            checked.append(name)
+        assert fingerprint(live["url"]) == before
+    finally:
+        client.close()
+        subscribe("velo-weber", "business")
+    assert {"analytics", "marketplace"} <= outside
+    assert len(checked) >= 10  # the reports and every Letzshop handler, at least
 
 
 def test_public_and_ui_only_handlers_write_nothing_when_called_by_anyone(live):
