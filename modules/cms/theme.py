@@ -68,14 +68,16 @@ def font_faces(font: str) -> str:
     """The `@font-face` rules of one of the self-hosted fonts (Latin and Latin Extended)."""
     family = FONTS[font][0]
     return "".join(
-        f"@font-face{{font-family:'{family}';font-style:normal;font-display:swap;font-weight:100 900;"
-        f"src:url({FONT_DIR}{font}-{subset}-wght-normal.woff2) format('woff2');unicode-range:{ranges}}}"
+        f"@font-face{{font-family:{family};font-style:normal;font-display:swap;font-weight:100 900;"
+        f"src:url({FONT_DIR}{font}-{subset}-wght-normal.woff2);unicode-range:{ranges}}}"
         for subset, ranges in (("latin", LATIN), ("latin-ext", LATIN_EXT))
     )
 
 
 def look_css(theme: Theme) -> str:
-    """The stylesheet a storefront with this theme gets ("" for the defaults)."""
+    """The stylesheet a storefront with this theme gets ("" for the defaults). It holds no
+    quote, `<`, `>` or `&`: it is the text of a `<style>` React renders on the server too,
+    where such characters would be escaped."""
     properties: dict[str, str] = {}
     css = ""
     if theme.primary:
@@ -84,7 +86,7 @@ def look_css(theme: Theme) -> str:
         properties["--orion-accent"] = theme.accent
     if theme.font in FONTS:
         family, generic = FONTS[theme.font]
-        stack = f"'{family}', system-ui, {generic}"
+        stack = f"{family}, system-ui, {generic}"
         properties |= {"--default-font-family": stack, "--heading-font-family": stack, "font-family": stack}
         css += font_faces(theme.font)
     if properties:
@@ -92,8 +94,8 @@ def look_css(theme: Theme) -> str:
     if theme.accent:
         # The store's name (or logo link) in the header, and the header's underline.
         css += (
-            f".{LOOK_CLASS}>header{{border-bottom:3px solid var(--orion-accent)!important}}"
-            f".{LOOK_CLASS}>header>div>a:first-child{{color:var(--orion-accent)}}"
+            f".{LOOK_CLASS} header{{border-bottom:3px solid var(--orion-accent)!important}}"
+            f".{LOOK_CLASS} header a:first-child{{color:var(--orion-accent)}}"
         )
     return css
 
