@@ -288,7 +288,7 @@ class VatSettings(Row, table=True):
 
     store_id: int = Field(foreign_key="store.id", unique=True)
     oss_over_threshold: bool = False  # over the EU's 10,000 € a year: destination rates
-    vies_check: bool = False  # online VIES look-up of VAT numbers: a switch only, not acted on yet
+    vies_check: bool = False  # VAT numbers also checked online with VIES (services/vies.py)
     # The VAT class of a Luxembourg rate, {"14": "reduced"}; a rate left out: the default class
     class_by_lu_rate: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 

@@ -14,8 +14,18 @@ from sqlmodel import Session
 
 from modules.catalog.public import sellable_variants
 from modules.orders.records import OrderAddress, Placement, VatLine
+from modules.orders.services import vies
 from modules.orders.services.vat import Split, totals_by_rate
-from modules.orders.services.vat_rules import Rate, Treatment, charged_unit_price, split_line, vat_treatment
+from modules.orders.services.vat_rules import (
+    SELLER_COUNTRY,
+    Rate,
+    Treatment,
+    charged_unit_price,
+    normalise_vat_number,
+    split_line,
+    vat_number_valid,
+    vat_treatment,
+)
 from modules.orders.services.vat_settings import VatSettingsRecord, vat_settings
 from orion_app.errors import FieldErrors
 from orion_app.validation import is_email
@@ -134,9 +144,10 @@ def price_lines(
     the VAT through `vat_rules.vat_treatment`, with the store's VAT settings)."""
     found = sellable_variants(session, store_id, list(quantities), langs)
     settings = vat_settings(session, store_id)
+    checked = _vies_verdict(settings, billing)
 
     def treat(lu_rate: int) -> Treatment:
-        return _treatment(settings, billing, lu_rate)
+        return _treatment(settings, billing, lu_rate, checked)
 
     errors: dict[str, str] = {}
     params: dict[str, dict[str, object]] = {}
@@ -193,11 +204,26 @@ def price_lines(
     )
 
 
-def _treatment(settings: VatSettingsRecord, billing: OrderAddress, lu_rate: int) -> Treatment:
+def _treatment(
+    settings: VatSettingsRecord, billing: OrderAddress, lu_rate: int, vies_verdict: str
+) -> Treatment:
     return vat_treatment(
         buyer_country=billing.country,
         buyer_vat_number=billing.vat_number,
         product_vat_rate_lu=lu_rate,
         store_oss_over_threshold=settings.oss_over_threshold,
         class_by_lu_rate=settings.class_by_lu_rate,
+        vies_verdict=vies_verdict,
     )
+
+
+def _vies_verdict(settings: VatSettingsRecord, billing: OrderAddress) -> str:
+    """VIES's word on the buyer's VAT number when the store asks for it and the number could
+    earn the reverse charge (an EU business outside Luxembourg whose checksum passes); "" when
+    no check is made. Asked once per pricing, before any row is locked."""
+    country = (billing.country or "").upper()
+    if not settings.vies_check or country == SELLER_COUNTRY:
+        return ""
+    if not vat_number_valid(billing.vat_number, country):
+        return ""
+    return vies.verdict(normalise_vat_number(billing.vat_number))

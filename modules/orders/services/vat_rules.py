@@ -14,8 +14,9 @@ setting, `vat_treatment` returns the rate to invoice and why:
 - `export`: a buyer outside the EU pays 0 %, with the export mention.
 
 A VAT number that fails its checksum (or belongs to another country than the billing
-address) makes the buyer a consumer, with a message saying so. No online (VIES) look-up is
-made here: the store setting for it exists, off by default, and is not acted on yet.
+address) makes the buyer a consumer, with a message saying so. When the store turns on the
+online check, the caller passes VIES's verdict (`services/vies.py`): only `valid` keeps the
+reverse charge; `invalid` and `unavailable` charge VAT with their own message.
 
 Amounts: LU and OSS rates keep the catalog's gross unit price (the shopper pays the shelf
 price; OSS splits it at the destination rate); 0 % treatments charge the unit's net at the
@@ -49,6 +50,7 @@ MENTIONS = {
     OSS: "orders.invoice.mention.oss",
 }
 INVALID_NUMBER = "orders.vat.invalid_number"
+VIES_MESSAGES = {"invalid": "orders.vat.vies_invalid", "unavailable": "orders.vat.vies_unavailable"}
 VAT_CLASSES = ("standard", "reduced", "super_reduced", "zero")
 LU_RATES = (17, 14, 8, 3, 0)
 # A product's VAT class from its Luxembourg rate when it has none of its own. 14 % (LU's
@@ -120,8 +122,10 @@ def vat_treatment(
     product_vat_class: str | None = None,
     class_by_lu_rate: dict[int, str] | None = None,
     seller_country: str = SELLER_COUNTRY,
+    vies_verdict: str = "",
 ) -> Treatment:
-    """The VAT of one line (or the shipping) sold by a Luxembourg store (see module docstring)."""
+    """The VAT of one line (or the shipping) sold by a Luxembourg store (see module docstring).
+    `vies_verdict`: "" when no online check was made, else `valid`, `invalid` or `unavailable`."""
     if seller_country != SELLER_COUNTRY:
         raise ValueError("Only sellers established in Luxembourg are supported.")
     if product_vat_rate_lu not in LU_RATES:
@@ -132,7 +136,9 @@ def vat_treatment(
     message: dict[str, object] = {}
     if (buyer_vat_number or "").strip():
         if vat_number_valid(buyer_vat_number, country):
-            if country != SELLER_COUNTRY:
+            if country != SELLER_COUNTRY and vies_verdict in VIES_MESSAGES:
+                message = {"message_key": VIES_MESSAGES[vies_verdict], "message_params": {"country": country}}
+            elif country != SELLER_COUNTRY:
                 return Treatment(0, REVERSE_CHARGE, MENTIONS[REVERSE_CHARGE], country="")
         else:
             message = {"message_key": INVALID_NUMBER, "message_params": {"country": country}}

@@ -1,4 +1,4 @@
-"""A store's VAT settings: over the OSS threshold or not, the (not yet acted on) VIES switch,
+"""A store's VAT settings: over the OSS threshold or not, the online VIES check (services/vies.py),
 and the VAT class of each Luxembourg rate. No row: the defaults (under the threshold, no
 VIES, DEFAULT_CLASS_BY_LU_RATE)."""
 
