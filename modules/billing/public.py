@@ -26,6 +26,7 @@ from modules.billing.services.changes import (
 )
 from modules.billing.services.plans import plans_of, save_plan
 from modules.billing.services.preview import job_runs, preview_plan_change
+from modules.billing.services.signup import sign_up
 from modules.billing.services.subscriptions import start_trial, subscription_of
 from modules.billing.services.usage import usage_of
 
@@ -52,6 +53,7 @@ __all__ = [
     "resume",
     "save_card",
     "save_plan",
+    "sign_up",
     "start_trial",
     "subscription_of",
     "usage_of",

@@ -12,28 +12,34 @@ from sqlmodel import Session, select
 
 from modules.tenancy.models import Merchant, Platform, Store, StoreUser, User
 from modules.tenancy.services.addresses import storefront_url
+from modules.tenancy.services.auth import open_session
 from modules.tenancy.services.merchants import list_merchants
 from modules.tenancy.services.platforms import get_platform_by_code, list_platforms
 from modules.tenancy.services.ports import home_platform_of_store, platform_ref, store_ref
 from modules.tenancy.services.scope import home_platform_id
+from modules.tenancy.services.signup import NewMerchant, create_merchant_with_store
 from modules.tenancy.services.stores import list_stores
 from modules.tenancy.services.users import list_users
 from modules.tenancy.usage import merchant_store_ids
+from orion_app.errors import NotFound
 from orion_app.ports import PlatformRef, Principal, StoreRef
 from orion_app.registry import StoreRole
 
 __all__ = [
     "DirectoryCounts",
     "MerchantRecord",
+    "NewMerchant",
     "PlatformRef",
     "StaffMember",
     "StoreRef",
     "administered_platform",
+    "create_merchant_with_store",
     "directory_counts",
     "home_platform_id",
     "home_platform_of_store",
     "merchant_by_id",
     "merchant_store_ids",
+    "open_staff_session",
     "platform_by_code",
     "platform_by_id",
     "platforms_administered",
@@ -171,3 +177,12 @@ def directory_counts(session: Session, actor: Principal) -> DirectoryCounts:
         stores=len(list_stores(session, actor)),
         users=len(list_users(session, actor)),
     )
+
+
+def open_staff_session(session: Session, user_id: int, ip: str = "") -> str:
+    """A staff session token for a user who just proved who they are (e.g. signed up with
+    `create_merchant_with_store`); the caller commits and sets the session cookie."""
+    user = session.get(User, user_id)
+    if user is None or not user.is_active:
+        raise NotFound()
+    return open_session(session, user, ip)
