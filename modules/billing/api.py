@@ -77,10 +77,11 @@ async def sign_up_endpoint(request: Request) -> Response:
     if tenant is None:
         return _refused(404, "Unknown sign-up page.")
     values = form_of(form)
+    ip = request.client.host if request.client else ""
 
     def work():
         with session_scope() as session:
-            result = billing.sign_up(session, tenant.platform.code, values)
+            result = billing.sign_up(session, tenant.platform.code, values, ip)
             session.commit()
             return result
 

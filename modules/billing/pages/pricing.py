@@ -6,7 +6,7 @@ from modules.billing.api import SIGN_UP_PATH
 from modules.billing.state.pricing import PricingState, SignUpState
 from orion_app.i18n import LANGUAGE_NAMES, LANGUAGES
 from orion_app.ui.backend import post_form
-from orion_app.ui.components import LABEL_STYLE, field, form_error, select
+from orion_app.ui.components import LABEL_STYLE, field, field_error, form_error, select
 from orion_app.ui.i18n import t
 
 S = SignUpState
@@ -154,10 +154,8 @@ def _account() -> rx.Component:
                 ),
                 **LABEL_STYLE,
             ),
-            rx.cond(
-                S.errors.contains("languages"),
-                rx.text(S.errors["languages"].to(str), size="1", color_scheme="red", role="alert"),
-            ),
+            field_error(S.errors, "languages"),
+            field_error(S.errors, "default_language"),
             spacing="2",
         ),
         rx.hstack(

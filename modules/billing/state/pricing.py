@@ -11,7 +11,16 @@ from orion_app.ui.state import OrionState
 PLATFORM = (Frontend.PLATFORM,)
 STEPS = ("plan", "account", "payment")
 # The sign-up form's fields; an error for any other (or for the form) shows above it.
-ACCOUNT_FIELDS = ("merchant_name", "owner_name", "email", "password", "store_code", "store_name", "languages")
+ACCOUNT_FIELDS = (
+    "merchant_name",
+    "owner_name",
+    "email",
+    "password",
+    "store_code",
+    "store_name",
+    "languages",
+    "default_language",
+)
 
 
 def platform_plans(lang: str) -> list[dict]:
@@ -72,7 +81,7 @@ class SignUpState(OrionState):
                 self.errors[field] = translate(key, self.lang)
             else:
                 self.form_error = translate(key, self.lang)
-        self.step = "account" if (self.errors or self.form_error or asked in codes) else "plan"
+        self.step = "account" if (self.errors or asked in codes) else "plan"
 
     @rx.event
     @ui_only
