@@ -6,7 +6,9 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from modules.billing.models import Plan, Subscription
+from modules.billing.records import SignUpForm
 from modules.billing.services.plans import optional_modules
+from modules.billing.services.signup import sign_up
 from modules.tenancy.public import merchant_store_ids, platform_by_code, store_by_code
 from orion_app.db import utcnow
 
@@ -75,6 +77,21 @@ SUBSCRIPTIONS = [
     ("velo-weber", "oms", "business", "trialing"),
 ]
 
+# A merchant who signed up on the oms site for Essential (the demo's password, like every
+# demo account): the plan layer shows the upgrade story.
+SIGNED_UP = SignUpForm(
+    plan_code="essential",
+    interval="month",
+    merchant_name="Atelier Lux SARL",
+    owner_name="Sophie Lux",
+    email="sophie@atelier-lux.lu",
+    password="orion-demo-2026",
+    store_code="atelier-lux",
+    store_name="Atelier Lux",
+    languages=("fr", "en", "de"),
+    default_language="fr",
+)
+
 
 def seed(session: Session) -> list[str]:
     known = set(optional_modules())
@@ -128,7 +145,13 @@ def seed(session: Session) -> list[str]:
                 )
             )
     session.commit()
+    if "oms" in platforms and store_by_code(session, SIGNED_UP.store_code, active_only=False) is None:
+        # Signed up like a visitor would, 24 days ago: the trial's last week shows its banner.
+        sign_up(session, "oms", SIGNED_UP, now=now - timedelta(days=24))
+        session.commit()
     return [
         "Billing: Essential, Professional, Business and Enterprise on every platform; "
-        "cafe-lux and bakery-lux on Business (active), velo-weber on a Business trial."
+        "cafe-lux and bakery-lux on Business (active), velo-weber on a Business trial;",
+        f"  atelier-lux (oms) signed up for Essential, 6 days of trial left: {SIGNED_UP.email} "
+        "-> /store/atelier-lux/ (upgrade pages for the modules Essential lacks).",
     ]

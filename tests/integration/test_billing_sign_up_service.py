@@ -148,3 +148,13 @@ def test_each_refusal_is_next_to_its_field_and_nothing_is_left(demo, changes, er
 def test_an_unknown_platform_is_not_found(demo):
     with session_scope() as session, pytest.raises(NotFound):
         sign_up(session, "nowhere", FORM)
+
+
+def test_the_demo_has_a_merchant_who_signed_up_for_essential(demo):
+    with session_scope() as session:
+        store = store_by_code(session, "atelier-lux")
+        record = subscription_of(session, store.merchant_id, platform_id("oms"))
+        owner = session.exec(select(User).where(User.email == "sophie@atelier-lux.lu")).one()
+        merchant = session.get(Merchant, store.merchant_id)
+    assert (record.plan.code, record.status, record.trial_days_left) == ("essential", "trialing", 6)
+    assert merchant.owner_user_id == owner.id and owner.role == "merchant_owner"

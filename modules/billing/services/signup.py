@@ -2,6 +2,8 @@
 rules and rows), on the chosen plan's trial, with the owner signed in. One transaction: the
 caller commits, and a refusal leaves nothing behind."""
 
+from datetime import datetime
+
 from sqlmodel import Session
 
 from modules.billing.records import SignUpForm, SignUpResult
@@ -23,14 +25,17 @@ def _plan_errors(session: Session, platform_id: int, form: SignUpForm) -> dict[s
     return {}
 
 
-def sign_up(session: Session, platform_code: str, form: SignUpForm, ip: str = "") -> SignUpResult:
+def sign_up(
+    session: Session, platform_code: str, form: SignUpForm, ip: str = "", *, now: datetime | None = None
+) -> SignUpResult:
     """Merchant, owner and store on the platform `platform_code`, the trial of the form's
     plan (a self-serve, active one) and a staff session token for the owner.
 
     The store is on the platform like any other: the modules the platform enables, of which
     the plan layer (`plan_access`) lets through the core ones and the plan's optional ones.
     Bad input raises `FieldErrors` keyed by the form's fields (plan, interval, merchant_name,
-    owner_name, email, password, store_code, store_name, languages, default_language)."""
+    owner_name, email, password, store_code, store_name, languages, default_language).
+    `now` (tests, demo) is when the trial starts."""
     platform = platform_by_code(session, platform_code)
     if platform is None:
         raise NotFound()
@@ -50,7 +55,7 @@ def sign_up(session: Session, platform_code: str, form: SignUpForm, ip: str = ""
         default_language=form.default_language,
         ui_language=form.ui_language,
     )
-    start_trial(session, created.merchant_id, platform.id, form.plan_code, form.interval)
+    start_trial(session, created.merchant_id, platform.id, form.plan_code, form.interval, now=now)
     token = open_staff_session(session, created.user_id, ip)
     return SignUpResult(
         user_id=created.user_id,
