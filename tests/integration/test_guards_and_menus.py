@@ -95,6 +95,8 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         "marketplace.menu.import",
         "payments.ui.menu.store",
         "checkout.shipping.menu",
+        "cms.menu.media",
+        "cms.menu.theme",
     }
     assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
     # staff may see products, stock, the team and the Letzshop export, but not the reports, the
