@@ -11,6 +11,7 @@ from modules.contracts.features import LimitReached, feature_limit
 from orion_app.db import get_engine, session_scope
 from orion_app.enablement import save_module_config
 from orion_app.errors import FieldErrors, NotFound
+from tests.integration.billing_helpers import without_subscription
 from tests.integration.catalog_helpers import VALID_GTIN, png_bytes, product_form, scope
 from tests.integration.helpers import platform_id, use_media_dir
 
@@ -180,6 +181,7 @@ def test_another_store_cannot_read_change_or_delete_a_product(shop):
 def test_the_product_limit_comes_from_the_declared_default_and_is_enforced(demo):
     shop = scope("bakery-lux", "loyalty")  # the demo lifts the limit on oms, not on loyalty
     store_id, merchant_id, platform_id = shop
+    without_subscription(merchant_id)  # no plan: contracts' fallback, the declared default
     assert feature_limit(merchant_id, platform_id, "products_limit") == 200
     with session_scope() as session:
         session.add_all(
@@ -194,6 +196,7 @@ def test_the_product_limit_comes_from_the_declared_default_and_is_enforced(demo)
 
 def test_a_platform_setting_overrides_the_declared_limit_and_env(demo, monkeypatch):
     _, merchant_id, loyalty = scope("bakery-lux", "loyalty")
+    without_subscription(merchant_id)  # a plan's limit would win over the platform's setting
     monkeypatch.setenv("CONTRACTS_LIMITS", '{"products_limit": 50}')
     assert feature_limit(merchant_id, loyalty, "products_limit") == 50
     save_module_config(loyalty, "contracts", {"limits": {"products_limit": 1000}}, None)

@@ -10,8 +10,8 @@ from modules.messaging.models.notifications import Notification
 from modules.orders.models import Order
 from modules.orders.public import IdempotencyKeyReused, LineOutOfStock, order_for_status_link, place_order
 from orion_app.db import session_scope
-from orion_app.enablement import save_module_config
 from orion_app.errors import FieldErrors
+from tests.integration.billing_helpers import set_plan_limit
 from tests.integration.catalog_helpers import scope
 from tests.integration.orders_helpers import available, line_rows, order_rows, placement, stocked, timeline
 from tests.integration.payments_helpers import offer_bank_transfer
@@ -159,7 +159,8 @@ def test_numbers_follow_each_other_per_store(shop):
 
 
 def test_over_the_plan_the_order_is_placed_flagged_and_the_staff_warned_once(shop):
-    save_module_config(scope()[2], "contracts", {"limits": {"orders_per_month": 2}}, None)
+    _, merchant_id, oms = scope()
+    set_plan_limit(merchant_id, oms, "orders_per_month", 2)  # the merchant's plan (billing)
     moka = shop["moka"][1]
     records = [place(placement([(moka, 1)])) for _ in range(4)]
     assert [r.status for r in records] == ["pending_payment"] * 4
