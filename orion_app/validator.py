@@ -15,6 +15,8 @@ Rule codes (errors unless noted):
   ORV012 every public State method declares a handler policy (guarded / public / ui_only)
   ORV013 a module reaches another module only through its `public` face, its `definition`
          or its `protocols` — never its models, services, state, pages or other internals
+  ORV014 a store permission named `….view` that is not `open_when_read_only` (warning): its
+         handlers count as changing data and are refused while the merchant is read-only
 """
 
 import ast
@@ -94,6 +96,12 @@ def _check_declarations(registry: ModuleRegistry, findings: list[Finding]) -> No
                 findings.append(
                     Finding("ORV002", d.code, f"permission '{permission}' is not declared by any module")
                 )
+        for p in d.permissions:
+            if p.code.endswith(".view") and p.frontend == "store" and not p.open_when_read_only:
+                message = (
+                    f"permission '{p.code}' reads but is not open_when_read_only: refused while read-only"
+                )
+                findings.append(Finding("ORV014", d.code, message, "warning"))
 
 
 def _check_imports(registry: ModuleRegistry, findings: list[Finding]) -> None:

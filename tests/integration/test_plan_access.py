@@ -387,3 +387,23 @@ def test_through_billings_provider_a_subscription_change_counts_on_the_next_chec
     subscribe("cafe-lux", business.code, status="read_only")
     refused = handler_of("catalog", "catalog.products.edit")(FakeState("/store/cafe-lux/products", token))
     assert "read-only" in str(refused)
+
+
+def test_validate_warns_of_a_view_permission_that_read_only_would_refuse(monkeypatch):
+    from orion_app.registry import Permission
+    from orion_app.validator import _check_declarations
+
+    registry = get_registry()
+    catalog = registry.get("catalog")
+    forgotten = tuple(
+        Permission(p.code, p.label_key, p.frontend, p.roles) if p.code.endswith(".view") else p
+        for p in catalog.permissions
+    )
+    findings = []
+    _check_declarations(registry, findings)
+    assert not [f for f in findings if f.rule == "ORV014"]
+    monkeypatch.setitem(registry._by_code, "catalog", replace(catalog, permissions=forgotten))
+    _check_declarations(registry, findings)
+    assert [(f.rule, f.module, f.severity) for f in findings if f.rule == "ORV014"] == [
+        ("ORV014", "catalog", "warning")
+    ]
