@@ -97,6 +97,7 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         "checkout.shipping.menu",
         "cms.menu.media",
         "cms.menu.theme",
+        "billing.menu.billing",
     }
     assert menu("marie@cafe-lux.lu") == shared | owner_only | {"marketplace.menu.export"}
     # staff may see products, stock, the team and the Letzshop export, but not the reports, the
