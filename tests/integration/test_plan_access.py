@@ -259,6 +259,33 @@ def test_loaders_under_the_page_decision_get_the_upgrade_verdict_in_memory(team,
     assert plans.calls == calls
 
 
+def test_the_upgrade_page_names_module_and_plan_and_links_to_billing_for_who_may_pay(team, plans):
+    from orion_app.ui.shell import _upgrade_page
+
+    plans.put("cafe-lux", "essential")
+    verdicts = {}
+    for role in (StoreRole.OWNER, StoreRole.STAFF):
+        access = check_access(
+            path="/store/cafe-lux/marketplace/export",
+            host="localhost",
+            token=team[role],
+            module="marketplace",
+            frontends=(Frontend.STORE,),
+            permission="marketplace.export",
+        )
+        verdicts[role] = _upgrade_page(access, "fr")
+    title, lines, href = verdicts[StoreRole.OWNER]
+    module = translate("marketplace.module.name", "fr")
+    assert title == translate("orion.upgrade.title", "fr", module=module)
+    assert lines == [
+        translate("orion.upgrade.text", "fr", module=module),
+        translate("orion.upgrade.plan", "fr", module=module, plan="Professionnel"),
+    ]
+    assert href == "/store/cafe-lux/billing"
+    title, lines, href = verdicts[StoreRole.STAFF]  # may not open the billing page
+    assert href == "" and lines[-1] == translate("orion.upgrade.ask_owner", "fr")
+
+
 # -- read-only -------------------------------------------------------------------------
 
 
