@@ -4,7 +4,7 @@ platform setting, env, declared default) or a plan limit set for a test."""
 from sqlmodel import select
 
 from modules.billing.models import Subscription
-from modules.billing.public import save_plan, subscription_of
+from modules.billing.public import PlanRecord, save_plan, subscription_of
 from orion_app.db import session_scope
 
 
@@ -19,20 +19,24 @@ def without_subscription(merchant_id: int, platform_id: int | None = None) -> No
         session.commit()
 
 
+def plan_values(plan: PlanRecord, **limits: int | None) -> dict:
+    """The admin form's values for `plan`, with some limits changed."""
+    return {
+        "code": plan.code,
+        "name": plan.name,
+        "monthly_cents": plan.monthly_cents,
+        "yearly_cents": plan.yearly_cents,
+        "on_request": plan.on_request,
+        "active": plan.active,
+        "order": plan.order,
+        "limits": plan.limits | limits,
+        "modules": list(plan.modules),
+    }
+
+
 def set_plan_limit(merchant_id: int, platform_id: int, feature: str, limit: int | None) -> None:
     """Change one limit of the merchant's plan on the platform, as an admin would."""
     with session_scope() as session:
         plan = subscription_of(session, merchant_id, platform_id).plan
-        values = {
-            "code": plan.code,
-            "name": plan.name,
-            "monthly_cents": plan.monthly_cents,
-            "yearly_cents": plan.yearly_cents,
-            "on_request": plan.on_request,
-            "active": plan.active,
-            "order": plan.order,
-            "limits": plan.limits | {feature: limit},
-            "modules": list(plan.modules),
-        }
-        save_plan(session, platform_id, plan.id, values)
+        save_plan(session, platform_id, plan.id, plan_values(plan, **{feature: limit}))
         session.commit()
