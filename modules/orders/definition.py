@@ -99,5 +99,6 @@ MODULE = ModuleDefinition(
         "customer_orders": "modules.orders.providers:CUSTOMER_ORDERS",
         "customer_order_history": "modules.orders.services.history:ORDER_HISTORY",
         "usage_counters": "modules.orders.usage:COUNTERS",
+        "seller_details": "modules.orders.seller:seller_details",
     },
 )

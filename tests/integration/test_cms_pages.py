@@ -296,3 +296,25 @@ def test_another_stores_page_cannot_be_opened_or_restored_through_the_editor(dem
     assert any(row["id"] == str(mine.id) for row in owner.rows)
     owner.call("open_page", page_id=mine.id)
     assert owner.editing is True and owner.title == "Privé"
+
+
+def test_the_legal_notice_shows_the_address_and_register_number_from_the_invoicing_settings(demo, session):
+    from modules.orders.services.invoices import save_invoice_settings
+
+    save_invoice_settings(
+        session,
+        store_id("velo-weber"),
+        invoice_on="payment",
+        seller_address="4, rue du Vélo\nL-1234 Luxembourg",
+        registration_number="B123456",
+    )
+    session.commit()
+    seen = visitor(session, "velo-weber", "fr")
+    with_orders = Visitor(**{**seen.__dict__, "enabled": frozenset({"orders"})})
+    html = find_page(session, with_orders, key="legal_notice").html
+    assert (
+        "4, rue du Vélo<br />\nL-1234 Luxembourg" in html or "4, rue du Vélo<br>\nL-1234 Luxembourg" in html
+    )
+    assert "(RCS) : B123456" in html
+    # Where orders is not enabled, its details are not asked for.
+    assert "B123456" not in find_page(session, seen, key="legal_notice").html

@@ -40,7 +40,7 @@ def platform_home_page() -> rx.Component:
                 padding="3em 0 1em 0",
             ),
         ),
-        rx.heading(t("cms.platform.stores"), size="5"),
+        rx.heading(t("cms.platform.stores"), size="5", as_="h2"),
         rx.cond(
             PlatformHomeState.stores.length() > 0,
             rx.grid(

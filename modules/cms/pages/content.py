@@ -4,7 +4,8 @@ preview (rendered by the server), status and schedule, and revisions."""
 import reflex as rx
 
 from modules.cms.pages.site import page_body
-from modules.cms.state.pages import PagesState as S
+from modules.cms.state.pages import PagesState
+from modules.cms.state.platform_pages import PlatformPagesState
 from orion_app.ui.components import LABEL_STYLE, field_error, page, section, select
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
@@ -12,7 +13,7 @@ from orion_app.ui.tables import data_table, row
 INPUT_STYLE = {"width": "100%", "margin_top": "0.25em"}
 
 
-def _labelled(label_key: str, control: rx.Component, error_name: str) -> rx.Component:
+def _labelled(S, label_key: str, control: rx.Component, error_name: str) -> rx.Component:
     return rx.box(
         rx.el.label(t(label_key), control, **LABEL_STYLE),
         field_error(S.errors, error_name),
@@ -21,8 +22,9 @@ def _labelled(label_key: str, control: rx.Component, error_name: str) -> rx.Comp
     )
 
 
-def _text_input(label_key: str, name: str, value: rx.Var, **props) -> rx.Component:
+def _text_input(S, label_key: str, name: str, value: rx.Var, **props) -> rx.Component:
     return _labelled(
+        S,
         label_key,
         rx.input(
             default_value=value, on_blur=lambda v: S.set_text(name, v), name=name, style=INPUT_STYLE, **props
@@ -31,7 +33,7 @@ def _text_input(label_key: str, name: str, value: rx.Var, **props) -> rx.Compone
     )
 
 
-def _list() -> rx.Component:
+def _list(S, admin: bool = False) -> rx.Component:
     own = data_table(
         [
             "cms.pages.col.title",
@@ -75,12 +77,20 @@ def _list() -> rx.Component:
         ),
         hint_key="cms.pages.defaults_hint",
     )
-    return rx.vstack(own, defaults, spacing="4", width="100%")
+    return rx.vstack(own, *([] if admin else [defaults]), spacing="4", width="100%")
 
 
-def _settings() -> rx.Component:
+def _settings(S, admin: bool = False) -> rx.Component:
+    key = _labelled(
+        S,
+        "cms.editor.key",
+        rx.input(default_value=S.key, on_blur=lambda v: S.set_setting("key", v), style=INPUT_STYLE),
+        "key",
+    )
     return rx.grid(
+        *([key] if admin else []),
         _labelled(
+            S,
             "cms.editor.status",
             select(
                 rx.el.option(t("cms.status.draft"), value="draft"),
@@ -95,6 +105,7 @@ def _settings() -> rx.Component:
         rx.cond(
             S.status == "scheduled",
             _labelled(
+                S,
                 "cms.editor.publish_at",
                 rx.input(
                     type="datetime-local",
@@ -106,6 +117,7 @@ def _settings() -> rx.Component:
             ),
         ),
         _labelled(
+            S,
             "cms.editor.placement",
             select(
                 rx.el.option(t("cms.placement.none"), value="none"),
@@ -118,6 +130,7 @@ def _settings() -> rx.Component:
             "placement",
         ),
         _labelled(
+            S,
             "cms.editor.position",
             rx.input(
                 type="number",
@@ -133,7 +146,7 @@ def _settings() -> rx.Component:
     )
 
 
-def _block_controls(block: rx.Var, index: rx.Var) -> rx.Component:
+def _block_controls(S, block: rx.Var, index: rx.Var) -> rx.Component:
     return rx.hstack(
         rx.badge(
             rx.match(
@@ -170,7 +183,7 @@ def _block_controls(block: rx.Var, index: rx.Var) -> rx.Component:
     )
 
 
-def _block(block: rx.Var, index: rx.Var) -> rx.Component:
+def _block(S, block: rx.Var, index: rx.Var) -> rx.Component:
     image_select = rx.el.label(
         t("cms.block.image_pick"),
         select(
@@ -194,7 +207,7 @@ def _block(block: rx.Var, index: rx.Var) -> rx.Component:
     )
     return rx.card(
         rx.vstack(
-            _block_controls(block, index),
+            _block_controls(S, block, index),
             rx.match(
                 block["kind"],
                 ("text", markdown),
@@ -258,7 +271,7 @@ def _block(block: rx.Var, index: rx.Var) -> rx.Component:
     )
 
 
-def _tabs() -> rx.Component:
+def _tabs(S) -> rx.Component:
     return rx.hstack(
         rx.foreach(
             S.languages,
@@ -277,7 +290,7 @@ def _tabs() -> rx.Component:
     )
 
 
-def _editor() -> rx.Component:
+def _editor(S, admin: bool = False) -> rx.Component:
     add = rx.hstack(
         rx.text(t("cms.editor.add_block"), size="2", weight="medium"),
         *[
@@ -304,8 +317,8 @@ def _editor() -> rx.Component:
             width="100%",
             flex_wrap="wrap",
         ),
-        section("cms.editor.settings", _settings()),
-        _tabs(),
+        section("cms.editor.settings", _settings(S, admin)),
+        _tabs(S),
         rx.cond(
             S.other_tab_errors != "",
             rx.callout(S.other_tab_errors, icon="triangle_alert", color_scheme="red", width="100%"),
@@ -313,14 +326,14 @@ def _editor() -> rx.Component:
         rx.box(
             rx.vstack(
                 rx.grid(
-                    _text_input("cms.editor.title", "title", S.title, max_length=160),
-                    _text_input("cms.editor.slug", "slug", S.slug, max_length=80),
+                    _text_input(S, "cms.editor.title", "title", S.title, max_length=160),
+                    _text_input(S, "cms.editor.slug", "slug", S.slug, max_length=80),
                     columns=rx.breakpoints(initial="1", sm="2"),
                     spacing="3",
                     width="100%",
                 ),
-                _text_input("cms.editor.description", "description", S.description, max_length=300),
-                rx.foreach(S.blocks, _block),
+                _text_input(S, "cms.editor.description", "description", S.description, max_length=300),
+                rx.foreach(S.blocks, lambda block, index: _block(S, block, index)),
                 add,
                 spacing="3",
                 width="100%",
@@ -364,9 +377,50 @@ def _editor() -> rx.Component:
 
 
 def pages_page() -> rx.Component:
+    S = PagesState
     return page(
         "cms.pages.title",
-        rx.cond(S.editing, _editor(), _list()),
+        rx.cond(S.editing, _editor(S), _list(S)),
         intro_key="cms.pages.intro",
+        actions=(rx.cond(S.editing, rx.fragment(), rx.button(t("cms.pages.new"), on_click=S.new_page)),),
+    )
+
+
+def platform_pages_page() -> rx.Component:
+    """The admin's pages of one platform: its site's pages or the defaults its stores show."""
+    S = PlatformPagesState
+    pickers = rx.hstack(
+        rx.el.label(
+            t("cms.platform_pages.platform"),
+            select(
+                rx.foreach(S.platforms, lambda p: rx.el.option(p["label"], value=p["value"])),
+                value=S.platform_code,
+                on_change=S.choose_platform,
+                style=INPUT_STYLE,
+            ),
+            **LABEL_STYLE,
+        ),
+        rx.el.label(
+            t("cms.platform_pages.level"),
+            select(
+                rx.foreach(S.level_options, lambda o: rx.el.option(o["label"], value=o["value"])),
+                value=S.level,
+                on_change=S.choose_level,
+                style=INPUT_STYLE,
+            ),
+            **LABEL_STYLE,
+        ),
+        spacing="4",
+        flex_wrap="wrap",
+        width="100%",
+    )
+    return page(
+        "cms.platform_pages.title",
+        rx.cond(
+            S.editing,
+            _editor(S, admin=True),
+            rx.vstack(pickers, _list(S, admin=True), spacing="4", width="100%"),
+        ),
+        intro_key="cms.platform_pages.intro",
         actions=(rx.cond(S.editing, rx.fragment(), rx.button(t("cms.pages.new"), on_click=S.new_page)),),
     )

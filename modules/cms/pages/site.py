@@ -120,7 +120,11 @@ def contact_page() -> rx.Component:
                         "cms.contact.name", "name", ContactState.name, auto_complete="name", max_length=120
                     ),
                     _field(
-                        "cms.contact.email", "email", ContactState.email, type="email", auto_complete="email"
+                        "cms.contact.email",
+                        "email",
+                        ContactState.email,
+                        input_mode="email",
+                        auto_complete="email",
                     ),
                     _field("cms.contact.message", "message", ContactState.message, kind="textarea"),
                     # Out of sight and out of the tab order; a person leaves it empty.

@@ -47,8 +47,11 @@ def template(key: str, lang: str) -> Template:
     return Template(key, lang, fields["title"], fields["slug"], fields["description"], body.strip() + "\n")
 
 
-def store_fields(session: Session, store_id: int, platform_id: int | None) -> dict[str, str]:
-    """What a store default's placeholders are filled with ("" for what the store lacks)."""
+def store_fields(
+    session: Session, store_id: int, platform_id: int | None, enabled: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """What a store default's placeholders are filled with ("" for what the store lacks);
+    `enabled`: the modules enabled on the platform, whose `seller_details` are asked."""
     store = store_by_id(session, store_id, active_only=False)
     merchant = merchant_by_id(session, store.merchant_id) if store else None
     platform = platform_by_id(session, platform_id) if platform_id else None
@@ -61,7 +64,9 @@ def store_fields(session: Session, store_id: int, platform_id: int | None) -> di
         "store.registration": "",
         "platform.name": platform.name if platform else "",
     }
-    for _code, provider in get_registry().contributions(SELLER_DETAILS):
+    for code, provider in get_registry().contributions(SELLER_DETAILS):
+        if code not in enabled:
+            continue
         details = provider(session, store_id)
         for name in ("address", "registration"):
             if details.get(name):

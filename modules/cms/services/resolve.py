@@ -122,7 +122,7 @@ def find_page(session: Session, visitor: Visitor, *, slug: str = "", key: str = 
 def render_page(session: Session, visitor: Visitor, page: PageRecord) -> PublicPage:
     text = pick_text(page, visitor.languages)
     fields = (
-        store_fields(session, visitor.store_id, visitor.platform_id)
+        store_fields(session, visitor.store_id, visitor.platform_id, visitor.enabled)
         if page.level == "store_default"
         else None
     )
@@ -160,6 +160,7 @@ def menus(session: Session, visitor: Visitor) -> dict[str, list[MenuLink]]:
     """Header and footer links of the visitor's site, by position, in the visitor's language."""
     found: dict[str, list[tuple[int, int, MenuLink]]] = {"header": [], "footer": []}
     prefix = STOREFRONT_PAGE_PATH if visitor.store_id is not None else PLATFORM_PAGE_PATH
+    fields: dict[str, str] = {}
     for page in visible_pages(session, visitor):
         if page.placement not in found:
             continue
@@ -170,19 +171,11 @@ def menus(session: Session, visitor: Visitor) -> dict[str, list[MenuLink]]:
             continue  # home, about and contact are in the platform's own menu already
         path = prefix + text.slug
         title = text.title
-        if page.level == "store_default":
-            title = fill(title, store_fields(session, visitor.store_id, visitor.platform_id), "")
+        if page.level == "store_default" and "{{" in title:  # read the store's fields only then
+            fields = fields or store_fields(session, visitor.store_id, visitor.platform_id, visitor.enabled)
+            title = fill(title, fields, "")
         found[page.placement].append((page.position, page.id, MenuLink(title, path, page.placement)))
     return {placement: [link for *_, link in sorted(links)] for placement, links in found.items()}
-
-
-def page_path(session: Session, visitor: Visitor, key: str) -> str:
-    """The path (under the storefront's base) of the visitor's page with this key, or ""."""
-    for page in visible_pages(session, visitor):
-        if page.key == key:
-            text = pick_text(page, visitor.languages)
-            return STOREFRONT_PAGE_PATH + text.slug if text else ""
-    return ""
 
 
 def _images(session: Session, owner: Owner, blocks: list[dict], lang: str) -> dict[int, ImageView]:

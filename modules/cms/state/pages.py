@@ -23,7 +23,7 @@ from modules.cms.services.pages import (
     revisions,
     save_page,
 )
-from modules.cms.services.resolve import STOREFRONT_PAGE_PATH, grid_sources, preview_html
+from modules.cms.services.resolve import STOREFRONT_PAGE_PATH, Visitor, grid_sources, preview_html
 from modules.cms.services.scope import Owner
 from modules.cms.state.site import visitor_of
 from orion_app.db import session_scope
@@ -78,8 +78,18 @@ class PagesState(OrionState):
         self.editing = False
         self._reload()
 
-    def _owner(self) -> Owner:
+    # What a subclass (the admin's platform pages) changes: whose pages, which level, where.
+    def _owner(self, session) -> Owner:
         return Owner.store(current_access().tenant.store.id)
+
+    def _level(self) -> str:
+        return "store_page"
+
+    def _visitor(self, session) -> Visitor:
+        return visitor_of(current_access(), self.tab)
+
+    def _prefix(self) -> str:
+        return STOREFRONT_PAGE_PATH
 
     def _reload(self) -> None:
         access = current_access()
@@ -87,15 +97,14 @@ class PagesState(OrionState):
         self.languages = list(store.languages)
         self.grids = bool(grid_sources(frozenset(access.enabled)))
         with session_scope() as session:
-            own = pages_of(session, self._owner())
+            own = pages_of(session, self._owner(session))
             defaults = pages_of(session, Owner.platform(access.tenant.platform.id), "store_default")
-            fields = store_fields(session, store.id, access.tenant.platform.id)
+            fields = store_fields(session, store.id, access.tenant.platform.id, frozenset(access.enabled))
             self.images = [
-                {"id": str(m.id), "label": m.filename} for m in media.media_of(session, self._owner())
+                {"id": str(m.id), "label": m.filename} for m in media.media_of(session, self._owner(session))
             ]
         overridden = {p.key for p in own if p.key}
-        base = access.tenant.base.replace("/store/", "/", 1)
-        self.rows = [self._row(p, base) for p in own]
+        self.rows = [self._row(p) for p in own]
         self.defaults = [
             {
                 "id": str(p.id),
@@ -113,12 +122,12 @@ class PagesState(OrionState):
             or next(iter(page.texts.values()))
         )
 
-    def _row(self, page, base: str) -> dict[str, str]:
+    def _row(self, page) -> dict[str, str]:
         text = self._text(page)
         return {
             "id": str(page.id),
             "title": text.title,
-            "slug": STOREFRONT_PAGE_PATH + text.slug,
+            "slug": self._prefix() + text.slug,
             "status": _status_label(page.status, self.lang),
             "placement": translate(f"cms.placement.{page.placement}", self.lang),
             "languages": ", ".join(sorted(page.texts)).upper(),
@@ -129,18 +138,23 @@ class PagesState(OrionState):
     @rx.event
     @ui_only
     def new_page(self):
-        self._open(0, "", "none", 0, "draft", None, {})
+        if self.languages:  # the list has loaded
+            self._open(0, "", "none", 0, "draft", None, {})
 
     @rx.event
     @guarded(MANAGE)
     def open_page(self, page_id: int):
+        return self._open_page(page_id)
+
+    def _open_page(self, page_id: int):
         try:
             with session_scope() as session:
-                page = page_of(session, self._owner(), int(page_id))
-                history = revisions(session, self._owner(), page.id)
+                owner = self._owner(session)
+                page = page_of(session, owner, int(page_id))
+                history = revisions(session, owner, page.id)
         except (NotFound, ValueError, TypeError):
             return rx.toast.error(translate("orion.error.not_found", self.lang))
-        self._open(page.id, page.key, page.placement, page.position, page.status, page.publish_at, page.texts)
+        self._open_record(page)
         self._show_history(history)
         return None
 
@@ -153,7 +167,9 @@ class PagesState(OrionState):
         try:
             with session_scope() as session:
                 page = page_of(session, Owner.platform(access.tenant.platform.id), int(page_id))
-                fields = store_fields(session, access.tenant.store.id, access.tenant.platform.id)
+                fields = store_fields(
+                    session, access.tenant.store.id, access.tenant.platform.id, frozenset(access.enabled)
+                )
         except (NotFound, ValueError, TypeError):
             return rx.toast.error(translate("orion.error.not_found", self.lang))
         if page.level != "store_default":
@@ -173,13 +189,21 @@ class PagesState(OrionState):
         self._open(0, page.key, page.placement, page.position, "draft", None, texts)
         return None
 
-    def _open(self, page_id, key, placement, position, status, publish_at, texts) -> None:
+    def _open_record(self, page) -> None:
+        texts = {
+            lang: {"slug": t.slug, "title": t.title, "description": t.description, "blocks": list(t.blocks)}
+            for lang, t in page.texts.items()
+        }
+        self._open(page.id, page.key, page.placement, page.position, page.status, page.publish_at, texts)
+
+    def _open(self, page_id, key, placement, position, status, publish_at, texts: dict[str, dict]) -> None:
+        """Show a page in the editor; `texts`: language -> slug, title, description, blocks."""
         self._drafts = {
             lang: {
-                "slug": t.slug if hasattr(t, "slug") else t.get("slug", ""),
-                "title": t.title if hasattr(t, "title") else t.get("title", ""),
-                "description": t.description if hasattr(t, "description") else t.get("description", ""),
-                "blocks": [dict(b) for b in (t.blocks if hasattr(t, "blocks") else t.get("blocks", []))],
+                "slug": t["slug"],
+                "title": t["title"],
+                "description": t.get("description", ""),
+                "blocks": [dict(b) for b in t.get("blocks", [])],
             }
             for lang, t in texts.items()
         }
@@ -307,34 +331,40 @@ class PagesState(OrionState):
     @rx.event
     @guarded(MANAGE)
     def refresh_preview(self):
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
         """The current tab rendered by the public renderer (sanitised), images and grids included."""
         self._keep_tab()
-        access = current_access()
-        visitor = visitor_of(access, self.tab)
         with session_scope() as session:
+            blocks = self._drafts.get(self.tab, {}).get("blocks", [])
             self.preview = preview_html(
-                session, self._owner(), self._drafts.get(self.tab, {}).get("blocks", []), self.tab, visitor
+                session, self._owner(session), blocks, self.tab, self._visitor(session)
             )
 
     @rx.event
     @guarded(MANAGE)
     def save(self):
+        return self._save()
+
+    def _save(self):
         access = current_access()
         data = self._input()
         try:
             with session_scope() as session:
+                owner = self._owner(session)
                 record = save_page(
                     session,
-                    self._owner(),
+                    owner,
                     self.page_id or None,
                     data,
-                    level="store_page",
+                    level=self._level(),
                     languages=tuple(self.languages),
                     author_user_id=access.principal.user_id,
                     author_name=access.principal.name,
                     catalog_enabled=self.grids,
                 )
-                history = revisions(session, self._owner(), record.id)
+                history = revisions(session, owner, record.id)
         except FieldErrors as error:
             self._show_errors(translated_errors(error, self.lang))
             return rx.toast.error(translate("cms.editor.not_saved", self.lang))
@@ -369,12 +399,16 @@ class PagesState(OrionState):
     @rx.event
     @guarded(MANAGE)
     def restore(self, revision_id: int):
+        return self._restore(revision_id)
+
+    def _restore(self, revision_id: int):
         access = current_access()
         try:
             with session_scope() as session:
+                owner = self._owner(session)
                 record = restore_revision(
                     session,
-                    self._owner(),
+                    owner,
                     self.page_id,
                     int(revision_id),
                     languages=tuple(self.languages),
@@ -382,22 +416,13 @@ class PagesState(OrionState):
                     author_name=access.principal.name,
                     catalog_enabled=self.grids,
                 )
-                history = revisions(session, self._owner(), record.id)
+                history = revisions(session, owner, record.id)
         except FieldErrors as error:
             self._show_errors(translated_errors(error, self.lang))
             return rx.toast.error(translate("cms.editor.not_saved", self.lang))
         except (NotFound, ValueError, TypeError):
             return rx.toast.error(translate("orion.error.not_found", self.lang))
-        self.tab = ""
-        self._open(
-            record.id,
-            record.key,
-            record.placement,
-            record.position,
-            record.status,
-            record.publish_at,
-            record.texts,
-        )
+        self._open_record(record)
         self._show_history(history)
         self._reload()
         self.editing = True
@@ -406,9 +431,12 @@ class PagesState(OrionState):
     @rx.event
     @guarded(MANAGE)
     def delete(self):
+        return self._delete()
+
+    def _delete(self):
         try:
             with session_scope() as session:
-                delete_page(session, self._owner(), self.page_id)
+                delete_page(session, self._owner(session), self.page_id)
         except NotFound:
             return rx.toast.error(translate("orion.error.not_found", self.lang))
         self.editing = False

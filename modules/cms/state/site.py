@@ -81,7 +81,7 @@ class ContentPageState(OrionState):
             return
         self.title, self.body, self._description = page.title, page.html, page.description
         site = access.tenant.store.name if visitor.store_id is not None else access.tenant.platform.name
-        shell.page_title = f"{page.title} · {site}"
+        shell.page_title = page.title if site in page.title else f"{page.title} · {site}"
 
     def _page_meta(self) -> dict:
         """For the first response's head: 404 for an unknown page, the meta description."""
@@ -108,6 +108,7 @@ class ContactState(OrionState):
     website: str = ""  # the honeypot: hidden from people, filled by bots
     errors: dict[str, str] = {}
     sent: bool = False
+    _description: str = ""
 
     @rx.event
     @public(frontends=(Frontend.PLATFORM,))
@@ -116,7 +117,11 @@ class ContactState(OrionState):
         visitor = visitor_of(access, self.lang)
         page = await run_blocking(read, lambda session: find_page(session, visitor, key="contact"))
         self.intro = page.html if page else ""
+        self._description = page.description if page else ""
         self.errors, self.sent = {}, False
+
+    def _page_meta(self) -> dict:
+        return {"description": self._description} if self._description else {}
 
     @rx.event
     @ui_only
