@@ -20,6 +20,7 @@ from orion_app.registry import Frontend, StoreRole, get_registry
 from orion_app.ui.guard import guarded, page_decision, public
 from tests.integration.helpers import add_store_member, platform_id, store_id
 from tests.integration.test_access_cache import sign_in_as, statements_during
+from tests.integration.test_guards_and_menus import FakeState
 
 ESSENTIAL = frozenset({"catalog", "inventory", "cart", "checkout", "orders"})
 PLANS = {
@@ -68,21 +69,6 @@ def plans(demo, monkeypatch) -> PlanTable:
     yield registry.provider(PORT_PLAN_ACCESS)
     registry._providers.pop(PORT_PLAN_ACCESS, None)
     access_cache.invalidate()
-
-
-@dataclass
-class FakeState:
-    """What the guard reads from a Reflex state: URL, session cookie, language."""
-
-    path: str
-    session_token: str = ""
-    lang: str = "en"
-
-    def _location(self):
-        return self.path, "localhost"
-
-    def _session_token(self):
-        return self.session_token
 
 
 def handler_of(module: str, permission: str | None, **options):
@@ -398,6 +384,7 @@ def test_through_billings_provider_a_subscription_change_counts_on_the_next_chec
 
     from modules.billing.models import Subscription
     from modules.billing.public import plans_of
+    from modules.tenancy.models import Store
 
     essential = subscribe("cafe-lux", "essential")
     assert "analytics" not in essential.modules
@@ -405,8 +392,9 @@ def test_through_billings_provider_a_subscription_change_counts_on_the_next_chec
     assert page_verdict(GATED[0], token) == Verdict.UPGRADE
     assert statements_during(lambda: page_verdict(GATED[0], token)) == 0
     with session_scope() as session:
-        row = session.exec(select(Subscription).where(Subscription.platform_id == platform_id("oms"))).all()
-        mine = next(r for r in row if r.plan_id == essential.id)
+        merchant = session.exec(select(Store.merchant_id).where(Store.code == "cafe-lux")).one()
+        where = (Subscription.merchant_id == merchant, Subscription.platform_id == platform_id("oms"))
+        mine = session.exec(select(Subscription).where(*where)).one()
         business = next(p for p in plans_of(session, platform_id("oms")) if "analytics" in p.modules)
         mine.plan_id = business.id
         session.add(mine)
