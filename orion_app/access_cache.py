@@ -1,9 +1,11 @@
 """The guard's inputs, cached per process and dropped everywhere at once when they change.
 
-Tenant resolution, enabled modules and the principal behind a session token change rarely
-and are read on every event. Each process keeps them in memory. A counter in Redis is the
-version of "who may do what": every commit that changes a platform, store, domain, module
-switch, user, role or session increments it and publishes the new number (`watch_models`).
+Tenant resolution, enabled modules, the store's plan (the `plan_access` port) and the
+principal behind a session token change rarely and are read on every event. Each process
+keeps them in memory. A counter in Redis is the version of "who may do what": every commit
+that changes a platform, store, domain, module switch, user, role, session, plan or
+subscription increments it and publishes the new number (`watch_models`, called by the
+modules owning those tables).
 Each process subscribes; every access decision drains what has arrived on that
 subscription without waiting (a poll of a socket, no round trip). Redis has written the
 message to every subscriber before the writer's commit returns, so a process that sees a
