@@ -422,3 +422,17 @@ def test_validate_warns_of_a_view_permission_that_read_only_would_refuse(monkeyp
     assert [(f.rule, f.module, f.severity) for f in findings if f.rule == "ORV014"] == [
         ("ORV014", "catalog", "warning")
     ]
+
+
+def test_a_download_of_a_module_outside_the_plan_answers_403_with_the_upgrade_message(team, plans):
+    from modules.marketplace.services.export import download_path
+    from tests.integration.helpers import Browser
+
+    browser = Browser()
+    plans.put("cafe-lux", "essential")
+    answer = browser.get(download_path("cafe-lux", "en"), "marie@cafe-lux.lu")
+    module = translate("marketplace.module.name", "en")
+    assert answer.status_code == 403
+    assert answer.text == translate("orion.error.upgrade", "en", module=module)
+    plans.put("cafe-lux", "professional", read_only=True)  # downloads are reads: open
+    assert browser.get(download_path("cafe-lux", "en"), "marie@cafe-lux.lu").status_code == 200
