@@ -413,7 +413,13 @@ def look_head() -> rx.Component:
         rx.cond(look["favicon"], rx.el.link(rel="icon", href=look["favicon"], type="image/webp")),
         rx.cond(
             look["font"],
-            rx.el.link(rel="preload", href=look["font"], as_="font", type="font/woff2", cross_origin=""),
+            rx.el.link(
+                rel="preload",
+                href=look["font"],
+                type="font/woff2",
+                cross_origin="",
+                custom_attrs={"as": "font"},  # `as_` is not a prop of Reflex's link
+            ),
         ),
     )
 
