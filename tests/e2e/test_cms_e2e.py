@@ -29,6 +29,22 @@ VELO = "/platforms/oms/storefront/velo-weber/"
 OUR_TERMS = "Nos conditions de vente"
 
 
+@pytest.fixture(autouse=True)
+def patient_expectations():
+    """Expectations wait up to 30 s here (a busy machine), 5 s again after these tests."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+def phone(browser, locale: str = "en-GB") -> Page:
+    """A 390 px page; generous timeouts, for a machine that other test runs keep busy."""
+    page = browser.new_context(locale=locale, viewport=PHONE).new_page()
+    page.set_default_timeout(60_000)
+    page.set_default_navigation_timeout(180_000)
+    return page
+
+
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.evaluate(SETTLED)
@@ -37,7 +53,7 @@ def shot(page: Page, name: str) -> None:
 
 
 def test_marie_publishes_french_terms_that_shoppers_see_in_the_footer_and_at_checkout(browser, app_server):
-    marie = browser.new_page(viewport=PHONE)
+    marie = phone(browser)
     sign_in(marie, app_server, "/store/cafe-lux/login", "marie@cafe-lux.lu")
     expect(marie).to_have_url(re.compile(r"/store/cafe-lux/"))
     marie.goto(app_server + "/store/cafe-lux/pages")
@@ -67,7 +83,7 @@ def test_marie_publishes_french_terms_that_shoppers_see_in_the_footer_and_at_che
     expect(marie.get_by_role("region", name="Revisions").get_by_text("Published")).to_have_count(1)
     shot(marie, "cms-editor-terms-fr")
 
-    shopper = browser.new_context(locale="fr-FR", viewport=PHONE).new_page()
+    shopper = phone(browser, "fr-FR")
     shopper.goto(app_server + CAFE)
     footer = shopper.locator("footer")
     expect(footer.get_by_role("link", name=OUR_TERMS)).to_be_visible()
@@ -97,7 +113,7 @@ def test_marie_publishes_french_terms_that_shoppers_see_in_the_footer_and_at_che
 
 
 def test_velo_weber_shows_the_platform_default_terms_with_its_own_name(browser, app_server):
-    shopper = browser.new_context(locale="fr-FR", viewport=PHONE).new_page()
+    shopper = phone(browser, "fr-FR")
     shopper.goto(app_server + VELO)
     shopper.locator("footer").get_by_role("link", name="Conditions générales de vente").click()
     expect(shopper.get_by_role("heading", level=1)).to_have_text("Conditions générales de vente")
@@ -115,7 +131,7 @@ def test_a_page_with_an_image_lacking_alt_text_is_refused_next_to_the_block(brow
         owner = Owner.store(store_by_code(session, "cafe-lux").id)
         image = media.upload(session, owner, "vitrine.png", buffer.getvalue())
         media.set_alt(session, owner, image.id, "en", "The shop window")
-    marie = browser.new_page(viewport=PHONE)
+    marie = phone(browser)
     sign_in(marie, app_server, "/store/cafe-lux/login", "marie@cafe-lux.lu")
     expect(marie).to_have_url(re.compile(r"/store/cafe-lux/"))
     marie.goto(app_server + "/store/cafe-lux/pages")
@@ -170,7 +186,7 @@ def test_the_platform_site_and_store_pages_are_in_the_first_html_response(produc
 
 
 def test_the_platform_home_and_contact_form_on_a_phone(browser, app_server):
-    visitor = browser.new_context(locale="fr-FR", viewport=PHONE).new_page()
+    visitor = phone(browser, "fr-FR")
     visitor.goto(app_server + "/platforms/oms/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(re.compile("^OMS Flow : le commerce"))
     expect(visitor.locator("footer").get_by_text("OMS Flow · OMS Flow")).to_have_count(0)

@@ -318,3 +318,30 @@ def test_the_legal_notice_shows_the_address_and_register_number_from_the_invoici
     assert "(RCS) : B123456" in html
     # Where orders is not enabled, its details are not asked for.
     assert "B123456" not in find_page(session, seen, key="legal_notice").html
+
+
+def test_marie_adapts_the_default_terms_in_the_editor_and_her_version_replaces_them(demo, session):
+    from modules.cms.services.pages import pages_of as owner_pages
+
+    tab = editor("/store/cafe-lux/pages", Browser().token(MARIE))
+    tab.call("load")
+    terms = next(row for row in tab.defaults if row["title"] == "Terms of sale")
+    tab.call("adapt_default", page_id=int(terms["id"]))
+    assert tab.editing and tab.page_id == 0 and tab.key == "terms"
+    tab.call("set_tab", lang="fr")
+    assert tab.title == "Conditions générales de vente" and "Café Lëtzebuerg" in tab.blocks[0]["text"]
+    tab.call("set_text", name="title", value="Nos conditions")
+    tab.call("set_block", index=0, name="text", value="Livraison offerte.")
+    tab.call("set_setting", name="status", value="published")
+    tab.call("save")
+    assert tab.errors == {} and tab.page_id > 0 and tab.tab == "fr" and len(tab.history) == 1
+    assert "Terms of sale" not in [row["title"] for row in tab.defaults]  # replaced by her own
+    page = find_page(session, visitor(session, "cafe-lux", "fr"), key="terms")
+    assert page.title == "Nos conditions" and page.level == "store_page" and "Livraison offerte." in page.html
+    tab.call("set_text", name="slug", value="mentions-legales")  # the legal notice's slug is free here…
+    tab.call("save")
+    assert tab.errors == {}
+    tab.call("restore", revision_id=int(tab.history[-1]["id"]))
+    assert tab.slug == "cgv" and len(tab.history) == 3
+    own = owner_pages(session, Owner.store(store_id("cafe-lux")))
+    assert [p.key for p in own] == ["terms"]

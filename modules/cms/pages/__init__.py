@@ -50,7 +50,7 @@ def platform_home_page() -> rx.Component:
                         rx.card(rx.text(s["name"], weight="medium")), href=s["href"], underline="none"
                     ),
                 ),
-                columns="3",
+                columns=rx.breakpoints(initial="2", sm="3"),
                 spacing="4",
                 width="100%",
             ),

@@ -183,6 +183,19 @@ def _block_controls(S, block: rx.Var, index: rx.Var) -> rx.Component:
     )
 
 
+def _block_input(S, block: rx.Var, index: rx.Var, name: str, label_key: str, **props) -> rx.Component:
+    return rx.el.label(
+        t(label_key),
+        rx.input(
+            default_value=block[name],
+            on_blur=lambda v: S.set_block(index, name, v),
+            style=INPUT_STYLE,
+            **props,
+        ),
+        **LABEL_STYLE,
+    )
+
+
 def _block(S, block: rx.Var, index: rx.Var) -> rx.Component:
     image_select = rx.el.label(
         t("cms.block.image_pick"),
@@ -216,49 +229,16 @@ def _block(S, block: rx.Var, index: rx.Var) -> rx.Component:
                 (
                     "products",
                     rx.vstack(
-                        rx.el.label(
-                            t("cms.block.skus"),
-                            rx.input(
-                                default_value=block["skus"],
-                                on_blur=lambda v: S.set_block(index, "skus", v),
-                                style=INPUT_STYLE,
-                            ),
-                            **LABEL_STYLE,
-                        ),
-                        rx.el.label(
-                            t("cms.block.limit"),
-                            rx.input(
-                                type="number",
-                                default_value=block["limit"],
-                                on_blur=lambda v: S.set_block(index, "limit", v),
-                                style=INPUT_STYLE,
-                            ),
-                            **LABEL_STYLE,
-                        ),
+                        _block_input(S, block, index, "skus", "cms.block.skus"),
+                        _block_input(S, block, index, "limit", "cms.block.limit", type="number"),
                         width="100%",
                     ),
                 ),
                 (
                     "cta",
                     rx.vstack(
-                        rx.el.label(
-                            t("cms.block.label"),
-                            rx.input(
-                                default_value=block["label"],
-                                on_blur=lambda v: S.set_block(index, "label", v),
-                                style=INPUT_STYLE,
-                            ),
-                            **LABEL_STYLE,
-                        ),
-                        rx.el.label(
-                            t("cms.block.href"),
-                            rx.input(
-                                default_value=block["href"],
-                                on_blur=lambda v: S.set_block(index, "href", v),
-                                style=INPUT_STYLE,
-                            ),
-                            **LABEL_STYLE,
-                        ),
+                        _block_input(S, block, index, "label", "cms.block.label"),
+                        _block_input(S, block, index, "href", "cms.block.href"),
                         width="100%",
                     ),
                 ),

@@ -15,6 +15,8 @@ BODY_STYLE = {
     "& h3": {"font_size": "1.15em", "margin": "1.2em 0 0.4em", "font_weight": "600"},
     "& p, & ul, & ol, & table, & blockquote": {"margin": "0 0 0.9em"},
     "& ul, & ol": {"padding_left": "1.4em"},
+    "& ul": {"list_style": "disc"},
+    "& ol": {"list_style": "decimal"},
     "& img": {"max_width": "100%", "height": "auto", "border_radius": "8px"},
     "& a": {"color": "var(--accent-11)", "text_decoration": "underline"},
     "& table": {"border_collapse": "collapse", "display": "block", "overflow_x": "auto"},

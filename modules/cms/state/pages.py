@@ -198,6 +198,7 @@ class PagesState(OrionState):
 
     def _open(self, page_id, key, placement, position, status, publish_at, texts: dict[str, dict]) -> None:
         """Show a page in the editor; `texts`: language -> slug, title, description, blocks."""
+        previous = self.tab if self.editing else ""
         self._drafts = {
             lang: {
                 "slug": t["slug"],
@@ -213,8 +214,9 @@ class PagesState(OrionState):
         self.errors, self.other_tab_errors, self.preview, self.history = {}, "", "", []
         self.editing = True
         self.tab = ""
-        # The visitor's language when the page has it, else the first language it has.
-        order = [lang for lang in [self.lang, *self.languages] if lang in self.languages]
+        # The tab open before (after a save), else the user's language, when the page has
+        # it; else the first language it has.
+        order = [lang for lang in [previous, self.lang, *self.languages] if lang in self.languages]
         self._show_tab(next((lang for lang in order if lang in self._drafts), order[0]))
 
     def _show_history(self, history) -> None:
@@ -348,33 +350,41 @@ class PagesState(OrionState):
         return self._save()
 
     def _save(self):
-        access = current_access()
         data = self._input()
+        return self._write(
+            lambda session, owner, who: save_page(
+                session, owner, self.page_id or None, data, level=self._level(), **who
+            ),
+            "cms.editor.saved",
+        )
+
+    def _write(self, action, done_key: str):
+        """Run a save or a restore (`action(session, owner, author and rules)`), then show the
+        saved page and its revisions, or the refusals next to their fields."""
+        access = current_access()
+        who = {
+            "languages": tuple(self.languages),
+            "author_user_id": access.principal.user_id,
+            "author_name": access.principal.name,
+            "catalog_enabled": self.grids,
+        }
         try:
             with session_scope() as session:
                 owner = self._owner(session)
-                record = save_page(
-                    session,
-                    owner,
-                    self.page_id or None,
-                    data,
-                    level=self._level(),
-                    languages=tuple(self.languages),
-                    author_user_id=access.principal.user_id,
-                    author_name=access.principal.name,
-                    catalog_enabled=self.grids,
-                )
+                record = action(session, owner, who)
                 history = revisions(session, owner, record.id)
         except FieldErrors as error:
             self._show_errors(translated_errors(error, self.lang))
             return rx.toast.error(translate("cms.editor.not_saved", self.lang))
+        except (NotFound, ValueError, TypeError):
+            return rx.toast.error(translate("orion.error.not_found", self.lang))
         except ServiceError as error:
             return rx.toast.error(translate(error.message_key, self.lang, **error.params))
-        self.page_id, self.errors, self.other_tab_errors = record.id, {}, ""
+        self._open_record(record)
         self._show_history(history)
         self._reload()
         self.editing = True
-        return rx.toast.success(translate("cms.editor.saved", self.lang))
+        return rx.toast.success(translate(done_key, self.lang))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         """Errors of this tab next to their fields (`slug`, `block.2`), settings' as they are;
@@ -402,31 +412,12 @@ class PagesState(OrionState):
         return self._restore(revision_id)
 
     def _restore(self, revision_id: int):
-        access = current_access()
-        try:
-            with session_scope() as session:
-                owner = self._owner(session)
-                record = restore_revision(
-                    session,
-                    owner,
-                    self.page_id,
-                    int(revision_id),
-                    languages=tuple(self.languages),
-                    author_user_id=access.principal.user_id,
-                    author_name=access.principal.name,
-                    catalog_enabled=self.grids,
-                )
-                history = revisions(session, owner, record.id)
-        except FieldErrors as error:
-            self._show_errors(translated_errors(error, self.lang))
-            return rx.toast.error(translate("cms.editor.not_saved", self.lang))
-        except (NotFound, ValueError, TypeError):
-            return rx.toast.error(translate("orion.error.not_found", self.lang))
-        self._open_record(record)
-        self._show_history(history)
-        self._reload()
-        self.editing = True
-        return rx.toast.success(translate("cms.editor.restored", self.lang))
+        return self._write(
+            lambda session, owner, who: restore_revision(
+                session, owner, self.page_id, int(revision_id), **who
+            ),
+            "cms.editor.restored",
+        )
 
     @rx.event
     @guarded(MANAGE)
