@@ -88,3 +88,32 @@ def test_marie_changes_the_primary_colour_and_the_storefront_shows_it(page: Page
         shop.screenshot(path=str(SHOTS / "storefront-themed-390.png"), full_page=False)
     finally:
         shop.close()
+
+
+def test_the_first_server_rendered_response_already_carries_the_theme(production_site):
+    """No flash of the default look: the production server's first HTML has the store's
+    colours, font rules (swap) with the font preloaded in the head, and the centred header."""
+    import sqlite3
+
+    import httpx
+
+    base, database = production_site
+    with sqlite3.connect(database) as db:
+        store = db.execute("SELECT id FROM store WHERE code = 'cafe-lux'").fetchone()[0]
+        db.execute(
+            'INSERT INTO store_theme (store_id, "primary", accent, font, header_layout, updated_at)'
+            " VALUES (?, ?, ?, 'lora', 'centered', CURRENT_TIMESTAMP)",
+            (store, PRIMARY, ACCENT),
+        )
+    try:
+        html = httpx.get(base + STOREFRONT, headers={"accept-language": "fr"}, timeout=60).text
+    finally:
+        with sqlite3.connect(database) as db:
+            db.execute("DELETE FROM store_theme WHERE store_id = ?", (store,))
+    head, _, body = html.partition("</head>")
+    assert f"--accent-9:{PRIMARY}" in body and f"--orion-accent:{ACCENT}" in body
+    assert "font-family:Lora Variable;font-style:normal;font-display:swap" in body
+    assert 'class="orion-look' in body or "orion-look " in body
+    preload = re.search(r'<link[^>]*href="/fonts/lora-latin-wght-normal.woff2"[^>]*>', head)
+    assert preload, "the font is preloaded from the head"
+    assert 'rel="preload"' in preload.group(0) and 'as="font"' in preload.group(0)
