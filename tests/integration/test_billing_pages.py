@@ -188,6 +188,8 @@ def test_a_card_then_an_upgrade_and_with_stripe_down_nothing_changes(browser, st
     tab.call("change")
     assert tab.error == "" and tab.plan_code == "professional"
     assert subscription("velo-weber").stripe_subscription_id
+    tab.call("load")
+    assert tab.status == "active" and tab.invoices and tab.invoices[0]["amount"] == "€99.00"
 
 
 def test_an_on_request_plan_cannot_be_chosen_from_the_page(browser):

@@ -2,13 +2,14 @@
 
 import reflex as rx
 
-from modules.billing.state.subscription import STATUSES, BillingState
+from modules.billing.state.subscription import CARD_SECTION_ID, STATUSES, BillingState
 from modules.payments.public import card_element
 from orion_app.ui.components import confirm_dialog, form_error, page, section, when
 from orion_app.ui.i18n import label, t
 from orion_app.ui.tables import data_table, row
 
 B = BillingState
+INVOICE_STATUSES = ("draft", "open", "paid", "void", "uncollectible")
 
 # The welcome checklist after sign-up: (text key, page of the store dashboard it leads to).
 CHECKLIST = (
@@ -19,18 +20,29 @@ CHECKLIST = (
 )
 
 
+def _notice(icon: str, color: str, *children: rx.Component, **props) -> rx.Component:
+    """A callout holding blocks of its own (`rx.callout` wraps its text in a <p>, where no
+    block may go)."""
+    return rx.callout.root(
+        rx.callout.icon(rx.icon(icon)),
+        rx.box(*children, color=f"var(--{color}-11)", font_size="var(--font-size-2)"),
+        color_scheme=color,
+        **props,
+    )
+
+
 def _status_line() -> rx.Component:
     return rx.match(
         B.status,
         ("trialing", rx.text(t("billing.status.trial_left", days=B.trial_days_left), weight="bold")),
         (
             "past_due",
-            rx.callout(
+            _notice(
+                "triangle_alert",
+                "orange",
                 rx.hstack(
                     rx.text(t("billing.status.past_due_until")), when(B.grace_ends), wrap="wrap", spacing="1"
                 ),
-                icon="triangle_alert",
-                color_scheme="orange",
             ),
         ),
         (
@@ -103,7 +115,7 @@ def _usage_bar(item: rx.Var) -> rx.Component:
             rx.fragment(),
             rx.progress(
                 value=item["percent"].to(int),
-                color_scheme=rx.cond(item["full"].to(bool), "red", "blue"),
+                color_scheme=rx.cond(item["full"].to(bool), "amber", "blue"),
                 width="100%",
             ),
         ),
@@ -194,6 +206,7 @@ def _card() -> rx.Component:
                 width="100%",
             ),
         ),
+        id=CARD_SECTION_ID,
     )
 
 
@@ -202,7 +215,7 @@ def _invoice(invoice: rx.Var) -> rx.Component:
         rx.code(invoice["number"]),
         when(invoice["created"]),
         invoice["amount"],
-        invoice["status"],
+        label(invoice["status"], "billing.invoice_status", INVOICE_STATUSES),
         rx.cond(invoice["pdf"] != "", rx.link("PDF", href=invoice["pdf"], is_external=True)),
     )
 
@@ -228,14 +241,14 @@ def _invoices() -> rx.Component:
 def _welcome() -> rx.Component:
     return rx.cond(
         B.welcome,
-        rx.callout(
+        _notice(
+            "party_popper",
+            "green",
             rx.vstack(
                 rx.text(t("billing.welcome.title"), weight="bold"),
                 *(rx.link(t(key), href=B.store_base + path) for key, path in CHECKLIST),
                 spacing="1",
             ),
-            icon="party_popper",
-            color_scheme="green",
             width="100%",
             data_testid="welcome-checklist",
         ),

@@ -21,6 +21,7 @@ from orion_app.ui.state import OrionState
 MANAGE = "billing.subscription.manage"
 INTERVALS = ("month", "year")
 STATUSES = ("trialing", "active", "past_due", "read_only", "canceled")
+CARD_SECTION_ID = "billing-card"
 
 
 def _scope() -> tuple[int, int]:
@@ -229,9 +230,12 @@ class BillingState(OrionState):
                 self.card_error = translate("billing.error.gateway", self.lang)
                 return None
         self.card_status = "mounting"
-        return rx.call_script(
-            mount_card(setup.stripe_js_url, setup.publishable_key), callback=BillingState.card_mounted
-        )
+        return [
+            rx.call_script(
+                mount_card(setup.stripe_js_url, setup.publishable_key), callback=BillingState.card_mounted
+            ),
+            rx.scroll_to(CARD_SECTION_ID),
+        ]
 
     @rx.event
     @ui_only
