@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from modules.billing import public as billing
 from modules.billing.public import SignUpForm
-from orion_app import session_cookie
+from orion_app import ratelimit, session_cookie
 from orion_app.access import check_access
 from orion_app.auth_api import request_origin
 from orion_app.db import session_scope
@@ -31,6 +31,8 @@ SIGN_UP_PATH = "/api/billing/sign-up"
 # What the page gets back after a refusal so nobody types it twice (never the password).
 KEPT = ("plan", "interval", "merchant_name", "owner_name", "email", "store_code", "store_name", "card")
 NO_STORE = {"Cache-Control": "no-store"}
+# Each attempt hashes a password and may create a merchant: a few an hour from one address.
+SIGN_UPS_PER_ADDRESS = ratelimit.Limit("billing-sign-up-ip", 10, 3600)
 
 
 def _refused(status: int, text: str) -> Response:
@@ -78,6 +80,11 @@ async def sign_up_endpoint(request: Request) -> Response:
         return _refused(404, "Unknown sign-up page.")
     values = form_of(form)
     ip = request.client.host if request.client else ""
+    if (
+        await run_in_threadpool(ratelimit.record_hit, SIGN_UPS_PER_ADDRESS, ip)
+        > SIGN_UPS_PER_ADDRESS.max_hits
+    ):
+        return _back(origin, tenant, form, {"e_form": "orion.error.too_many"})
 
     def work():
         with session_scope() as session:

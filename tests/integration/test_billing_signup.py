@@ -100,6 +100,17 @@ def test_bad_input_goes_back_to_the_form_next_to_its_field_keeping_what_was_type
     assert tab.languages == ["en", "fr"]
 
 
+def test_an_address_signing_up_again_and_again_is_stopped(client):
+    for attempt in range(10):
+        response = post(client, **(LENA | {"store_code": "admin"}))
+        assert "e_store_code" in parse_qs(urlsplit(response.headers["location"]).query), attempt
+    response = post(client, **LENA)
+    query = parse_qs(urlsplit(response.headers["location"]).query)
+    assert query["e_form"] == ["orion.error.too_many"] and "set-cookie" not in response.headers
+    with session_scope() as session:
+        assert store_by_code(session, "fleurs") is None
+
+
 def test_a_form_from_another_site_is_refused(client):
     assert post(client, origin="https://evil.example", **LENA).status_code == 403
     assert post(client, origin=None, **LENA).status_code == 403
