@@ -83,5 +83,8 @@ MODULE = ModuleDefinition(
     widget_provider="modules.catalog.providers:overview_widgets",
     provides={"product_labels": "modules.catalog.providers:ProductLabels"},
     seed_demo="modules.catalog.demo:seed",
-    contributes={"usage_counters": "modules.catalog.usage:COUNTERS"},
+    contributes={
+        "usage_counters": "modules.catalog.usage:COUNTERS",
+        "product_grid": "modules.catalog.cms_grid:product_cards",
+    },
 )

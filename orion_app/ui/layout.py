@@ -519,7 +519,8 @@ def store_footer(brand: rx.Var) -> rx.Component:
                         rx.foreach(
                             ShellState.legal_pages, lambda p: rx.link(p["label"], href=p["href"], size="1")
                         ),
-                        gap="3",
+                        column_gap="1em",
+                        row_gap="0.25em",
                         wrap="wrap",
                     ),
                     aria_label=t("orion.footer.legal"),

@@ -345,3 +345,40 @@ def test_marie_adapts_the_default_terms_in_the_editor_and_her_version_replaces_t
     assert tab.slug == "cgv" and len(tab.history) == 3
     own = owner_pages(session, Owner.store(store_id("cafe-lux")))
     assert [p.key for p in own] == ["terms"]
+
+
+def test_a_product_grid_shows_the_hand_picked_products_in_their_order_where_catalog_is_enabled(demo, session):
+    from modules.catalog.public import Item, upsert_products
+    from modules.tenancy.public import store_by_code
+
+    store = store_by_code(session, "cafe-lux")
+    items = [
+        Item("GRID-1", {"price_cents": 990}, {"title": "Nougat"}),
+        Item("GRID-2", {"price_cents": 1450}, {"title": "Pralines"}),
+    ]
+    upsert_products(
+        session, store.id, store.merchant_id, platform_id("oms"), "fr", items, source="test", warehouse="main"
+    )
+    session.commit()
+    grid = {"kind": "products", "skus": "GRID-2, GRID-1, NOPE", "limit": 8}
+    with pytest.raises(FieldErrors) as refused:
+        store_page(session, "cafe-lux", {"fr": {"slug": "douceurs", "title": "Douceurs", "blocks": [grid]}})
+    assert refused.value.errors == {"block.fr.0": "cms.error.catalog_off"}  # where no grid source is enabled
+    save_page(
+        session,
+        Owner.store(store.id),
+        None,
+        PageInput(
+            status="published", texts={"fr": {"slug": "douceurs", "title": "Douceurs", "blocks": [grid]}}
+        ),
+        level="store_page",
+        languages=ALL,
+        catalog_enabled=True,
+    )
+    seen = visitor(session, "cafe-lux", "fr")
+    html = find_page(
+        session, Visitor(**{**seen.__dict__, "enabled": frozenset({"catalog"})}), slug="douceurs"
+    ).html
+    assert html.index("Pralines") < html.index("Nougat") and "14,50" in html
+    assert 'href="/platforms/oms/storefront/cafe-lux/products/' in html
+    assert "Pralines" not in find_page(session, seen, slug="douceurs").html  # catalog off: no grid

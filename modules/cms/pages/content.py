@@ -214,6 +214,7 @@ def _block(S, block: rx.Var, index: rx.Var) -> rx.Component:
             default_value=block["text"],
             on_blur=lambda v: S.set_block(index, "text", v),
             rows="8",
+            width="100%",
             style={**INPUT_STYLE, "font_family": "monospace"},
         ),
         **LABEL_STYLE,
