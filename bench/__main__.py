@@ -5,12 +5,15 @@ import sys
 from datetime import UTC, datetime
 
 from bench import (
+    billing_jobs,
     compile_time,
     event_roundtrip,
     first_response,
+    invoices,
     lighthouse,
     mail_delivery,
     marketplace_import,
+    placement,
     storefront,
     storefront_load,
     webhooks,
@@ -27,6 +30,9 @@ BENCHES = {
     "storefront_load": storefront_load.run,
     "mail_delivery": mail_delivery.run,
     "webhooks": webhooks.run,
+    "placement": placement.run,
+    "invoices": invoices.run,
+    "billing_jobs": billing_jobs.run,
 }
 
 

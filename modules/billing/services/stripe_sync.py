@@ -40,6 +40,29 @@ def our_status(row: Subscription, sub: StripeSubscription) -> str:
     return "active"
 
 
+def plan_of_stripe(session: Session, platform_id: int, stripe_plan: str) -> Plan | None:
+    """Our plan behind a Stripe plan id, remembered for the session (the hourly sync asks for
+    the same few plans once per subscription); only plans found are remembered."""
+    known = session.info.setdefault("billing_stripe_plans", {})
+    key = (platform_id, stripe_plan)
+    plan = known.get(key)
+    if (
+        plan is not None
+        and plan in session
+        and stripe_plan in (plan.stripe_plan_monthly, plan.stripe_plan_yearly)
+    ):
+        return plan
+    plan = session.exec(
+        select(Plan).where(
+            Plan.platform_id == platform_id,
+            (Plan.stripe_plan_monthly == stripe_plan) | (Plan.stripe_plan_yearly == stripe_plan),
+        )
+    ).first()
+    if plan is not None:
+        known[key] = plan
+    return plan
+
+
 def apply_subscription(
     session: Session, row: Subscription, sub: StripeSubscription, at: datetime
 ) -> list[tuple[str, str, str]]:
@@ -53,12 +76,7 @@ def apply_subscription(
             setattr(row, field, value)
 
     if sub.plan_id:
-        plan = session.exec(
-            select(Plan).where(
-                Plan.platform_id == row.platform_id,
-                (Plan.stripe_plan_monthly == sub.plan_id) | (Plan.stripe_plan_yearly == sub.plan_id),
-            )
-        ).first()
+        plan = plan_of_stripe(session, row.platform_id, sub.plan_id)
         if plan is not None:
             put("plan_id", plan.id)
             put("interval", "year" if plan.stripe_plan_yearly == sub.plan_id else "month")
