@@ -3,8 +3,7 @@
 import pytest
 
 from modules.catalog.services.values import gtin_type
-from orion_app.enablement import save_module_config
-from tests.integration.helpers import platform_id
+from tests.integration.billing_helpers import set_plan_limit
 from tests.integration.marketplace_helpers import (
     GTINS,
     errors_of,
@@ -91,7 +90,8 @@ def test_quantity_column_sets_stock_with_movements(shop, tmp_path):
 
 def test_plan_limit_rejects_rows_beyond_it(demo, tmp_path, monkeypatch):
     use_files_dir(monkeypatch, tmp_path / "files")
-    save_module_config(platform_id("oms"), "contracts", {"limits": {"products_limit": 4}}, None)
-    result = import_file(write_feed(tmp_path, feed_text([product_row(n) for n in range(1, 7)])), store_ref())
+    shop = store_ref()
+    set_plan_limit(shop.merchant_id, shop.platform_id, "products_limit", 4)  # the merchant's plan
+    result = import_file(write_feed(tmp_path, feed_text([product_row(n) for n in range(1, 7)])), shop)
     assert (result.created, result.rejected) == (4, 2)
     assert [e[2] for e in errors_of(result.id)] == ["contracts.limit_reached"] * 2
