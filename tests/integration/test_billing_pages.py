@@ -335,3 +335,14 @@ def test_the_pricing_page_lists_the_tiers_with_prices_in_the_readers_language(br
     assert any("200" in line for line in essential["lines"])
     enterprise = next(plan for plan in tab.plans if plan["code"] == "enterprise")
     assert enterprise["on_request"] and enterprise["href"].startswith("mailto:")
+
+
+def test_admins_read_each_job_run_with_its_slot_counts_and_end(browser):
+    from modules.billing.jobs import check_trial_expirations
+
+    check_trial_expirations(now=utcnow())
+    tab = Tab(JobRunsState, "/admin/billing/jobs", browser.token(ADA), runs=[])
+    tab.call("load")
+    run = tab.runs[0]
+    assert run["job"] == "check_trial_expirations" and run["status"] == "done"
+    assert run["started"] and run["finished"] and run["slot"].endswith("01:00")
