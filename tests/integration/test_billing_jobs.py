@@ -17,6 +17,7 @@ from tests.integration.test_billing_plans import _merchant
 
 def test_trial_reminders_then_read_only_once_per_slot(demo, mail_sink):
     oms, velo = platform_id("oms"), _merchant("Vëlo Weber SA")
+    _merchant("Atelier Lux SARL")  # the demo's other trial: only Vëlo Weber's counts here
     start = utcnow().replace(hour=0, minute=30, second=0, microsecond=0)
     with session_scope() as session:
         start_trial(session, velo, oms, "essential", now=start)
