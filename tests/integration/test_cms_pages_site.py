@@ -72,3 +72,39 @@ def test_every_demo_platform_has_its_home_about_and_contact_in_each_language(dem
                 "header": [],
                 "footer": [],
             }  # they have menu entries of their own
+
+
+def admin_editor(token: str):
+    from modules.cms.state.platform_pages import PlatformPagesState
+    from tests.integration.helpers import Tab
+
+    fields = dict(rows=[], defaults=[], editing=False, page_id=0, key="", placement="none", position="0")
+    fields |= dict(status="draft", publish_at="", languages=[], tab="", slug="", title="", description="")
+    fields |= dict(blocks=[], images=[], grids=False, preview="", errors={}, other_tab_errors="", history=[])
+    fields |= dict(platforms=[], platform_code="", level="platform_page", level_options=[])
+    return Tab(PlatformPagesState, "/admin/content", token, form_key=0, _drafts={}, **fields)
+
+
+def test_a_platform_admin_edits_only_the_pages_of_the_platforms_they_administer(demo, session):
+    from modules.cms.services.pages import pages_of
+    from modules.cms.services.scope import Owner
+    from tests.integration.helpers import Browser
+
+    main_home = next(p for p in pages_of(session, Owner.platform(platform_id("main"))) if p.key == "home")
+    tab = admin_editor(Browser().token("ops@omsflow.lu"))
+    tab.call("load")
+    assert tab.platforms == [{"value": "oms", "label": "OMS Flow"}] and tab.platform_code == "oms"
+    assert sorted(row["title"] for row in tab.rows) == [
+        "About OMS Flow",
+        "Contact",
+        "OMS Flow: commerce for Luxembourg's independent shops",
+    ]
+    tab.call("choose_platform", code="main")
+    assert tab.platform_code == "oms"  # not theirs: back to the one they administer
+    tab.call("open_page", page_id=main_home.id)
+    assert tab.editing is False
+    tab.call("choose_level", level="store_default")
+    assert [row["slug"] for row in tab.rows] == ["p/legal-notice", "p/terms", "p/privacy", "p/withdrawal"]
+    terms = next(row for row in tab.rows if row["slug"] == "p/terms")
+    tab.call("open_page", page_id=int(terms["id"]))
+    assert tab.editing and "{{ store.name }}" in tab.blocks[0]["text"]  # defaults keep their placeholders
