@@ -80,6 +80,23 @@ def _list(S, admin: bool = False) -> rx.Component:
     return rx.vstack(own, *([] if admin else [defaults]), spacing="4", width="100%")
 
 
+def _choice(
+    S, name: str, label_key: str, value: rx.Var, choices: tuple[str, ...], prefix: str
+) -> rx.Component:
+    """A setting picked from `choices`, each shown as its `<prefix>.<choice>` text."""
+    return _labelled(
+        S,
+        label_key,
+        select(
+            *[rx.el.option(t(f"{prefix}.{choice}"), value=choice) for choice in choices],
+            value=value,
+            on_change=lambda v: S.set_setting(name, v),
+            style=INPUT_STYLE,
+        ),
+        name,
+    )
+
+
 def _settings(S, admin: bool = False) -> rx.Component:
     key = _labelled(
         S,
@@ -89,18 +106,8 @@ def _settings(S, admin: bool = False) -> rx.Component:
     )
     return rx.grid(
         *([key] if admin else []),
-        _labelled(
-            S,
-            "cms.editor.status",
-            select(
-                rx.el.option(t("cms.status.draft"), value="draft"),
-                rx.el.option(t("cms.status.published"), value="published"),
-                rx.el.option(t("cms.status.scheduled"), value="scheduled"),
-                value=S.status,
-                on_change=lambda v: S.set_setting("status", v),
-                style=INPUT_STYLE,
-            ),
-            "status",
+        _choice(
+            S, "status", "cms.editor.status", S.status, ("draft", "published", "scheduled"), "cms.status"
         ),
         rx.cond(
             S.status == "scheduled",
@@ -116,18 +123,8 @@ def _settings(S, admin: bool = False) -> rx.Component:
                 "publish_at",
             ),
         ),
-        _labelled(
-            S,
-            "cms.editor.placement",
-            select(
-                rx.el.option(t("cms.placement.none"), value="none"),
-                rx.el.option(t("cms.placement.header"), value="header"),
-                rx.el.option(t("cms.placement.footer"), value="footer"),
-                value=S.placement,
-                on_change=lambda v: S.set_setting("placement", v),
-                style=INPUT_STYLE,
-            ),
-            "placement",
+        _choice(
+            S, "placement", "cms.editor.placement", S.placement, ("none", "header", "footer"), "cms.placement"
         ),
         _labelled(
             S,
