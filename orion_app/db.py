@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import ARRAY, any_, bindparam, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from orion_app.settings import get_settings
@@ -132,8 +133,9 @@ def session_scope() -> Iterator[Session]:
             yield shared
             if shared.new or shared.dirty or shared.deleted:
                 shared.commit()
-        except Exception:
-            shared.rollback()
+        except Exception as error:
+            if _must_roll_back(shared, error):
+                shared.rollback()
             raise
         return
     with Session(get_engine(), expire_on_commit=False) as session:
@@ -143,6 +145,35 @@ def session_scope() -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+def _must_roll_back(shared: Session, error: Exception) -> bool:
+    """Whether an error inside a shared session's scope ends its transaction: when the
+    database failed, or something was written (pending, flushed or executed). A refusal raised by
+    code that only read (a product that is not there: NotFound) keeps the transaction, so
+    the page load's next loader reads on the same connection."""
+    return (
+        isinstance(error, SQLAlchemyError)
+        or bool(shared.new or shared.dirty or shared.deleted)
+        or shared.info.get(_FLUSHED, False)
+    )
+
+
+_FLUSHED = "orion_flushed"
+
+
+def _note_flush(session: Session, _context) -> None:
+    session.info[_FLUSHED] = True
+
+
+def _note_statement(state) -> None:
+    """A statement run through the session that may write (insert, update, delete, text)."""
+    if not state.is_select:
+        state.session.info[_FLUSHED] = True
+
+
+def _forget_flush(session: Session, *_args) -> None:
+    session.info.pop(_FLUSHED, None)
 
 
 @asynccontextmanager
@@ -158,6 +189,10 @@ async def shared_session() -> AsyncIterator[None]:
         yield
         return
     session = Session(get_engine(), expire_on_commit=False)
+    event.listen(session, "after_flush", _note_flush)
+    event.listen(session, "do_orm_execute", _note_statement)
+    event.listen(session, "after_commit", _forget_flush)
+    event.listen(session, "after_soft_rollback", _forget_flush)
     token = _shared.set(session)
     try:
         yield
