@@ -273,7 +273,14 @@ def test_the_platform_admin_previews_a_plan_change_and_reads_the_job_runs(browse
     expect(page.get_by_test_id("plan-preview")).to_be_visible()
     shot(page, "10-admin-plan-preview")
     page.get_by_role("button", name="Cancel").click()
+    from modules.billing.jobs import reset_period_counters
+
+    reset_period_counters(now=utcnow())
     page.goto(app_server + "/admin/billing/jobs")
     expect(page.get_by_role("heading", name="Billing jobs")).to_be_visible()
+    expect(page.get_by_text("reset_period_counters").first).to_be_visible()
+    expect(
+        page.get_by_role("cell", name=re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")).first
+    ).to_be_visible()
     shot(page, "11-admin-job-runs")
     page.context.close()

@@ -9,14 +9,17 @@ from orion_app.ui.tables import data_table, row
 
 def _run(run: rx.Var) -> rx.Component:
     return row(
-        rx.code(run["job"]),
-        rx.code(run["slot"]),
-        rx.badge(run["status"], color_scheme=rx.cond(run["status"] == "failed", "red", "gray")),
+        rx.vstack(
+            rx.code(run["job"]),
+            rx.badge(run["status"], color_scheme=rx.cond(run["status"] == "failed", "red", "gray")),
+            spacing="1",
+        ),
         when(run["started"]),
         when(run["finished"]),
         run["counts"],
         run["fixes"],
         rx.text(run["errors"], color_scheme="red", size="1"),
+        rx.code(run["slot"]),
     )
 
 
@@ -26,13 +29,12 @@ def job_runs_page() -> rx.Component:
         data_table(
             (
                 "billing.jobs.job",
-                "billing.jobs.slot",
-                "billing.jobs.status",
                 "billing.jobs.started",
                 "billing.jobs.finished",
                 "billing.jobs.counts",
                 "billing.jobs.fixes",
                 "billing.jobs.errors",
+                "billing.jobs.slot",
             ),
             JobRunsState.runs,
             _run,
