@@ -421,4 +421,4 @@ def test_merchants_from_before_the_platform_column_are_registered_on_their_first
                 select(Merchant.name, Platform.code).join(Platform, Platform.id == Merchant.platform_id)
             ).all()
         )
-    assert registered == {"Café Lëtzebuerg SARL": "oms", "Vëlo Weber SA": "oms"}
+    assert registered == {"Café Lëtzebuerg SARL": "oms", "Vëlo Weber SA": "oms", "Atelier Lux SARL": "oms"}

@@ -10,6 +10,7 @@ from orion_app import enablement
 from orion_app.db import session_scope, utcnow
 from orion_app.errors import FieldErrors, NotFound, ServiceError
 from orion_app.jobs import build_scheduler
+from tests.integration.billing_helpers import without_subscription
 from tests.integration.helpers import platform_id
 from tests.integration.marketplace_helpers import (
     errors_of,
@@ -80,6 +81,7 @@ def test_a_feed_needs_a_web_address_and_a_valid_schedule(shop):
 
 
 def test_the_plan_must_include_letzshop_sync(shop, monkeypatch):
+    without_subscription(shop.merchant_id)  # no billing plan: contracts' setting answers
     monkeypatch.setenv("CONTRACTS_LIMITS", '{"letzshop_sync": 0}')
     with pytest.raises(ServiceError) as refused:
         save(shop)
