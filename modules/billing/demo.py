@@ -147,7 +147,7 @@ def seed(session: Session) -> list[str]:
     session.commit()
     if "oms" in platforms and store_by_code(session, SIGNED_UP.store_code, active_only=False) is None:
         # Signed up like a visitor would, 24 days ago: the trial's last week shows its banner.
-        sign_up(session, "oms", SIGNED_UP, now=now - timedelta(days=24))
+        sign_up(session, "oms", SIGNED_UP, now=now - timedelta(days=24), signed_in=False)
         session.commit()
     return [
         "Billing: Essential, Professional, Business and Enterprise on every platform; "

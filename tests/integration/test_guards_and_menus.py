@@ -95,6 +95,7 @@ def test_staff_menus_show_only_what_the_role_may_open(demo):
         "marketplace.menu.import",
         "payments.ui.menu.store",
         "checkout.shipping.menu",
+        "cms.menu.pages",
         "cms.menu.media",
         "cms.menu.theme",
         "billing.menu.billing",
@@ -153,7 +154,8 @@ def test_only_enabled_modules_are_asked_for_context(demo):
         public=True,
     )
     request = ContextRequest(Frontend.PLATFORM, access.tenant.platform, None, "en")
-    assert page_context(request, access.enabled - {"tenancy"}) == {}
+    assert page_context(request, access.enabled - {"tenancy", "billing"}) == {}
+    assert set(page_context(request, frozenset({"billing"}))) == {"plans"}  # the pricing page's
 
 
 def explode(_request):

@@ -26,7 +26,13 @@ def _plan_errors(session: Session, platform_id: int, form: SignUpForm) -> dict[s
 
 
 def sign_up(
-    session: Session, platform_code: str, form: SignUpForm, ip: str = "", *, now: datetime | None = None
+    session: Session,
+    platform_code: str,
+    form: SignUpForm,
+    ip: str = "",
+    *,
+    now: datetime | None = None,
+    signed_in: bool = True,
 ) -> SignUpResult:
     """Merchant, owner and store on the platform `platform_code`, the trial of the form's
     plan (a self-serve, active one) and a staff session token for the owner.
@@ -35,7 +41,8 @@ def sign_up(
     the plan layer (`plan_access`) lets through the core ones and the plan's optional ones.
     Bad input raises `FieldErrors` keyed by the form's fields (plan, interval, merchant_name,
     owner_name, email, password, store_code, store_name, languages, default_language).
-    `now` (tests, demo) is when the trial starts."""
+    `now` (tests, demo) is when the trial starts; `signed_in=False` (the demo seed) opens no
+    session for the owner (`session_token` is "")."""
     platform = platform_by_code(session, platform_code)
     if platform is None:
         raise NotFound()
@@ -56,7 +63,7 @@ def sign_up(
         ui_language=form.ui_language,
     )
     start_trial(session, created.merchant_id, platform.id, form.plan_code, form.interval, now=now)
-    token = open_staff_session(session, created.user_id, ip)
+    token = open_staff_session(session, created.user_id, ip) if signed_in else ""
     return SignUpResult(
         user_id=created.user_id,
         merchant_id=created.merchant_id,

@@ -20,7 +20,7 @@ def feature_label(code: str, lang: str) -> str:
 
 
 def limit_text(code: str, limit: int | None, lang: str) -> str:
-    """'200 Products', 'Unlimited Products', 'Analytics' (a flag that is on), '' (not included)."""
+    """'Products: 200', 'Unlimited Products', 'Analytics' (a flag that is on), '' (not included)."""
     feature = get_registry().features.get(code)
     label = feature_label(code, lang)
     if feature is not None and feature.kind == "flag":
@@ -29,12 +29,25 @@ def limit_text(code: str, limit: int | None, lang: str) -> str:
         return translate("billing.limit.unlimited", lang, feature=label)
     if limit == 0:
         return ""
-    return f"{number(limit, lang)} {label}"
+    return translate("billing.limit.count", lang, feature=label, count=number(limit, lang))
+
+
+def _offered(code: str) -> bool:
+    """A feature of a module that is built (a planned module's feature is not sold yet)."""
+    registry = get_registry()
+    return any(code in {f.code for f in d.features} and not d.planned for d in registry)
+
+
+def _kind(code: str) -> str:
+    feature = get_registry().features.get(code)
+    return feature.kind if feature else "limit"
 
 
 def plan_row(plan, lang: str, current_code: str = "") -> dict:
-    """A plan card: name, both prices, its limits and included modules as lines of text."""
-    lines = [text for code, limit in plan.limits.items() if (text := limit_text(code, limit, lang))]
+    """A plan card: name, both prices, its limits (counted features first, then the flags it
+    includes) and its optional modules, as lines of text."""
+    codes = sorted((c for c in plan.limits if _offered(c)), key=lambda c: _kind(c) == "flag")
+    lines = [text for code in codes if (text := limit_text(code, plan.limits[code], lang))]
     modules = [translate(f"{code}.module.name", lang) for code in plan.modules]
     return {
         "code": plan.code,
