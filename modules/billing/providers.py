@@ -65,7 +65,26 @@ class PlanAccessProvider:
             if found is None:
                 return None
             plan, status = found
-            return PlanGate(plan_code=plan.code, modules=frozenset(plan.modules), read_only=status in LOCKED)
+            return PlanGate(
+                plan_code=plan.code,
+                modules=frozenset(plan.modules),
+                read_only=status in LOCKED,
+                upgrade_plans=_upgrade_plans(session, platform_id, plan),
+            )
+
+
+def _upgrade_plans(session: Session, platform_id: int, current: Plan) -> dict[str, dict[str, str]]:
+    """For each optional module the current plan lacks: the name (by language) of the first
+    active plan of the platform, in the plans' order, that includes it (the upgrade page names it)."""
+    plans = session.exec(
+        select(Plan).where(Plan.platform_id == platform_id, Plan.active).order_by(Plan.order, Plan.id)
+    ).all()
+    names: dict[str, dict[str, str]] = {}
+    for plan in plans:
+        for module in plan.modules:
+            if module not in current.modules:
+                names.setdefault(module, dict(plan.name))
+    return names
 
 
 def plan_access() -> PlanAccessProvider:

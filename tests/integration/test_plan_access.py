@@ -388,6 +388,12 @@ def test_through_billings_provider_a_subscription_change_counts_on_the_next_chec
 
     essential = subscribe("cafe-lux", "essential")
     assert "analytics" not in essential.modules
+    # the upgrade page names the first plan (in the platform's order) including the module
+    gate = get_registry().provider(PORT_PLAN_ACCESS).plan_for_store(store_id("cafe-lux"), platform_id("oms"))
+    assert (gate.upgrade_plans["analytics"]["en"], gate.upgrade_plans["marketplace"]["fr"]) == (
+        "Business",
+        "Professionnel",
+    )
     token = sign_in_as("marie@cafe-lux.lu")
     assert page_verdict(GATED[0], token) == Verdict.UPGRADE
     assert statements_during(lambda: page_verdict(GATED[0], token)) == 0
