@@ -10,6 +10,7 @@ keys next to their fields and what was typed (never the password)."""
 
 from urllib.parse import urlencode, urlsplit
 
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -87,10 +88,18 @@ async def sign_up_endpoint(request: Request) -> Response:
         return _back(origin, tenant, form, {"e_form": "orion.error.too_many"})
 
     def work():
-        with session_scope() as session:
-            result = billing.sign_up(session, tenant.platform.code, values, ip)
-            session.commit()
-            return result
+        for attempt in (1, 2):
+            try:
+                with session_scope() as session:
+                    result = billing.sign_up(session, tenant.platform.code, values, ip)
+                    session.commit()
+                    return result
+            except IntegrityError:
+                # Another sign-up took the store code or the e-mail between our checks and our
+                # insert; asked again, the checks see it and answer next to the field.
+                if attempt == 2:
+                    raise
+        return None
 
     try:
         result = await run_in_threadpool(work)

@@ -126,3 +126,22 @@ def test_an_unknown_platform_base_is_refused(client):
         follow_redirects=False,
     )
     assert response.status_code == 404
+
+
+def test_sign_ups_racing_for_one_store_code_make_one_store_and_field_errors_never_a_500(client):
+    """Eight visitors submit the same store code at once (each its own e-mail): one store is
+    made; the others are sent back with the code refused next to its field."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(n: int):
+        form = {**LENA, "email": f"racer{n}@fleurs.lu", "merchant_name": f"Racer {n}"}
+        with TestClient(build_api(get_registry())) as own:
+            return post(own, **form)
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(one, range(8)))
+    assert all(a.status_code == 303 for a in answers), [a.status_code for a in answers]
+    places = [a.headers["location"] for a in answers]
+    assert sum(p.endswith("/store/fleurs/billing?welcome=1") for p in places) == 1
+    refused = [parse_qs(urlsplit(p).query) for p in places if "/signup?" in p]
+    assert len(refused) == 7 and all(q["e_store_code"] for q in refused)
