@@ -111,7 +111,8 @@ def reset_period_counters(now: datetime | None = None) -> JobRun | None:
 
 def _reset(session: Session, now: datetime, run: Run) -> None:
     first = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    period = (first - timedelta(days=1)).strftime("%Y-%m")
+    closed_start = (first - timedelta(days=1)).replace(day=1)
+    period = closed_start.strftime("%Y-%m")
     rows = session.exec(
         select(Subscription.id, Subscription.merchant_id, Subscription.platform_id).where(
             Subscription.status != "canceled"
@@ -125,7 +126,7 @@ def _reset(session: Session, now: datetime, run: Run) -> None:
     for platform_id, subs in todo.items():
         for start in range(0, len(subs), BATCH):
             chunk = subs[start : start + BATCH]
-            counts = usage_counts_many(session, [m for _s, m in chunk], platform_id)
+            counts = usage_counts_many(session, [m for _s, m in chunk], platform_id, (closed_start, first))
             session.bulk_insert_mappings(
                 UsageSnapshot,
                 [

@@ -3,6 +3,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol, TypedDict
 
 from sqlmodel import Session
@@ -105,6 +106,10 @@ class UsageCounter:
     feature: str
     count: Callable[[Session, int, int], int]
     count_many: Callable[[Session, list[int], int], dict[int, int]] | None = None
+    # A per-period feature (orders per month): `count_between(session, merchant_ids,
+    # platform_id, start, end)` counts within [start, end), for the usage kept of a period
+    # that has closed. Without it the feature is a level (products, members) counted now.
+    count_between: Callable[[Session, list[int], int, datetime, datetime], dict[int, int]] | None = None
 
 
 class OnboardingStep(TypedDict):

@@ -1,5 +1,8 @@
 """What orders counts for plan limits (the `usage_counters` contribution point): the orders
-of the merchant's stores on a platform this calendar month (UTC)."""
+of the merchant's stores on a platform this calendar month (UTC), or between two instants
+(a closed month, for billing's usage snapshot)."""
+
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -15,16 +18,22 @@ def month_start():
 
 
 def orders_many(session: Session, merchant_ids: list[int], platform_id: int) -> dict[int, int]:
+    return orders_between(session, merchant_ids, platform_id, month_start(), None)
+
+
+def orders_between(
+    session: Session, merchant_ids: list[int], platform_id: int, start: datetime, end: datetime | None
+) -> dict[int, int]:
+    """merchant id -> orders of its stores on the platform placed in [start, end)."""
     stores = merchant_store_ids(session, merchant_ids, platform_id)
     owner = {store_id: merchant_id for merchant_id, ids in stores.items() for store_id in ids}
     if not owner:
         return {}
+    window = [Order.store_id.in_(list(owner)), Order.created_at >= start]
+    if end is not None:
+        window.append(Order.created_at < end)
     counts: dict[int, int] = {}
-    rows = session.exec(
-        select(Order.store_id, func.count(Order.id))
-        .where(Order.store_id.in_(list(owner)), Order.created_at >= month_start())
-        .group_by(Order.store_id)
-    )
+    rows = session.exec(select(Order.store_id, func.count(Order.id)).where(*window).group_by(Order.store_id))
     for store_id, count in rows:
         counts[owner[store_id]] = counts.get(owner[store_id], 0) + count
     return counts
@@ -37,5 +46,6 @@ COUNTERS = (
             merchant_id, 0
         ),
         orders_many,
+        count_between=orders_between,
     ),
 )

@@ -163,3 +163,27 @@ def test_preview_lists_the_merchants_a_plan_edit_leaves_over_a_limit(demo):
         other = next(p for p in plans_of(session, platform_id("loyalty")) if p.code == "essential")
         with pytest.raises(NotFound):
             preview_plan_change(session, oms, other.id, plan_values(other))
+
+
+def test_the_snapshot_of_a_closed_month_counts_that_months_orders(demo):
+    """On the 1st, orders_per_month is counted over the month that closed, not the one starting."""
+    from modules.orders.models import Order
+    from modules.orders.public import place_order
+    from tests.integration.orders_helpers import placement, stocked
+    from tests.integration.payments_helpers import offer_bank_transfer
+
+    offer_bank_transfer(scope()[0])
+    variant = stocked("SNAP-1", "5,00", 10)[1]
+    october = datetime(2026, 10, 15, 12, 0, tzinfo=utcnow().tzinfo)
+    with session_scope() as session:
+        for when in (october, october + timedelta(days=5), october + timedelta(days=36)):  # 2 in Oct, Nov 20
+            order = place_order(session, placement([(variant, 1)]))
+            row = session.get(Order, order.id)
+            row.created_at = when
+            session.add(row)
+            session.commit()
+    jobs.reset_period_counters(now=SUNDAY_FIRST.replace(hour=0, minute=5))
+    with session_scope() as session:
+        cafe = _subscription("cafe-lux")
+        snapshot = session.exec(select(UsageSnapshot).where(UsageSnapshot.subscription_id == cafe.id)).one()
+    assert (snapshot.period, snapshot.counts["orders_per_month"]) == ("2026-10", 2)

@@ -1,6 +1,8 @@
 """Usage of limited features, counted by the modules that declare them: each contributes
 `UsageCounter`s to the `usage_counters` point; billing names no module."""
 
+from datetime import datetime
+
 from sqlmodel import Session
 
 from modules.billing.models import Plan
@@ -32,14 +34,23 @@ def usage_counts(session: Session, merchant_id: int, platform_id: int) -> dict[s
 
 
 def usage_counts_many(
-    session: Session, merchant_ids: list[int], platform_id: int
+    session: Session,
+    merchant_ids: list[int],
+    platform_id: int,
+    period: tuple[datetime, datetime] | None = None,
 ) -> dict[int, dict[str, int]]:
-    """Usage of many merchants: one call per counter when it counts in bulk."""
+    """Usage of many merchants: one call per counter when it counts in bulk. `period`
+    (start, end): per-period features (those whose counter has `count_between`) are counted
+    within it, e.g. the month that closed; levels are counted now."""
     counted = counters()
     result: dict[int, dict[str, int]] = {m: {} for m in merchant_ids}
     for code in limited_features():
         counter = counted[code]
-        if counter.count_many is not None:
+        if period is not None and counter.count_between is not None:
+            within = counter.count_between(session, merchant_ids, platform_id, *period)
+            for merchant_id in merchant_ids:
+                result[merchant_id][code] = within.get(merchant_id, 0)
+        elif counter.count_many is not None:
             many = counter.count_many(session, merchant_ids, platform_id)
             for merchant_id in merchant_ids:
                 result[merchant_id][code] = many.get(merchant_id, 0)
