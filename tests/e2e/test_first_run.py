@@ -202,9 +202,14 @@ def test_saving_a_module_page_or_locale_file_updates_the_open_page(make_run: Mak
     cms = make_run.folder / "modules" / "cms"
 
     home = "def storefront_home_page() -> rx.Component:\n    return rx.vstack(\n"
-    assert home in (cms / "pages.py").read_text(), "the storefront home page changed shape; update this test"
+    assert home in (cms / "pages" / "__init__.py").read_text(), (
+        "the storefront home page changed shape; update this test"
+    )
     started = time.monotonic()
-    edit(cms / "pages.py", lambda text: text.replace(home, f"{home}        rx.text({marker!r}),\n"))
+    edit(
+        cms / "pages" / "__init__.py",
+        lambda text: text.replace(home, f"{home}        rx.text({marker!r}),\n"),
+    )
     expect(page.get_by_text(marker)).to_be_visible(timeout=RELOAD_SECONDS * 1000)
     page_seconds = time.monotonic() - started
 

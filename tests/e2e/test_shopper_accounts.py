@@ -132,7 +132,7 @@ def test_a_shopper_keeps_addresses_changes_the_profile_downloads_the_data_and_de
     phone.get_by_role("link", name="Commandes").click()
     expect(phone.get_by_text("Vous n'avez encore rien commandé.")).to_be_visible()
 
-    phone.get_by_role("link", name="Confidentialité").click()
+    phone.get_by_role("main").get_by_role("link", name="Confidentialité").click()  # not the footer's
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Télécharger (JSON)").click()
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

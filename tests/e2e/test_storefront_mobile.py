@@ -98,12 +98,12 @@ def test_every_storefront_page_fits_a_phone_with_one_h1(phone: Page, app_server:
             box = switcher.bounding_box()
             assert box is not None and box["x"] + box["width"] <= PHONE["width"], url
     assert [p for p in problems if p] == []
-    # The footer names the seller; legal pages have no links until a module publishes them.
+    # The footer names the seller and links the legal pages cms publishes (platform defaults).
     open_settled(phone, site + "products")
     footer = phone.get_by_role("contentinfo")
     expect(footer).to_contain_text("Vëlo Weber SA")
     expect(footer).to_contain_text("jean@velo.lu")
-    expect(footer.get_by_role("link")).to_have_count(0)
+    expect(footer.get_by_role("link")).to_have_count(4)  # notice, terms, privacy, withdrawal
 
 
 def test_categories_open_in_a_drawer_and_keep_the_search(phone: Page, app_server: str, shop_data: dict):

@@ -367,11 +367,15 @@ def subscribe(store: str, plan_code: str, status: str = "trialing", platform_cod
                 }
                 save_plan(session, platform, None, values)
         where = (Subscription.merchant_id == merchant, Subscription.platform_id == platform)
-        for row in session.exec(select(Subscription).where(*where)).all():
-            session.delete(row)
-        session.flush()
-        start_trial(session, merchant, platform, plan_code)
-        row = session.exec(select(Subscription).where(*where)).one()
+        row = session.exec(select(Subscription).where(*where)).first()
+        if row is None:
+            start_trial(session, merchant, platform, plan_code)
+            row = session.exec(select(Subscription).where(*where)).one()
+        # Changed in place: its invoices and usage snapshots (an earlier test's) point at it.
+        row.plan_id = next(
+            p.id for p in plans_of(session, platform, active_only=False) if p.code == plan_code
+        )
+        row.pending_plan_id = None
         row.status = status
         session.add(row)
         return next(p for p in plans_of(session, platform, active_only=False) if p.code == plan_code)
