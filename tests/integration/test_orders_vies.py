@@ -32,7 +32,7 @@ BELGIAN = replace(ACME_FR, country="BE", postal_code="1000", city="Bruxelles", v
 class Vies(QuietHandler):
     def do_GET(self):
         self.server.hits.append(self.path)
-        _, ms, country, vat, number = self.path.split("/")
+        _, _ms, country, _vat, number = self.path.split("/")
         status, body = ANSWERS.get(f"{country}/{number}", (500, {}))
         payload = json.dumps(body).encode()
         self.send_response(status)
