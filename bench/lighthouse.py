@@ -12,6 +12,7 @@ of each page, on both stores:
 product:   <store>/products/<slug> — an active product with a photo
 listing:   <store>/products — the first page of the listing
 home:      <store>/ — the store's home
+platform_home, platform_pricing: /platforms/oms/ and …/pricing — the platform's public site
 baseline:  /admin/login/ — a trivial page of the same server and bundle, for context
 
 Mobile is Lighthouse's default form factor (simulated slow 4G, 4x CPU slowdown), so the
@@ -38,7 +39,8 @@ from bench.common import ROOT, save_result
 
 RUNS = 3
 STORES = {"demo": "cafe-lux", "10k": "velo-weber"}  # label: store code (platform oms)
-STOREFRONT = "/platforms/oms/storefront/{store}"
+PLATFORM = "/platforms/oms"
+STOREFRONT = PLATFORM + "/storefront/{store}"
 WEB_WORKDIR = os.environ.get("REFLEX_WEB_WORKDIR", "/tmp/orion_bench_lighthouse_web")
 # Issue 11, Done-when: each storefront page's medians.
 TARGETS = {"score": (">=", 95), "lcp_ms": ("<=", 2000), "cls": ("<=", 0.05), "tbt_ms": ("<=", 150)}
@@ -233,6 +235,9 @@ def _pages(base: str) -> dict[str, str]:
         pages[f"{label}_product"] = f"{root}/products/{_product_slug(store)}"
         pages[f"{label}_listing"] = f"{root}/products"
         pages[f"{label}_home"] = f"{root}/"
+    # Issue 16: the platform's public site (cms home, billing pricing) meets the same targets.
+    pages["platform_home"] = f"{base}{PLATFORM}/"
+    pages["platform_pricing"] = f"{base}{PLATFORM}/pricing"
     pages["baseline_login"] = f"{base}/admin/login/"  # without the slash it answers 307
     return pages
 
