@@ -49,6 +49,6 @@ config = rx.Config(
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium")
         ),
-        __import__("orion_app.speed").speed.StorefrontSplitPlugin(),  # storefront code in its own chunk
+        __import__("orion_app.speed").speed.PublicSplitPlugin(),  # public pages (storefront, platform site) in their own chunk
     ],
 )

@@ -1,4 +1,4 @@
-"""Build plugin: the storefront's pages load only the storefront's code (issue 11, phone speed).
+"""Build plugin: public pages load only public code (issue 11 and 16, phone speed).
 
 Reflex 0.10.1 compiles the memoized parts of a page (every component that reads state) into
 one module per *source module* of the page function (`reflex/compiler/plugins/memoize.py`,
@@ -7,9 +7,11 @@ every page through one function in `orion_app/orion_app.py`, so all pages of all
 shared one `app_components/orion_app/orion_app.jsx`: 1.1 MB of JavaScript (234 KB gzip) that a
 shopper's phone downloaded, parsed and ran on every storefront page, dashboards included.
 
-This plugin gives the storefront's routes their own source module, `orion_app.storefront_ui`,
-so their memos land in `app_components/orion_app/storefront_ui.jsx` and the build splits them
-into a chunk of their own. It runs first in the page compiler's plugin chain (config plugins
+This plugin gives the public routes (the storefront's and the platform's public site: home,
+pricing, sign-up, CMS pages) their own source module, `orion_app.public_ui`, so their memos land
+in `app_components/orion_app/public_ui.jsx` and the build splits them into a chunk of their own.
+Before the platform's pages joined it they loaded the dashboards' 292 KB chunk: Lighthouse TBT
+204 ms on the pricing page against 8-73 ms on storefront pages. It runs first in the page compiler's plugin chain (config plugins
 come before Reflex's own) and only changes that name; the markup is unchanged. A memo used by
 both a dashboard and the storefront is emitted once per module.
 
@@ -43,7 +45,8 @@ from functools import lru_cache
 from reflex_base.config import get_config
 from reflex_base.plugins.base import Plugin
 
-STOREFRONT_MODULE = "orion_app.storefront_ui"
+PUBLIC_MODULE = "orion_app.public_ui"
+PUBLIC_FRONTENDS = frozenset({"storefront", "platform"})
 GLOBAL_STYLES = "styles/__reflex_global_styles.css"
 RADIX_ALL = "@import url('@radix-ui/themes/styles.css');"
 COLORS = ("gray", "slate", "teal", "red", "green", "orange", "amber", "violet", "blue", "tomato", "grass")
@@ -81,11 +84,11 @@ def _route_key(route: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def storefront_routes() -> frozenset[str]:
-    """The routes (as Reflex names them, without slashes) that show only storefront pages.
-
-    Host-resolved root paths shared by several frontends (`/` is a storefront home or a
-    platform page, picked at run time) stay with the rest of the app.
+def public_routes() -> frozenset[str]:
+    """The routes (as Reflex names them, without slashes) that show only public pages:
+    storefront or platform site. A host-resolved path shared with them (`/` is a storefront
+    home or the platform's home, picked at run time) is public too; a route that can also show
+    a dashboard page stays with the rest of the app.
     """
     from orion_app.registry import get_registry
     from orion_app.routes import build_routes
@@ -93,7 +96,7 @@ def storefront_routes() -> frozenset[str]:
     return frozenset(
         _route_key(route.path)
         for route in build_routes(get_registry())
-        if all(entry.page.frontend == "storefront" for entry in route.entries)
+        if all(entry.page.frontend in PUBLIC_FRONTENDS for entry in route.entries)
     )
 
 
@@ -101,8 +104,8 @@ def _on() -> bool:
     return os.environ.get("ORION_LEAN_BUILD", "1") != "0"
 
 
-class StorefrontSplitPlugin(Plugin):
-    """Storefront pages compile their memos into their own module; Radix's CSS without the
+class PublicSplitPlugin(Plugin):
+    """Public pages compile their memos into their own module; Radix's CSS without the
     colours nobody uses (see the module's note)."""
 
     def pre_compile(self, **context) -> None:
@@ -115,6 +118,6 @@ class StorefrontSplitPlugin(Plugin):
                 context["add_modify_task"](ROOT, no_radix_loader)
 
     def enter_component(self, comp, /, *, page_context, compile_context, in_prop_tree=False):
-        if _on() and _route_key(page_context.route) in storefront_routes():
-            page_context.source_module = STOREFRONT_MODULE
+        if _on() and _route_key(page_context.route) in public_routes():
+            page_context.source_module = PUBLIC_MODULE
         return None
