@@ -86,5 +86,6 @@ MODULE = ModuleDefinition(
     contributes={
         "usage_counters": "modules.catalog.usage:COUNTERS",
         "product_grid": "modules.catalog.cms_grid:product_cards",
+        "product_grid_categories": "modules.catalog.cms_grid:grid_categories",
     },
 )

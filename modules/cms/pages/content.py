@@ -6,7 +6,7 @@ import reflex as rx
 from modules.cms.pages.site import page_body
 from modules.cms.state.pages import PagesState
 from modules.cms.state.platform_pages import PlatformPagesState
-from orion_app.ui.components import LABEL_STYLE, field_error, page, section, select
+from orion_app.ui.components import LABEL_STYLE, field_error, options_of, page, section, select
 from orion_app.ui.i18n import t
 from orion_app.ui.tables import data_table, row
 
@@ -193,6 +193,38 @@ def _block_input(S, block: rx.Var, index: rx.Var, name: str, label_key: str, **p
     )
 
 
+def _category_select(S, block: rx.Var, index: rx.Var) -> rx.Component:
+    """A product grid's category (the store's, named in the editor's language); a category
+    deleted since the grid was saved is said to be gone (the grid shows nothing)."""
+    gone = (block["category"] != "") & ~S.category_slugs.contains(block["category"])
+    return rx.vstack(
+        rx.el.label(
+            t("cms.block.category"),
+            select(
+                rx.el.option(t("cms.block.category_none"), value=""),
+                options_of(S.categories),
+                value=rx.cond(gone, "", block["category"]),
+                on_change=lambda v: S.set_block(index, "category", v),
+                style=INPUT_STYLE,
+            ),
+            **LABEL_STYLE,
+        ),
+        rx.cond(
+            gone,
+            rx.callout(
+                t("cms.block.category_gone"),
+                icon="triangle_alert",
+                color_scheme="orange",
+                size="1",
+                width="100%",
+                data_testid="cms-category-gone",
+            ),
+        ),
+        width="100%",
+        spacing="1",
+    )
+
+
 def _block(S, block: rx.Var, index: rx.Var) -> rx.Component:
     image_select = rx.el.label(
         t("cms.block.image_pick"),
@@ -227,6 +259,7 @@ def _block(S, block: rx.Var, index: rx.Var) -> rx.Component:
                 (
                     "products",
                     rx.vstack(
+                        _category_select(S, block, index),
                         _block_input(S, block, index, "skus", "cms.block.skus"),
                         _block_input(S, block, index, "limit", "cms.block.limit", type="number"),
                         width="100%",

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from modules.cms.models import CmsPage, CmsPageRevision, CmsPageText
 from modules.cms.services import media
+from modules.cms.services.grids import grid_categories
 from modules.cms.services.scope import Owner
 from orion_app.db import utcnow
 from orion_app.errors import FieldErrors, NotFound, ServiceError
@@ -119,7 +120,8 @@ def save_page(
     """Create (`page_id` None) or change a page with all its languages, and keep a revision.
 
     Refused next to its field: bad settings, a slug taken in this owner and language, a
-    block that is not valid, and publishing (or scheduling) a page whose images lack alt
+    block that is not valid (a product grid's category must be one the store has: checked
+    here, whatever the editor sent), and publishing (or scheduling) a page whose images lack alt
     text in one of its languages. Nothing is saved when anything is refused."""
     if level not in levels_of(owner):
         raise ServiceError("cms.error.level")
@@ -142,8 +144,9 @@ def save_page(
     if not texts:
         errors["texts"] = "cms.error.no_language"
     space = space_of(owner, level)
+    categories = _grid_categories(session, owner, texts) if catalog_enabled else frozenset()
     for lang, text in texts.items():
-        _check_text(session, space, row.id if row else None, lang, text, catalog_enabled, errors)
+        _check_text(session, space, row.id if row else None, lang, text, catalog_enabled, categories, errors)
     if data.status != "draft" and not errors:
         _check_alt(session, owner, texts, errors, params)
     if errors:
@@ -251,13 +254,20 @@ def blank_block(kind: str) -> dict:
         "text": {"kind": "text", "text": ""},
         "image": {"kind": "image", "media_id": 0},
         "image_text": {"kind": "image_text", "media_id": 0, "text": ""},
-        "products": {"kind": "products", "skus": "", "limit": 8},
+        "products": {"kind": "products", "category": "", "skus": "", "limit": 8},
         "cta": {"kind": "cta", "label": "", "href": ""},
     }[kind]
 
 
 def _check_text(
-    session: Session, space: str, page_id: int | None, lang: str, text: dict, catalog: bool, errors: dict
+    session: Session,
+    space: str,
+    page_id: int | None,
+    lang: str,
+    text: dict,
+    catalog: bool,
+    categories: frozenset[str],
+    errors: dict,
 ) -> None:
     slug = str(text.get("slug", "")).strip()
     title = str(text.get("title", "")).strip()
@@ -280,12 +290,24 @@ def _check_text(
         errors[f"blocks.{lang}"] = "cms.error.blocks"
         return
     for i, block in enumerate(blocks):
-        problem = _block_problem(block, catalog)
+        problem = _block_problem(block, catalog, categories)
         if problem:
             errors[f"block.{lang}.{i}"] = problem
 
 
-def _block_problem(block, catalog: bool) -> str:
+def _grid_categories(session: Session, owner: Owner, texts: dict) -> frozenset[str]:
+    """The slugs of the store's categories, read only when a product grid names one."""
+    named = any(
+        isinstance(b, dict) and b.get("kind") == "products" and str(b.get("category") or "").strip()
+        for text in texts.values()
+        for b in text.get("blocks") or []
+    )
+    if not named or owner.store_id is None:
+        return frozenset()
+    return frozenset(c["value"] for c in grid_categories(session, owner.store_id, "en"))
+
+
+def _block_problem(block, catalog: bool, categories: frozenset[str] = frozenset()) -> str:
     if not isinstance(block, dict) or block.get("kind") not in BLOCK_KINDS:
         return "cms.error.block_kind"
     kind = block["kind"]
@@ -298,6 +320,11 @@ def _block_problem(block, catalog: bool) -> str:
             return "cms.error.catalog_off"
         if not 1 <= _int(block.get("limit")) <= MAX_GRID:
             return "cms.error.grid_limit"
+        category = str(block.get("category") or "").strip()
+        if category and str(block.get("skus") or "").strip():
+            return "cms.error.grid_both"
+        if category and category not in categories:
+            return "cms.error.grid_category"
     if kind == "cta":
         from modules.cms.services.render import safe_link
 

@@ -14,13 +14,13 @@ from sqlmodel import Session, select
 
 from modules.cms.models import CmsPage
 from modules.cms.services import media
+from modules.cms.services.grids import grid_sources
 from modules.cms.services.legal import fill, store_fields
 from modules.cms.services.pages import PageRecord, PageText, _records
 from modules.cms.services.render import ImageView, ProductCard, blocks_html
 from modules.cms.services.scope import Owner
 from orion_app.db import utcnow
 from orion_app.i18n import LANGUAGES
-from orion_app.registry import get_registry
 from orion_app.ui.format import money
 
 # Where a storefront serves a CMS page (under the store's base) and a platform its site's pages.
@@ -29,10 +29,6 @@ PLATFORM_PAGE_PATH = "pages/"
 # Platform pages with a place of their own on the platform site (home, /about, /contact),
 # listed by the platform's page menu rather than as CMS links.
 PLATFORM_KEYS = ("home", "about", "contact")
-# A contribution point: a module that sells products (catalog) contributes the dotted path of
-# `cards(session, store_id, *, skus, limit, languages) -> list[dict]` (path under the
-# storefront base, title, price_cents, currency, photo URL); product grid blocks use it.
-PRODUCT_GRID = "product_grid"
 
 
 @dataclass(frozen=True)
@@ -192,7 +188,8 @@ def _images(session: Session, owner: Owner, blocks: list[dict], lang: str) -> di
 
 def _products(session: Session, visitor: Visitor, blocks: list[dict]) -> dict[int, list[ProductCard]]:
     """The cards of each product grid, from the enabled module contributing `product_grid`
-    (catalog): hand-picked SKUs in their order, else the store's first products."""
+    (catalog): a category's products, else hand-picked SKUs in their order, else the store's
+    first products. A category the store no longer has shows nothing."""
     grids = {i: b for i, b in enumerate(blocks) if b.get("kind") == "products"}
     sources = grid_sources(visitor.enabled)
     if not grids or not sources or visitor.store_id is None:
@@ -201,10 +198,18 @@ def _products(session: Session, visitor: Visitor, blocks: list[dict]) -> dict[in
     for index, block in grids.items():
         limit = max(1, min(_int(block.get("limit")) or 8, 24))
         skus = [s.strip() for s in str(block.get("skus", "")).split(",") if s.strip()][:limit]
+        category = str(block.get("category") or "").strip() or None
         found = []
         for source in sources:
             found.extend(
-                source(session, visitor.store_id, skus=skus, limit=limit, languages=visitor.languages)
+                source(
+                    session,
+                    visitor.store_id,
+                    skus=skus,
+                    limit=limit,
+                    languages=visitor.languages,
+                    category=category,
+                )
             )
         cards[index] = [
             ProductCard(
@@ -216,11 +221,6 @@ def _products(session: Session, visitor: Visitor, blocks: list[dict]) -> dict[in
             for item in found[:limit]
         ]
     return cards
-
-
-def grid_sources(enabled: frozenset[str]) -> list:
-    """The product-grid providers of the enabled modules (none: grids cannot be used)."""
-    return [cards for code, cards in get_registry().contributions(PRODUCT_GRID) if code in enabled]
 
 
 def _int(value) -> int:

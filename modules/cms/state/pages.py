@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import reflex as rx
 
 from modules.cms.services import media
+from modules.cms.services.grids import grid_categories, grid_sources
 from modules.cms.services.legal import fill, store_fields
 from modules.cms.services.pages import (
     BLOCK_KINDS,
@@ -23,7 +24,7 @@ from modules.cms.services.pages import (
     revisions,
     save_page,
 )
-from modules.cms.services.resolve import STOREFRONT_PAGE_PATH, Visitor, grid_sources, preview_html
+from modules.cms.services.resolve import STOREFRONT_PAGE_PATH, Visitor, preview_html
 from modules.cms.services.scope import Owner
 from modules.cms.state.site import visitor_of
 from orion_app.db import session_scope
@@ -37,7 +38,7 @@ MANAGE = "cms.pages.manage"
 # Scheduled times are entered and shown in Luxembourg time and stored in UTC.
 ZONE = ZoneInfo("Europe/Luxembourg")
 TEXT_FIELDS = ("slug", "title", "description")
-BLOCK_FIELDS = ("text", "media_id", "skus", "limit", "label", "href")
+BLOCK_FIELDS = ("text", "media_id", "category", "skus", "limit", "label", "href")
 
 
 def _status_label(status: str, lang: str) -> str:
@@ -63,6 +64,8 @@ class PagesState(OrionState):
     block_kinds: list[str] = list(BLOCK_KINDS)
     images: list[dict[str, str]] = []  # {"id", "label"}: the store's media library
     grids: bool = False  # product grids possible (catalog enabled)
+    categories: list[dict[str, str]] = []  # {"value": slug, "label"}: what a grid may show
+    category_slugs: list[str] = []  # the same slugs: a grid's category not among them is gone
     preview: str = ""
     errors: dict[str, str] = {}
     other_tab_errors: str = ""
@@ -95,8 +98,15 @@ class PagesState(OrionState):
         access = current_access()
         store = access.tenant.store
         self.languages = list(store.languages)
-        self.grids = bool(grid_sources(frozenset(access.enabled)))
+        enabled = frozenset(access.enabled)
+        self.grids = bool(grid_sources(enabled))
         with session_scope() as session:
+            self.categories = (
+                grid_categories(session, store.id, self.lang, store.default_language, enabled)
+                if self.grids
+                else []
+            )
+            self.category_slugs = [c["value"] for c in self.categories]
             own = pages_of(session, self._owner(session))
             defaults = pages_of(session, Owner.platform(access.tenant.platform.id), "store_default")
             fields = store_fields(session, store.id, access.tenant.platform.id, frozenset(access.enabled))
@@ -251,7 +261,10 @@ class PagesState(OrionState):
         draft = self._drafts.get(lang) or {"slug": "", "title": "", "description": "", "blocks": []}
         self.tab = lang
         self.slug, self.title, self.description = draft["slug"], draft["title"], draft["description"]
-        self.blocks = [{k: str(v) for k, v in b.items()} for b in draft["blocks"]]
+        self.blocks = [
+            {k: str(v) for k, v in ({"category": ""} | b if b.get("kind") == "products" else b).items()}
+            for b in draft["blocks"]
+        ]
         self.form_key += 1
 
     @rx.event

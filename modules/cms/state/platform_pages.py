@@ -43,6 +43,7 @@ class PlatformPagesState(PagesState):
         access = current_access()
         self.languages = list(LANGUAGES)
         self.grids = False  # product grids belong to a store's own pages
+        self.categories, self.category_slugs = [], []
         self.defaults = []
         self.level_options = [{"value": v, "label": translate(f"cms.level.{v}", self.lang)} for v in LEVELS]
         with session_scope() as session:
