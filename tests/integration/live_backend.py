@@ -89,6 +89,7 @@ class EventClient:
         self.updates: list = []
         self._last_update = 0.0
         self._final = threading.Event()
+        self._arrived = threading.Event()
         self.client = socketio.Client()
         self.client.on("event", self._on_event, namespace="/_event")
         headers = {"Cookie": f"{cookie}={token}"} if token else {}
@@ -103,6 +104,7 @@ class EventClient:
     def _on_event(self, data):
         self.updates.append(data)
         self._last_update = time.monotonic()
+        self._arrived.set()
         if isinstance(data, dict) and data.get("final", True):
             self._final.set()
 
@@ -131,15 +133,41 @@ class EventClient:
             self._settle()
         return self.updates[start:]
 
-    def barrier(self) -> None:
-        """Return once every event sent before has been processed."""
+    def barrier(self, timeout: float = 15) -> None:
+        """Return once every event sent before has been processed.
+
+        A tab's events run one after the other, and each sends its delta before its events:
+        once the reload script of the language switch sent last has come, every event sent
+        before it has been processed and answered. No waiting for quiet (0.25 s an event).
+        """
         from orion_app.ui.shell import ShellState
 
         self._language = "fr" if getattr(self, "_language", "") != "fr" else "en"
-        self.send(f"{ShellState.get_full_name()}.switch_language", {"lang": self._language}, "/admin/")
+        start = len(self.updates)
+        self.send(
+            f"{ShellState.get_full_name()}.switch_language", {"lang": self._language}, "/admin/", wait=False
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            self._arrived.clear()
+            if any(_reloads(update) for update in self.updates[start:]):
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError("No answer to the language switch")
+            self._arrived.wait(0.05)
 
     def close(self) -> None:
         self.client.disconnect()
+
+
+def _reloads(update) -> bool:
+    """Whether `update` carries the page reload `ShellState.switch_language` answers with."""
+    events = update.get("events", []) if isinstance(update, dict) else []
+    return any(
+        event.get("name") == "_call_script"
+        and "searchParams.delete('lang')" in str(event.get("payload", {}).get("javascript_code", ""))
+        for event in events
+    )
 
 
 def demo_backend(tmp_path_factory):

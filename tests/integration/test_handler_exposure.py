@@ -102,16 +102,14 @@ def live(tmp_path_factory):
     """A seeded SQLite database, signed-in tokens, one real backend process."""
     from tests.conftest import _activate, migrated_database
 
-    databases = _activate(migrated_database("sqlite", tmp_path_factory))
+    databases = _activate(migrated_database("sqlite", tmp_path_factory, seeded=True))
     url = next(databases)
     from modules.catalog.services.products import create_product
     from modules.tenancy.services.auth import sign_in
-    from orion_app.cli import main
     from orion_app.db import session_scope
     from tests.integration.catalog_helpers import product_form, scope
     from tests.integration.helpers import platform_id, principal, store_id
 
-    assert main(["seed-demo"]) == 0
     with session_scope() as session:
         product = create_product(session, *scope(), product_form())
         tokens = {
@@ -153,29 +151,48 @@ def guard_of(function) -> tuple[str | None, Frontend]:
     return permission, (frontends or ((declared.frontend,) if declared else (Frontend.STORE,)))[0]
 
 
-def test_every_guarded_handler_refuses_intruders_and_changes_nothing(live):
+# The guarded handlers are checked in shards (every SHARDS-th handler of the sorted list, so
+# each shard mixes modules), which xdist's workers share out: ~500 refusals in one test took
+# longer than any other test. Together the shards cover every guarded handler.
+SHARDS = 4
+
+
+def guarded_handlers() -> list[tuple[str, typing.Callable]]:
     from orion_app.ui.guard import Policy
 
+    return [(name, function) for name, function, policy in handlers() if policy == Policy.GUARDED]
+
+
+def test_the_whole_apps_guarded_handlers_are_checked():
+    guarded = [name for name, _ in guarded_handlers()]
+    shards = [name for shard in range(SHARDS) for name, _ in guarded_handlers()[shard::SHARDS]]
+    assert sorted(shards) == guarded
+    assert len(guarded) >= 40  # the whole app, not a handful
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_guarded_handler_refuses_intruders_and_changes_nothing(live, shard):
     backend, victim = live["backend"], live["victim"]
     before = fingerprint(live["url"])
     clients = {}
     checked = []
-    for name, function, policy in handlers():
-        if policy != Policy.GUARDED:
-            continue
+    refused = backend.refusals()
+    mine = guarded_handlers()[shard::SHARDS]
+    for name, function in mine:
         permission, frontend = guard_of(function)
         path = VICTIM_PAGES[frontend]
         for who, token in intruders(permission, frontend, live["tokens"]):
             client = clients.get(who) or clients.setdefault(who, EventClient(backend, token))
-            refused = backend.refusals()
             client.send(name, plausible_payload(function, victim), path, wait=False)
             client.barrier()
-            assert backend.refusals() == refused + 1, f"{name} was not refused for {who}"
+            now = backend.refusals()
+            assert now == refused + 1, f"{name} was not refused for {who}"
+            refused = now
             checked.append((name, who))
     for client in clients.values():
         client.close()
     assert fingerprint(live["url"]) == before
-    assert len({name for name, _ in checked}) >= 40  # the whole app, not a handful
+    assert {name for name, _ in checked} == {name for name, _ in mine}
 
 
 def test_an_essential_merchants_owner_is_refused_every_handler_of_a_module_outside_the_plan(live):
