@@ -90,6 +90,7 @@ SIGNED_UP = SignUpForm(
     store_name="Atelier Lux",
     languages=("fr", "en", "de"),
     default_language="fr",
+    vat_number="LU30581713",  # its legal notice and invoices show it (valid checksum)
 )
 
 

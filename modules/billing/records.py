@@ -110,6 +110,7 @@ class SignUpForm:
     languages: tuple[str, ...] = ("fr", "en", "de")
     default_language: str = "fr"
     ui_language: str = "en"
+    vat_number: str = ""  # the merchant's, when known (the demo's; the sign-up page asks none)
 
 
 @dataclass(frozen=True)

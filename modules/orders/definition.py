@@ -101,4 +101,5 @@ MODULE = ModuleDefinition(
         "usage_counters": "modules.orders.usage:COUNTERS",
         "seller_details": "modules.orders.seller:seller_details",
     },
+    seed_demo="modules.orders.demo:seed",
 )

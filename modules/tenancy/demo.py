@@ -28,7 +28,11 @@ USERS = [
     ("jean@velo.lu", "Jean Weber", "merchant_owner"),
     ("luc@cafe-lux.lu", "Luc Hoffmann", "store_member"),
 ]
-MERCHANTS = [("Café Lëtzebuerg SARL", "marie@cafe-lux.lu"), ("Vëlo Weber SA", "jean@velo.lu")]
+# name, owner, VAT number (LU + 8 digits, valid checksum: the legal notice and invoices show it)
+MERCHANTS = [
+    ("Café Lëtzebuerg SARL", "marie@cafe-lux.lu", "LU24816331"),
+    ("Vëlo Weber SA", "jean@velo.lu", "LU27194550"),
+]
 # code, name, merchant, platform, subdomain, languages, default language
 STORES = [
     ("cafe-lux", "Café Lëtzebuerg", "Café Lëtzebuerg SARL", "oms", "cafe", "fr,en,de,lb", "fr"),
@@ -64,8 +68,12 @@ def seed(session: Session) -> list[str]:
         name: _get_or_add(
             session, Merchant, {"name": name}, owner_user_id=users[owner].id, contact_email=owner
         )
-        for name, owner in MERCHANTS
+        for name, owner, _vat in MERCHANTS
     }
+    for name, _owner, vat in MERCHANTS:
+        if not merchants[name].vat_number:  # a demo database seeded before the VAT numbers
+            merchants[name].vat_number = vat
+            session.add(merchants[name])
     stores = {}
     for code, name, merchant, platform, sub, languages, default in STORES:
         store = _get_or_add(

@@ -61,6 +61,7 @@ def sign_up(
         languages=form.languages,
         default_language=form.default_language,
         ui_language=form.ui_language,
+        vat_number=form.vat_number,
     )
     start_trial(session, created.merchant_id, platform.id, form.plan_code, form.interval, now=now)
     token = open_staff_session(session, created.user_id, ip) if signed_in else ""

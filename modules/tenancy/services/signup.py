@@ -45,6 +45,7 @@ def create_merchant_with_store(
     languages: tuple[str, ...] | list[str],
     default_language: str = "",
     ui_language: str = "",
+    vat_number: str = "",
 ) -> NewMerchant:
     """The merchant (registered on `platform_id`), its owner (a merchant owner who signs in
     with `email` and `password`) and its first store on the platform (home there, its code as
@@ -82,7 +83,11 @@ def create_merchant_with_store(
     session.add(user)
     session.flush()
     merchant = Merchant(
-        name=merchant_name, contact_email=email, owner_user_id=user.id, platform_id=platform_id
+        name=merchant_name,
+        contact_email=email,
+        owner_user_id=user.id,
+        platform_id=platform_id,
+        vat_number=clean(vat_number).upper(),
     )
     session.add(merchant)
     session.flush()
