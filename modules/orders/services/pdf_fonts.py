@@ -10,17 +10,17 @@ typographic quotes and dashes: every character of en/fr/de/lb. A character the f
 ("ő" → "o") and as "?" otherwise, never as a missing glyph (also forbidden by PDF/A).
 """
 
+from __future__ import annotations
+
 import logging
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont
-from fpdf import FPDF
-from fpdf.enums import OutputIntentSubType
-from fpdf.output import PDFICCProfile
-from PIL import ImageCms
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT = "Vera"
 # fpdf2 subsets the font with fontTools on every output, which logs each table at INFO.
@@ -35,6 +35,8 @@ def font_path(style: str = "") -> Path:
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
     """The code points both styles of the font draw."""
+    from fontTools.ttLib import TTFont  # fpdf2 and fontTools take ~0.7 s to import: not with the app
+
     maps = [set(TTFont(font_path(style), lazy=True).getBestCmap()) for style in _FILES]
     return frozenset(set.intersection(*maps))
 
@@ -54,6 +56,8 @@ def printable(text: str) -> str:
 
 def new_pdf(**options) -> FPDF:
     """An FPDF (A4 unless `options` say otherwise) with the embedded font registered as `FONT`."""
+    from fpdf import FPDF  # fpdf2 and fontTools take ~0.7 s to import: not with the app (hot reload)
+
     pdf = FPDF(**{"format": "A4", **options})
     for style in _FILES:
         pdf.add_font(FONT, style, str(font_path(style)))
@@ -63,11 +67,16 @@ def new_pdf(**options) -> FPDF:
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
     """An sRGB ICC profile, built in memory by Pillow's LittleCMS binding."""
+    from PIL import ImageCms  # loaded when a PDF is made, not with the app (hot reload)
+
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
 def add_srgb_output_intent(pdf: FPDF) -> None:
     """The PDF/A OutputIntent: the page's DeviceRGB/DeviceGray colours are sRGB."""
+    from fpdf.enums import OutputIntentSubType  # fpdf2: loaded when a PDF is made, not with the app
+    from fpdf.output import PDFICCProfile
+
     pdf.add_output_intent(
         OutputIntentSubType.PDFA,
         output_condition_identifier="sRGB",
