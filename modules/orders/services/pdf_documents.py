@@ -11,15 +11,18 @@ schema is written by factur-x's `generate_from_binary`. No transparency, no encr
 All labels come from the module's `orders.invoice.*` keys in the document's language.
 """
 
-from decimal import Decimal
+from __future__ import annotations
 
-import facturx
-from fpdf import FPDF
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modules.orders.models import CreditNote, Invoice
 from modules.orders.services.facturx_xml import document_xml
 from modules.orders.services.pdf_fonts import FONT, add_srgb_output_intent, new_pdf, printable
 from orion_app.i18n import translate
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 # (label key, width in mm, alignment) of the lines table; 180 mm in all.
 COLUMNS = (
@@ -38,6 +41,8 @@ def amount(cents: int, currency: str) -> str:
 
 def render_document(doc: Invoice | CreditNote, invoice_number: str = "") -> bytes:
     """`doc` as a PDF/A-3 with its Factur-X XML attached (a credit note names `invoice_number`)."""
+    import facturx  # heavy (pypdf, lxml): loaded when a PDF is made, not with the app (hot reload)
+
     xml = document_xml(doc, invoice_number)
     title = _title(doc)
     metadata = {
