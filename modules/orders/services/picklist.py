@@ -7,9 +7,11 @@ fpdf2 with the embedded TrueType font of `pdf_fonts` (every character of en/fr/d
 "€"; see there for the others), labels in the reader's language.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from fpdf import FPDF
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from sqlmodel import Session, select
 
 from modules.inventory.public import levels
@@ -18,6 +20,9 @@ from modules.orders.services.pdf_fonts import FONT, new_pdf, printable
 from modules.orders.services.shipments import SHIPPABLE
 from modules.orders.services.shipped import shipped_by_line
 from orion_app.i18n import translate
+
+if TYPE_CHECKING:
+    from fpdf import FPDF  # only named in annotations: fpdf2 is imported when a PDF is made
 
 PICKLIST_DOWNLOAD = "/api/orders/stores/{store}/picklist"
 MAX_ORDERS = 500
