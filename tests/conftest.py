@@ -108,6 +108,12 @@ def sqlite_database(tmp_path_factory) -> Iterator[str]:
     yield from _activate(migrated_database("sqlite", tmp_path_factory))
 
 
+@pytest.fixture
+def sqlite_demo(tmp_path_factory) -> Iterator[str]:
+    """A SQLite database with the demo data (a copy of the seeded template), made current."""
+    yield from _activate(migrated_database("sqlite", tmp_path_factory, seeded=True))
+
+
 def _activate(urls: Iterator[str]) -> Iterator[str]:
     previous = os.environ.get("DATABASE_URL")
     for url in urls:

@@ -174,13 +174,11 @@ def demo_backend(tmp_path_factory):
     """(backend, session tokens of marie, luc, jean and ada) on a fresh seeded SQLite database,
     for a module-scoped fixture: `yield from demo_backend(tmp_path_factory)`."""
     from modules.tenancy.services.auth import sign_in
-    from orion_app.cli import main
     from orion_app.db import session_scope
     from tests.conftest import _activate, migrated_database
 
-    databases = _activate(migrated_database("sqlite", tmp_path_factory))
+    databases = _activate(migrated_database("sqlite", tmp_path_factory, seeded=True))
     next(databases)
-    assert main(["seed-demo"]) == 0
     people = {
         "marie": "marie@cafe-lux.lu",
         "luc": "luc@cafe-lux.lu",

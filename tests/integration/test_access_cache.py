@@ -82,10 +82,7 @@ def test_a_role_removed_and_a_session_revoked_count_on_the_next_check(demo):
 
 
 @pytest.fixture
-def two_backends(sqlite_database):
-    from orion_app.cli import main
-
-    assert main(["seed-demo"]) == 0
+def two_backends(sqlite_demo):
     backends = [Backend(), Backend()]
     yield backends
     for backend in backends:

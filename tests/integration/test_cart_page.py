@@ -18,11 +18,9 @@ from tests.integration.test_notifications_bell import deltas
 
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory):
-    from orion_app.cli import main
     from tests.conftest import _activate, migrated_database
 
-    for _url in _activate(migrated_database("sqlite", tmp_path_factory)):
-        assert main(["seed-demo"]) == 0
+    for _url in _activate(migrated_database("sqlite", tmp_path_factory, seeded=True)):
         started = Backend()
         yield started
         started.stop()

@@ -17,12 +17,10 @@ PAGE = "/platforms/oms/storefront/cafe-lux/checkout"
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def live(request, tmp_path_factory):
-    from orion_app.cli import main
     from tests.conftest import _activate, migrated_database
 
-    databases = _activate(migrated_database(request.param, tmp_path_factory))
+    databases = _activate(migrated_database(request.param, tmp_path_factory, seeded=True))
     next(databases)
-    assert main(["seed-demo"]) == 0
     offer_bank_transfer(scope()[0])
     backend = Backend()
     try:

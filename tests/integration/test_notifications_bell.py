@@ -19,11 +19,9 @@ IMPORTED = {"id": 7, "file": "feed.tsv", "created": 2, "updated": 1, "rejected":
 
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory):
-    from orion_app.cli import main
     from tests.conftest import _activate, migrated_database
 
-    for _url in _activate(migrated_database("sqlite", tmp_path_factory)):
-        assert main(["seed-demo"]) == 0
+    for _url in _activate(migrated_database("sqlite", tmp_path_factory, seeded=True)):
         with session_scope() as session:
             notify(
                 session,

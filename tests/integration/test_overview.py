@@ -201,10 +201,7 @@ def test_the_widgets_are_read_in_the_callers_session(shop):
 
 
 @pytest.fixture
-def backend(sqlite_database):
-    from orion_app.cli import main
-
-    assert main(["seed-demo"]) == 0
+def backend(sqlite_demo):
     started = Backend()
     yield started
     started.stop()

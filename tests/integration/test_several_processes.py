@@ -18,12 +18,10 @@ pytestmark = pytest.mark.skipif(not POSTGRES, reason="PostgreSQL is not reachabl
 
 @pytest.fixture
 def two_processes(tmp_path_factory):
-    from orion_app.cli import main
     from tests.conftest import _activate, migrated_database
 
-    databases = _activate(migrated_database("postgresql", tmp_path_factory))
+    databases = _activate(migrated_database("postgresql", tmp_path_factory, seeded=True))
     next(databases)
-    assert main(["seed-demo"]) == 0
     redis = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     backends = [Backend(REFLEX_REDIS_URL=redis), Backend(REFLEX_REDIS_URL=redis)]
     yield backends
