@@ -2,7 +2,9 @@
 
 A line is (product id, variant id, units). Each change is one conditional UPDATE per bin
 (`… WHERE quantity - reserved >= n`, or `reserved >= n`), so concurrent orders can never
-reserve more than the stock, on PostgreSQL and on SQLite alike. Lines are handled in
+reserve more than the stock, on PostgreSQL and on SQLite alike. A line the variant's first
+bin with room covers whole (the usual case: one bin) takes that one UPDATE and no read
+(`_whole_line`); otherwise its bins are read and the units spread over them in order. Lines are handled in
 variant id order, so two orders of the same variants lock rows in the same order and never
 deadlock. Nothing here commits: the order's own transaction commits the stock with it.
 Every change is logged as a movement (reason: the order number).
@@ -98,6 +100,61 @@ def _statement(kind: str):
 _UPDATES = {kind: _statement(kind) for kind in _EFFECT}
 
 
+def _whole_statement(kind: str):
+    """The conditional UPDATE of the variant's first bin (warehouse/bin order) with room for
+    `kind`, when that bin has room for all the line's units (parameters: store, variant,
+    units, now); it returns the bin as changed."""
+    dq, dr = _EFFECT[kind]
+    units = bindparam("units")
+    room = StockLevel.quantity - StockLevel.reserved if kind == "reserve" else StockLevel.reserved
+    first = (
+        select(StockLevel.id)
+        .where(
+            StockLevel.store_id == bindparam("store"), StockLevel.variant_id == bindparam("variant"), room > 0
+        )
+        .order_by(StockLevel.warehouse, StockLevel.bin)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        update(StockLevel)
+        .where(StockLevel.id == first, StockLevel.store_id == bindparam("store"), room >= units)
+        .values(
+            quantity=StockLevel.quantity + dq * units,
+            reserved=StockLevel.reserved + dr * units,
+            updated_at=bindparam("now"),
+        )
+        .returning(
+            StockLevel.id,
+            StockLevel.product_id,
+            StockLevel.variant_id,
+            StockLevel.warehouse,
+            StockLevel.bin,
+            StockLevel.quantity,
+            StockLevel.reserved,
+        )
+    )
+
+
+_WHOLE = {kind: _whole_statement(kind) for kind in ("reserve", "consume")}
+
+
+def _whole_line(session: Session, store_id: int, line: Line, kind: str) -> _Change | None:
+    """The line's units taken from the variant's first bin with room in one UPDATE, without
+    reading the bins first: what `_spread` does when that bin covers the line. None (nothing
+    changed) when it does not; the caller reads the bins and spreads the line then."""
+    _, variant_id, units = line
+    if units <= 0:
+        return None
+    params = {"store": store_id, "variant": variant_id, "units": units, "now": utcnow()}
+    row = session.connection().execute(_WHOLE[kind], params).first()
+    if row is None:
+        return None
+    after = (row.quantity, row.reserved)
+    dq, dr = _EFFECT[kind]
+    return _Change(_Bin(*row), units, (after[0] - dq * units, after[1] - dr * units), after)
+
+
 def _apply(session: Session, store_id: int, level: _Bin, units: int, kind: str) -> tuple[int, int] | None:
     """One conditional UPDATE of a bin: its (quantity, reserved) after, or None when the bin
     no longer has the room (another order took it since it was read). Runs on the session's
@@ -177,9 +234,12 @@ def _log(session: Session, store_id: int, changes: list[_Change], kind: str, rea
 def _all_or_none(session: Session, store_id: int, lines: list[Line], kind: str) -> list[_Change]:
     changes: list[_Change] = []
     ordered = sorted(lines, key=lambda line: line[1])
-    bins = _bins(session, store_id, [line[1] for line in ordered])
     for line in ordered:
-        done = _spread(session, store_id, line, kind, bins[line[1]])
+        whole = _whole_line(session, store_id, line, kind)
+        if whole is not None:
+            changes.append(whole)
+            continue
+        done = _spread(session, store_id, line, kind, _bins(session, store_id, [line[1]])[line[1]])
         changes += done
         got = sum(change.units for change in done)
         if got < line[2]:

@@ -2,18 +2,30 @@
 product's VAT rate and title in the shopper's language, and whether both are active.
 
 Carts and orders hold variant ids only; this is their one read of the catalog at pricing
-time, in a fixed number of queries. Another store's (or an unknown) variant is absent.
+time: one query (variant, product, title and photo together), and a second for the option
+labels only when a wanted variant has options. Another store's (or an unknown) variant is
+absent.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import case, literal
 from sqlmodel import Session, select
 
-from modules.catalog.models import Product, ProductVariant
-from modules.catalog.services.media import first_photos, variant_path
-from modules.catalog.services.products import translations
-from modules.catalog.services.variants import variants_of_products
+from modules.catalog.models import (
+    Product,
+    ProductMedia,
+    ProductOption,
+    ProductOptionValue,
+    ProductOptionValueTranslation,
+    ProductTranslation,
+    ProductVariant,
+    ProductVariantMedia,
+    ProductVariantValue,
+)
+from modules.catalog.services.media import variant_path
+from modules.catalog.services.variants import effective_prices
 from orion_app.db import one_of
 
 
@@ -38,48 +50,155 @@ def sellable_variants(
     """variant id -> how it sells now, for those of `variant_ids` the store has."""
     if not variant_ids:
         return {}
-    product_ids = list(
-        set(
-            session.exec(
-                select(ProductVariant.product_id).where(
-                    ProductVariant.store_id == store_id, one_of(session, ProductVariant.id, list(variant_ids))
-                )
-            ).all()
+    rows = session.execute(
+        select(
+            ProductVariant.id,
+            ProductVariant.product_id,
+            ProductVariant.combination,
+            ProductVariant.sku,
+            ProductVariant.price_cents,
+            ProductVariant.sale_price_cents,
+            ProductVariant.is_active,
+            Product.sku,
+            Product.price_cents,
+            Product.sale_price_cents,
+            Product.currency,
+            Product.vat_rate,
+            Product.is_active,
+            Product.is_digital,
+            Product.availability,
+            _title(langs),
+            _variant_photo(),
+            _product_photo(store_id),
         )
-    )
-    if not product_ids:
-        return {}
-    products = {
-        p.id: p
-        for p in session.exec(
-            select(Product).where(Product.store_id == store_id, one_of(session, Product.id, product_ids))
+        .join(Product, Product.id == ProductVariant.product_id)
+        .where(
+            ProductVariant.store_id == store_id,
+            Product.store_id == store_id,
+            one_of(session, ProductVariant.id, list(set(variant_ids))),
         )
-    }
-    texts = translations(session, product_ids)
-    photos = first_photos(session, store_id, product_ids)
-    wanted = set(variant_ids)
+        .order_by(ProductVariant.product_id, ProductVariant.position, ProductVariant.id)
+    ).all()
+    options = _option_labels(session, [row[0] for row in rows if row[2]], {row[1] for row in rows}, langs)
     result: dict[int, SellableVariant] = {}
-    for product_id, variants in variants_of_products(session, store_id, products).items():
-        product = products[product_id]
-        title = _first({lang: t.title for lang, t in texts[product_id].items()}, langs, fallback=product.sku)
-        for v in variants:
-            if v.id not in wanted:
-                continue
-            result[v.id] = SellableVariant(
-                variant_id=v.id,
-                product_id=product_id,
-                sku=v.sku,
-                title=title,
-                options=", ".join(_first(o.labels, langs, fallback="") for o in v.options),
-                price_cents=v.sale_price_cents if v.sale_price_cents is not None else v.price_cents,
-                currency=product.currency,
-                vat_rate=product.vat_rate,
-                is_active=product.is_active and v.is_active,
-                photo=_small(v.photos[0] if v.photos else photos.get(product_id) and photos[product_id].key),
-                stock_limited=not product.is_digital
-                and product.availability not in ("preorder", "backorder"),
-            )
+    for (
+        variant_id,
+        product_id,
+        _combination,
+        sku,
+        own_price,
+        own_sale,
+        variant_active,
+        product_sku,
+        price,
+        sale,
+        currency,
+        vat_rate,
+        product_active,
+        is_digital,
+        availability,
+        title,
+        variant_photo,
+        product_photo,
+    ) in rows:
+        price, sale = effective_prices(price, sale, own_price, own_sale)
+        result[variant_id] = SellableVariant(
+            variant_id=variant_id,
+            product_id=product_id,
+            sku=sku,
+            title=title or product_sku,
+            options=options.get(variant_id, ""),
+            price_cents=sale if sale is not None else price,
+            currency=currency,
+            vat_rate=vat_rate,
+            is_active=product_active and variant_active,
+            photo=_small(variant_photo or product_photo),
+            stock_limited=not is_digital and availability not in ("preorder", "backorder"),
+        )
     return result
+
+
+def _rank(column, langs: Sequence[str]):
+    """0 for the first of `langs`, 1 for the next…, len(langs) for any other language."""
+    order: dict[str, int] = {}
+    for lang in langs:
+        order.setdefault(lang, len(order))
+    return case(order, value=column, else_=len(order)) if order else literal(0)
+
+
+def _title(langs: Sequence[str]):
+    """The product's first non-empty title in `langs`' order, else any (the first written)."""
+    return (
+        select(ProductTranslation.title)
+        .where(ProductTranslation.product_id == Product.id, ProductTranslation.title != "")
+        .order_by(_rank(ProductTranslation.lang, langs), ProductTranslation.id)
+        .limit(1)
+        .correlate(Product)
+        .scalar_subquery()
+    )
+
+
+def _variant_photo():
+    """The key of the variant's first photo (its own order)."""
+    return (
+        select(ProductMedia.key)
+        .join(ProductVariantMedia, ProductVariantMedia.media_id == ProductMedia.id)
+        .where(ProductVariantMedia.variant_id == ProductVariant.id)
+        .order_by(ProductVariantMedia.position, ProductVariantMedia.id)
+        .limit(1)
+        .correlate(ProductVariant)
+        .scalar_subquery()
+    )
+
+
+def _product_photo(store_id: int):
+    """The key of the product's first photo."""
+    return (
+        select(ProductMedia.key)
+        .where(ProductMedia.store_id == store_id, ProductMedia.product_id == Product.id)
+        .order_by(ProductMedia.position, ProductMedia.id)
+        .limit(1)
+        .correlate(Product)
+        .scalar_subquery()
+    )
+
+
+def _option_labels(
+    session: Session, variant_ids: list[int], product_ids: set[int], langs: Sequence[str]
+) -> dict[int, str]:
+    """variant id -> "250 g, Beans": its values' labels in option order, each in the first of
+    `langs` it has, else any, else ""; one query, none for variants without options."""
+    if not variant_ids:
+        return {}
+    rows = session.execute(
+        select(
+            ProductVariantValue.variant_id,
+            ProductVariantValue.value_id,
+            ProductOption.product_id,
+            ProductOption.position,
+            ProductOptionValueTranslation.lang,
+            ProductOptionValueTranslation.label,
+        )
+        .join(ProductOptionValue, ProductOptionValue.id == ProductVariantValue.value_id)
+        .join(ProductOption, ProductOption.id == ProductOptionValue.option_id)
+        .outerjoin(
+            ProductOptionValueTranslation,
+            ProductOptionValueTranslation.value_id == ProductOptionValue.id,
+        )
+        .where(one_of(session, ProductVariantValue.variant_id, variant_ids))
+        .order_by(ProductVariantValue.variant_id, ProductOption.position, ProductOptionValueTranslation.id)
+    ).all()
+    labels: dict[int, dict[int, dict[str, str]]] = {}  # variant -> value -> lang -> label
+    for variant_id, value_id, product_id, _position, lang, label in rows:
+        if product_id not in product_ids:
+            continue
+        by_lang = labels.setdefault(variant_id, {}).setdefault(value_id, {})
+        if lang is not None:
+            by_lang[lang] = label
+    return {
+        variant_id: ", ".join(_first(by_lang, langs, fallback="") for by_lang in values.values())
+        for variant_id, values in labels.items()
+    }
 
 
 def _small(key: str | None) -> str:

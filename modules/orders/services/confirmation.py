@@ -8,6 +8,7 @@ move to paid, after issuing the invoice (when the store invoices at payment), so
 carries a direct link to it (`invoice_link`).
 """
 
+from collections.abc import Sequence
 from urllib.parse import urlencode, urlsplit
 
 from sqlmodel import Session, select
@@ -27,13 +28,21 @@ from orion_app.ui.format import money
 
 
 def send_confirmation(
-    session: Session, order: Order, payment: PaymentRecord | None, *, just_placed: bool = False
+    session: Session,
+    order: Order,
+    payment: PaymentRecord | None,
+    *,
+    just_placed: bool = False,
+    lines: Sequence | None = None,
 ) -> int:
     """Queue the confirmation mail of `order` (lines, totals, VAT per rate, and the bank
     details when it is paid by transfer); returns the mail log id. `just_placed`: the order
-    was written in this transaction, so it has no invoice to link yet."""
+    was written in this transaction, so it has no invoice to link yet. `lines`: the order's
+    lines in position order as just written (their `order_line` columns as attributes), so
+    they are not read back; else they are read."""
     lang = order.language
-    lines = lines_of(session, order)  # read once: the mail's rows and its VAT per rate
+    if lines is None:
+        lines = lines_of(session, order)  # read once: the mail's rows and its VAT per rate
 
     def amount(cents: int) -> str:
         return money(cents, order.currency, lang)

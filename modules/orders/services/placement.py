@@ -15,6 +15,7 @@ Any refusal after step 3 rolls the whole transaction back: nothing is written.
 """
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
@@ -72,10 +73,12 @@ def place_order(session: Session, placement: Placement) -> OrderRecord:
         priced = pricing.price(session, placement, language_order(language, store))
         over_limit = _over_plan_limit(session, placement, store.merchant_id)
         _reserve(session, placement.store_id, priced, key)
-        order, token = _write(session, placement, priced, key, fingerprint, language, store.code, over_limit)
+        order, token, lines = _write(
+            session, placement, priced, key, fingerprint, language, store.code, over_limit
+        )
         payment = _start_payment(session, order, store.name)
         if order.payment_method == "bank_transfer":
-            send_confirmation(session, order, payment, just_placed=True)
+            send_confirmation(session, order, payment, just_placed=True, lines=lines)
         if over_limit:
             _warn_over_limit(session, order)
         session.commit()
@@ -165,8 +168,9 @@ def _write(
     language: str,
     store_code: str,
     over_limit: bool,
-) -> tuple[Order, str]:
-    """The order, its lines and its first timeline entry (flushed), and its status token."""
+) -> tuple[Order, str, list[SimpleNamespace]]:
+    """The order, its lines and its first timeline entry (written), its status token, and
+    the lines as written (for the confirmation mail, so it does not read them back)."""
     now = utcnow()
     token, hashed, sealed = new_token()
     order = Order(
@@ -203,42 +207,45 @@ def _write(
     )
     session.add(order)
     session.flush()  # the id, and the idempotency key's unique check
-    # One INSERT for every line (an order of 50 lines is one statement, not 50 ORM objects).
+    rows = [
+        {
+            "order_id": order.id,
+            "store_id": order.store_id,
+            "position": position,
+            "product_id": line.product_id,
+            "variant_id": line.variant_id,
+            "sku": line.sku,
+            "title": line.title[:300],
+            "options": line.options[:300],
+            "quantity": line.quantity,
+            "stock_reserved": line.stock_limited,
+            "unit_price_cents": line.unit_price_cents,
+            "vat_rate": line.vat_rate,
+            "net_cents": line.split.net_cents,
+            "vat_cents": line.split.vat_cents,
+            "total_cents": line.split.gross_cents,
+        }
+        for position, line in enumerate(priced.lines)
+    ]
+    # Rows nobody reads back in this transaction go in past the ORM: one INSERT for every
+    # line (an order of 50 lines is one statement, not 50 objects), one for the timeline.
+    session.execute(insert(OrderLine), rows)
     session.execute(
-        insert(OrderLine),
-        [
-            {
-                "order_id": order.id,
-                "store_id": order.store_id,
-                "position": position,
-                "product_id": line.product_id,
-                "variant_id": line.variant_id,
-                "sku": line.sku,
-                "title": line.title[:300],
-                "options": line.options[:300],
-                "quantity": line.quantity,
-                "stock_reserved": line.stock_limited,
-                "unit_price_cents": line.unit_price_cents,
-                "vat_rate": line.vat_rate,
-                "net_cents": line.split.net_cents,
-                "vat_cents": line.split.vat_cents,
-                "total_cents": line.split.gross_cents,
-            }
-            for position, line in enumerate(priced.lines)
-        ],
-    )
-    session.add(
-        OrderEvent(
+        insert(OrderEvent).values(
             order_id=order.id,
             store_id=order.store_id,
             kind="status",
+            from_status="",
             to_status=PENDING_PAYMENT,
             actor=order.customer_name or order.email,
             source="checkout",
+            note="",
+            amount_cents=None,
+            dedupe_key=None,
             at=now,
         )
     )
-    return order, token
+    return order, token, [SimpleNamespace(**row) for row in rows]
 
 
 def _payment_window(session: Session, placement: Placement) -> timedelta:
