@@ -9,8 +9,10 @@ workers and the tests agree without anyone exporting them:
   none), so saving a module would reload nothing.
 """
 
+import importlib
 import os
 import sys
+from pathlib import Path
 
 import reflex as rx
 
@@ -30,6 +32,47 @@ _watched = [path for path in os.environ.get("REFLEX_HOT_RELOAD_INCLUDE_PATHS", "
 _modules_dir = str(PROJECT_ROOT / _settings.modules_package.replace(".", os.sep))
 if _modules_dir not in _watched:
     os.environ["REFLEX_HOT_RELOAD_INCLUDE_PATHS"] = os.pathsep.join([*_watched, _modules_dir])
+
+# `reflex run` in development forks each reloaded backend worker from this process, which has
+# imported Reflex but not the app. The worker then imports the app: Orion's code, which a save
+# may have changed, and these libraries, which no save changes (~1-2 s of each hot reload's
+# import). Imported here once, every worker inherits them (docs/modules.md, "Hot reload").
+DEV_PRELOAD = (
+    "sqlalchemy",
+    "sqlmodel",
+    "alembic",
+    "httpx",
+    "httpcore",
+    "trio",
+    "redis",
+    "rq",
+    "rq.cron",
+    "jinja2.sandbox",
+    "argon2",
+    "cryptography.hazmat.primitives.ciphers.aead",
+    "markdown_it",
+    "nh3",
+    "PIL.Image",
+    "PIL.ImageOps",
+    "lxml.etree",
+    "stripe",
+    "schwifty",
+    "stdnum",
+    "prometheus_client",
+    "aiosmtpd",
+)
+
+
+def _reflex_run_dev(argv: list[str]) -> bool:
+    """Whether this process is `reflex run` in development mode (`make run`)."""
+    program = Path(argv[0]) if argv else Path()
+    is_reflex = program.name == "reflex" or program.parent.name == "reflex"
+    return is_reflex and argv[1:2] == ["run"] and not {"prod", "--env=prod"} & set(argv[2:])
+
+
+if _reflex_run_dev(sys.argv):
+    for _library in DEV_PRELOAD:
+        importlib.import_module(_library)
 
 # Without Redis, the one backend process keeps each tab's state in memory: Reflex's default
 # ("disk") pickles every substate of every tab to a file after its events, which cost most of
