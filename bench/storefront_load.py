@@ -25,7 +25,10 @@ after the page's on_load handlers have sent theirs (`StateUpdate.final` is no lo
 Reported per concurrency C: page loads/s (completed inside the window), p50/p95/p99, page
 loads slower than 5 s, page loads never answered (given up after 30 s), connection errors,
 the backend's RSS before, at its peak during and SETTLE seconds after the shoppers leave, and
-the retained KB per visitor (growth / visits). SQLite, then PostgreSQL when one answers.
+the retained KB per visitor (growth / visits), the backend's and the load generator's CPU %,
+and the backend's CPU milliseconds per page load (its CPU time over the level / page loads
+answered): unlike page loads/s, that does not depend on what else the machine runs. SQLite,
+then PostgreSQL when one answers.
 
     .venv/bin/python -m bench.storefront_load [--seconds 60] [--levels 1,10,50,200] [--quick]
 """
@@ -292,12 +295,16 @@ def _level(backend, catalogue: Catalogue, shoppers: int, seconds: float, settle:
         time.sleep(0.25)
     wall = time.monotonic() - started
 
-    def busy(now, before) -> float:
-        return round(100 * (now.user + now.system - before.user - before.system) / wall, 1)
+    def seconds_used(now, before) -> float:
+        return now.user + now.system - before.user - before.system
 
+    backend_cpu_s = seconds_used(process.cpu_times(), cpu_backend)
     cpu = {
-        "backend_cpu_pct": busy(process.cpu_times(), cpu_backend),
-        "client_cpu_pct": busy(me.cpu_times(), cpu_me),
+        "backend_cpu_pct": round(100 * backend_cpu_s / wall, 1),
+        "client_cpu_pct": round(100 * seconds_used(me.cpu_times(), cpu_me) / wall, 1),
+        # The machine-independent cost: backend CPU time over the window per answered page load
+        # (150 page loads/s on one core needs at most ~6.5 ms).
+        "backend_cpu_ms_per_page_load": round(1000 * backend_cpu_s / max(1, len(stats.samples)), 2),
     }
     time.sleep(settle)
     rss_after = process.memory_info().rss
@@ -363,7 +370,8 @@ def _row(r: dict) -> str:
         f">5s {r['slower_than_5s']:>4}  lost {r['unanswered_30s']:>3}  err {sum(r['errors'].values()):>3}  "
         f"RSS {rss['before']}/{rss['peak']}/{after} MB  "
         f"{r['retained_kb_per_visit']} KB/visit ({r['visits']} visits)  "
-        f"cpu backend {r['backend_cpu_pct']}% client {r['client_cpu_pct']}%"
+        f"cpu backend {r['backend_cpu_pct']}% client {r['client_cpu_pct']}%  "
+        f"{r['backend_cpu_ms_per_page_load']} backend CPU ms/page load"
     )
 
 
