@@ -1,12 +1,61 @@
-"""The thin base state: the viewer's language, and where the session token comes from."""
+"""The thin base state: the viewer's language, and where the session token comes from.
 
+It also makes a tab's first snapshot cheap (issue 11, CPU per page load). Reflex's memory
+state manager gives every new tab the whole state tree (88 Orion states, 634 vars), and
+`hydrate_and_load` then snapshots all of it (`BaseState.dict`): every var read materialises
+its default (a deepcopy of each list and dict default) into the state, although a storefront
+visit touches five or six states. `OrionState.dict` answers a state none of whose vars was
+ever set with its class's default snapshot instead, taken once from Reflex's own `dict()` of
+a fresh instance, and leaves the state untouched; a state holding any value, or with
+computed vars, goes through Reflex's `dict()` as before. `_reset_client_storage` (hydrate
+resets cookie-backed vars) skips states without such vars. Both rest on Reflex 0.10.1's
+`BaseState.dict` and `_reset_client_storage`: `check_reflex_snapshot()` stops start-up when
+their text changed (see the digests below), and tests compare the whole tree's snapshot with
+Reflex's.
+"""
+
+import copy
+import functools
+import hashlib
+import inspect
 import math
+from typing import Any
 
 import reflex as rx
+from reflex.state import BaseState, _override_base_method
 
 from orion_app.session_cookie import private_cookie, token_for_socket
 
 LANGUAGE_COOKIE = "orion_lang"
+
+# sha256 of the source of the Reflex methods the snapshot fast path stands in for; when an
+# upgrade changes one, re-read it, check OrionState.dict / _reset_client_storage still agree,
+# and put the new digest here.
+REFLEX_SNAPSHOT_SOURCES = {
+    "dict": "148a498db766782d230c8ef185a82f8545b491801894c6f562ee4520794fc7cc",
+    "_reset_client_storage": "980dd97764ba8dc9ec22f1d051b99ff4bd361c06d44cf83f6543ed61d5349582",
+}
+_ATOMIC = (str, int, float, bool, type(None), tuple, frozenset)
+
+
+def check_reflex_snapshot() -> None:
+    """Raise when Reflex's snapshot methods are not the ones the fast path was written for."""
+    for name, expected in REFLEX_SNAPSHOT_SOURCES.items():
+        source = inspect.getsource(getattr(BaseState, name))
+        if hashlib.sha256(source.encode()).hexdigest() != expected:
+            raise RuntimeError(
+                f"orion_app.ui.state: Reflex's BaseState.{name} changed (Reflex upgraded?): check "
+                "that OrionState's snapshot fast path still gives what it gives, then update "
+                "REFLEX_SNAPSHOT_SOURCES."
+            )
+
+
+def _copy(value: Any) -> Any:
+    """A mutable default's own copy for one snapshot (an empty list or dict made anew)."""
+    return type(value)() if not value and type(value) in (list, dict) else copy.deepcopy(value)
+
+
+check_reflex_snapshot()
 
 
 class OrionState(rx.State):
@@ -14,6 +63,51 @@ class OrionState(rx.State):
 
     lang_choice: str = rx.Cookie("", name=LANGUAGE_COOKIE, same_site="lax", max_age=60 * 60 * 24 * 365)
     lang: str = "en"
+
+    @classmethod
+    @functools.cache
+    def _default_snapshot(cls) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]] | None:
+        """This class's vars at their defaults as Reflex's `dict()` gives them, and those of
+        them that are mutable (each snapshot gets its own copy); None when the class has
+        computed vars (their values are not defaults) or vars kept by another class."""
+        fields = cls.get_fields()
+        if cls.computed_vars or any(fields[name]._owner is not cls for name in cls.base_vars):
+            return None
+        probe = cls(init_substates=False, _reflex_internal_init=True)
+        snapshot = BaseState.dict(probe)[cls.get_full_name()]
+        mutable = tuple((name, value) for name, value in snapshot.items() if not isinstance(value, _ATOMIC))
+        return snapshot, mutable
+
+    @classmethod
+    @functools.cache
+    def _client_storage_vars(cls) -> tuple[str, ...]:
+        fields = cls.get_fields()
+        return tuple(name for name in cls.base_vars if cls._is_client_storage(fields[name]))
+
+    @_override_base_method  # Reflex's own mark for a state method standing in for a base one
+    def dict(self, include_computed: bool = True, initial: bool = False, **kwargs) -> dict[str, Any]:
+        """Reflex's snapshot of this state and its substates; a state whose vars were never
+        set gives its class's default snapshot without materialising its defaults."""
+        cls = type(self)
+        defaults = cls._default_snapshot()
+        if defaults is None or not self.__dict__.keys().isdisjoint(cls.base_vars):
+            return super().dict(include_computed=include_computed, initial=initial, **kwargs)
+        own = dict(defaults[0])
+        for name, value in defaults[1]:
+            own[name] = _copy(value)
+        snapshot = {cls.get_full_name(): own}
+        for substate in self.substates.values():
+            snapshot.update(substate.dict(include_computed=include_computed, initial=initial, **kwargs))
+        return snapshot
+
+    @_override_base_method
+    def _reset_client_storage(self):
+        """Reflex's reset of cookie- and storage-backed vars, skipping states without any."""
+        if type(self)._client_storage_vars():
+            super()._reset_client_storage()
+            return
+        for substate in self.substates.values():
+            substate._reset_client_storage()
 
     def _session_token(self) -> str:
         """The session token of this websocket's handshake (never part of the state)."""

@@ -256,3 +256,47 @@ def test_a_loaders_answer_reaches_the_browser_after_the_guard(app):
     events = results[0]
     assert isinstance(events, list) and len(events) == 1
     assert "page=99" not in str(events[0]) and "redirect" in str(events[0]).lower()
+
+
+def _reflex_snapshot(root) -> dict:
+    """The tree's snapshot as Reflex's own `BaseState.dict` gives it (every state read)."""
+    from reflex.state import BaseState
+
+    from orion_app.ui.state import OrionState
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(OrionState, "dict", BaseState.dict)
+        return root.dict()
+
+
+def test_a_tabs_snapshot_is_reflexs_without_reading_the_states_nobody_touched(app):
+    """The hydrate snapshot of a tab after a listing page load: the same JSON as Reflex's own
+    `dict()`, and the states the page did not touch keep no materialised defaults."""
+    from reflex_base.utils.format import json_dumps
+
+    from modules.catalog.state.shop import ShopListingState, ShopProductState
+    from orion_app.ui.shell import ShellState
+
+    root = page_tree(STORE + "products")
+    asyncio.run(run_page_load(root, listing_route()))
+    product = root.get_substate(ShopProductState.get_full_name().split("."))
+    assert product.__dict__.keys().isdisjoint(ShopProductState.base_vars)  # the listing left it alone
+    snapshot = root.dict()
+    assert product.__dict__.keys().isdisjoint(ShopProductState.base_vars)  # still: nothing materialised
+    listing = snapshot[ShopListingState.get_full_name()]
+    assert listing["heading_rx_state_"] and snapshot[ShellState.get_full_name()]["status_rx_state_"] == "ok"
+    snapshot["x"] = 1  # a snapshot's dicts are its own: changing one changes no other snapshot
+    snapshot[ShopProductState.get_full_name()]["photos_rx_state_"].append("p.jpg")
+    assert root.dict()[ShopProductState.get_full_name()]["photos_rx_state_"] == []
+    assert json_dumps(root.dict()) == json_dumps(_reflex_snapshot(root))
+    fresh = page_tree(STORE + "products")
+    assert json_dumps(fresh.dict()) == json_dumps(_reflex_snapshot(fresh))
+
+
+def test_the_snapshot_fast_path_stops_start_up_when_reflexs_methods_changed(monkeypatch):
+    from orion_app.ui import state
+
+    state.check_reflex_snapshot()  # Reflex as installed: the one the fast path was written for
+    monkeypatch.setitem(state.REFLEX_SNAPSHOT_SOURCES, "dict", "0" * 64)
+    with pytest.raises(RuntimeError, match=r"BaseState\.dict changed"):
+        state.check_reflex_snapshot()
