@@ -8,6 +8,7 @@ import reflex as rx
 from orion_app.api import api_transformer
 from orion_app.cors import install_cors, restrict_websocket_origins
 from orion_app.events import Event, ModuleEvent, bus
+from orion_app.gc_tuning import tune_collector
 from orion_app.http_errors import install_error_handling
 from orion_app.registry import get_registry, import_string
 from orion_app.routes import Route, build_routes
@@ -64,6 +65,7 @@ def create_app() -> rx.App:
     import_states(registry.package, registry.codes)
     require_handler_policies()
     app.register_lifespan_task(module_lifespan)
+    app.register_lifespan_task(tune_collector)  # last: once everything start-up builds exists
     return app
 
 
