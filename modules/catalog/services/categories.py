@@ -46,27 +46,33 @@ def create_category(
 
 
 def category_tree(session: Session, store_id: int, lang: str, fallback: str = "en") -> list[CategoryNode]:
-    """Depth-first list of the store's categories, named in `lang` (or any language it has)."""
+    """Depth-first list of the store's categories, named in `lang` (or any language it has).
+
+    Read as plain columns, not ORM objects: every storefront listing and product page asks."""
     categories = session.exec(
-        select(Category).where(Category.store_id == store_id).order_by(Category.position, Category.slug)
+        select(Category.id, Category.slug, Category.parent_id)
+        .where(Category.store_id == store_id)
+        .order_by(Category.position, Category.slug)
     ).all()
     names: dict[int, dict[str, str]] = {}
     if categories:
-        for row in session.exec(
-            select(CategoryTranslation).where(CategoryTranslation.category_id.in_([c.id for c in categories]))
+        for category_id, language, name in session.exec(
+            select(CategoryTranslation.category_id, CategoryTranslation.lang, CategoryTranslation.name)
+            .join(Category, Category.id == CategoryTranslation.category_id)
+            .where(Category.store_id == store_id)
         ):
-            names.setdefault(row.category_id, {})[row.lang] = row.name
-    children: dict[int | None, list[Category]] = {}
+            names.setdefault(category_id, {})[language] = name
+    children: dict[int | None, list[tuple[int, str, int | None]]] = {}
     for category in categories:
-        children.setdefault(category.parent_id, []).append(category)
+        children.setdefault(category[2], []).append(category)
     nodes: list[CategoryNode] = []
 
     def walk(parent: int | None, depth: int) -> None:
-        for category in children.get(parent, []):
-            label = names.get(category.id, {})
-            name = label.get(lang) or label.get(fallback) or next(iter(label.values()), category.slug)
-            nodes.append(CategoryNode(category.id, category.slug, name, depth, category.parent_id))
-            walk(category.id, depth + 1)
+        for category_id, slug, parent_id in children.get(parent, []):
+            label = names.get(category_id, {})
+            name = label.get(lang) or label.get(fallback) or next(iter(label.values()), slug)
+            nodes.append(CategoryNode(category_id, slug, name, depth, parent_id))
+            walk(category_id, depth + 1)
 
     walk(None, 0)
     return nodes
