@@ -10,9 +10,9 @@ from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductTranslation
 from modules.catalog.services.categories import CategoryNode
-from modules.catalog.services.media import first_photos, photos
+from modules.catalog.services.media import photos
 from modules.catalog.services.products import translations
-from modules.catalog.services.variants import OptionRecord, VariantRecord, options_of, variants_of
+from modules.catalog.services.variants import OptionRecord, VariantRecord, options_of, variants_of_products
 from modules.inventory.public import available_by_product, available_by_variant
 from orion_app.errors import NotFound
 from orion_app.ports import StoreRef
@@ -85,53 +85,32 @@ def shown_availability(product: Product, available: int) -> str:
     return "in_stock" if available > 0 else "out_of_stock"
 
 
-def _titles(session: Session, ids: list[int], langs: tuple[str, ...]) -> dict[int, dict[str, str]]:
-    """product id -> language -> title, for the wanted languages only (cards need no descriptions)."""
-    titles: dict[int, dict[str, str]] = {pid: {} for pid in ids}
-    if ids:
-        rows = session.exec(
-            select(ProductTranslation.product_id, ProductTranslation.lang, ProductTranslation.title).where(
-                ProductTranslation.product_id.in_(ids), ProductTranslation.lang.in_(set(langs))
-            )
-        )
-        for product_id, lang, title in rows:
-            titles[product_id][lang] = title
-    return titles
-
-
-def _cards(
-    session: Session, store_id: int, products: list[Product], langs: tuple[str, ...]
-) -> list[ProductCard]:
-    ids = [p.id for p in products]
-    titles = _titles(session, ids, langs)
-    images = first_photos(session, store_id, ids)
-    stock = available_by_product(session, store_id, ids)
-    result = []
-    for product in products:
-        title = next((titles[product.id][lang] for lang in langs if lang in titles[product.id]), None)
-        available = stock.get(product.id, 0)
-        result.append(
-            ProductCard(
-                id=product.id,
-                slug=product.slug,
-                title=title or _any_title(session, product),
-                brand=product.brand,
-                price_cents=product.price_cents,
-                sale_price_cents=product.sale_price_cents,
-                currency=product.currency,
-                vat_rate=product.vat_rate,
-                image_key=images[product.id].key if product.id in images else "",
-                available=available,
-                availability=shown_availability(product, available),
-            )
-        )
-    return result
-
-
-def _any_title(session: Session, product: Product) -> str:
-    """A product without a title in the shopper's languages shows its title in another one."""
-    text = _text(translations(session, [product.id])[product.id], ())
-    return text.title if text else product.sku
+def _card(
+    product: Product,
+    texts: dict[str, ProductTranslation],
+    langs: tuple[str, ...],
+    image_key: str,
+    available: int,
+) -> ProductCard:
+    """The product's card from texts and a photo already read: its title in the first of `langs`
+    it has, else in any language it has, else its SKU."""
+    title = next((texts[lang].title for lang in langs if lang in texts), None)
+    if not title:
+        text = _text(texts, ())
+        title = text.title if text else product.sku
+    return ProductCard(
+        id=product.id,
+        slug=product.slug,
+        title=title,
+        brand=product.brand,
+        price_cents=product.price_cents,
+        sale_price_cents=product.sale_price_cents,
+        currency=product.currency,
+        vat_rate=product.vat_rate,
+        image_key=image_key,
+        available=available,
+        availability=shown_availability(product, available),
+    )
 
 
 def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, ...]) -> ProductPage:
@@ -141,10 +120,13 @@ def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, .
     ).first()
     if product is None:
         raise NotFound()
-    card = _cards(session, store_id, [product], langs)[0]
-    text = _text(translations(session, [product.id])[product.id], langs)
+    # The card from what the page reads anyway (texts, gallery): no second look at either.
+    texts = translations(session, [product.id])[product.id]
+    text = _text(texts, langs)
     gallery = photos(session, store_id, product.id)
-    variants = variants_of(session, store_id, [product.id]).get(product.id, [])
+    available = available_by_product(session, store_id, [product.id]).get(product.id, 0)
+    card = _card(product, texts, langs, gallery[0].key if gallery else "", available)
+    variants = variants_of_products(session, store_id, {product.id: product}).get(product.id, [])
     stock = available_by_variant(session, store_id, [v.id for v in variants])
     return ProductPage(
         card=card,
