@@ -367,6 +367,22 @@ async def handler_events(function, state, **args) -> list:
     return _flat(result)
 
 
+def runs_in_place(function) -> bool:
+    """Whether a handler is a plain function, which runs where it is called when no event loop
+    runs there (a database worker thread): not a coroutine or generator of either kind."""
+    return not (
+        inspect.iscoroutinefunction(function)
+        or inspect.isasyncgenfunction(function)
+        or inspect.isgeneratorfunction(function)
+    )
+
+
+def events_in_place(function, state, **args) -> list:
+    """Call a plain handler (`runs_in_place`) where no event loop runs, as Reflex would; the
+    events it returned, flattened, without None."""
+    return _flat(function(state, **args))
+
+
 def _flat(result) -> list:
     """The events in what a handler returned or yielded: None, one event, or lists of them."""
     if result is None:

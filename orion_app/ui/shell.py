@@ -30,7 +30,7 @@ from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
 from orion_app.ports import Principal
 from orion_app.registry import SHELL_HEADER, STOREFRONT_LOOK, Frontend, get_registry, import_string
 from orion_app.routes import frontend_base, page_index, sign_in_url
-from orion_app.ui.guard import handler_events, page_decision, public, ui_only
+from orion_app.ui.guard import events_in_place, handler_events, page_decision, public, runs_in_place, ui_only
 from orion_app.ui.state import OrionState
 
 PAGE_SLOTS = DB_THREADS  # page loads deciding and loading at once (one worker thread each)
@@ -126,21 +126,50 @@ class ShellState(OrionState):
             ]
         try:
             async with shared_session():
-                access, entry = await run_blocking(self._decide_and_apply, str(page_ids).split(","))
+                ids = str(page_ids).split(",")
+                ready = await self._leading_plain_loaders(ids)
+                access, entry, events, done = await run_blocking(self._decide_apply_and_load, ids, ready)
                 if access.verdict == Verdict.SIGN_IN:
                     return rx.redirect(sign_in_url(access.tenant.base, self.router.url.path))
                 if not access.ok or entry is None:
                     return None
                 with page_decision(access):
-                    return await self._run_loaders(entry.page.on_load + _header_loaders(access, entry))
+                    rest = (entry.page.on_load + _header_loaders(access, entry))[done:]
+                    return [*events, *(await self._run_loaders(rest) or [])] or None
         finally:
             admission.leave()
 
-    def _decide_and_apply(self, page_ids: list[str]):
+    async def _leading_plain_loaders(self, page_ids: list[str]) -> dict[str, rx.State]:
+        """The states of each candidate page's first loaders that are plain functions, which run
+        on the worker thread that decides, right after the decision (one thread hop fewer)."""
+        index = page_index()
+        ready: dict[str, rx.State] = {}
+        for entry in filter(None, (index.get(page_id) for page_id in page_ids)):
+            for reference in entry.page.on_load:
+                handler = import_string(reference)
+                if not runs_in_place(handler.fn):
+                    break
+                ready[reference] = (
+                    self if isinstance(self, handler.state) else await self.get_state(handler.state)
+                )
+        return ready
+
+    def _decide_apply_and_load(self, page_ids: list[str], ready: dict[str, rx.State]):
+        """On a worker thread: decide, apply, then the chosen page's leading plain loaders
+        (those in `ready`) under that decision; the decision, the page, their events, and how
+        many of the page's loaders ran."""
         with PAGE_GUARD_SECONDS.time():
             access, entry = self._decide(page_ids)
         self._apply(access, entry)
-        return access, entry
+        events, done = [], 0
+        if access.ok and entry is not None:
+            with page_decision(access):
+                for reference in entry.page.on_load:
+                    if reference not in ready:
+                        break
+                    events.extend(events_in_place(import_string(reference).fn, ready[reference]))
+                    done += 1
+        return access, entry, events, done
 
     async def _run_loaders(self, loaders: tuple[str, ...]) -> list:
         """Each loader (a guarded or public event handler) on its own state, in order; the

@@ -94,6 +94,46 @@ def test_a_storefront_page_load_decides_once_and_loads_its_page(app, monkeypatch
     assert listing.page_count >= 1
 
 
+def test_a_pages_plain_loader_runs_in_the_thread_hop_that_decided(app, monkeypatch):
+    """The listing's loader (a plain function) runs right after the decision, in the same work
+    item on a worker thread: no thread hop of its own; both off the event loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from modules.catalog.state import shop
+    from orion_app import db
+    from orion_app.ui import shell
+
+    current, seen = threading.local(), {}
+
+    class Numbered(ThreadPoolExecutor):
+        """Each submitted call runs with its submission number in `current.item`."""
+
+        submitted = 0
+
+        def submit(self, fn, /, *args, **kwargs):
+            Numbered.submitted += 1
+            number = Numbered.submitted
+
+            def numbered():
+                current.item = number
+                return fn(*args, **kwargs)
+
+            return super().submit(numbered)
+
+    def noting(name, real):
+        return lambda *a, **kw: seen.setdefault(name, getattr(current, "item", None)) and real(*a, **kw)
+
+    pool = Numbered(max_workers=2)
+    monkeypatch.setattr(db, "_threads", lambda: pool)
+    monkeypatch.setattr(shell, "check_access", noting("decided", shell.check_access))
+    monkeypatch.setattr(shop, "listing_cards", noting("loaded", shop.listing_cards))
+    root = page_tree(STORE + "products")
+    asyncio.run(run_page_load(root, listing_route()))
+    pool.shutdown()
+    assert seen["decided"] is not None and seen["decided"] == seen["loaded"]
+    assert Numbered.submitted >= 2  # the header's loaders and the session's end still hop
+
+
 def test_a_loader_called_by_a_client_still_decides_for_itself(app, monkeypatch):
     from modules.catalog.state.shop import ShopListingState
     from orion_app import access
