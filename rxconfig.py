@@ -92,6 +92,7 @@ config = rx.Config(
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium")
         ),
-        __import__("orion_app.speed").speed.PublicSplitPlugin(),  # public pages (storefront, platform site) in their own chunk
+        # Public pages (storefront, platform site) in a code chunk of their own.
+        __import__("orion_app.speed").speed.PublicSplitPlugin(),
     ],
 )

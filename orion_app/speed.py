@@ -11,8 +11,9 @@ This plugin gives the public routes (the storefront's and the platform's public 
 pricing, sign-up, CMS pages) their own source module, `orion_app.public_ui`, so their memos land
 in `app_components/orion_app/public_ui.jsx` and the build splits them into a chunk of their own.
 Before the platform's pages joined it they loaded the dashboards' 292 KB chunk: Lighthouse TBT
-204 ms on the pricing page against 8-73 ms on storefront pages. It runs first in the page compiler's plugin chain (config plugins
-come before Reflex's own) and only changes that name; the markup is unchanged. A memo used by
+204 ms on the pricing page against 8-73 ms on storefront pages. It runs first in the page
+compiler's plugin chain (config plugins come before Reflex's own) and only changes that name;
+the markup is unchanged. A memo used by
 both a dashboard and the storefront is emitted once per module.
 
 It also trims the Radix Themes stylesheet, which blocks the first paint of every page:
