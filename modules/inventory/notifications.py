@@ -4,7 +4,7 @@ Raised only when a change crosses the threshold (more than it before, at or unde
 so a product that stays low does not repeat the news with every sale or recount.
 """
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, select
 
 from modules.contracts.protocols import NotificationKind
@@ -27,6 +27,21 @@ KINDS = (
 )
 
 
+# Built once (it runs at every placement): each product's available units and own threshold.
+_AVAILABLE = (
+    select(
+        StockLevel.product_id,
+        func.sum(StockLevel.quantity - StockLevel.reserved),
+        func.max(StockLevel.low_stock_threshold),
+    )
+    .where(
+        StockLevel.store_id == bindparam("store"),
+        StockLevel.product_id.in_(bindparam("products", expanding=True)),
+    )
+    .group_by(StockLevel.product_id)
+)
+
+
 def report_low_stock(session: Session, store_id: int, changes: dict[int, int]) -> int:
     """Tell the store's staff about each product whose available units just fell to or under
     its threshold. `changes` maps product id -> change of its available units by the change
@@ -34,12 +49,7 @@ def report_low_stock(session: Session, store_id: int, changes: dict[int, int]) -
     falling = [pid for pid, change in changes.items() if change < 0]
     if not falling:
         return 0
-    available = func.sum(StockLevel.quantity - StockLevel.reserved)
-    rows = session.exec(
-        select(StockLevel.product_id, available, func.max(StockLevel.low_stock_threshold))
-        .where(StockLevel.store_id == store_id, StockLevel.product_id.in_(falling))
-        .group_by(StockLevel.product_id)
-    ).all()
+    rows = session.exec(_AVAILABLE, params={"store": store_id, "products": falling}).all()
     default = module_config("inventory", home_platform_id(session, store_id), session).low_stock_threshold
     crossed = {}
     for product_id, now, own in rows:

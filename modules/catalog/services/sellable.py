@@ -9,8 +9,9 @@ absent.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import case, literal
+from sqlalchemy import ARRAY, any_, bindparam, case, literal
 from sqlmodel import Session, select
 
 from modules.catalog.models import (
@@ -26,7 +27,6 @@ from modules.catalog.models import (
 )
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.variants import effective_prices
-from orion_app.db import one_of
 
 
 @dataclass(frozen=True)
@@ -50,34 +50,9 @@ def sellable_variants(
     """variant id -> how it sells now, for those of `variant_ids` the store has."""
     if not variant_ids:
         return {}
+    dialect = session.get_bind().dialect.name
     rows = session.execute(
-        select(
-            ProductVariant.id,
-            ProductVariant.product_id,
-            ProductVariant.combination,
-            ProductVariant.sku,
-            ProductVariant.price_cents,
-            ProductVariant.sale_price_cents,
-            ProductVariant.is_active,
-            Product.sku,
-            Product.price_cents,
-            Product.sale_price_cents,
-            Product.currency,
-            Product.vat_rate,
-            Product.is_active,
-            Product.is_digital,
-            Product.availability,
-            _title(langs),
-            _variant_photo(),
-            _product_photo(store_id),
-        )
-        .join(Product, Product.id == ProductVariant.product_id)
-        .where(
-            ProductVariant.store_id == store_id,
-            Product.store_id == store_id,
-            one_of(session, ProductVariant.id, list(set(variant_ids))),
-        )
-        .order_by(ProductVariant.product_id, ProductVariant.position, ProductVariant.id)
+        _variants_statement(tuple(langs), dialect), {"store": store_id, "ids": list(set(variant_ids))}
     ).all()
     options = _option_labels(session, [row[0] for row in rows if row[2]], {row[1] for row in rows}, langs)
     result: dict[int, SellableVariant] = {}
@@ -118,6 +93,50 @@ def sellable_variants(
     return result
 
 
+@lru_cache(maxsize=64)
+def _variants_statement(langs: tuple[str, ...], dialect: str):
+    """The one query of `sellable_variants`, built once per language order and dialect
+    (building it cost more than running it); parameters `store` and `ids`."""
+    store = bindparam("store")
+    return (
+        select(
+            ProductVariant.id,
+            ProductVariant.product_id,
+            ProductVariant.combination,
+            ProductVariant.sku,
+            ProductVariant.price_cents,
+            ProductVariant.sale_price_cents,
+            ProductVariant.is_active,
+            Product.sku,
+            Product.price_cents,
+            Product.sale_price_cents,
+            Product.currency,
+            Product.vat_rate,
+            Product.is_active,
+            Product.is_digital,
+            Product.availability,
+            _title(langs),
+            _variant_photo(),
+            _product_photo(store),
+        )
+        .join(Product, Product.id == ProductVariant.product_id)
+        .where(
+            ProductVariant.store_id == store,
+            Product.store_id == store,
+            _among(ProductVariant.id, dialect),
+        )
+        .order_by(ProductVariant.product_id, ProductVariant.position, ProductVariant.id)
+    )
+
+
+def _among(column, dialect: str):
+    """`column` among the parameter `ids`: `= ANY(array)` on PostgreSQL, as `one_of` does (one
+    parameter, a plan that stays an index look-up), an expanding IN elsewhere."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", type_=ARRAY(column.type)))
+    return column.in_(bindparam("ids", expanding=True))
+
+
 def _rank(column, langs: Sequence[str]):
     """0 for the first of `langs`, 1 for the next…, len(langs) for any other language."""
     order: dict[str, int] = {}
@@ -151,11 +170,11 @@ def _variant_photo():
     )
 
 
-def _product_photo(store_id: int):
-    """The key of the product's first photo."""
+def _product_photo(store):
+    """The key of the product's first photo (in the store `store`, a parameter)."""
     return (
         select(ProductMedia.key)
-        .where(ProductMedia.store_id == store_id, ProductMedia.product_id == Product.id)
+        .where(ProductMedia.store_id == store, ProductMedia.product_id == Product.id)
         .order_by(ProductMedia.position, ProductMedia.id)
         .limit(1)
         .correlate(Product)
@@ -170,7 +189,25 @@ def _option_labels(
     `langs` it has, else any, else ""; one query, none for variants without options."""
     if not variant_ids:
         return {}
-    rows = session.execute(
+    dialect = session.get_bind().dialect.name
+    rows = session.execute(_labels_statement(dialect), {"ids": variant_ids}).all()
+    labels: dict[int, dict[int, dict[str, str]]] = {}  # variant -> value -> lang -> label
+    for variant_id, value_id, product_id, _position, lang, label in rows:
+        if product_id not in product_ids:
+            continue
+        by_lang = labels.setdefault(variant_id, {}).setdefault(value_id, {})
+        if lang is not None:
+            by_lang[lang] = label
+    return {
+        variant_id: ", ".join(_first(by_lang, langs, fallback="") for by_lang in values.values())
+        for variant_id, values in labels.items()
+    }
+
+
+@lru_cache(maxsize=4)
+def _labels_statement(dialect: str):
+    """The option labels of the variants `ids`, in option order; built once per dialect."""
+    return (
         select(
             ProductVariantValue.variant_id,
             ProductVariantValue.value_id,
@@ -185,20 +222,9 @@ def _option_labels(
             ProductOptionValueTranslation,
             ProductOptionValueTranslation.value_id == ProductOptionValue.id,
         )
-        .where(one_of(session, ProductVariantValue.variant_id, variant_ids))
+        .where(_among(ProductVariantValue.variant_id, dialect))
         .order_by(ProductVariantValue.variant_id, ProductOption.position, ProductOptionValueTranslation.id)
-    ).all()
-    labels: dict[int, dict[int, dict[str, str]]] = {}  # variant -> value -> lang -> label
-    for variant_id, value_id, product_id, _position, lang, label in rows:
-        if product_id not in product_ids:
-            continue
-        by_lang = labels.setdefault(variant_id, {}).setdefault(value_id, {})
-        if lang is not None:
-            by_lang[lang] = label
-    return {
-        variant_id: ", ".join(_first(by_lang, langs, fallback="") for by_lang in values.values())
-        for variant_id, values in labels.items()
-    }
+    )
 
 
 def _small(key: str | None) -> str:

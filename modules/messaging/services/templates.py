@@ -7,7 +7,7 @@ English (`pick_language`); a language the module ships no texts for falls back t
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_
 from sqlmodel import Session, select
 
 from modules.messaging.kinds import Texts, default_texts, get_kind
@@ -51,18 +51,27 @@ def _overrides(
 ) -> dict[tuple[int | None, str], EmailTemplateOverride]:
     """The platform's and the store's overrides of `kind` in `languages`, by (store id or
     None, language): both levels in one query."""
-    level = EmailTemplateOverride.store_id.is_(None)
-    if store_id is not None:
-        level = or_(level, EmailTemplateOverride.store_id == store_id)
-    rows = session.exec(
-        select(EmailTemplateOverride).where(
-            EmailTemplateOverride.platform_id == platform_id,
-            EmailTemplateOverride.kind == kind,
-            EmailTemplateOverride.language.in_(languages),
-            level,
-        )
-    ).all()
+    statement = _PLATFORM_OVERRIDES if store_id is None else _OVERRIDES
+    params = {"platform": platform_id, "kind": kind, "languages": languages, "store": store_id}
+    rows = session.exec(statement, params=params).all()
     return {(row.store_id, row.language): row for row in rows}
+
+
+def _overrides_statement(with_store: bool):
+    """`_overrides`' query, built once for each level (every mail sent runs it)."""
+    level = EmailTemplateOverride.store_id.is_(None)
+    if with_store:
+        level = or_(level, EmailTemplateOverride.store_id == bindparam("store"))
+    return select(EmailTemplateOverride).where(
+        EmailTemplateOverride.platform_id == bindparam("platform"),
+        EmailTemplateOverride.kind == bindparam("kind"),
+        EmailTemplateOverride.language.in_(bindparam("languages", expanding=True)),
+        level,
+    )
+
+
+_PLATFORM_OVERRIDES = _overrides_statement(False)
+_OVERRIDES = _overrides_statement(True)
 
 
 def _as_texts(row: EmailTemplateOverride) -> Texts:

@@ -6,7 +6,7 @@ lock; SQLite has one writer at a time), so two placements never take the same nu
 a placement that rolls back gives its number back with everything else: no gaps.
 """
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
@@ -35,14 +35,17 @@ def next_number(session: Session, store_id: int, store_code: str, year: int) -> 
     return format_number(store_prefix(store_code), year, sequence)
 
 
+_INCREMENT = (  # built once: run at every placement
+    update(OrderCounter)
+    .where(OrderCounter.store_id == bindparam("store"), OrderCounter.year == bindparam("of_year"))
+    .values(last=OrderCounter.last + 1)
+    .returning(OrderCounter.last)
+    .execution_options(synchronize_session=False)
+)
+
+
 def _increment(session: Session, store_id: int, year: int) -> int | None:
-    return session.execute(
-        update(OrderCounter)
-        .where(OrderCounter.store_id == store_id, OrderCounter.year == year)
-        .values(last=OrderCounter.last + 1)
-        .returning(OrderCounter.last)
-        .execution_options(synchronize_session=False)
-    ).scalar_one_or_none()
+    return session.execute(_INCREMENT, {"store": store_id, "of_year": year}).scalar_one_or_none()
 
 
 def _create_counter(session: Session, store_id: int, year: int) -> None:

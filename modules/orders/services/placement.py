@@ -17,7 +17,7 @@ Any refusal after step 3 rolls the whole transaction back: nothing is written.
 from datetime import timedelta
 from types import SimpleNamespace
 
-from sqlalchemy import func, insert
+from sqlalchemy import bindparam, func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -121,8 +121,15 @@ def payment_request(order: Order, store_name: str) -> PaymentRequest:
     )
 
 
+# The statements of every placement, built once (building one cost more than running it).
+_BY_KEY = select(Order).where(Order.store_id == bindparam("store"), Order.idempotency_key == bindparam("key"))
+_PLACED_SINCE = select(func.count(Order.id)).where(
+    Order.store_id == bindparam("store"), Order.created_at >= bindparam("since")
+)
+
+
 def _by_key(session: Session, store_id: int, key: str) -> Order | None:
-    return session.exec(select(Order).where(Order.store_id == store_id, Order.idempotency_key == key)).first()
+    return session.exec(_BY_KEY, params={"store": store_id, "key": key}).first()
 
 
 def _replay(session: Session, order: Order, fingerprint: str) -> OrderRecord:
@@ -138,11 +145,7 @@ def _over_plan_limit(session: Session, placement: Placement, merchant_id: int) -
     if limit is None:
         return False
     month_start = utcnow().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    placed = session.exec(
-        select(func.count(Order.id)).where(
-            Order.store_id == placement.store_id, Order.created_at >= month_start
-        )
-    ).one()
+    placed = session.exec(_PLACED_SINCE, params={"store": placement.store_id, "since": month_start}).one()
     return placed >= limit
 
 
@@ -231,19 +234,20 @@ def _write(
     # line (an order of 50 lines is one statement, not 50 objects), one for the timeline.
     session.execute(insert(OrderLine), rows)
     session.execute(
-        insert(OrderEvent).values(
-            order_id=order.id,
-            store_id=order.store_id,
-            kind="status",
-            from_status="",
-            to_status=PENDING_PAYMENT,
-            actor=order.customer_name or order.email,
-            source="checkout",
-            note="",
-            amount_cents=None,
-            dedupe_key=None,
-            at=now,
-        )
+        insert(OrderEvent),
+        {
+            "order_id": order.id,
+            "store_id": order.store_id,
+            "kind": "status",
+            "from_status": "",
+            "to_status": PENDING_PAYMENT,
+            "actor": order.customer_name or order.email,
+            "source": "checkout",
+            "note": "",
+            "amount_cents": None,
+            "dedupe_key": None,
+            "at": now,
+        },
     )
     return order, token, [SimpleNamespace(**row) for row in rows]
 

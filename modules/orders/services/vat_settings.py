@@ -4,6 +4,7 @@ VIES, DEFAULT_CLASS_BY_LU_RATE)."""
 
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from modules.orders.models import VatSettings
@@ -18,8 +19,13 @@ class VatSettingsRecord:
     class_by_lu_rate: dict[int, str]
 
 
+_OF_STORE = select(VatSettings).where(
+    VatSettings.store_id == bindparam("store")
+)  # built once: read at every pricing
+
+
 def _row(session: Session, store_id: int) -> VatSettings | None:
-    return session.exec(select(VatSettings).where(VatSettings.store_id == store_id)).first()
+    return session.exec(_OF_STORE, params={"store": store_id}).first()
 
 
 def vat_settings(session: Session, store_id: int) -> VatSettingsRecord:
