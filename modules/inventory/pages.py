@@ -23,7 +23,7 @@ def _low_row(r: rx.Var) -> rx.Component:
 def inventory_page() -> rx.Component:
     return page(
         "inventory.page.title",
-        rx.heading(t("inventory.low.title", threshold=S.threshold), size="4"),
+        rx.heading(t("inventory.low.title", threshold=S.threshold), size="4", as_="h2"),
         data_table(
             [
                 "inventory.stock.sku",
@@ -35,7 +35,7 @@ def inventory_page() -> rx.Component:
             _low_row,
             empty="inventory.low.none",
         ),
-        rx.heading(t("inventory.movements.title"), size="4", margin_top="1em"),
+        rx.heading(t("inventory.movements.title"), size="4", as_="h2", margin_top="1em"),
         data_table(
             [
                 "inventory.movements.when",

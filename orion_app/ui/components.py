@@ -9,7 +9,7 @@ from orion_app.ui.i18n import t
 
 def page_heading(title_key: str, *actions: rx.Component) -> rx.Component:
     return rx.hstack(
-        rx.heading(t(title_key), size="6"),
+        rx.heading(t(title_key), size="6", as_="h1"),
         rx.spacer(),
         *actions,
         width="100%",
@@ -183,7 +183,7 @@ def stat_card(label: rx.Var | str, value: rx.Var | str | int) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.text(label, size="2", color_scheme="gray"),
-            rx.heading(value, size="7"),
+            rx.text(value, size="7", weight="bold", as_="p"),  # a figure, not a heading
             spacing="1",
         ),
         min_width="10em",

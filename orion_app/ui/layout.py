@@ -84,7 +84,7 @@ def forbidden_view() -> rx.Component:
     their own stores, another account's sign-in, or signing out."""
     return rx.center(
         rx.vstack(
-            rx.heading(t("orion.forbidden.title"), size="5"),
+            rx.heading(t("orion.forbidden.title"), size="5", as_="h1"),
             rx.text(t("orion.forbidden.text"), color_scheme="gray", text_align="center"),
             rx.cond(
                 ShellState.home_href != "",
@@ -274,7 +274,8 @@ def sidebar(
 ) -> rx.Component:
     heading = rx.hstack(
         rx.vstack(
-            rx.heading(title, size="4"),
+            # Not a heading: the page's own title is its one <h1> (Radix's Heading is h1-h6 only).
+            rx.text(title, size="4", weight="bold", as_="p"),
             rx.text(subtitle, size="1", color_scheme="gray"),
             spacing="0",
             min_width="0",

@@ -137,7 +137,8 @@ def phone(browser, app_server: str) -> Iterator:
 
 
 def walk(page: Page, site: str, frontend: Frontend, ids: dict[str, str]) -> list[str]:
-    """Opens every page of `frontend`; what reaches past the screen's right edge, per page."""
+    """Opens every page of `frontend`; what reaches past the screen's right edge, and a page
+    without exactly one <h1> (the shell's store or Orion name is not one), per page."""
     problems = []
     pages = staff_pages(frontend)
     assert len(pages) >= 5, pages
@@ -154,6 +155,9 @@ def walk(page: Page, site: str, frontend: Frontend, ids: dict[str, str]) -> list
         scroll_width, width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if scroll_width > width:
             problems.append(f"{path}: {scroll_width}px > {width}px: {page.evaluate(OVERFLOWING)}")
+        headings = page.locator("h1").all_text_contents()
+        if len(headings) != 1:
+            problems.append(f"{path}: {len(headings)} <h1> {headings}")
     return problems
 
 

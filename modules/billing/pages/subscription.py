@@ -61,7 +61,7 @@ def _current() -> rx.Component:
             rx.text(t("billing.current.none"), color_scheme="gray"),
             rx.vstack(
                 rx.hstack(
-                    rx.heading(B.plan, size="5"),
+                    rx.heading(B.plan, size="5", as_="h2"),
                     rx.badge(label(B.status, "billing.status", STATUSES)),
                     rx.badge(label(B.interval, "billing.interval", ("month", "year")), color_scheme="gray"),
                     align="center",

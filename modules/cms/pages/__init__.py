@@ -12,7 +12,7 @@ from orion_app.ui.shell import ShellState
 def storefront_home_page() -> rx.Component:
     return rx.vstack(
         rx.box(
-            rx.heading(ShellState.tenant_store_name, size="8"),
+            rx.heading(ShellState.tenant_store_name, size="8", as_="h1"),
             rx.text(
                 t("cms.storefront.welcome", store=ShellState.tenant_store_name), size="4", color_scheme="gray"
             ),

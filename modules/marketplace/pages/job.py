@@ -24,7 +24,7 @@ OUTCOMES = {
 
 def _heading() -> rx.Component:
     return rx.hstack(
-        rx.heading(t("marketplace.job.heading", id=S.import_id), size="6"),
+        rx.heading(t("marketplace.job.heading", id=S.import_id), size="6", as_="h1"),
         status_badge(S.info["status"], size="2"),
         rx.cond(
             S.dry_run,

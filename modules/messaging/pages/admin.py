@@ -72,7 +72,7 @@ def _settings_form() -> rx.Component:
     value = lambda name: S.values[name]  # noqa: E731
     return rx.card(
         stacked_form(
-            rx.heading(t("messaging.ui.settings.sender"), size="3"),
+            rx.heading(t("messaging.ui.settings.sender"), size="3", as_="h2"),
             field(
                 "messaging.ui.settings.from_address",
                 "from_address",
@@ -89,7 +89,7 @@ def _settings_form() -> rx.Component:
                 type="email",
                 default_value=value("reply_to"),
             ),
-            rx.heading(t("messaging.ui.settings.server"), size="3", margin_top="0.5em"),
+            rx.heading(t("messaging.ui.settings.server"), size="3", as_="h2", margin_top="0.5em"),
             field(
                 "messaging.ui.settings.smtp_host",
                 "smtp_host",
@@ -164,13 +164,13 @@ def platform_settings_page() -> rx.Component:
         S.found,
         page(
             "messaging.ui.settings.title",
-            rx.heading(S.platform_name, size="4"),
+            rx.heading(S.platform_name, size="4", as_="h2"),
             rx.cond(
                 ~S.has_own,
                 rx.callout(t("messaging.ui.settings.server_defaults"), icon="info", width="100%"),
             ),
             _settings_form(),
-            rx.heading(t("messaging.ui.templates.platform_title"), size="4", margin_top="1em"),
+            rx.heading(t("messaging.ui.templates.platform_title"), size="4", as_="h2", margin_top="1em"),
             rx.text(t("messaging.ui.templates.platform_intro"), size="2", color_scheme="gray"),
             kinds_table(S.kinds),
             actions=(back,),

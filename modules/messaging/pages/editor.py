@@ -148,7 +148,7 @@ def template_editor(S, title_key: str) -> rx.Component:
         page(
             title_key,
             rx.vstack(
-                rx.heading(S.kind_name, size="4"),
+                rx.heading(S.kind_name, size="4", as_="h2"),
                 rx.cond(S.kind_name != S.kind, rx.code(S.kind, size="1", color_scheme="gray")),
                 spacing="1",
             ),

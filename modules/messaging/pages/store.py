@@ -41,7 +41,7 @@ def _reply_to() -> rx.Component:
     S = StoreTemplatesState
     return rx.card(
         stacked_form(
-            rx.heading(t("messaging.ui.reply_to.title"), size="3"),
+            rx.heading(t("messaging.ui.reply_to.title"), size="3", as_="h2"),
             field(
                 "messaging.ui.reply_to.label",
                 "reply_to",

@@ -39,7 +39,7 @@ def tax_page() -> rx.Component:
                 name="vies_check",
                 default_checked=S.vies_check,
             ),
-            rx.heading(t("orders.vat.classes"), size="3"),
+            rx.heading(t("orders.vat.classes"), size="3", as_="h2"),
             rx.text(t("orders.vat.classes_hint"), size="2", color_scheme="gray"),
             rx.grid(
                 *[_class_field(rate) for rate in ("17", "14", "8", "3", "0")],

@@ -23,7 +23,7 @@ def store_payments_page() -> rx.Component:
         "payments.ui.store.title",
         rx.card(
             stacked_form(
-                rx.heading(t("payments.ui.store.methods"), size="3"),
+                rx.heading(t("payments.ui.store.methods"), size="3", as_="h2"),
                 checkbox(
                     "payments.ui.store.card",
                     "payments.ui.store.card_hint",
@@ -37,7 +37,7 @@ def store_payments_page() -> rx.Component:
                     default_checked=S.bank_transfer_enabled,
                 ),
                 field_error(S.errors, "methods"),
-                rx.heading(t("payments.ui.store.account"), size="3", margin_top="0.5em"),
+                rx.heading(t("payments.ui.store.account"), size="3", as_="h2", margin_top="0.5em"),
                 field("payments.ui.store.iban", "iban", S.errors, default_value=S.values["iban"]),
                 field("payments.ui.store.bic", "bic", S.errors, default_value=S.values["bic"]),
                 field(
@@ -46,7 +46,7 @@ def store_payments_page() -> rx.Component:
                     S.errors,
                     default_value=S.values["beneficiary"],
                 ),
-                rx.heading(t("payments.ui.store.connect"), size="3", margin_top="0.5em"),
+                rx.heading(t("payments.ui.store.connect"), size="3", as_="h2", margin_top="0.5em"),
                 field(
                     "payments.ui.store.connect_account",
                     "stripe_account_id",
@@ -134,7 +134,7 @@ def payment_platform_page() -> rx.Component:
         S.found,
         page(
             "payments.ui.admin.settings_title",
-            rx.heading(S.platform_name, size="4"),
+            rx.heading(S.platform_name, size="4", as_="h2"),
             form,
             actions=(back,),
             intro_key="payments.ui.admin.settings_intro",

@@ -15,7 +15,7 @@ def _profile() -> rx.Component:
     s = AccountState
     return rx.card(
         stacked_form(
-            rx.heading(t("tenancy.profile.heading"), size="4"),
+            rx.heading(t("tenancy.profile.heading"), size="4", as_="h2"),
             field("tenancy.user.name", "name", s.profile_errors, default_value=s.name, required=True),
             select_field(
                 "tenancy.profile.language",
@@ -36,7 +36,7 @@ def _password() -> rx.Component:
     s = AccountState
     return rx.card(
         stacked_form(
-            rx.heading(t("tenancy.account.change_password"), size="4"),
+            rx.heading(t("tenancy.account.change_password"), size="4", as_="h2"),
             rx.text(t("tenancy.account.change_password_hint"), size="2", color_scheme="gray"),
             field(
                 "tenancy.account.current_password",
@@ -65,7 +65,7 @@ def _sessions() -> rx.Component:
     s = AccountState
     return rx.card(
         rx.vstack(
-            rx.heading(t("tenancy.profile.sessions"), size="4"),
+            rx.heading(t("tenancy.profile.sessions"), size="4", as_="h2"),
             data_table(
                 ["tenancy.profile.signed_in_at", "tenancy.profile.ip", ""],
                 s.sessions,

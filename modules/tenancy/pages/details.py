@@ -222,9 +222,9 @@ def _roles(s) -> rx.Component:
                 ),
             ),
         ),
-        rx.heading(t("tenancy.user.merchants"), size="2"),
+        rx.heading(t("tenancy.user.merchants"), size="2", as_="h2"),
         _links(s.merchants, "tenancy.user.no_merchants"),
-        rx.heading(t("tenancy.stores.title"), size="2"),
+        rx.heading(t("tenancy.stores.title"), size="2", as_="h2"),
         _links(s.stores, "tenancy.user.no_stores", lambda i: rx.badge(store_role(i["role"]))),
     )
 

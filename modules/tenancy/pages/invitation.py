@@ -12,7 +12,7 @@ from orion_app.ui.i18n import t
 def _form() -> rx.Component:
     s = InvitationState
     return stacked_form(
-        rx.heading(t("tenancy.invitation.join", store=s.store_name), size="6"),
+        rx.heading(t("tenancy.invitation.join", store=s.store_name), size="6", as_="h1"),
         rx.text(t("tenancy.invitation.as_role", email=s.email, role=store_role(s.role)), size="2"),
         form_error(s.error),
         rx.cond(
@@ -46,7 +46,7 @@ def invitation_page() -> rx.Component:
             InvitationState.valid,
             _form(),
             rx.vstack(
-                rx.heading(t("tenancy.invitation.title"), size="6"),
+                rx.heading(t("tenancy.invitation.title"), size="6", as_="h1"),
                 form_error(t("tenancy.invitation.invalid")),
                 spacing="3",
             ),

@@ -19,7 +19,7 @@ def _back_to_sign_in() -> rx.Component:
 def forgot_password_page() -> rx.Component:
     s = ForgotPasswordState
     return _card(
-        rx.heading(t("tenancy.reset.title"), size="6"),
+        rx.heading(t("tenancy.reset.title"), size="6", as_="h1"),
         rx.cond(
             s.sent,
             rx.callout(
@@ -40,7 +40,7 @@ def forgot_password_page() -> rx.Component:
 def reset_password_page() -> rx.Component:
     s = ResetPasswordState
     return _card(
-        rx.heading(t("tenancy.reset.new_title"), size="6"),
+        rx.heading(t("tenancy.reset.new_title"), size="6", as_="h1"),
         rx.cond(
             s.valid,
             stacked_form(

@@ -29,7 +29,7 @@ def _signin_card(heading: rx.Var | str) -> rx.Component:
     return rx.card(
         post_form(
             rx.vstack(
-                rx.heading(heading, size="6"),
+                rx.heading(heading, size="6", as_="h1"),
                 rx.text(t("tenancy.signin.subtitle"), color_scheme="gray", size="2"),
                 rx.cond(
                     SignInState.notice != "",

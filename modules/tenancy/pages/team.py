@@ -42,7 +42,7 @@ def _invitations() -> rx.Component:
     return rx.cond(
         s.invitations.length() > 0,
         rx.vstack(
-            rx.heading(t("tenancy.invitation.pending"), size="4"),
+            rx.heading(t("tenancy.invitation.pending"), size="4", as_="h2"),
             data_table(
                 [
                     "tenancy.user.name",
