@@ -140,12 +140,19 @@ class ShellState(OrionState):
             admission.leave()
 
     async def _leading_plain_loaders(self, page_ids: list[str]) -> dict[str, rx.State]:
-        """The states of each candidate page's first loaders that are plain functions, which run
-        on the worker thread that decides, right after the decision (one thread hop fewer)."""
+        """The states of each candidate page's first loaders that are plain functions (its own,
+        then its frontend's header loaders), which run on the worker thread that decides, right
+        after the decision: thread hops fewer."""
         index = page_index()
         ready: dict[str, rx.State] = {}
         for entry in filter(None, (index.get(page_id) for page_id in page_ids)):
-            for reference in entry.page.on_load:
+            header = (
+                item.on_load
+                for _, items in get_registry().contributions(SHELL_HEADER)
+                for item in items
+                if item.on_load and entry.page.frontend in item.frontends
+            )
+            for reference in (*entry.page.on_load, *header):
                 handler = import_string(reference)
                 if not runs_in_place(handler.fn):
                     break
@@ -156,15 +163,15 @@ class ShellState(OrionState):
 
     def _decide_apply_and_load(self, page_ids: list[str], ready: dict[str, rx.State]):
         """On a worker thread: decide, apply, then the chosen page's leading plain loaders
-        (those in `ready`) under that decision; the decision, the page, their events, and how
-        many of the page's loaders ran."""
+        (those in `ready`, its header's included) under that decision; the decision, the page,
+        their events, and how many of the page's loaders ran."""
         with PAGE_GUARD_SECONDS.time():
             access, entry = self._decide(page_ids)
         self._apply(access, entry)
         events, done = [], 0
         if access.ok and entry is not None:
             with page_decision(access):
-                for reference in entry.page.on_load:
+                for reference in entry.page.on_load + _header_loaders(access, entry):
                     if reference not in ready:
                         break
                     events.extend(events_in_place(import_string(reference).fn, ready[reference]))

@@ -95,10 +95,11 @@ def test_a_storefront_page_load_decides_once_and_loads_its_page(app, monkeypatch
 
 
 def test_a_pages_plain_loader_runs_in_the_thread_hop_that_decided(app, monkeypatch):
-    """The listing's loader (a plain function) runs right after the decision, in the same work
-    item on a worker thread: no thread hop of its own; both off the event loop."""
+    """The listing's loader and the mini-cart's header loader (plain functions) run right after
+    the decision, in the same work item on a worker thread: no thread hop of their own."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from modules.cart import state as cart_state
     from modules.catalog.state import shop
     from orion_app import db
     from orion_app.ui import shell
@@ -127,11 +128,12 @@ def test_a_pages_plain_loader_runs_in_the_thread_hop_that_decided(app, monkeypat
     monkeypatch.setattr(db, "_threads", lambda: pool)
     monkeypatch.setattr(shell, "check_access", noting("decided", shell.check_access))
     monkeypatch.setattr(shop, "listing_cards", noting("loaded", shop.listing_cards))
+    monkeypatch.setattr(cart_state, "cart_token", noting("header", cart_state.cart_token))
     root = page_tree(STORE + "products")
     asyncio.run(run_page_load(root, listing_route()))
     pool.shutdown()
-    assert seen["decided"] is not None and seen["decided"] == seen["loaded"]
-    assert Numbered.submitted >= 2  # the header's loaders and the session's end still hop
+    assert seen["decided"] is not None and seen["decided"] == seen["loaded"] == seen["header"]
+    assert Numbered.submitted >= 2  # an async loader (the site menu) and the session's end still hop
 
 
 def test_a_loader_called_by_a_client_still_decides_for_itself(app, monkeypatch):
