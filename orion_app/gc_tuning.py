@@ -11,7 +11,7 @@ At start-up, once the app is built: one full collection, then `gc.freeze()` move
 that survived out of the collector's sight (it is still freed normally when its references
 go), and the young generation's threshold rises from 700 to `YOUNG_THRESHOLD` allocations.
 Cycles (a tab's state tree links parents and children) are still collected, a little later.
-With both, the same load spent ~2 % of the backend's CPU in the collector and no full
+With both, the same load spent ~3 % of the backend's CPU in the collector and no full
 collection ran during a 20 s level (docs/storefront.md, "CPU per page load").
 """
 
