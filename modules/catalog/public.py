@@ -18,7 +18,8 @@ of products' options and variants with `upsert_variant_groups` (`VariantGroup`,
 `GroupVariant` -> `GroupOutcome`; same rules, few statements, no commit) and read
 `options_by_product`. `effective_prices` is the
 inheritance rule. Carts and orders price by variant id with `sellable_variants`
-(`SellableVariant`: the price charged now, VAT rate, title and options in a language, active).
+(`SellableVariant`: the price charged now, VAT rate, title and options in a language, active,
+the photo unless `photos=False`), in one query (two with options).
 See docs/catalog.md, "Variants".
 """
 

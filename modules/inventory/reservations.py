@@ -1,18 +1,25 @@
 """Stock for order lines: reserve at placement, consume at payment, release at cancellation.
 
-A line is (product id, variant id, units). Each change is one conditional UPDATE per bin
+A line is (product id, variant id, units). Every change is a conditional UPDATE
 (`… WHERE quantity - reserved >= n`, or `reserved >= n`), so concurrent orders can never
-reserve more than the stock, on PostgreSQL and on SQLite alike. A line the variant's first
-bin with room covers whole (the usual case: one bin) takes that one UPDATE and no read
-(`_whole_line`); otherwise its bins are read and the units spread over them in order. Lines are handled in
-variant id order, so two orders of the same variants lock rows in the same order and never
-deadlock. Nothing here commits: the order's own transaction commits the stock with it.
-Every change is logged as a movement (reason: the order number).
+reserve more than the stock, on PostgreSQL and on SQLite alike. Bins are locked in variant
+id order (then warehouse, bin), so two orders of the same variants never deadlock.
+
+- One line: one UPDATE of the variant's first bin with room, when it covers the line whole
+  (the usual case: one bin), no read first (`_whole_line`).
+- Several lines: their bins read in one query (locked on PostgreSQL: `FOR UPDATE`), the
+  units spread over them in order, then every bin changed by one UPDATE … FROM VALUES
+  (`_batch`): two statements for an order of 50 lines.
+- Otherwise (a bin changed under a read, the same variant twice), line by line: the
+  variant's bins read and its units spread, read again after a lost race (`_spread`).
+
+Nothing here commits: the order's own transaction commits the stock with it. Every change
+is logged as a movement (reason: the order number).
 """
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Integer, bindparam, column, insert, update, values
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
@@ -52,11 +59,15 @@ _EFFECT = {  # kind -> (quantity change, reserved change) per unit
 }
 
 
-def _bins(session: Session, store_id: int, variant_ids: list[int]) -> dict[int, list[_Bin]]:
-    """variant id -> its bins in warehouse/bin order, for many variants in one query."""
+def _bins(
+    session: Session, store_id: int, variant_ids: list[int], *, lock: bool = False
+) -> dict[int, list[_Bin]]:
+    """variant id -> its bins in warehouse/bin order, for many variants in one query;
+    `lock`: locked until the transaction ends, in that order (PostgreSQL; SQLite has one
+    writer)."""
     if not variant_ids:
         return {}
-    rows = session.execute(
+    query = (
         select(
             StockLevel.id,
             StockLevel.product_id,
@@ -68,7 +79,8 @@ def _bins(session: Session, store_id: int, variant_ids: list[int]) -> dict[int, 
         )
         .where(StockLevel.store_id == store_id, one_of(session, StockLevel.variant_id, variant_ids))
         .order_by(StockLevel.variant_id, StockLevel.warehouse, StockLevel.bin)
-    ).all()
+    )
+    rows = session.execute(query.with_for_update() if lock else query).all()
     found: dict[int, list[_Bin]] = {v: [] for v in variant_ids}
     for row in rows:
         found[row.variant_id].append(_Bin(*row))
@@ -231,9 +243,76 @@ def _log(session: Session, store_id: int, changes: list[_Change], kind: str, rea
     )
 
 
+def _plan(line: Line, kind: str, bins: list[_Bin]) -> tuple[list[tuple[_Bin, int]], int]:
+    """The line's units spread over its bins in order (bin, units), and the units short."""
+    remaining = line[2]
+    planned = []
+    for level in bins:
+        take = min(remaining, _room(level, kind))
+        if take <= 0:
+            continue
+        planned.append((level, take))
+        remaining -= take
+        if not remaining:
+            break
+    return planned, remaining
+
+
+def _batch(session: Session, store_id: int, ordered: list[Line], kind: str) -> list[_Change] | None:
+    """Every line's units in two statements: the bins read (and locked) at once, spread, and
+    changed by one UPDATE. InsufficientStock (nothing changed) for the first short line; None
+    (nothing changed) when a bin no longer had the room it was read with."""
+    bins = _bins(session, store_id, [line[1] for line in ordered], lock=True)
+    planned: list[tuple[_Bin, int]] = []
+    for line in ordered:
+        spread, short = _plan(line, kind, bins[line[1]])
+        if short:
+            if kind == "reserve":
+                available = sum(max(0, _room(level, kind)) for level in bins[line[1]])
+            else:
+                available = line[2] - short
+            raise InsufficientStock(line[2], available, line[1])
+        planned += spread
+    if not planned:
+        return []
+    dq, dr = _EFFECT[kind]
+    wanted = (  # WITH wanted(bin_id, units) AS (VALUES …): SQLite names no VALUES columns in FROM
+        values(column("bin_id", Integer), column("units", Integer), name="wanted")
+        .data([(level.id, units) for level, units in planned])
+        .cte("wanted")
+    )
+    room = StockLevel.quantity - StockLevel.reserved if kind == "reserve" else StockLevel.reserved
+    changed = {
+        row.id: (row.quantity, row.reserved)
+        for row in session.connection().execute(
+            update(StockLevel)
+            .where(StockLevel.id == wanted.c.bin_id, StockLevel.store_id == store_id, room >= wanted.c.units)
+            .values(
+                quantity=StockLevel.quantity + dq * wanted.c.units,
+                reserved=StockLevel.reserved + dr * wanted.c.units,
+                updated_at=utcnow(),
+            )
+            .returning(StockLevel.id, StockLevel.quantity, StockLevel.reserved)
+        )
+    }
+    changes = [
+        _Change(level, units, (after[0] - dq * units, after[1] - dr * units), after)
+        for level, units in planned
+        if (after := changed.get(level.id)) is not None
+    ]
+    if len(changes) < len(planned):  # raced (read from an older snapshot): give back, go line by line
+        _undo(session, store_id, changes)
+        return None
+    return changes
+
+
 def _all_or_none(session: Session, store_id: int, lines: list[Line], kind: str) -> list[_Change]:
-    changes: list[_Change] = []
     ordered = sorted(lines, key=lambda line: line[1])
+    if len(ordered) > 1 and len({line[1] for line in ordered}) == len(ordered):
+        batched = _batch(session, store_id, ordered, kind)
+        if batched is not None:
+            return batched
+    changes: list[_Change] = []
     for line in ordered:
         whole = _whole_line(session, store_id, line, kind)
         if whole is not None:

@@ -45,14 +45,21 @@ class SellableVariant:
 
 
 def sellable_variants(
-    session: Session, store_id: int, variant_ids: Sequence[int], langs: Sequence[str]
+    session: Session,
+    store_id: int,
+    variant_ids: Sequence[int],
+    langs: Sequence[str],
+    *,
+    photos: bool = True,
 ) -> dict[int, SellableVariant]:
-    """variant id -> how it sells now, for those of `variant_ids` the store has."""
+    """variant id -> how it sells now, for those of `variant_ids` the store has. `photos`
+    False: without the photo (`photo` ""), for a caller that shows none (an order's pricing)."""
     if not variant_ids:
         return {}
     dialect = session.get_bind().dialect.name
     rows = session.execute(
-        _variants_statement(tuple(langs), dialect), {"store": store_id, "ids": list(set(variant_ids))}
+        _variants_statement(tuple(langs), dialect, photos),
+        {"store": store_id, "ids": list(set(variant_ids))},
     ).all()
     options = _option_labels(session, [row[0] for row in rows if row[2]], {row[1] for row in rows}, langs)
     result: dict[int, SellableVariant] = {}
@@ -94,10 +101,11 @@ def sellable_variants(
 
 
 @lru_cache(maxsize=64)
-def _variants_statement(langs: tuple[str, ...], dialect: str):
-    """The one query of `sellable_variants`, built once per language order and dialect
-    (building it cost more than running it); parameters `store` and `ids`."""
+def _variants_statement(langs: tuple[str, ...], dialect: str, photos: bool):
+    """The one query of `sellable_variants`, built once per language order, dialect and
+    photos or not (building it cost more than running it); parameters `store` and `ids`."""
     store = bindparam("store")
+    photo_columns = (_variant_photo(), _product_photo(store)) if photos else (literal(None), literal(None))
     return (
         select(
             ProductVariant.id,
@@ -116,8 +124,7 @@ def _variants_statement(langs: tuple[str, ...], dialect: str):
             Product.is_digital,
             Product.availability,
             _title(langs),
-            _variant_photo(),
-            _product_photo(store),
+            *photo_columns,
         )
         .join(Product, Product.id == ProductVariant.product_id)
         .where(

@@ -142,7 +142,7 @@ def price_lines(
 ) -> Priced:
     """`price` for variant id -> units, billed to `billing` (its country and VAT number decide
     the VAT through `vat_rules.vat_treatment`, with the store's VAT settings)."""
-    found = sellable_variants(session, store_id, list(quantities), langs)
+    found = sellable_variants(session, store_id, list(quantities), langs, photos=False)
     settings = vat_settings(session, store_id)
     checked = _vies_verdict(settings, billing)
 
