@@ -8,6 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_WORKERS ?= 2
+E2E_WORKERS ?= 1
 
 # Every reflex/test command runs with bun from .tools/ (Node 20 is too old for Reflex).
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
@@ -52,11 +53,14 @@ test: install
 	bash scripts/check_prereqs.sh chromium
 	bash scripts/ensure_redis.sh
 	bash scripts/pg_status.sh
-	# Everything but the browser tests on $(TEST_WORKERS) workers, then the browser tests in
-	# one process: they share one compiled frontend, and under a loaded CPU their timeouts
-	# would measure the machine. Exit code 5 means "nothing selected" (MODULE/PYTEST_ARGS).
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	$(PY) -m pytest -m e2e $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	# Everything but the browser tests on $(TEST_WORKERS) workers (worksteal: a worker that
+	# runs dry takes half of the other's queue, so no long module is left for the end on one
+	# worker), then the browser tests in one process: they share one compiled frontend, and
+	# under a loaded CPU their timeouts would measure the machine. E2E_WORKERS=2 runs them on
+	# two workers, a module per worker at a time, each with its own app server (not measured
+	# yet: docs/operations.md, "Testing"). Exit code 5 means "nothing selected".
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not e2e" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest $(if $(filter-out 1,$(E2E_WORKERS)),-n $(E2E_WORKERS) --dist loadgroup --no-loadscope-reorder) -m e2e $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 migrate: $(STAMP)
 	$(PY) -m orion_app db upgrade

@@ -283,10 +283,10 @@ def pytest_collection_modifyitems(items) -> None:
 
 
 def _server_of(item) -> str:
-    """The xdist group of a browser test: `make test` runs them on two workers with
-    `--dist loadgroup`, a module's tests on one worker in order (each worker starts its own
-    app server, tests/e2e/conftest.py), the production server's tests (its own database and
-    web build, in several modules) together on one."""
+    """The xdist group of a browser test, for `make test E2E_WORKERS=2` (`--dist loadgroup`):
+    a module's tests on one worker in order (each worker starts its own app server,
+    tests/e2e/conftest.py), the production server's tests (its own database and web build,
+    in several modules) together on one. Without xdist the marks change nothing."""
     if "production_site" in getattr(item, "fixturenames", ()):
         return "production_site"
     return Path(str(item.fspath)).stem

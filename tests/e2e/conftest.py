@@ -34,6 +34,7 @@ def app_server(tmp_path_factory, mail_sink_server, stripe_server_process) -> Ite
     from orion_app.cli import main
     from orion_app.migrations import upgrade
 
+    own_web_folder()
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'orion.db'}"
     os.environ["MEDIA_DIR"] = str(tmp_path_factory.mktemp("media"))
     upgrade(url)
@@ -62,6 +63,19 @@ def app_server(tmp_path_factory, mail_sink_server, stripe_server_process) -> Ite
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+
+
+def own_web_folder() -> None:
+    """On the second and further xdist workers, a web folder of the worker's own (next to
+    REFLEX_WEB_WORKDIR if set, else in .run/): two app servers must never compile into the
+    same folder. The first worker keeps the usual one (.web), as a run without xdist does."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    if worker == "gw0":
+        return
+    folder = os.environ.get("REFLEX_WEB_WORKDIR")
+    os.environ["REFLEX_WEB_WORKDIR"] = (
+        f"{folder}-{worker}" if folder else str(ROOT / ".run" / f"web-{worker}")
+    )
 
 
 @pytest.fixture(scope="session")
