@@ -18,8 +18,9 @@ is logged as a movement (reason: the order number).
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import Integer, bindparam, column, insert, update, values
+from sqlalchemy import Integer, bindparam, insert, text, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
@@ -221,7 +222,7 @@ def _log(session: Session, store_id: int, changes: list[_Change], kind: str, rea
         return
     now = utcnow()
     session.execute(
-        insert(StockMovement),
+        insert(StockMovement.__table__),  # plain executemany: no ORM bookkeeping per row
         [
             {
                 "store_id": store_id,
@@ -276,24 +277,12 @@ def _batch(session: Session, store_id: int, ordered: list[Line], kind: str) -> l
     if not planned:
         return []
     dq, dr = _EFFECT[kind]
-    wanted = (  # WITH wanted(bin_id, units) AS (VALUES …): SQLite names no VALUES columns in FROM
-        values(column("bin_id", Integer), column("units", Integer), name="wanted")
-        .data([(level.id, units) for level, units in planned])
-        .cte("wanted")
-    )
-    room = StockLevel.quantity - StockLevel.reserved if kind == "reserve" else StockLevel.reserved
+    params: dict[str, object] = {"store": store_id, "now": utcnow()}
+    for i, (level, units) in enumerate(planned):
+        params[f"w{i}_bin"], params[f"w{i}_units"] = level.id, units
     changed = {
         row.id: (row.quantity, row.reserved)
-        for row in session.connection().execute(
-            update(StockLevel)
-            .where(StockLevel.id == wanted.c.bin_id, StockLevel.store_id == store_id, room >= wanted.c.units)
-            .values(
-                quantity=StockLevel.quantity + dq * wanted.c.units,
-                reserved=StockLevel.reserved + dr * wanted.c.units,
-                updated_at=utcnow(),
-            )
-            .returning(StockLevel.id, StockLevel.quantity, StockLevel.reserved)
-        )
+        for row in session.connection().execute(_batch_statement(kind, len(planned)), params)
     }
     changes = [
         _Change(level, units, (after[0] - dq * units, after[1] - dr * units), after)
@@ -304,6 +293,31 @@ def _batch(session: Session, store_id: int, ordered: list[Line], kind: str) -> l
         _undo(session, store_id, changes)
         return None
     return changes
+
+
+@lru_cache(maxsize=256)
+def _batch_statement(kind: str, size: int):
+    """`kind` for `size` bins in one conditional UPDATE, its rows returned as changed
+    (parameters `store`, `now`, `w<i>_bin`, `w<i>_units`). Written as text, built once per
+    size: SQLAlchemy caches no statement holding a VALUES list, so one built from its
+    constructs was compiled again for every order (more than the UPDATE itself cost).
+    `WITH wanted(…) AS (VALUES …)`: SQLite names no VALUES columns in a FROM."""
+    dq, dr = _EFFECT[kind]
+    room = "stock_level.quantity - stock_level.reserved" if kind == "reserve" else "stock_level.reserved"
+    rows = ", ".join(f"(CAST(:w{i}_bin AS INTEGER), CAST(:w{i}_units AS INTEGER))" for i in range(size))
+    sql = (
+        f"WITH wanted(bin_id, units) AS (VALUES {rows}) "
+        f"UPDATE stock_level SET quantity = stock_level.quantity + {dq} * wanted.units, "
+        f"reserved = stock_level.reserved + {dr} * wanted.units, updated_at = :now "
+        f"FROM wanted WHERE stock_level.id = wanted.bin_id AND stock_level.store_id = :store "
+        f"AND {room} >= wanted.units "
+        "RETURNING stock_level.id, stock_level.quantity, stock_level.reserved"
+    )
+    return (
+        text(sql)
+        .bindparams(bindparam("now", type_=StockLevel.__table__.c.updated_at.type))
+        .columns(id=Integer, quantity=Integer, reserved=Integer)
+    )
 
 
 def _all_or_none(session: Session, store_id: int, lines: list[Line], kind: str) -> list[_Change]:

@@ -62,7 +62,7 @@ def send_message(
         "platform_name": platform.name,
         **context,
     }
-    rendered = render(message_kind, chosen.texts, values)
+    rendered = render(message_kind, chosen.texts, values, trusted=chosen.source == "default")
     now = utcnow()
     # Written past the ORM (nothing reads the row back in this transaction): one INSERT
     # with its id returned, no object built and flushed.

@@ -231,8 +231,9 @@ def _write(
         for position, line in enumerate(priced.lines)
     ]
     # Rows nobody reads back in this transaction go in past the ORM: one INSERT for every
-    # line (an order of 50 lines is one statement, not 50 objects), one for the timeline.
-    session.execute(insert(OrderLine), rows)
+    # line (an order of 50 lines is one statement, not 50 objects; into the table, not the
+    # entity, so no ORM bookkeeping per row either), one for the timeline.
+    session.execute(insert(OrderLine.__table__), rows)
     session.execute(
         insert(OrderEvent),
         {
