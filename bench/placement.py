@@ -38,6 +38,29 @@ def _place(variants: list[int]) -> tuple[float, int]:
     return (time.perf_counter() - started) * 1000, record.id
 
 
+def _statements(variants: list[int]) -> int:
+    """How many SQL statements one placement of these variants runs (an executemany is one)."""
+    from sqlalchemy import event
+
+    from modules.orders.public import place_order
+    from orion_app.db import get_engine, session_scope
+    from tests.integration.orders_helpers import placement
+
+    order = placement([(v, 1) for v in variants])
+    seen = []
+
+    def count(*_args):
+        seen.append(1)
+
+    event.listen(get_engine(), "before_cursor_execute", count)
+    try:
+        with session_scope() as session:
+            place_order(session, order)
+    finally:
+        event.remove(get_engine(), "before_cursor_execute", count)
+    return len(seen)
+
+
 def _rows_of(order_id: int) -> dict[str, list[dict]]:
     """What placing `order_id` wrote, table by table, as plain dicts (ids left out)."""
     from sqlalchemy import MetaData, select
@@ -125,10 +148,13 @@ def _measure() -> dict:
             "baseline_sql_ms": b,
             "ratio_p50": round(p["p50"] / b["p50"], 2),
             "ratio_p95": round(p["p95"] / b["p95"], 2),
+            "statements": _statements(variants[:lines]),
         }
+        row = result[f"{lines}_lines"]
         print(
             f"{lines:>3} lines: placement p50 {p['p50']:.1f} ms p95 {p['p95']:.1f} ms | plain SQL p50 "
-            f"{b['p50']:.1f} ms p95 {b['p95']:.1f} ms | ratio {result[f'{lines}_lines']['ratio_p50']}x",
+            f"{b['p50']:.1f} ms p95 {b['p95']:.1f} ms | ratio {row['ratio_p50']}x / {row['ratio_p95']}x (p95)"
+            f" | {row['statements']} statements",
             flush=True,
         )
     return result

@@ -42,14 +42,24 @@ _AVAILABLE = (
 )
 
 
-def report_low_stock(session: Session, store_id: int, changes: dict[int, int]) -> int:
+def report_low_stock(
+    session: Session,
+    store_id: int,
+    changes: dict[int, int],
+    levels: dict[int, tuple[int | None, int | None]] | None = None,
+) -> int:
     """Tell the store's staff about each product whose available units just fell to or under
     its threshold. `changes` maps product id -> change of its available units by the change
-    just flushed (negative: fewer). Flushes only; returns how many products crossed."""
+    just flushed (negative: fewer); `levels` product id -> (available units now, its own
+    threshold) when the caller read them with its change (else they are read here). Flushes
+    only; returns how many products crossed."""
     falling = [pid for pid, change in changes.items() if change < 0]
     if not falling:
         return 0
-    rows = session.exec(_AVAILABLE, params={"store": store_id, "products": falling}).all()
+    if levels is not None and all(pid in levels for pid in falling):
+        rows = [(pid, *levels[pid]) for pid in falling]
+    else:
+        rows = session.exec(_AVAILABLE, params={"store": store_id, "products": falling}).all()
     default = module_config("inventory", home_platform_id(session, store_id), session).low_stock_threshold
     crossed = {}
     for product_id, now, own in rows:

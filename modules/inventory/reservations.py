@@ -20,7 +20,7 @@ is logged as a movement (reason: the order number).
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import Integer, bindparam, insert, text, update
+from sqlalchemy import Integer, bindparam, func, insert, literal_column, text, update
 from sqlmodel import Session, select
 
 from modules.inventory.models import StockLevel, StockMovement, utcnow
@@ -60,6 +60,18 @@ _EFFECT = {  # kind -> (quantity change, reserved change) per unit
 }
 
 
+# A bin as `_Bin` takes it, read or returned by an UPDATE.
+_BIN_COLUMNS = (
+    StockLevel.id,
+    StockLevel.product_id,
+    StockLevel.variant_id,
+    StockLevel.warehouse,
+    StockLevel.bin,
+    StockLevel.quantity,
+    StockLevel.reserved,
+)
+
+
 def _bins(
     session: Session, store_id: int, variant_ids: list[int], *, lock: bool = False
 ) -> dict[int, list[_Bin]]:
@@ -69,15 +81,7 @@ def _bins(
     if not variant_ids:
         return {}
     query = (
-        select(
-            StockLevel.id,
-            StockLevel.product_id,
-            StockLevel.variant_id,
-            StockLevel.warehouse,
-            StockLevel.bin,
-            StockLevel.quantity,
-            StockLevel.reserved,
-        )
+        select(*_BIN_COLUMNS)
         .where(StockLevel.store_id == store_id, one_of(session, StockLevel.variant_id, variant_ids))
         .order_by(StockLevel.variant_id, StockLevel.warehouse, StockLevel.bin)
     )
@@ -137,15 +141,7 @@ def _whole_statement(kind: str):
             reserved=StockLevel.reserved + dr * units,
             updated_at=bindparam("now"),
         )
-        .returning(
-            StockLevel.id,
-            StockLevel.product_id,
-            StockLevel.variant_id,
-            StockLevel.warehouse,
-            StockLevel.bin,
-            StockLevel.quantity,
-            StockLevel.reserved,
-        )
+        .returning(*_BIN_COLUMNS)
     )
 
 
@@ -216,13 +212,33 @@ def _undo(session: Session, store_id: int, changes: list[_Change]) -> None:
         )
 
 
-def _log(session: Session, store_id: int, changes: list[_Change], kind: str, reason: str) -> None:
-    """One INSERT of every change's movement."""
+# The movements' INSERT returning, for each movement's product, its available units and own
+# low-stock threshold over all its bins as they are now (the UPDATEs ran before it): the
+# low-stock check of a reservation needs no query of its own. The inserted row's columns
+# are named as such: SQLAlchemy does not correlate a subquery in RETURNING.
+_LEVEL = StockLevel.__table__.alias("level")
+_OF_MOVED_PRODUCT = (
+    _LEVEL.c.store_id == literal_column("stock_movement.store_id"),
+    _LEVEL.c.product_id == literal_column("stock_movement.product_id"),
+)
+_LOG_WITH_LEVELS = insert(StockMovement.__table__).returning(
+    StockMovement.__table__.c.product_id,
+    select(func.sum(_LEVEL.c.quantity - _LEVEL.c.reserved)).where(*_OF_MOVED_PRODUCT).scalar_subquery(),
+    select(func.max(_LEVEL.c.low_stock_threshold)).where(*_OF_MOVED_PRODUCT).scalar_subquery(),
+)
+
+
+def _log(
+    session: Session, store_id: int, changes: list[_Change], kind: str, reason: str, *, levels: bool = False
+) -> dict[int, tuple[int | None, int | None]]:
+    """One INSERT of every change's movement (a plain executemany: no ORM bookkeeping per
+    row); `levels`: product id -> (available units now, own threshold) of the products moved
+    (`_LOG_WITH_LEVELS`), else {}."""
     if not changes:
-        return
+        return {}
     now = utcnow()
-    session.execute(
-        insert(StockMovement.__table__),  # plain executemany: no ORM bookkeeping per row
+    result = session.execute(
+        _LOG_WITH_LEVELS if levels else insert(StockMovement.__table__),
         [
             {
                 "store_id": store_id,
@@ -242,6 +258,7 @@ def _log(session: Session, store_id: int, changes: list[_Change], kind: str, rea
             for c in changes
         ],
     )
+    return {row[0]: (row[1], row[2]) for row in result} if levels else {}
 
 
 def _plan(line: Line, kind: str, bins: list[_Bin]) -> tuple[list[tuple[_Bin, int]], int]:
@@ -350,11 +367,12 @@ def reserve_lines(session: Session, store_id: int, lines: list[Line], *, reason:
     are given back and InsufficientStock names its variant (`variant_id`)."""
     if any(quantity <= 0 for _, _, quantity in lines):
         raise FieldErrors({"quantity": "inventory.error.positive"})
-    _log(session, store_id, _all_or_none(session, store_id, lines, "reserve"), "reserve", reason)
+    changes = _all_or_none(session, store_id, lines, "reserve")
+    levels = _log(session, store_id, changes, "reserve", reason, levels=True)
     falling: dict[int, int] = {}
     for product_id, _, quantity in lines:
         falling[product_id] = falling.get(product_id, 0) - quantity
-    report_low_stock(session, store_id, falling)
+    report_low_stock(session, store_id, falling, levels)
 
 
 def consume_reserved(session: Session, store_id: int, lines: list[Line], *, reason: str) -> None:

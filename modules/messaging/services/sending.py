@@ -108,7 +108,7 @@ def _enqueue_pending(session: Session) -> None:
             enqueue_delivery(batch[0])
             continue
         try:
-            get_queue("default").enqueue(DELIVER_BATCH, batch, description=f"{len(batch)} e-mails")
+            _enqueue(get_queue("default"), DELIVER_BATCH, batch, f"{len(batch)} e-mails")
         except Exception:  # Redis down: the rows stay queued; `requeue_stuck` (cron) sends them later
             log.exception("Could not queue %s e-mails; they stay queued", len(batch))
 
@@ -129,6 +129,13 @@ def enqueue_delivery(log_id: int, delay_seconds: int = 0) -> None:
                 timedelta(seconds=delay_seconds), DELIVER, log_id, description=f"E-mail {log_id}"
             )
         else:
-            queue.enqueue(DELIVER, log_id, description=f"E-mail {log_id}")
+            _enqueue(queue, DELIVER, log_id, f"E-mail {log_id}")
     except Exception:  # Redis down: the row stays queued; `requeue_stuck` (cron) sends it later
         log.exception("Could not queue e-mail %s; it stays queued", log_id)
+
+
+def _enqueue(queue, function: str, argument, description: str) -> None:
+    """Enqueue on one Redis pipeline: one round trip (RQ alone makes two for a job)."""
+    with queue.connection.pipeline() as pipe:
+        queue.enqueue(function, argument, description=description, pipeline=pipe)
+        pipe.execute()

@@ -3,7 +3,9 @@ stock is reserved and whose payment is started.
 
 Order of work, all in the caller's session, committed once at the end:
 1. refuse what is wrong with the request itself (FieldErrors; nothing read yet);
-2. the same idempotency key again: the same order (or a refusal if the cart differs);
+2. the same idempotency key again: the same order (or a refusal if the cart differs) —
+   asked in one query with the store's VAT settings and, under a plan limit, the month's
+   order count (`_first_read`), once the store and its plan limit are known;
 3. price every line from catalog now (refusals name the line);
 4. reserve the stock of every line, all or none (the short line is named);
 5. take the store's next number (gap-free: a rollback gives it back);
@@ -14,10 +16,11 @@ Order of work, all in the caller's session, committed once at the end:
 Any refusal after step 3 rolls the whole transaction back: nothing is written.
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 from types import SimpleNamespace
 
-from sqlalchemy import bindparam, func, insert
+from sqlalchemy import bindparam, func, insert, literal
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -25,7 +28,7 @@ from modules.catalog.public import language_order
 from modules.contracts.public import feature_limit
 from modules.inventory.public import InsufficientStock, reserve_lines
 from modules.messaging.public import notify
-from modules.orders.models import Order, OrderEvent, OrderLine
+from modules.orders.models import Order, OrderEvent, OrderLine, VatSettings
 from modules.orders.notifications import OVER_PLAN_LIMIT
 from modules.orders.records import OrderRecord, Placement
 from modules.orders.services import pricing
@@ -34,6 +37,7 @@ from modules.orders.services.hashing import new_token, unseal
 from modules.orders.services.numbering import next_number
 from modules.orders.services.reads import latest_payment, order_record
 from modules.orders.services.transitions import PENDING_PAYMENT
+from modules.orders.services.vat_settings import VatSettingsRecord, settings_record
 from modules.payments.public import GatewayUnavailable, PaymentRecord, PaymentRequest, start_payment
 from modules.tenancy.public import store_by_id
 from orion_app.db import utcnow
@@ -62,16 +66,22 @@ def place_order(session: Session, placement: Placement) -> OrderRecord:
     pricing.check_placement(placement)
     key = placement.idempotency_key.strip()
     fingerprint = pricing.fingerprint(placement)
-    existing = _by_key(session, placement.store_id, key)
-    if existing is not None:
-        return _replay(session, existing, fingerprint)
     store = store_by_id(session, placement.store_id)
-    if store is None:
+    if store is None:  # a store closed since: an order it placed is still answered
+        existing = _by_key(session, placement.store_id, key)
+        if existing is not None:
+            return _replay(session, existing, fingerprint)
         raise NotFound()
+    limit = feature_limit(store.merchant_id, placement.platform_id, FEATURE, session)
+    first = _first_read(session, placement.store_id, key, limit is not None)
+    if first.existing_id is not None:
+        return _replay(session, _by_key(session, placement.store_id, key), fingerprint)
+    # Never lose a sale: over the plan's orders_per_month the order is placed all the same,
+    # flagged, and the merchant warned (once a month, at the first order over).
+    over_limit = limit is not None and first.placed >= limit
     language = placement.language if placement.language in store.languages else store.default_language
     try:
-        priced = pricing.price(session, placement, language_order(language, store))
-        over_limit = _over_plan_limit(session, placement, store.merchant_id)
+        priced = pricing.price(session, placement, language_order(language, store), first.vat)
         _reserve(session, placement.store_id, priced, key)
         order, token, lines = _write(
             session, placement, priced, key, fingerprint, language, store.code, over_limit
@@ -123,9 +133,50 @@ def payment_request(order: Order, store_name: str) -> PaymentRequest:
 
 # The statements of every placement, built once (building one cost more than running it).
 _BY_KEY = select(Order).where(Order.store_id == bindparam("store"), Order.idempotency_key == bindparam("key"))
-_PLACED_SINCE = select(func.count(Order.id)).where(
-    Order.store_id == bindparam("store"), Order.created_at >= bindparam("since")
-)
+
+
+def _first_read_statement(count: bool):
+    """The order of this key (its id), the store's VAT settings (NULLs without a row) and, when
+    `count`, its orders since `since`: one row, whatever exists."""
+    existing = select(Order.id).where(
+        Order.store_id == bindparam("store"), Order.idempotency_key == bindparam("key")
+    )
+    placed = select(func.count(Order.id)).where(
+        Order.store_id == bindparam("store"), Order.created_at >= bindparam("since")
+    )
+    one = select(literal(1).label("one")).subquery()
+    return (
+        select(
+            existing.scalar_subquery().label("existing_id"),
+            (placed.scalar_subquery() if count else literal(0)).label("placed"),
+            VatSettings.oss_over_threshold,
+            VatSettings.vies_check,
+            VatSettings.class_by_lu_rate,
+        )
+        .select_from(one)
+        .outerjoin(VatSettings, VatSettings.store_id == bindparam("store"))
+    )
+
+
+_FIRST_READ = {count: _first_read_statement(count) for count in (False, True)}
+
+
+@dataclass(frozen=True)
+class _FirstRead:
+    existing_id: int | None  # the order already placed with this key
+    placed: int  # the store's orders this month (0 when no plan limit asks)
+    vat: VatSettingsRecord
+
+
+def _first_read(session: Session, store_id: int, key: str, count: bool) -> _FirstRead:
+    """What a placement asks of orders' own tables before it writes, in one round trip."""
+    month_start = utcnow().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    row = session.execute(_FIRST_READ[count], {"store": store_id, "key": key, "since": month_start}).one()
+    return _FirstRead(
+        existing_id=row.existing_id,
+        placed=int(row.placed or 0),
+        vat=settings_record(row.oss_over_threshold, row.vies_check, row.class_by_lu_rate),
+    )
 
 
 def _by_key(session: Session, store_id: int, key: str) -> Order | None:
@@ -136,17 +187,6 @@ def _replay(session: Session, order: Order, fingerprint: str) -> OrderRecord:
     if order.cart_fingerprint != fingerprint:
         raise IdempotencyKeyReused()
     return order_record(order, unseal(order.status_token_sealed), latest_payment(session, order))
-
-
-def _over_plan_limit(session: Session, placement: Placement, merchant_id: int) -> bool:
-    """Never lose a sale: over the plan's orders_per_month the order is placed all the same,
-    flagged, and the merchant warned (once a month, at the first order over)."""
-    limit = feature_limit(merchant_id, placement.platform_id, FEATURE, session)
-    if limit is None:
-        return False
-    month_start = utcnow().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    placed = session.exec(_PLACED_SINCE, params={"store": placement.store_id, "since": month_start}).one()
-    return placed >= limit
 
 
 def _reserve(session: Session, store_id: int, priced: pricing.Priced, key: str) -> None:

@@ -117,9 +117,15 @@ def fingerprint(placement: Placement) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
-def price(session: Session, placement: Placement, langs: tuple[str, ...]) -> Priced:
+def price(
+    session: Session,
+    placement: Placement,
+    langs: tuple[str, ...],
+    settings: VatSettingsRecord | None = None,
+) -> Priced:
     """The order's lines, VAT per rate and totals from catalog's prices now; FieldErrors name
-    each line that is unknown, of another store, inactive or in another currency."""
+    each line that is unknown, of another store, inactive or in another currency.
+    `settings`: the store's VAT settings when the caller has read them."""
     return price_lines(
         session,
         placement.store_id,
@@ -128,6 +134,7 @@ def price(session: Session, placement: Placement, langs: tuple[str, ...]) -> Pri
         placement.billing,
         placement.shipping_cents,
         placement.shipping_vat_rate,
+        settings,
     )
 
 
@@ -139,11 +146,14 @@ def price_lines(
     billing: OrderAddress,
     shipping_cents: int,
     shipping_vat_rate: int,
+    settings: VatSettingsRecord | None = None,
 ) -> Priced:
     """`price` for variant id -> units, billed to `billing` (its country and VAT number decide
-    the VAT through `vat_rules.vat_treatment`, with the store's VAT settings)."""
+    the VAT through `vat_rules.vat_treatment`, with the store's VAT settings: `settings`, or
+    read here)."""
     found = sellable_variants(session, store_id, list(quantities), langs, photos=False)
-    settings = vat_settings(session, store_id)
+    if settings is None:
+        settings = vat_settings(session, store_id)
     checked = _vies_verdict(settings, billing)
 
     def treat(lu_rate: int) -> Treatment:

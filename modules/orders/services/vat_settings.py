@@ -30,10 +30,20 @@ def _row(session: Session, store_id: int) -> VatSettings | None:
 
 def vat_settings(session: Session, store_id: int) -> VatSettingsRecord:
     row = _row(session, store_id)
-    stored = {int(rate): name for rate, name in (row.class_by_lu_rate if row else {}).items()}
+    if row is None:
+        return settings_record(None, None, None)
+    return settings_record(row.oss_over_threshold, row.vies_check, row.class_by_lu_rate)
+
+
+def settings_record(
+    oss_over_threshold: bool | None, vies_check: bool | None, class_by_lu_rate: dict | None
+) -> VatSettingsRecord:
+    """The record of a store's `order_vat_settings` columns (all None: no row, the defaults);
+    for a caller that read them within another query (the placement's first read)."""
+    stored = {int(rate): name for rate, name in (class_by_lu_rate or {}).items()}
     return VatSettingsRecord(
-        oss_over_threshold=bool(row and row.oss_over_threshold),
-        vies_check=bool(row and row.vies_check),
+        oss_over_threshold=bool(oss_over_threshold),
+        vies_check=bool(vies_check),
         class_by_lu_rate={rate: stored.get(rate, DEFAULT_CLASS_BY_LU_RATE[rate]) for rate in LU_RATES},
     )
 
