@@ -216,6 +216,9 @@ def _undo(session: Session, store_id: int, changes: list[_Change]) -> None:
 # low-stock threshold over all its bins as they are now (the UPDATEs ran before it): the
 # low-stock check of a reservation needs no query of its own. The inserted row's columns
 # are named as such: SQLAlchemy does not correlate a subquery in RETURNING.
+# Up to _LEVELS_MAX movements (measured on PostgreSQL, one line: 0.7 ms against 1.0 with
+# the check's own query; 10: even; 50: 8-12 ms against 4-5, the subqueries run per row).
+_LEVELS_MAX = 10
 _LEVEL = StockLevel.__table__.alias("level")
 _OF_MOVED_PRODUCT = (
     _LEVEL.c.store_id == literal_column("stock_movement.store_id"),
@@ -368,7 +371,7 @@ def reserve_lines(session: Session, store_id: int, lines: list[Line], *, reason:
     if any(quantity <= 0 for _, _, quantity in lines):
         raise FieldErrors({"quantity": "inventory.error.positive"})
     changes = _all_or_none(session, store_id, lines, "reserve")
-    levels = _log(session, store_id, changes, "reserve", reason, levels=True)
+    levels = _log(session, store_id, changes, "reserve", reason, levels=len(changes) <= _LEVELS_MAX)
     falling: dict[int, int] = {}
     for product_id, _, quantity in lines:
         falling[product_id] = falling.get(product_id, 0) - quantity
