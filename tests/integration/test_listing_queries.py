@@ -7,7 +7,10 @@ from sqlmodel import select
 from modules.catalog.models import Category, Product
 from modules.catalog.services import listings, products, storefront
 from modules.catalog.services.bulk import Item, upsert_products
+from modules.catalog.services.media import first_photos
+from modules.catalog.services.products import translations
 from modules.catalog.services.values import fold
+from modules.inventory.public import available_by_product
 from orion_app.db import get_engine, session_scope
 from tests.integration.catalog_helpers import product_form, scope
 
@@ -49,7 +52,21 @@ def old_cards(store_id: int, *, query="", category_ids=None, featured=None, page
             statement = statement.where(Product.is_featured.is_(featured))
         matching = session.exec(statement.order_by(Product.created_at.desc(), Product.id.desc())).all()
         chosen = list(matching[(page - 1) * per_page : page * per_page])
-        return storefront._cards(session, store_id, chosen, LANGS), len(matching)
+        ids = [product.id for product in chosen]
+        texts = translations(session, ids)
+        images = first_photos(session, store_id, ids)
+        stock = available_by_product(session, store_id, ids)
+        cards = [
+            storefront._card(
+                product,
+                texts[product.id],
+                LANGS,
+                images[product.id].key if product.id in images else "",
+                stock.get(product.id, 0),
+            )
+            for product in chosen
+        ]
+        return cards, len(matching)
 
 
 def test_listing_pages_are_the_cards_the_storefront_showed_before(shop):
