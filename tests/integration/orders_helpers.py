@@ -95,3 +95,8 @@ def timeline(order_id: int) -> list[OrderEvent]:
         return list(
             session.exec(select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id))
         )
+
+
+def tampered(token: str) -> str:
+    """The token with its last character changed (to another one, whatever it was)."""
+    return token[:-1] + ("y" if token.endswith("x") else "x")
