@@ -11,9 +11,7 @@ from orion_app.i18n import LANGUAGE_NAMES
 from orion_app.registry import SHELL_HEADER, Frontend, get_registry, import_string
 from orion_app.ui.backend import post_form
 from orion_app.ui.components import LABEL_STYLE, ONE_LINE, select
-from orion_app.ui.dashboard_frames import admin_frame, store_frame
 from orion_app.ui.i18n import t
-from orion_app.ui.public_frames import public_footer, public_header
 from orion_app.ui.shell import ShellState
 
 # The width every shell gives a page's content, centred on wide screens.
@@ -45,11 +43,6 @@ def sign_out_button(**props) -> rx.Component:
     )
 
 
-# The parts of the shells that are the same on every page are memos (here, in dashboard_frames
-# and in public_frames): Reflex compiles a memo once, not once per page that shows it, and a
-# hot reload recompiles every page (docs/modules.md, "Hot reload"). Each module's memos go to
-# one JS module: public pages import none of the dashboards'.
-@rx.memo
 def not_found_view() -> rx.Component:
     """ "Not found", with the way back: in a store, to its home and its product search, not to
     the platform's front page."""
@@ -78,7 +71,6 @@ def not_found_view() -> rx.Component:
     )
 
 
-@rx.memo
 def forbidden_view() -> rx.Component:
     """ "No access", with the ways on: this frontend's start page when the user may enter it,
     their own stores, another account's sign-in, or signing out."""
@@ -102,7 +94,6 @@ def forbidden_view() -> rx.Component:
     )
 
 
-@rx.memo
 def upgrade_view() -> rx.Component:
     """A module the platform offers but the merchant's plan does not include: which module,
     the plan that includes it, and the store's billing page (or: ask the owner)."""
@@ -141,15 +132,9 @@ def _other_store_link(store: rx.Var) -> rx.Component:
 
 
 def guarded_content(content: rx.Component) -> rx.Component:
-    return rx.cond(ShellState.status == "ok", content, guard_verdict())
-
-
-@rx.memo
-def guard_verdict() -> rx.Component:
-    """What a page shows instead of its content: not found, no access, upgrade, or a spinner
-    while the guard runs."""
     return rx.match(
         ShellState.status,
+        ("ok", content),
         ("not_found", not_found_view()),
         ("forbidden", forbidden_view()),
         ("upgrade", upgrade_view()),
@@ -361,8 +346,8 @@ def top_bar(
     )
 
 
-def dashboard_frame(
-    body: rx.Component | rx.Var,
+def dashboard_shell(
+    content: rx.Component,
     title: rx.Var | str,
     subtitle: rx.Var | str,
     switcher: Switcher = None,
@@ -371,27 +356,27 @@ def dashboard_frame(
     """The sidebar beside the page on a wide screen, a top bar with a drawer above it on a
     phone. The page's box may shrink below its content's width (min-width 0), so a wide table
     scrolls inside its own box instead of the whole page scrolling sideways."""
-    return rx.box(
-        top_bar(title, subtitle, switcher, tuple(header_items(frontend))),
-        rx.hstack(
-            sidebar(title, subtitle, switcher, tuple(header_items(frontend))),
-            rx.el.main(
-                body,
-                padding=rx.breakpoints(initial="1em", sm="2em"),
+
+    def frame(body: rx.Component) -> rx.Component:
+        return rx.box(
+            top_bar(title, subtitle, switcher, tuple(header_items(frontend))),
+            rx.hstack(
+                sidebar(title, subtitle, switcher, tuple(header_items(frontend))),
+                rx.el.main(
+                    body,
+                    padding=rx.breakpoints(initial="1em", sm="2em"),
+                    width="100%",
+                    max_width="72em",
+                    min_width="0",
+                    overflow_wrap="break-word",
+                ),
+                align="start",
+                spacing="0",
                 width="100%",
-                max_width="72em",
-                min_width="0",
-                overflow_wrap="break-word",
             ),
-            align="start",
-            spacing="0",
             width="100%",
-        ),
-        width="100%",
-    )
+        )
 
-
-def dashboard_shell(content: rx.Component, frame: Callable[..., rx.Component]) -> rx.Component:
     # The upgrade page keeps the dashboard around it: the menu shows where else to go.
     return rx.match(
         ShellState.status,
@@ -403,11 +388,17 @@ def dashboard_shell(content: rx.Component, frame: Callable[..., rx.Component]) -
 
 
 def admin_shell(content: rx.Component) -> rx.Component:
-    return dashboard_shell(content, admin_frame)
+    return dashboard_shell(content, "Orion", t("orion.admin.subtitle"), frontend=Frontend.ADMIN)
 
 
 def store_shell(content: rx.Component) -> rx.Component:
-    return dashboard_shell(content, store_frame)
+    return dashboard_shell(
+        content,
+        ShellState.tenant_store_name,
+        ShellState.tenant_platform_name,
+        store_switcher,
+        frontend=Frontend.STORE,
+    )
 
 
 # The storefront root's class: the rules of a `STOREFRONT_LOOK` stylesheet target it.
@@ -434,35 +425,11 @@ def look_head() -> rx.Component:
     )
 
 
-def _brand() -> rx.Var:
-    return rx.cond(
-        ShellState.frontend == "storefront", ShellState.tenant_store_name, ShellState.tenant_platform_name
-    )
-
-
 def public_shell(content: rx.Component) -> rx.Component:
     """Storefront and platform pages: a top bar with the enabled modules' navigation."""
-    return rx.cond(
-        ShellState.status == "ok",
-        rx.box(
-            public_header(),
-            rx.el.main(
-                content,
-                padding=rx.breakpoints(initial="1em", sm="2em 1.5em"),
-                min_width="0",
-                overflow_wrap="break-word",
-                **CONTENT_WIDTH,
-            ),
-            public_footer(),
-            class_name=LOOK_CLASS,
-        ),
-        guarded_content(content),
+    brand = rx.cond(
+        ShellState.frontend == "storefront", ShellState.tenant_store_name, ShellState.tenant_platform_name
     )
-
-
-def public_header_view() -> rx.Component:
-    """The store's look and the header: brand, menu, modules' header items, language."""
-    brand = _brand()
     centered = ShellState.look["header"] == "centered"
     # The brand is a link, not a heading: each page has its own single <h1>. On a phone the
     # header wraps (brand and language on one line, the menu under them) instead of widening
@@ -505,19 +472,31 @@ def public_header_view() -> rx.Component:
             align="center",
             justify=rx.cond(centered, "center", "start"),
             wrap="wrap",
-            column_gap="var(--space-3)",  # CSS, not a Radix prop: "3" was dropped as invalid
-            row_gap="var(--space-1)",
+            column_gap="3",
+            row_gap="1",
             width="100%",
             padding=rx.breakpoints(initial="0.6em 1em", sm="0.75em 1.5em"),
             **CONTENT_WIDTH,
         ),
         border_bottom="1px solid var(--gray-5)",
     )
-    return rx.fragment(look_head(), header)
-
-
-def public_footer_view() -> rx.Component:
-    return store_footer(_brand())
+    return rx.cond(
+        ShellState.status == "ok",
+        rx.box(
+            look_head(),
+            header,
+            rx.el.main(
+                content,
+                padding=rx.breakpoints(initial="1em", sm="2em 1.5em"),
+                min_width="0",
+                overflow_wrap="break-word",
+                **CONTENT_WIDTH,
+            ),
+            store_footer(brand),
+            class_name=LOOK_CLASS,
+        ),
+        guarded_content(content),
+    )
 
 
 def store_footer(brand: rx.Var) -> rx.Component:
