@@ -183,7 +183,9 @@ def stat_card(label: rx.Var | str, value: rx.Var | str | int) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.text(label, size="2", color_scheme="gray"),
-            rx.text(value, size="7", weight="bold", as_="p"),  # a figure, not a heading
+            rx.text(
+                value, size="7", weight="bold", as_="p", data_testid="stat-value"
+            ),  # a figure, not a heading
             spacing="1",
         ),
         min_width="10em",

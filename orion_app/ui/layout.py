@@ -472,8 +472,8 @@ def public_shell(content: rx.Component) -> rx.Component:
             align="center",
             justify=rx.cond(centered, "center", "start"),
             wrap="wrap",
-            column_gap="3",
-            row_gap="1",
+            column_gap="var(--space-3)",  # CSS, not a Radix prop: "3" was dropped as invalid
+            row_gap="var(--space-1)",
             width="100%",
             padding=rx.breakpoints(initial="0.6em 1em", sm="0.75em 1.5em"),
             **CONTENT_WIDTH,

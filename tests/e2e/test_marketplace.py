@@ -91,7 +91,7 @@ def start_upload(page: Page, site: str, path: Path, *, dry_run: bool = False) ->
 
 
 def stat(page: Page, label: str):
-    return page.locator(".rt-Card", has=page.get_by_text(label, exact=True)).get_by_role("heading")
+    return page.locator(".rt-Card", has=page.get_by_text(label, exact=True)).get_by_test_id("stat-value")
 
 
 def test_a_merchant_checks_a_feed_imports_it_and_reimporting_changes_nothing(
