@@ -12,6 +12,12 @@ message to every subscriber before the writer's commit returns, so a process tha
 new number drops its whole cache, and a module toggle, a role change or a sign-out counts
 on the very next event in every backend process.
 
+Other rarely changing public reads (a store's category tree, its CMS menus and theme) use the
+same machinery under a **scope** of their own: `watch_models(models, scope="cms")` makes a
+commit touching those models drop only that scope's entries, in every process. A change in the
+"access" scope (a store, a platform, a module switch...) drops every scope, since the other
+scopes' values are computed for a tenant.
+
 Without Redis the cache is bypassed (each decision reads the database), never trusted stale.
 """
 
@@ -36,12 +42,13 @@ PRINCIPAL_TTL_SECONDS = 60.0  # a session that expires is noticed within this ti
 MAX_ENTRIES = 20_000
 _MISSING = object()
 _CHANGED = "orion_access_changed"
+ACCESS = "access"  # the guard's own scope; a change here drops every scope
 
 
 class _State:
     version: bytes | None = None
     usable = False
-    entries: dict[tuple, tuple[float, Any]] = {}
+    entries: dict[tuple, tuple[float, Any]] = {}  # (scope, kind, *args) -> (expiry or 0, value)
     pubsub = None
     pid = 0
     database = ""
@@ -59,20 +66,24 @@ def _drop_subscription() -> None:
     _State.pubsub = None
 
 
-def _latest_version() -> bytes:
-    """The newest version number: subscribe first (once per process), then drain."""
+def _latest_version() -> tuple[bytes, set[str]]:
+    """The newest version number and the scopes changed since the last look: subscribe first
+    (once per process), then drain. A message is `<version>` (the access scope) or
+    `<version>:<scope>`."""
     if _State.pubsub is None or _State.pid != os.getpid():
         _State.pubsub = None  # a forked child never reads its parent's socket
         pubsub = get_redis().pubsub(ignore_subscribe_messages=True)
         pubsub.subscribe(_version_key())
         _State.pubsub, _State.pid = pubsub, os.getpid()
-        return get_redis().get(_version_key()) or b"0"  # read after subscribing: no gap
-    version = _State.version
+        # Read after subscribing: no gap. A new subscription trusts nothing cached before.
+        return get_redis().get(_version_key()) or b"0", {ACCESS}
+    version, scopes = _State.version, set()
     if not _has_news(_State.pubsub):
-        return version
+        return version, scopes
     while (message := _State.pubsub.get_message(timeout=0.0)) is not None:
-        version = message["data"]
-    return version
+        version, _, scope = bytes(message["data"]).partition(b":")
+        scopes.add(scope.decode() or ACCESS)
+    return version, scopes
 
 
 def _has_news(pubsub) -> bool:
@@ -90,67 +101,97 @@ def refresh() -> bool:
     database = get_settings().database_url
     with _State.lock:
         try:
-            version = _latest_version()
+            version, scopes = _latest_version()
         except Exception:
             if _State.usable:
                 log.warning("Redis is unreachable: access decisions read the database until it is back.")
             _drop_subscription()
             _State.usable, _State.entries = False, {}
             return False
-        if version != _State.version or database != _State.database or len(_State.entries) > MAX_ENTRIES:
-            _State.version, _State.database, _State.entries = version, database, {}
+        if ACCESS in scopes or database != _State.database or len(_State.entries) > MAX_ENTRIES:
+            _State.database, _State.entries = database, {}
+        elif scopes:
+            _State.entries = {k: v for k, v in _State.entries.items() if k[0] not in scopes}
+        _State.version = version
         _State.usable = True
         return True
 
 
-def cached(kind: str, args: tuple, compute: Callable[[], Any], ttl: float | None = None) -> Any:
-    """`compute()` remembered under (kind, args) until the version moves (or `ttl` passes)."""
+def cached(
+    kind: str,
+    args: tuple,
+    compute: Callable[[], Any],
+    ttl: float | None = None,
+    scope: str = ACCESS,
+) -> Any:
+    """`compute()` remembered under (scope, kind, args) until the scope (or the access scope)
+    changes, or `ttl` seconds pass. `compute` may instead return `Expiring(value, seconds)`:
+    a value known to go stale at a time of its own (a page scheduled to appear)."""
     if not _State.usable:
-        return compute()
-    entry = _State.entries.get((kind, *args), _MISSING)
+        value = compute()
+        return value.value if isinstance(value, Expiring) else value
+    entry = _State.entries.get((scope, kind, *args), _MISSING)
     now = time.monotonic()
     if entry is not _MISSING and (entry[0] == 0 or entry[0] > now):
         return entry[1]
     value = compute()
-    _State.entries[(kind, *args)] = (now + ttl if ttl else 0, value)
+    if isinstance(value, Expiring):
+        ttl = value.seconds if ttl is None or value.seconds is None else min(ttl, value.seconds)
+        value = value.value
+    _State.entries[(scope, kind, *args)] = (now + ttl if ttl is not None else 0, value)
     return value
 
 
-def invalidate() -> None:
-    """Tell every process that access facts changed."""
+class Expiring:
+    """A computed value and the seconds it stays true (None: until its scope changes)."""
+
+    __slots__ = ("seconds", "value")
+
+    def __init__(self, value: Any, seconds: float | None):
+        self.value, self.seconds = value, seconds
+
+
+def invalidate(scope: str = ACCESS) -> None:
+    """Tell every process that the facts of `scope` changed (the access scope: everything)."""
     try:
         redis = get_redis()
-        redis.publish(_version_key(), redis.incr(_version_key()))
+        version = redis.incr(_version_key())
+        redis.publish(_version_key(), version if scope == ACCESS else f"{version}:{scope}")
     except Exception:
-        log.exception("Could not publish an access change; caches are bypassed while Redis is down.")
-    _State.entries = {}
+        log.exception("Could not publish a change of %s; caches are bypassed while Redis is down.", scope)
+    if scope == ACCESS:
+        _State.entries = {}
+    else:
+        _State.entries = {k: v for k, v in _State.entries.items() if k[0] != scope}
 
 
-def watch_models(models: Iterable[type], *, inserts: bool = True) -> None:
-    """After any commit that wrote one of `models`, invalidate (`inserts=False`: updates and
-    deletes only, e.g. sessions, whose creation changes nobody's access)."""
+def watch_models(models: Iterable[type], *, inserts: bool = True, scope: str = ACCESS) -> None:
+    """After any commit that wrote one of `models`, invalidate `scope` (`inserts=False`:
+    updates and deletes only, e.g. sessions, whose creation changes nobody's access)."""
     watched = tuple(models)
+    changed = (_CHANGED, scope)
 
     @event.listens_for(Session, "after_flush")
     def _mark(session, _context):
         rows = [*session.dirty, *session.deleted, *(session.new if inserts else ())]
         if any(isinstance(row, watched) for row in rows):
-            session.info[_CHANGED] = True
+            session.info[changed] = True
 
     @event.listens_for(Session, "do_orm_execute")
     def _mark_bulk(state):
-        # `update(User)…` / `delete(UserSession)…` statements bypass the flush.
-        if (state.is_update or state.is_delete) and any(
+        # `update(User)…` / `delete(UserSession)…` / `insert(…)` statements bypass the flush.
+        writes = state.is_update or state.is_delete or (inserts and state.is_insert)
+        if writes and any(
             isinstance(mapper.class_, type) and issubclass(mapper.class_, watched)
             for mapper in state.all_mappers
         ):
-            state.session.info[_CHANGED] = True
+            state.session.info[changed] = True
 
     @event.listens_for(Session, "after_commit")
     def _publish(session):
-        if session.info.pop(_CHANGED, False):
-            invalidate()
+        if session.info.pop(changed, False):
+            invalidate(scope)
 
     @event.listens_for(Session, "after_rollback")
     def _forget(session):
-        session.info.pop(_CHANGED, None)
+        session.info.pop(changed, None)

@@ -144,3 +144,72 @@ def test_two_backend_processes_both_see_a_sign_out_a_role_change_and_a_module_sw
     assert refused(second, "marie")
     for tab in tabs.values():
         tab.close()
+
+
+def test_a_scope_is_dropped_by_its_own_change_and_by_an_access_change_only(demo):
+    from orion_app import access_cache
+
+    computed = []
+
+    def value(name):
+        def compute():
+            computed.append(name)
+            return name
+
+        return compute
+
+    def read(name, scope):
+        access_cache.refresh()
+        return access_cache.cached("probe", (name,), value(name), scope=scope)
+
+    for scope in ("cms", "catalog"):
+        read(scope, scope)
+    assert computed == ["cms", "catalog"]
+    read("cms", "cms"), read("catalog", "catalog")
+    assert computed == ["cms", "catalog"]  # warm: nothing computed again
+
+    access_cache.invalidate("catalog")
+    read("cms", "cms"), read("catalog", "catalog")
+    assert computed == ["cms", "catalog", "catalog"]  # only the catalog scope was dropped
+
+    access_cache.invalidate()  # the access scope drops every scope
+    read("cms", "cms"), read("catalog", "catalog")
+    assert computed == ["cms", "catalog", "catalog", "cms", "catalog"]
+
+
+def test_an_expiring_value_is_computed_again_after_its_time(demo, monkeypatch):
+    from orion_app import access_cache
+
+    now = [1000.0]
+    monkeypatch.setattr(access_cache.time, "monotonic", lambda: now[0])
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return access_cache.Expiring(len(calls), 30.0)
+
+    access_cache.refresh()
+    assert access_cache.cached("probe_expiring", (), compute, scope="cms") == 1
+    now[0] += 29
+    assert access_cache.cached("probe_expiring", (), compute, scope="cms") == 1
+    now[0] += 2
+    assert access_cache.cached("probe_expiring", (), compute, scope="cms") == 2
+
+
+def test_a_scope_message_from_another_process_drops_that_scope_here(demo):
+    """What another process's commit on a watched model publishes: `<version>:<scope>`."""
+    import time
+
+    from orion_app import access_cache
+    from orion_app.redis_client import get_redis
+
+    access_cache.refresh()
+    access_cache.cached("probe_other", (), lambda: "old", scope="cms")
+    redis = get_redis()
+    redis.publish(access_cache._version_key(), f"{redis.incr(access_cache._version_key())}:cms")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        access_cache.refresh()
+        if access_cache.cached("probe_other", (), lambda: "new", scope="cms") == "new":
+            break
+    assert access_cache.cached("probe_other", (), lambda: "newer", scope="cms") == "new"
