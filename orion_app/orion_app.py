@@ -15,6 +15,7 @@ from orion_app.routes import Route, build_routes
 from orion_app.ui.departures import install_departures
 from orion_app.ui.guard import import_states, require_handler_policies
 from orion_app.ui.layout import not_found_view, shell_for, toaster
+from orion_app.ui.page_load import install_page_loads_in_place
 from orion_app.ui.shell import ShellState
 from orion_app.ui.socket import install_namespace
 
@@ -52,6 +53,7 @@ def create_app() -> rx.App:
     install_error_handling(app)
     install_namespace(app)
     install_departures(app)
+    install_page_loads_in_place()
     restrict_websocket_origins(app)
     for route in build_routes(registry):
         app.add_page(
