@@ -12,6 +12,7 @@ fallback font) and the Latin file preloaded.
 """
 
 from modules.cms.services.themes import FONTS, Theme, theme_of
+from orion_app import access_cache
 from orion_app.db import session_scope
 
 LOOK_CLASS = "orion-look"
@@ -112,6 +113,13 @@ def look_of(theme: Theme) -> dict[str, str]:
 
 
 def storefront_look(store_id: int) -> dict[str, str]:
-    """The `storefront_look` contribution: the store's look, read in the page load's session."""
+    """The `storefront_look` contribution: the store's look, remembered per process until a
+    theme or an image changes (scope "cms"; the theme editor reads `theme_of` itself)."""
+    access_cache.refresh()
+    return dict(access_cache.cached("look", (store_id,), lambda: _look(store_id), scope="cms"))
+
+
+def _look(store_id: int) -> tuple[tuple[str, str], ...]:
+    """The look's values as pairs: what the cache holds must not be changed by a caller."""
     with session_scope() as session:
-        return look_of(theme_of(session, store_id))
+        return tuple(look_of(theme_of(session, store_id)).items())

@@ -382,12 +382,18 @@ def _row(session: Session, owner: Owner, page_id: int) -> CmsPage:
     return row
 
 
-def _records(session: Session, rows: list[CmsPage]) -> list[PageRecord]:
+def _records(session: Session, rows: list[CmsPage], *, blocks: bool = True) -> list[PageRecord]:
+    """The pages' records with their texts; `blocks=False`: without the bodies (`blocks` left
+    empty), for menus, which need only slugs and titles."""
     ids = [r.id for r in rows]
     texts: dict[int, dict[str, PageText]] = {i: {} for i in ids}
     if ids:
-        for t in session.exec(select(CmsPageText).where(CmsPageText.page_id.in_(ids))).all():
-            texts[t.page_id][t.lang] = PageText(t.lang, t.slug, t.title, t.description, tuple(t.blocks or ()))
+        columns = [CmsPageText.page_id, CmsPageText.lang, CmsPageText.slug, CmsPageText.title]
+        columns += [CmsPageText.description, *([CmsPageText.blocks] if blocks else [])]
+        query = select(*columns).where(CmsPageText.page_id.in_(ids))
+        for page_id, lang, slug, title, description, *body in session.exec(query):
+            content = tuple(body[0] or ()) if body else ()
+            texts[page_id][lang] = PageText(lang, slug, title, description, content)
     return [
         PageRecord(
             id=r.id,

@@ -5,9 +5,14 @@ not overridden (same `key`), the default filled with the store's fields: store p
 platform default → none. A platform's site shows its platform pages. Only pages that are
 published, or scheduled with their time come (`now`, injectable for tests), are seen.
 Languages: the visitor's, then the store's default, then its other languages, then any.
+
+Every public page shows the site's menus: `site_menus` remembers them per process (the
+framework's access cache, scope "cms", dropped in every process by a commit touching the cms
+tables, see `modules/cms/models`), so a warm page load reads no page at all. The editors read
+through `services/pages.py`, never through this cache.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -19,7 +24,8 @@ from modules.cms.services.legal import fill, store_fields
 from modules.cms.services.pages import PageRecord, PageText, _records
 from modules.cms.services.render import ImageView, ProductCard, blocks_html
 from modules.cms.services.scope import Owner
-from orion_app.db import utcnow
+from orion_app import access_cache
+from orion_app.db import session_scope, utcnow
 from orion_app.i18n import LANGUAGES
 from orion_app.ui.format import money
 
@@ -52,6 +58,14 @@ class MenuLink:
 
 
 @dataclass(frozen=True)
+class SiteMenus:
+    """A site's header and footer links, in order (immutable: shared by every page load)."""
+
+    header: tuple[MenuLink, ...] = ()
+    footer: tuple[MenuLink, ...] = ()
+
+
+@dataclass(frozen=True)
 class Visitor:
     """Whose site, in which languages, and what else the page may show."""
 
@@ -76,27 +90,31 @@ def language_order(lang: str, default: str = "", available: tuple[str, ...] = LA
 
 def visible_pages(session: Session, visitor: Visitor) -> list[PageRecord]:
     """The pages a visitor may see on this site, overrides replacing the defaults they name."""
+    return _site_pages(session, visitor)[0]
+
+
+def _site_pages(
+    session: Session, visitor: Visitor, *, blocks: bool = True
+) -> tuple[list[PageRecord], datetime | None]:
+    """The pages a visitor may see now (a store's own first, then the defaults it does not
+    override), and when the next of the site's scheduled pages appears (None: none waits).
+    `blocks=False`: without the pages' bodies (menus). Drafts are never read."""
     now = visitor.now or utcnow()
     if visitor.store_id is None:
-        rows = session.exec(
-            select(CmsPage).where(
-                CmsPage.platform_id == visitor.platform_id, CmsPage.level == "platform_page"
-            )
-        ).all()
-        return [p for p in _records(session, list(rows)) if p.visible(now)]
-    own = [
-        p
-        for p in _records(
-            session, list(session.exec(select(CmsPage).where(CmsPage.store_id == visitor.store_id)))
+        site = (CmsPage.platform_id == visitor.platform_id) & (CmsPage.level == "platform_page")
+    else:
+        site = (CmsPage.store_id == visitor.store_id) | (
+            (CmsPage.platform_id == visitor.platform_id) & (CmsPage.level == "store_default")
         )
-        if p.visible(now)
-    ]
-    overridden = {p.key for p in own if p.key}
-    defaults = session.exec(
-        select(CmsPage).where(CmsPage.platform_id == visitor.platform_id, CmsPage.level == "store_default")
+    rows = session.exec(
+        select(CmsPage).where(site, CmsPage.status.in_(("published", "scheduled"))).order_by(CmsPage.id)
     ).all()
-    inherited = [p for p in _records(session, list(defaults)) if p.visible(now) and p.key not in overridden]
-    return own + inherited
+    pages = _records(session, list(rows), blocks=blocks)
+    upcoming = min((p.publish_at for p in pages if not p.visible(now) and p.publish_at), default=None)
+    shown = [p for p in pages if p.visible(now)]
+    own = [p for p in shown if p.level == "store_page"]
+    overridden = {p.key for p in own if p.key}
+    return own + [p for p in shown if p.level != "store_page" and p.key not in overridden], upcoming
 
 
 def pick_text(page: PageRecord, languages: tuple[str, ...]) -> PageText | None:
@@ -154,10 +172,37 @@ def preview_html(session: Session, owner: Owner, blocks: list[dict], lang: str, 
 
 def menus(session: Session, visitor: Visitor) -> dict[str, list[MenuLink]]:
     """Header and footer links of the visitor's site, by position, in the visitor's language."""
+    found = _menus(session, visitor).value
+    return {"header": list(found.header), "footer": list(found.footer)}
+
+
+def site_menus(visitor: Visitor) -> SiteMenus:
+    """`menus` as a public page load reads them, at the clock's time (not `visitor.now`):
+    remembered per process until a CMS page changes, the next scheduled page appears, or (when
+    the store's fields filled a title: they are other modules' facts) a minute passes."""
+    access_cache.refresh()
+    return access_cache.cached(
+        "menus",
+        (visitor.platform_id, visitor.store_id, visitor.languages, visitor.enabled),
+        lambda: _menus_now(visitor),
+        scope="cms",
+    )
+
+
+def _menus_now(visitor: Visitor) -> access_cache.Expiring:
+    with session_scope() as session:
+        return _menus(session, replace(visitor, now=utcnow()))
+
+
+def _menus(session: Session, visitor: Visitor) -> access_cache.Expiring:
+    """The site's menus, and the seconds they hold: until the next scheduled page appears, at
+    most `PRINCIPAL_TTL_SECONDS` when a title was filled with the store's fields."""
     found: dict[str, list[tuple[int, int, MenuLink]]] = {"header": [], "footer": []}
     prefix = STOREFRONT_PAGE_PATH if visitor.store_id is not None else PLATFORM_PAGE_PATH
     fields: dict[str, str] = {}
-    for page in visible_pages(session, visitor):
+    now = visitor.now or utcnow()
+    pages, upcoming = _site_pages(session, replace(visitor, now=now), blocks=False)
+    for page in pages:
         if page.placement not in found:
             continue
         text = pick_text(page, visitor.languages)
@@ -171,7 +216,11 @@ def menus(session: Session, visitor: Visitor) -> dict[str, list[MenuLink]]:
             fields = fields or store_fields(session, visitor.store_id, visitor.platform_id, visitor.enabled)
             title = fill(title, fields, "")
         found[page.placement].append((page.position, page.id, MenuLink(title, path, page.placement)))
-    return {placement: [link for *_, link in sorted(links)] for placement, links in found.items()}
+    links = {placement: tuple(link for *_, link in sorted(entries)) for placement, entries in found.items()}
+    seconds = [(upcoming - now).total_seconds()] if upcoming else []
+    if fields:  # other modules' facts (an address from orders): held as long as the guard's
+        seconds.append(access_cache.PRINCIPAL_TTL_SECONDS)
+    return access_cache.Expiring(SiteMenus(**links), min(seconds, default=None))
 
 
 def _images(session: Session, owner: Owner, blocks: list[dict], lang: str) -> dict[int, ImageView]:

@@ -7,7 +7,7 @@ All load on the page guard's decision, so the first HTML response already holds 
 import reflex as rx
 
 from modules.cms.services.contact import ContactInput, send_contact
-from modules.cms.services.resolve import Visitor, find_page, language_order, menus
+from modules.cms.services.resolve import Visitor, find_page, language_order, site_menus
 from orion_app.db import run_blocking, session_scope
 from orion_app.errors import FieldErrors, ServiceError
 from orion_app.i18n import translate
@@ -52,11 +52,11 @@ class NavigationState(OrionState):
     async def load(self):
         access = current_access()
         visitor = visitor_of(access, self.lang)
-        found = await run_blocking(read, lambda session: menus(session, visitor))
+        found = await run_blocking(site_menus, visitor)  # reads the database only when cold
         base = access.tenant.base
-        self.header_links = [{"label": link.label, "href": base + link.path} for link in found["header"]]
+        self.header_links = [{"label": link.label, "href": base + link.path} for link in found.header]
         shell = await self.get_state(ShellState)
-        shell.legal_pages = [{"label": link.label, "href": base + link.path} for link in found["footer"]]
+        shell.legal_pages = [{"label": link.label, "href": base + link.path} for link in found.footer]
 
 
 class ContentPageState(OrionState):
