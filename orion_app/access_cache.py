@@ -130,7 +130,10 @@ def cached(
     if not _State.usable:
         value = compute()
         return value.value if isinstance(value, Expiring) else value
-    entry = _State.entries.get((scope, kind, *args), _MISSING)
+    # The entries as they are now: a change published while `compute()` runs replaces
+    # `_State.entries`, so a value computed across it lands in the dropped dict, not the new.
+    entries = _State.entries
+    entry = entries.get((scope, kind, *args), _MISSING)
     now = time.monotonic()
     if entry is not _MISSING and (entry[0] == 0 or entry[0] > now):
         return entry[1]
@@ -138,7 +141,7 @@ def cached(
     if isinstance(value, Expiring):
         ttl = value.seconds if ttl is None or value.seconds is None else min(ttl, value.seconds)
         value = value.value
-    _State.entries[(scope, kind, *args)] = (now + ttl if ttl is not None else 0, value)
+    entries[(scope, kind, *args)] = (now + ttl if ttl is not None else 0, value)
     return value
 
 

@@ -213,3 +213,21 @@ def test_a_scope_message_from_another_process_drops_that_scope_here(demo):
         if access_cache.cached("probe_other", (), lambda: "new", scope="cms") == "new":
             break
     assert access_cache.cached("probe_other", (), lambda: "newer", scope="cms") == "new"
+
+
+def test_a_value_computed_across_a_change_is_not_kept(demo):
+    """A change published while the value is being computed: the next read computes again."""
+    from orion_app import access_cache
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        if len(calls) == 1:
+            access_cache.invalidate("cms")  # an edit committed meanwhile
+        return len(calls)
+
+    access_cache.refresh()
+    assert access_cache.cached("probe_race", (), compute, scope="cms") == 1
+    assert access_cache.cached("probe_race", (), compute, scope="cms") == 2  # not the stale 1
+    assert access_cache.cached("probe_race", (), compute, scope="cms") == 2
