@@ -18,7 +18,8 @@ baseline:  /admin/login/ — a trivial page of the same server and bundle, for c
 Mobile is Lighthouse's default form factor (simulated slow 4G, 4x CPU slowdown), so the
 timings are Lighthouse's simulated ones. Each metric is the median of the three runs; each
 page is checked against TARGETS (issue 11). `python -m bench lighthouse` keeps the JSON in
-bench/results/.
+bench/results/. `LIGHTHOUSE_PAGES=platform_pricing,demo_listing` measures only those pages;
+`LIGHTHOUSE_TRACE=1` keeps each run's trace (`*-0.trace.json`, for DevTools) in the report folder.
 """
 
 import json
@@ -162,6 +163,8 @@ def _lighthouse(url: str, out_dir: str, label: str, run_no: int) -> dict:
                 "--quiet",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
                 "--only-categories=performance",
+                # LIGHTHOUSE_TRACE=1 keeps each run's trace beside its report (for DevTools).
+                *(["--save-assets"] if os.environ.get("LIGHTHOUSE_TRACE") else []),
             ],
             env={**os.environ, "CHROME_PATH": CHROME},
             capture_output=True,
@@ -239,7 +242,8 @@ def _pages(base: str) -> dict[str, str]:
     pages["platform_home"] = f"{base}{PLATFORM}/"
     pages["platform_pricing"] = f"{base}{PLATFORM}/pricing"
     pages["baseline_login"] = f"{base}/admin/login/"  # without the slash it answers 307
-    return pages
+    only = [name for name in os.environ.get("LIGHTHOUSE_PAGES", "").split(",") if name]
+    return {name: url for name, url in pages.items() if not only or name in only}
 
 
 def _table(result: dict) -> str:
@@ -315,7 +319,7 @@ def run() -> dict:
             start_new_session=True,
         )
     try:
-        _wait_until_up(server, log_path, pages["demo_product"])
+        _wait_until_up(server, log_path, next(iter(pages.values())))
         startup_seconds = round(time.perf_counter() - started, 1)
         runs: dict[str, list[dict]] = {name: [] for name in pages}
         for run_no in range(RUNS):

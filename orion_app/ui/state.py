@@ -12,6 +12,11 @@ resets cookie-backed vars) skips states without such vars. Both rest on Reflex 0
 `BaseState.dict` and `_reset_client_storage`: `check_reflex_snapshot()` stops start-up when
 their text changed (see the digests below), and tests compare the whole tree's snapshot with
 Reflex's.
+
+Reflex then compares the snapshot with the defaults the browser was compiled with
+(`_diff_against_initial_state`: every var of every state serialised again, each first page
+load). For a default snapshot the answer depends only on the state and the browser's hashes,
+so it is worked out once by Reflex's own function and remembered (`_diff_with_known_defaults`).
 """
 
 import copy
@@ -22,6 +27,7 @@ import math
 from typing import Any
 
 import reflex as rx
+import reflex.state as reflex_state
 from reflex.state import BaseState, _override_base_method
 
 from orion_app.session_cookie import private_cookie, token_for_socket
@@ -34,6 +40,7 @@ LANGUAGE_COOKIE = "orion_lang"
 REFLEX_SNAPSHOT_SOURCES = {
     "dict": "148a498db766782d230c8ef185a82f8545b491801894c6f562ee4520794fc7cc",
     "_reset_client_storage": "980dd97764ba8dc9ec22f1d051b99ff4bd361c06d44cf83f6543ed61d5349582",
+    "_diff_against_initial_state": "36572082395abc6d651c91200baab5a5c84e11c76bf5e74de9ad316bc7d5d3cb",
 }
 _ATOMIC = (str, int, float, bool, type(None), tuple, frozenset)
 
@@ -41,7 +48,7 @@ _ATOMIC = (str, int, float, bool, type(None), tuple, frozenset)
 def check_reflex_snapshot() -> None:
     """Raise when Reflex's snapshot methods are not the ones the fast path was written for."""
     for name, expected in REFLEX_SNAPSHOT_SOURCES.items():
-        source = inspect.getsource(getattr(BaseState, name))
+        source = inspect.getsource(getattr(BaseState, name, None) or _REFLEX_DIFF)
         if hashlib.sha256(source.encode()).hexdigest() != expected:
             raise RuntimeError(
                 f"orion_app.ui.state: Reflex's BaseState.{name} changed (Reflex upgraded?): check "
@@ -50,12 +57,53 @@ def check_reflex_snapshot() -> None:
             )
 
 
+class _Defaults(dict):
+    """A state's snapshot that is its class's default snapshot (see `OrionState.dict`)."""
+
+    __slots__ = ()
+
+
+# Reflex's own (also when this module is imported again, e.g. by a hot reload).
+_REFLEX_DIFF = getattr(
+    reflex_state._diff_against_initial_state, "reflex_original", reflex_state._diff_against_initial_state
+)
+# (state name, the browser's hashes) -> the vars of a default snapshot that Reflex would send.
+_KNOWN_DIFFS: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+_KNOWN_DIFFS_MAX = 4096
+
+
+async def _diff_with_known_defaults(root_cls, delta: dict, hashes: list[str]) -> dict:
+    """Reflex's `_diff_against_initial_state`, with the answer for states at their defaults
+    (`_Defaults`) worked out once per state and browser build instead of on every tab."""
+    build = tuple(hashes)
+    plain, known = {}, {}
+    for name, values in delta.items():
+        if type(values) is not _Defaults:
+            plain[name] = values
+            continue
+        sent = _KNOWN_DIFFS.get((name, build))
+        if sent is None:
+            found = await _REFLEX_DIFF(root_cls, {name: dict(values)}, hashes)
+            if len(_KNOWN_DIFFS) >= _KNOWN_DIFFS_MAX:
+                _KNOWN_DIFFS.clear()
+            sent = _KNOWN_DIFFS[(name, build)] = tuple(found.get(name, {}))
+        if sent:
+            known[name] = {var: values[var] for var in sent}
+    diff = await _REFLEX_DIFF(root_cls, plain, hashes) if plain else {}
+    diff.update(known)
+    return diff
+
+
+_diff_with_known_defaults.reflex_original = _REFLEX_DIFF
+
+
 def _copy(value: Any) -> Any:
     """A mutable default's own copy for one snapshot (an empty list or dict made anew)."""
     return type(value)() if not value and type(value) in (list, dict) else copy.deepcopy(value)
 
 
 check_reflex_snapshot()
+reflex_state._diff_against_initial_state = _diff_with_known_defaults  # hydrate_and_load's call
 
 
 class OrionState(rx.State):
@@ -92,7 +140,7 @@ class OrionState(rx.State):
         defaults = cls._default_snapshot()
         if defaults is None or not self.__dict__.keys().isdisjoint(cls.base_vars):
             return super().dict(include_computed=include_computed, initial=initial, **kwargs)
-        own = dict(defaults[0])
+        own = _Defaults(defaults[0])
         for name, value in defaults[1]:
             own[name] = _copy(value)
         snapshot = {cls.get_full_name(): own}

@@ -342,3 +342,36 @@ def test_the_snapshot_fast_path_stops_start_up_when_reflexs_methods_changed(monk
     monkeypatch.setitem(state.REFLEX_SNAPSHOT_SOURCES, "dict", "0" * 64)
     with pytest.raises(RuntimeError, match=r"BaseState\.dict changed"):
         state.check_reflex_snapshot()
+
+
+def test_a_first_page_loads_diff_is_reflexs_with_the_defaults_worked_out_once(app):
+    """What a tab's first page load sends after comparing with the browser's compiled defaults:
+    the same as Reflex's own comparison, for a browser of this build and of another one."""
+    import json
+
+    from reflex.compiler.utils import compile_state
+    from reflex.state import State, state_snapshot_hashes
+    from reflex_base.utils.format import json_dumps
+
+    from orion_app.ui import state as orion_state
+
+    hashes = state_snapshot_hashes(compile_state(State))
+    root = page_tree(STORE + "products")
+    asyncio.run(run_page_load(root, listing_route()))
+
+    def plain(snapshot):
+        return {name: dict(values) for name, values in snapshot.items()}
+
+    def sent(diff):
+        return json.loads(json_dumps(diff))
+
+    other_build = [*hashes]
+    other_build[5] = "0" * len(other_build[5])  # one state compiled differently in that browser
+    for browser in (hashes, other_build):
+        expected = sent(asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), browser)))
+        first = sent(asyncio.run(orion_state._diff_with_known_defaults(State, root.dict(), browser)))
+        remembered = sent(asyncio.run(orion_state._diff_with_known_defaults(State, root.dict(), browser)))
+        assert first == remembered == expected
+    assert sent(asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), other_build))) != sent(
+        asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), hashes))
+    )  # the second browser really gets more
