@@ -46,13 +46,30 @@ def shorten_expiry(manager: StateManagerMemory, token: str, seconds: float = DEP
     if planned[0] <= deadline:
         return False
     manager._token_expires_at[token] = (deadline, planned[1])
-    # The expiration task sleeps until the deadline it last saw: wake it to see this one.
+    # The expiration task sleeps until the deadline it last saw: wake it to see this one,
+    # unless it already wakes before this deadline (restarting it rescans every token).
     task = manager._expiration_task
-    if task is not None and not task.done():
+    running = task is not None and not task.done()
+    if running and _wakes_by(manager, deadline):
+        return True
+    if running:
         task.cancel()
     manager._expiration_task = None
     manager._ensure_expiration_task()
+    _planned_wakes[id(manager)] = (deadline, token)
     return True
+
+
+# Per manager: the deadline (and its tab) the expiration task was last restarted for. A task
+# started then scanned every deadline and sleeps until the earliest, so at the latest until
+# that one, as long as that tab's deadline still stands and has not passed.
+_planned_wakes: dict[int, tuple[float, str]] = {}
+
+
+def _wakes_by(manager: StateManagerMemory, deadline: float) -> bool:
+    wake, token = _planned_wakes.get(id(manager), (0.0, ""))
+    still_planned = manager._token_expires_at.get(token, (None,))[0] == wake
+    return still_planned and time.time() < wake <= deadline
 
 
 def install_departures(app: rx.App) -> None:

@@ -375,3 +375,36 @@ def test_a_first_page_loads_diff_is_reflexs_with_the_defaults_worked_out_once(ap
     assert sent(asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), other_build))) != sent(
         asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), hashes))
     )  # the second browser really gets more
+
+
+def test_departures_in_a_row_restart_the_expiry_task_once_and_all_expire_on_time():
+    """Each restart of Reflex's expiration task rescans every tab: a departure whose deadline
+    comes after the one the task already wakes for does not restart it, and still expires."""
+    from reflex.istate.manager.memory import StateManagerMemory
+    from reflex.istate.manager.token import BaseStateToken
+    from reflex.state import State
+
+    from orion_app.ui.departures import shorten_expiry
+
+    async def scenario():
+        manager = StateManagerMemory(token_expiration=3600)
+        for name in ("a", "b", "c", "d"):
+            await manager.get_state(BaseStateToken(ident=name, cls=State))
+        tasks = []  # the task objects themselves: kept alive, so no id is reused
+        assert shorten_expiry(manager, "a", seconds=0.3)
+        tasks.append(manager._expiration_task)
+        await asyncio.sleep(0.05)
+        assert shorten_expiry(manager, "b", seconds=0.3)  # later than a's: no restart
+        assert shorten_expiry(manager, "c", seconds=0.35)
+        tasks.append(manager._expiration_task)
+        # a comes back (a reload): its deadline is an hour again, so d's departure restarts.
+        manager._track_token(BaseStateToken(ident="a", cls=State))
+        assert shorten_expiry(manager, "d", seconds=0.3)
+        tasks.append(manager._expiration_task)
+        await asyncio.sleep(0.6)
+        kept = set(manager.states)
+        await manager.close()
+        return len({id(task) for task in tasks}), kept
+
+    restarts, kept = asyncio.run(scenario())
+    assert restarts == 2 and kept == {"a"}
