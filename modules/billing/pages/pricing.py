@@ -25,12 +25,11 @@ def _price(plan: rx.Var, yearly: rx.Var) -> rx.Component:
 
 
 def _lines(plan: rx.Var) -> rx.Component:
-    return rx.vstack(
-        rx.foreach(
-            plan["lines"].to(list[str]),
-            lambda line: rx.hstack(rx.icon("check", size=14), rx.text(line, size="2"), align="center"),
-        ),
-        spacing="1",
+    """What the plan includes: a plain list (`orion-checklist` in orion.css draws the check
+    marks), which a phone hydrates far cheaper than an icon and two styled boxes per line."""
+    return rx.el.ul(
+        rx.foreach(plan["lines"].to(list[str]), lambda line: rx.el.li(line)),
+        class_name="orion-checklist",
     )
 
 
