@@ -5,8 +5,11 @@ from datetime import datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field
 
+from orion_app.access_cache import watch_models
 from orion_app.db import utcnow
 from orion_app.tables import Row
+
+CATEGORY_TREE = "catalog_tree"  # the access_cache scope of the storefront's category trees
 
 
 class Texts(Row):
@@ -181,3 +184,8 @@ class ProductVariantMedia(Row, table=True):
     variant_id: int = Field(foreign_key="product_variant.id", index=True)
     media_id: int = Field(foreign_key="product_media.id", index=True)
     position: int = 0
+
+
+# Every backend process keeps the storefront's category trees (services.categories
+# `shop_category_tree`); a commit writing a category or its names drops them in all of them.
+watch_models((Category, CategoryTranslation), scope=CATEGORY_TREE)

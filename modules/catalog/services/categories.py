@@ -1,11 +1,19 @@
-"""Categories of one store: a tree with a name per language."""
+"""Categories of one store: a tree with a name per language.
 
+The storefront reads the tree on every listing and product page: `shop_category_tree` keeps it
+in each process's memory (`orion_app.access_cache`) until a commit writes a category or a
+category's name, in any process (`models.py` watches both tables). The dashboard reads it
+fresh (`category_tree`).
+"""
+
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from modules.catalog.models import Category, CategoryTranslation
+from modules.catalog.models import CATEGORY_TREE, Category, CategoryTranslation
 from modules.catalog.services.values import slugify
+from orion_app import access_cache
 from orion_app.errors import FieldErrors
 from orion_app.scoped import get_in_store
 
@@ -76,6 +84,31 @@ def category_tree(session: Session, store_id: int, lang: str, fallback: str = "e
 
     walk(None, 0)
     return nodes
+
+
+def shop_category_tree(session: Session, store_id: int, lang: str, fallback: str) -> tuple[CategoryNode, ...]:
+    """`category_tree` as the storefront shows it, remembered per store and language: no SQL
+    until a category or its name changes. Shared by every caller, hence a tuple of frozen nodes."""
+    return access_cache.cached(
+        "category_tree",
+        (store_id, lang, fallback),
+        lambda: tuple(category_tree(session, store_id, lang, fallback)),
+        scope=CATEGORY_TREE,
+    )
+
+
+def subtree_of(tree: Sequence[CategoryNode], category_id: int) -> list[int]:
+    """The category and all its descendants, from a depth-first `tree`: they are the nodes right
+    after it that sit deeper ([] when the category is not in the tree)."""
+    for index, node in enumerate(tree):
+        if node.id == category_id:
+            ids = [node.id]
+            for below in tree[index + 1 :]:
+                if below.depth <= node.depth:
+                    break
+                ids.append(below.id)
+            return ids
+    return []
 
 
 def category_options(session: Session, store_id: int, lang: str, fallback: str) -> list[dict[str, str]]:

@@ -1,8 +1,8 @@
 """The catalog as other modules and the storefront read it: plain records, page by page.
 
 `listing_cards` is the storefront's card query: one statement for the page (texts in the
-shopper's languages, first photo, available stock and the lowest and highest price of the
-active variants folded in as correlated subqueries)
+shopper's languages, first photo, available stock, the lowest and highest price of the
+active variants and whether it has options folded in as correlated subqueries)
 and one for the count, whatever the page size. Searching reads the search index
 (`catalog_003_search_index`). `active_products` serves exports: keyset pages on the product
 id, so a caller can walk a catalog of any size with flat memory.
@@ -12,13 +12,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, column, func, literal_column, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    column,
+    exists,
+    func,
+    literal_column,
+    table,
+)
 from sqlmodel import Session, select
 
 from modules.catalog.models import Product, ProductMedia, ProductTranslation, ProductVariant
 from modules.catalog.services.media import variant_path
 from modules.catalog.services.products import translations
-from modules.catalog.services.storefront import ProductCard, shown_availability
+from modules.catalog.services.storefront import CARD_COLUMNS, ProductCard, shown_availability
 from modules.catalog.services.values import fold
 from modules.inventory.public import available_by_product, available_stock_expr
 from orion_app.records import record_from
@@ -183,20 +194,13 @@ def _statements(
     picked = inner.offset(bindparam("offset")).limit(bindparam("limit")).subquery()
     page = (
         select(
-            Product.id,
-            Product.slug,
-            Product.brand,
-            Product.price_cents,
-            Product.sale_price_cents,
-            Product.currency,
-            Product.vat_rate,
-            Product.is_digital,
-            Product.availability,
+            *CARD_COLUMNS,
             _title(langs, Product.id, Product.sku).label("title"),
             _first_photo(Product.id).label("photo"),
             available_stock_expr(bindparam("store_id"), Product.id).label("stock"),
             _variant_price(func.min).label("lowest"),
             _variant_price(func.max).label("highest"),
+            _without_default_variant().label("has_options"),
         )
         .join(picked, picked.c.id == Product.id)
         .order_by(
@@ -269,6 +273,11 @@ def _variant_price(aggregate):
     )
 
 
+def _without_default_variant():
+    """Whether the product has options: it has no default variant (`combination` "")."""
+    return ~exists().where(ProductVariant.product_id == Product.id, ProductVariant.combination == "")
+
+
 def _card(row) -> ProductCard:
     available = max(0, int(row.stock or 0))
     return ProductCard(
@@ -284,4 +293,5 @@ def _card(row) -> ProductCard:
         available=available,
         availability=shown_availability(row, available),
         from_price_cents=row.lowest if row.lowest is not None and row.lowest != row.highest else None,
+        has_options=bool(row.has_options),
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ARRAY, any_, bindparam, case, literal
+from sqlalchemy import bindparam, case, literal
 from sqlmodel import Session, select
 
 from modules.catalog.models import (
@@ -26,7 +26,7 @@ from modules.catalog.models import (
     ProductVariantValue,
 )
 from modules.catalog.services.media import variant_path
-from modules.catalog.services.variants import effective_prices
+from modules.catalog.services.variants import among, effective_prices
 
 
 @dataclass(frozen=True)
@@ -130,18 +130,10 @@ def _variants_statement(langs: tuple[str, ...], dialect: str, photos: bool):
         .where(
             ProductVariant.store_id == store,
             Product.store_id == store,
-            _among(ProductVariant.id, dialect),
+            among(ProductVariant.id, dialect),
         )
         .order_by(ProductVariant.product_id, ProductVariant.position, ProductVariant.id)
     )
-
-
-def _among(column, dialect: str):
-    """`column` among the parameter `ids`: `= ANY(array)` on PostgreSQL, as `one_of` does (one
-    parameter, a plan that stays an index look-up), an expanding IN elsewhere."""
-    if dialect == "postgresql":
-        return column == any_(bindparam("ids", type_=ARRAY(column.type)))
-    return column.in_(bindparam("ids", expanding=True))
 
 
 def _rank(column, langs: Sequence[str]):
@@ -229,7 +221,7 @@ def _labels_statement(dialect: str):
             ProductOptionValueTranslation,
             ProductOptionValueTranslation.value_id == ProductOptionValue.id,
         )
-        .where(_among(ProductVariantValue.variant_id, dialect))
+        .where(among(ProductVariantValue.variant_id, dialect))
         .order_by(ProductVariantValue.variant_id, ProductOption.position, ProductOptionValueTranslation.id)
     )
 

@@ -1,19 +1,32 @@
 """The storefront's read side: product cards and product pages in the shopper's language.
 
-A page of cards always costs the same five queries, whatever its size: count, products,
-their texts, their first photos, their stock.
+A product page reads plain columns (no ORM objects) in five statements, four for a product
+without options; cards of a listing come from `listings.listing_cards`.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from sqlalchemy import Row, Select, bindparam, exists
 from sqlmodel import Session, select
 
-from modules.catalog.models import Product, ProductTranslation
+from modules.catalog.models import (
+    Product,
+    ProductMedia,
+    ProductOption,
+    ProductTranslation,
+    ProductVariantMedia,
+)
 from modules.catalog.services.categories import CategoryNode
-from modules.catalog.services.media import photos
-from modules.catalog.services.products import translations
-from modules.catalog.services.variants import OptionRecord, VariantRecord, options_of, variants_of_products
-from modules.inventory.public import available_by_product, available_by_variant
+from modules.catalog.services.variants import (
+    OptionRecord,
+    VariantRecord,
+    option_records,
+    variant_records,
+    variant_rows,
+)
+from modules.inventory.public import available_by_variant, available_stock_expr
 from orion_app.errors import NotFound
 from orion_app.ports import StoreRef
 
@@ -23,7 +36,7 @@ def last_page(total: int, per_page: int) -> int:
     return max(1, -(-total // per_page))
 
 
-def category_trail(tree: list[CategoryNode], category_id: int | None) -> list[CategoryNode]:
+def category_trail(tree: Sequence[CategoryNode], category_id: int | None) -> list[CategoryNode]:
     """The category and its ancestors, from the top of the tree down (a breadcrumb's middle)."""
     by_id = {node.id: node for node in tree}
     trail: list[CategoryNode] = []
@@ -52,6 +65,7 @@ class ProductCard:
     available: int
     availability: str
     from_price_cents: int | None = None  # listings: the lowest price when active variants differ
+    has_options: bool = False  # listings: no default variant, so a variant is chosen on its page
 
 
 @dataclass(frozen=True)
@@ -71,14 +85,31 @@ class ProductPage:
     variant_availability: dict[int, str] = field(default_factory=dict)  # variant id -> shown availability
 
 
-def _text(texts: dict[str, ProductTranslation], langs: tuple[str, ...]) -> ProductTranslation | None:
+# The product's columns a card and its shown availability are made of (with a title, a photo
+# key and the available units): what a card query selects.
+CARD_COLUMNS = (
+    Product.id,
+    Product.slug,
+    Product.brand,
+    Product.price_cents,
+    Product.sale_price_cents,
+    Product.currency,
+    Product.vat_rate,
+    Product.is_digital,
+    Product.availability,
+)
+
+
+def _text(
+    texts: Mapping[str, ProductTranslation | Row], langs: tuple[str, ...]
+) -> ProductTranslation | Row | None:
     for lang in langs:
         if lang in texts:
             return texts[lang]
     return next(iter(texts.values()), None)
 
 
-def shown_availability(product: Product, available: int) -> str:
+def shown_availability(product: Product | Row, available: int) -> str:
     """Stock decides for physical goods; digital goods and pre-orders keep what the merchant set."""
     if product.is_digital or product.availability in ("preorder", "backorder"):
         return product.availability
@@ -86,8 +117,8 @@ def shown_availability(product: Product, available: int) -> str:
 
 
 def _card(
-    product: Product,
-    texts: dict[str, ProductTranslation],
+    product: Product | Row,
+    texts: Mapping[str, ProductTranslation | Row],
     langs: tuple[str, ...],
     image_key: str,
     available: int,
@@ -114,19 +145,31 @@ def _card(
 
 
 def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, ...]) -> ProductPage:
-    """An active product of this store by slug; NotFound for other stores, inactive or unknown."""
-    product = session.exec(
-        select(Product).where(Product.store_id == store_id, Product.slug == slug, Product.is_active.is_(True))
-    ).first()
-    if product is None:
+    """An active product of this store by slug; NotFound for other stores, inactive or unknown.
+
+    Five statements (four without options): the product with its texts and stock, its
+    photos with the variants showing each, its options with their values, its variants with
+    their values, and the variants' stock (inventory's public face)."""
+    connection = session.connection()  # Core statements: no ORM objects are needed here
+    params = {"store_id": store_id}
+    product_rows = connection.execute(_product_statement(), params | {"slug": slug}).all()
+    if not product_rows:
         raise NotFound()
-    # The card from what the page reads anyway (texts, gallery): no second look at either.
-    texts = translations(session, [product.id])[product.id]
+    product = product_rows[0]
+    texts = {row.lang: row for row in product_rows if row.lang is not None}  # in the order written
     text = _text(texts, langs)
-    gallery = photos(session, store_id, product.id)
-    available = available_by_product(session, store_id, [product.id]).get(product.id, 0)
-    card = _card(product, texts, langs, gallery[0].key if gallery else "", available)
-    variants = variants_of_products(session, store_id, {product.id: product}).get(product.id, [])
+    gallery: dict[int, Row] = {}  # media id -> its first row: the product's photos in order
+    links: dict[int, list[tuple[int, int, str]]] = {}  # variant id -> (position, link id, key)
+    for row in connection.execute(_photos_statement(), params | {"product_id": product.id}):
+        gallery.setdefault(row.id, row)
+        if row.variant_id is not None:
+            links.setdefault(row.variant_id, []).append((row.link_position, row.link_id, row.key))
+    photos = list(gallery.values())
+    card = _card(product, texts, langs, photos[0].key if photos else "", max(0, int(product.stock or 0)))
+    options = option_records(session, [product.id]) if product.has_options else {}
+    rows = variant_rows(session, store_id, [product.id])
+    variant_photos = {vid: [key for _p, _id, key in sorted(keys)] for vid, keys in links.items()}
+    variants = variant_records({product.id: product}, rows, options, variant_photos)[product.id]
     stock = available_by_variant(session, store_id, [v.id for v in variants])
     return ProductPage(
         card=card,
@@ -136,10 +179,60 @@ def product_page(session: Session, store_id: int, slug: str, langs: tuple[str, .
         description=text.description if text else "",
         meta_title=(text.meta_title or text.title) if text else product.sku,
         meta_description=(text.meta_description or text.description[:160]) if text else "",
-        photo_keys=[m.key for m in gallery],
-        photo_alts=[m.alt or card.title for m in gallery],
+        photo_keys=[m.key for m in photos],
+        photo_alts=[m.alt or card.title for m in photos],
         category_id=product.category_id,
-        options=options_of(session, store_id, product.id),
+        options=options.get(product.id, []),
         variants=variants,
         variant_availability={v.id: shown_availability(product, stock.get(v.id, 0)) for v in variants},
+    )
+
+
+@lru_cache(maxsize=1)
+def _product_statement() -> Select:
+    """An active product by store and slug, one row per language it has texts in (one row
+    with `lang` None without any), with its available stock and whether it has options."""
+    return (
+        select(
+            *CARD_COLUMNS,
+            Product.sku,
+            Product.gtin,
+            Product.condition,
+            Product.category_id,
+            available_stock_expr(bindparam("store_id"), Product.id).label("stock"),
+            exists().where(ProductOption.product_id == Product.id).label("has_options"),
+            ProductTranslation.lang,
+            ProductTranslation.title,
+            ProductTranslation.description,
+            ProductTranslation.meta_title,
+            ProductTranslation.meta_description,
+        )
+        .outerjoin(ProductTranslation, ProductTranslation.product_id == Product.id)
+        .where(
+            Product.store_id == bindparam("store_id"),
+            Product.slug == bindparam("slug"),
+            Product.is_active.is_(True),
+        )
+        .order_by(ProductTranslation.id)
+    )
+
+
+@lru_cache(maxsize=1)
+def _photos_statement() -> Select:
+    """The product's photos in the merchant's order, each once per variant showing it (with
+    the variant's own order of it) or once alone."""
+    return (
+        select(
+            ProductMedia.id,
+            ProductMedia.key,
+            ProductMedia.alt,
+            ProductVariantMedia.variant_id,
+            ProductVariantMedia.position.label("link_position"),
+            ProductVariantMedia.id.label("link_id"),
+        )
+        .outerjoin(ProductVariantMedia, ProductVariantMedia.media_id == ProductMedia.id)
+        .where(
+            ProductMedia.store_id == bindparam("store_id"), ProductMedia.product_id == bindparam("product_id")
+        )
+        .order_by(ProductMedia.position, ProductMedia.id)
     )

@@ -39,7 +39,7 @@ from modules.catalog.services.variant_edits import (
     _texts,
     _variant_values,
 )
-from modules.catalog.services.variants import OptionInput, _options, effective_prices
+from modules.catalog.services.variants import OptionInput, effective_prices, option_records
 from orion_app.db import one_of
 
 
@@ -99,7 +99,7 @@ def upsert_variant_groups(
     if len({g.product_id for g in groups}) != len(groups):
         raise ValueError("upsert_variant_groups needs each product once per call")
     products, variants, used = _load(session, store_id, [g.product_id for g in groups])
-    current = _options(session, list(products))
+    current = option_records(session, list(products))
     owners = _sku_owners(session, store_id, [v.sku for g in groups for v in g.variants])
     outcomes = [GroupOutcome() for _g in groups]
     plans: list[tuple[VariantGroup, GroupOutcome, list[_Option]]] = []
@@ -121,7 +121,7 @@ def upsert_variant_groups(
 
 
 def options_by_product(session: Session, store_id: int, product_ids: list[int]) -> dict[int, list]:
-    """product id -> its options (OptionRecord) in order, for many products in four queries."""
+    """product id -> its options (OptionRecord) in order, for many products in two queries."""
     own = (
         session.exec(
             select(Product.id).where(Product.store_id == store_id, one_of(session, Product.id, product_ids))
@@ -129,7 +129,7 @@ def options_by_product(session: Session, store_id: int, product_ids: list[int]) 
         if product_ids
         else []
     )
-    return _options(session, list(own)) if own else {}
+    return option_records(session, list(own)) if own else {}
 
 
 def _load(session: Session, store_id: int, ids: list[int]):

@@ -14,7 +14,10 @@ then. They commit, and refresh the product's search text (variant SKUs and GTINs
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
 
+from sqlalchemy import ARRAY, CompoundSelect, Integer, Row, Select, any_, bindparam, cast, null, union_all
 from sqlmodel import Session, select
 
 from modules.catalog.models import (
@@ -110,52 +113,84 @@ def effective_prices(
 def options_of(session: Session, store_id: int, product_id: int) -> list[OptionRecord]:
     """The product's options with their values, in order (NotFound for another store's product)."""
     get_product(session, store_id, product_id)
-    return _options(session, [product_id]).get(product_id, [])
+    return option_records(session, [product_id]).get(product_id, [])
 
 
-def _options(session: Session, product_ids: list[int]) -> dict[int, list[OptionRecord]]:
-    options = session.exec(
-        select(ProductOption)
-        .where(one_of(session, ProductOption.product_id, product_ids))
-        .order_by(ProductOption.product_id, ProductOption.position)
-    ).all()
-    option_ids = [o.id for o in options]
-    names: dict[int, dict[str, str]] = {i: {} for i in option_ids}
-    values: dict[int, list[ProductOptionValue]] = {i: [] for i in option_ids}
-    labels: dict[int, dict[str, str]] = {}
-    if option_ids:
-        for t in session.exec(
-            select(ProductOptionTranslation).where(
-                one_of(session, ProductOptionTranslation.option_id, option_ids)
-            )
-        ):
-            names[t.option_id][t.lang] = t.name
-        for v in session.exec(
-            select(ProductOptionValue)
-            .where(one_of(session, ProductOptionValue.option_id, option_ids))
-            .order_by(ProductOptionValue.position)
-        ):
-            values[v.option_id].append(v)
-            labels[v.id] = {}
-        if labels:
-            for t in session.exec(
-                select(ProductOptionValueTranslation).where(
-                    one_of(session, ProductOptionValueTranslation.value_id, list(labels))
-                )
-            ):
-                labels[t.value_id][t.lang] = t.label
+def option_records(session: Session, product_ids: list[int]) -> dict[int, list[OptionRecord]]:
+    """product id -> its options in order, each with its values in order, names and labels:
+    one statement (the options' names, then their values' labels, as one UNION ALL)."""
+    if not product_ids:
+        return {}
+    dialect = session.get_bind().dialect.name
+    rows = session.execute(_options_statement(dialect), {"ids": list(product_ids)})
+    # option id -> (product id, position, attribute, names, value id -> (position, labels))
+    options: dict[int, tuple[int, int, str, dict[str, str], dict[int, tuple[int, dict[str, str]]]]] = {}
+    for product_id, option_id, position, attribute, value_id, value_position, lang, text, _id in rows:
+        option = options.setdefault(option_id, (product_id, position, attribute, {}, {}))
+        texts = option[3] if value_id is None else option[4].setdefault(value_id, (value_position, {}))[1]
+        if lang is not None:
+            texts[lang] = text
     result: dict[int, list[OptionRecord]] = {}
-    for o in options:
-        result.setdefault(o.product_id, []).append(
+    for option_id, (product_id, position, attribute, option_names, values) in options.items():
+        result.setdefault(product_id, []).append(
             OptionRecord(
-                o.id,
-                o.position,
-                o.attribute,
-                names[o.id],
-                tuple(OptionValueRecord(v.id, v.position, labels[v.id]) for v in values[o.id]),
+                option_id,
+                position,
+                attribute,
+                option_names,
+                tuple(OptionValueRecord(v, p, value_labels) for v, (p, value_labels) in values.items()),
             )
         )
     return result
+
+
+def among(column, dialect: str):
+    """`column` among the parameter `ids`, for statements built once: `= ANY(array)` on
+    PostgreSQL, as `one_of` does (one parameter, a plan that stays an index look-up), an
+    expanding IN elsewhere."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", type_=ARRAY(column.type)))
+    return column.in_(bindparam("ids", expanding=True))
+
+
+@lru_cache(maxsize=4)
+def _options_statement(dialect: str) -> CompoundSelect:
+    """`option_records`' statement, built once per dialect (building it cost more than running
+    it); parameter `ids`, the product ids."""
+    names = (
+        select(
+            ProductOption.product_id,
+            ProductOption.id.label("option_id"),
+            ProductOption.position.label("option_position"),
+            ProductOption.attribute,
+            cast(null(), Integer).label("value_id"),
+            cast(null(), Integer).label("value_position"),
+            ProductOptionTranslation.lang,
+            ProductOptionTranslation.name.label("text"),
+            ProductOptionTranslation.id.label("text_id"),
+        )
+        .outerjoin(ProductOptionTranslation, ProductOptionTranslation.option_id == ProductOption.id)
+        .where(among(ProductOption.product_id, dialect))
+    )
+    labels = (
+        select(
+            ProductOption.product_id,
+            ProductOption.id,
+            ProductOption.position,
+            ProductOption.attribute,
+            ProductOptionValue.id,
+            ProductOptionValue.position,
+            ProductOptionValueTranslation.lang,
+            ProductOptionValueTranslation.label,
+            ProductOptionValueTranslation.id,
+        )
+        .join(ProductOptionValue, ProductOptionValue.option_id == ProductOption.id)
+        .outerjoin(
+            ProductOptionValueTranslation, ProductOptionValueTranslation.value_id == ProductOptionValue.id
+        )
+        .where(among(ProductOption.product_id, dialect))
+    )
+    return union_all(names, labels).order_by("product_id", "option_position", "value_position", "text_id")
 
 
 def variants_of(session: Session, store_id: int, product_ids: list[int]) -> dict[int, list[VariantRecord]]:
@@ -177,39 +212,81 @@ def variants_of(session: Session, store_id: int, product_ids: list[int]) -> dict
 def variants_of_products(
     session: Session, store_id: int, products: dict[int, Product]
 ) -> dict[int, list[VariantRecord]]:
-    """`variants_of` for products the caller has read already (of `store_id`, by id)."""
+    """`variants_of` for products the caller has read already (of `store_id`, by id): three
+    statements (variants with their values, options, photos)."""
     if not products:
         return {}
-    rows = session.exec(
-        select(ProductVariant)
-        .where(
-            ProductVariant.store_id == store_id, one_of(session, ProductVariant.product_id, list(products))
-        )
-        .order_by(ProductVariant.product_id, ProductVariant.position, ProductVariant.id)
-    ).all()
-    options = _options(session, list(products))
-    by_value = {
-        v.id: (o, v) for opts in options.values() for o in opts for v in o.values
-    }  # value id -> (option, value)
-    chosen: dict[int, list[int]] = {r.id: [] for r in rows}
-    photos: dict[int, list[str]] = {r.id: [] for r in rows}
+    rows = variant_rows(session, store_id, list(products))
+    photos: dict[int, list[str]] = {}
     if rows:
-        ids = list(chosen)
-        for link in session.exec(
-            select(ProductVariantValue).where(one_of(session, ProductVariantValue.variant_id, ids))
-        ):
-            chosen[link.variant_id].append(link.value_id)
         for variant_id, key in session.exec(
             select(ProductVariantMedia.variant_id, ProductMedia.key)
             .join(ProductMedia, ProductMedia.id == ProductVariantMedia.media_id)
-            .where(one_of(session, ProductVariantMedia.variant_id, ids))
+            .where(one_of(session, ProductVariantMedia.variant_id, [r.id for r, _values in rows]))
             .order_by(ProductVariantMedia.position, ProductVariantMedia.id)
         ):
-            photos[variant_id].append(key)
+            photos.setdefault(variant_id, []).append(key)
+    return variant_records(products, rows, option_records(session, list(products)), photos)
+
+
+def variant_rows(session: Session, store_id: int, product_ids: list[int]) -> list[tuple[Row, list[int]]]:
+    """The products' variants (columns) in product, position order, each with the ids of its
+    option values: one statement."""
+    dialect = session.get_bind().dialect.name
+    rows: dict[int, tuple[Row, list[int]]] = {}
+    for row in session.execute(
+        _variants_statement(dialect), {"store_id": store_id, "ids": list(product_ids)}
+    ):
+        values = rows.setdefault(row.id, (row, []))[1]
+        if row.value_id is not None:
+            values.append(row.value_id)
+    return list(rows.values())
+
+
+@lru_cache(maxsize=4)
+def _variants_statement(dialect: str) -> Select:
+    """`variant_rows`' statement, built once per dialect; parameters `store_id` and `ids`."""
+    return (
+        select(
+            ProductVariant.id,
+            ProductVariant.product_id,
+            ProductVariant.sku,
+            ProductVariant.gtin,
+            ProductVariant.price_cents,
+            ProductVariant.sale_price_cents,
+            ProductVariant.weight_grams,
+            ProductVariant.is_active,
+            ProductVariant.position,
+            ProductVariantValue.value_id,
+        )
+        .outerjoin(ProductVariantValue, ProductVariantValue.variant_id == ProductVariant.id)
+        .where(ProductVariant.store_id == bindparam("store_id"), among(ProductVariant.product_id, dialect))
+        .order_by(ProductVariant.product_id, ProductVariant.position, ProductVariant.id)
+    )
+
+
+class _Priced(Protocol):
+    """A product, or a row of its columns: what a variant inherits its prices from."""
+
+    price_cents: int
+    sale_price_cents: int | None
+
+
+def variant_records(
+    products: Mapping[int, _Priced],
+    rows: list[tuple[Row, list[int]]],
+    options: Mapping[int, list[OptionRecord]],
+    photos: Mapping[int, list[str]],
+) -> dict[int, list[VariantRecord]]:
+    """product id -> its variants as records, from `variant_rows`, the products' `option_records` and
+    variant id -> photo keys in the variant's order; prices follow `effective_prices`."""
+    by_value = {
+        v.id: (o, v) for opts in options.values() for o in opts for v in o.values
+    }  # value id -> (option, value)
     result: dict[int, list[VariantRecord]] = {pid: [] for pid in products}
-    for r in rows:
+    for r, value_ids in rows:
         product = products[r.product_id]
-        picked = sorted((by_value[v] for v in chosen[r.id] if v in by_value), key=lambda ov: ov[0].position)
+        picked = sorted((by_value[v] for v in value_ids if v in by_value), key=lambda ov: ov[0].position)
         price, sale = effective_prices(
             product.price_cents, product.sale_price_cents, r.price_cents, r.sale_price_cents
         )
@@ -225,7 +302,7 @@ def variants_of_products(
                 own_price_cents=r.price_cents,
                 own_sale_price_cents=r.sale_price_cents,
                 weight_grams=r.weight_grams,
-                photos=tuple(photos[r.id]),
+                photos=tuple(photos.get(r.id, ())),
                 is_active=r.is_active,
                 position=r.position,
             )

@@ -6,7 +6,7 @@ import reflex as rx
 from reflex.config import get_config
 
 from modules.catalog.providers import shop_card
-from modules.catalog.services.categories import category_by_slug, category_tree, subtree_ids
+from modules.catalog.services.categories import shop_category_tree, subtree_of
 from modules.catalog.services.listings import SORTS, listing_cards
 from modules.catalog.services.media import SIZES, variant_path
 from modules.catalog.services.shop_variants import (
@@ -21,7 +21,6 @@ from modules.catalog.services.shop_variants import (
     variant_href,
 )
 from modules.catalog.services.storefront import category_trail, language_order, last_page, product_page
-from modules.catalog.services.variants import default_variants
 from orion_app import access_cache
 from orion_app.cards import Card
 from orion_app.db import run_blocking, session_scope
@@ -131,15 +130,14 @@ class ShopListingState(PagedMixin, OrionState):
         store, base = access.tenant.store, access.tenant.base
         per_page = _page_size(access.tenant.platform.id)
         with session_scope() as session:
-            tree = category_tree(session, store.id, self.lang, store.default_language)
+            tree = shop_category_tree(session, store.id, self.lang, store.default_language)
             category_ids, trail = None, []
             if self.category_slug:
-                try:
-                    category = category_by_slug(session, store.id, self.category_slug)
-                except NotFound:
+                category = next((n for n in tree if n.slug == self.category_slug), None)
+                if category is None:
                     self.category_slug = ""
                 else:
-                    category_ids = subtree_ids(session, store.id, category.id)
+                    category_ids = subtree_of(tree, category.id)
                     trail = category_trail(tree, category.id)
             found, self.total = listing_cards(
                 session,
@@ -151,7 +149,6 @@ class ShopListingState(PagedMixin, OrionState):
                 page=self.page_number,
                 per_page=per_page,
             )
-            simple = default_variants(session, store.id, [c.id for c in found])
         self.page_count = last_page(self.total, per_page)
         if self.page_number > self.page_count:
             # A page past the end (an old link, a hand-edited URL) shows the last page instead.
@@ -160,7 +157,7 @@ class ShopListingState(PagedMixin, OrionState):
         self.heading = self.category_name or translate("catalog.shop.all_products", self.lang)
         if self.search:
             self.heading = translate("catalog.shop.results_for", self.lang, query=self.search)
-        self.items = [shop_card(c, base, self.lang, has_options=c.id not in simple) for c in found]
+        self.items = [shop_card(c, base, self.lang, has_options=c.has_options) for c in found]
         self._links(base, tree)
         self._canonical = self._href(base, page=self.page_number)
         self.crumbs, self.crumbs_json = breadcrumbs(
@@ -234,7 +231,7 @@ class ShopListingState(PagedMixin, OrionState):
 
 def _product_and_tree(store, slug: str, langs: tuple[str, ...], lang: str):
     with session_scope() as session:
-        return product_page(session, store.id, slug, langs), category_tree(
+        return product_page(session, store.id, slug, langs), shop_category_tree(
             session, store.id, lang, store.default_language
         )
 
