@@ -4,8 +4,9 @@ Reflex keeps every tab's state until `redis_token_expiration` after its last eve
 hour by default): ~60 KB per storefront visit in a backend that keeps states in memory.
 A storefront page is rebuilt from its URL and cookies on every page load, so when a
 storefront tab's websocket disconnects, its in-memory state expires after
-`DEPARTED_SECONDS` unless the tab comes back (a reload reconnects within that time and
-refreshes the deadline with its first event). Staff tabs keep the full expiry: their
+`DEPARTED_SECONDS` (up to a fifth more: deadlines are rounded to share wake-ups) unless the
+tab comes back (a reload reconnects within that time and refreshes the deadline with its
+first event). Staff tabs keep the full expiry: their
 state may hold a form being filled in. With Redis (production, `make serve`) the same
 holds: a departed storefront tab's keys get a time to live of `DEPARTED_SECONDS`.
 """
@@ -13,6 +14,7 @@ holds: a departed storefront tab's keys get a time to live of `DEPARTED_SECONDS`
 import asyncio
 import contextlib
 import logging
+import math
 import time
 
 import reflex as rx
@@ -22,6 +24,7 @@ from reflex.istate.manager.redis import StateManagerRedis
 log = logging.getLogger(__name__)
 
 DEPARTED_SECONDS = 5.0
+DEADLINE_STEPS = 5  # a departed tab's state goes between 5 and 6 s after its tab
 STAFF_FRONTENDS = frozenset({"admin", "store"})
 
 
@@ -42,7 +45,11 @@ def shorten_expiry(manager: StateManagerMemory, token: str, seconds: float = DEP
         shell = None  # the tab never loaded an Orion page
     if shell is not None and shell.frontend in STAFF_FRONTENDS:
         return False
-    deadline = time.time() + seconds
+    # On a grid of a fifth of `seconds`: the tabs leaving within one step share a deadline,
+    # so Reflex's expiration task (which scans every tab each time it wakes) wakes once per
+    # step, not once per departing tab.
+    step = seconds / DEADLINE_STEPS
+    deadline = math.ceil((time.time() + seconds) / step) * step
     if planned[0] <= deadline:
         return False
     manager._token_expires_at[token] = (deadline, planned[1])
