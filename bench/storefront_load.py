@@ -45,6 +45,7 @@ import threading
 import time
 import uuid
 
+SERVER = os.environ.get("BENCH_SERVER", "granian")  # what make run serves with; or "uvicorn"
 LEVELS = (1, 10, 50, 200)
 SECONDS = 60
 SETTLE = 30
@@ -274,7 +275,7 @@ def _pct(ordered: list[float], q: float) -> float:
 def _level(backend, catalogue: Catalogue, shoppers: int, seconds: float, settle: float) -> dict:
     import psutil
 
-    process = psutil.Process(backend.process.pid)
+    process = psutil.Process(backend.worker_pid())
     me = psutil.Process()
     rss_before = process.memory_info().rss
     peak = rss_before
@@ -344,7 +345,10 @@ def _measure(url: str, levels: tuple[int, ...], seconds: float, settle: float) -
     os.environ.update(saved)
     catalogue = Catalogue(url)
     backend = Backend(
-        DATABASE_URL=url, REDIS_PREFIX=os.environ["REDIS_PREFIX"], MEDIA_DIR=os.environ["MEDIA_DIR"]
+        server=SERVER,
+        DATABASE_URL=url,
+        REDIS_PREFIX=os.environ["REDIS_PREFIX"],
+        MEDIA_DIR=os.environ["MEDIA_DIR"],
     )
     try:
         check_pages(backend.url, catalogue)  # the first visit warms the caches
@@ -352,7 +356,11 @@ def _measure(url: str, levels: tuple[int, ...], seconds: float, settle: float) -
         payload["without_hashes"] = check_pages(backend.url, catalogue, hashes=[])
         # Warm-up: imports, compiled queries, the guard's caches; not counted.
         _level(backend, catalogue, 2, min(5.0, seconds), 0)
-        results: dict = {"backend": "uvicorn, 1 process", "products": len(catalogue.slugs), **payload}
+        results: dict = {
+            "backend": f"{SERVER}, 1 worker process",
+            "products": len(catalogue.slugs),
+            **payload,
+        }
         print(f"  {payload}", file=sys.stderr, flush=True)
         for shoppers in levels:
             results[f"C={shoppers}"] = _level(backend, catalogue, shoppers, seconds, settle)

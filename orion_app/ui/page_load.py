@@ -36,6 +36,7 @@ from reflex_base.registry import RegistrationContext
 from reflex_base.vars.base import LiteralVar
 
 from orion_app.ui.guard import handler_events
+from orion_app.ui.state import for_browser
 
 # SHA-256 of the Reflex functions this module stands in for (reflex 0.10.1).
 REFLEX_SOURCES = {
@@ -134,7 +135,8 @@ def install_page_loads_in_place() -> None:
 
     @functools.wraps(hydrate_and_load)
     async def hydrate_and_load_in_place(self, vars: dict | None = None, hashes: list | None = None):
-        queued = await hydrate_and_load(self, vars, hashes)
+        with for_browser(hashes):  # the snapshot leaves out what that browser already holds
+            queued = await hydrate_and_load(self, vars, hashes)
         if not queued:
             return queued
         return await load_in_place(await self.get_state(OnLoadInternalState))

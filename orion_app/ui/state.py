@@ -17,13 +17,19 @@ Reflex then compares the snapshot with the defaults the browser was compiled wit
 (`_diff_against_initial_state`: every var of every state serialised again, each first page
 load). For a default snapshot the answer depends only on the state and the browser's hashes,
 so it is worked out once by Reflex's own function and remembered (`_diff_with_known_defaults`).
+Once that answer is known to be "nothing" for a state at its defaults and the browser's build,
+the snapshot taken for that browser's first page load (`for_browser`) leaves the state out
+instead of building its default values only to drop them.
 """
 
+import contextlib
 import copy
 import functools
 import hashlib
 import inspect
+import itertools
 import math
+from contextvars import ContextVar
 from typing import Any
 
 import reflex as rx
@@ -67,15 +73,48 @@ class _Defaults(dict):
 _REFLEX_DIFF = getattr(
     reflex_state._diff_against_initial_state, "reflex_original", reflex_state._diff_against_initial_state
 )
-# (state name, the browser's hashes) -> the vars of a default snapshot that Reflex would send.
-_KNOWN_DIFFS: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+# (state name, browser build) -> the vars of a default snapshot that Reflex would send.
+_KNOWN_DIFFS: dict[tuple[str, int], tuple[str, ...]] = {}
 _KNOWN_DIFFS_MAX = 4096
+# A browser build (the hashes its first page load sends) -> a small number naming it.
+_BUILDS: dict[tuple[str, ...], int] = {}
+# The build of the browser whose first page load is being snapshotted (`for_browser`).
+_BROWSER_BUILD: ContextVar[int | None] = ContextVar("orion_browser_build", default=None)
+_BUILD_NUMBERS = itertools.count(1)
+
+
+def _build(hashes) -> int | None:
+    """The number naming a browser build; None for hashes that are not a list of strings
+    (a hostile or broken client: Reflex's own comparison then decides)."""
+    if not isinstance(hashes, list) or not all(type(h) is str for h in hashes):
+        return None
+    key = tuple(hashes)
+    build = _BUILDS.get(key)
+    if build is None:
+        if len(_BUILDS) >= 64:  # builds come and go with deployments; forget them all at once
+            _BUILDS.clear()
+            _KNOWN_DIFFS.clear()
+        build = _BUILDS[key] = next(_BUILD_NUMBERS)
+    return build
+
+
+@contextlib.contextmanager
+def for_browser(hashes: list[str] | None):
+    """Snapshots taken inside are for the first page load of a browser that sent `hashes`
+    (none: a reconnect, which gets the full snapshot)."""
+    token = _BROWSER_BUILD.set(_build(hashes) if hashes else None)
+    try:
+        yield
+    finally:
+        _BROWSER_BUILD.reset(token)
 
 
 async def _diff_with_known_defaults(root_cls, delta: dict, hashes: list[str]) -> dict:
     """Reflex's `_diff_against_initial_state`, with the answer for states at their defaults
     (`_Defaults`) worked out once per state and browser build instead of on every tab."""
-    build = tuple(hashes)
+    build = _build(hashes)
+    if build is None:
+        return await _REFLEX_DIFF(root_cls, delta, hashes)
     plain, known = {}, {}
     for name, values in delta.items():
         if type(values) is not _Defaults:
@@ -135,15 +174,21 @@ class OrionState(rx.State):
     @_override_base_method  # Reflex's own mark for a state method standing in for a base one
     def dict(self, include_computed: bool = True, initial: bool = False, **kwargs) -> dict[str, Any]:
         """Reflex's snapshot of this state and its substates; a state whose vars were never
-        set gives its class's default snapshot without materialising its defaults."""
+        set gives its class's default snapshot without materialising its defaults, or nothing
+        when the browser being answered is known to hold exactly those (`for_browser`)."""
         cls = type(self)
         defaults = cls._default_snapshot()
         if defaults is None or not self.__dict__.keys().isdisjoint(cls.base_vars):
             return super().dict(include_computed=include_computed, initial=initial, **kwargs)
-        own = _Defaults(defaults[0])
-        for name, value in defaults[1]:
-            own[name] = _copy(value)
-        snapshot = {cls.get_full_name(): own}
+        name = cls.get_full_name()
+        build = _BROWSER_BUILD.get()
+        if build is not None and _KNOWN_DIFFS.get((name, build)) == ():
+            snapshot = {}
+        else:
+            own = _Defaults(defaults[0])
+            for var, value in defaults[1]:
+                own[var] = _copy(value)
+            snapshot = {name: own}
         for substate in self.substates.values():
             snapshot.update(substate.dict(include_computed=include_computed, initial=initial, **kwargs))
         return snapshot

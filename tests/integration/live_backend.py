@@ -27,6 +27,20 @@ from orion_app.orion_app import app
 uvicorn.run(app(), host="127.0.0.1", port=int(os.environ["PORT"]), log_level="warning")
 """
 
+# What `reflex run --env prod` (make run) serves with: Granian, ASGI, one worker process that
+# the Granian supervisor forks (reflex.utils.exec.run_granian_backend_prod).
+GRANIAN = """
+import os
+os.environ["__REFLEX_SKIP_COMPILE"] = "true"
+from granian.constants import Interfaces
+from granian.log import LogLevels
+from granian.server import Server
+Server(
+    target="orion_app.orion_app:app", factory=True, address="127.0.0.1", port=int(os.environ["PORT"]),
+    interface=Interfaces.ASGI, workers=1, log_level=LogLevels.warning,
+).serve()
+"""
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -35,9 +49,10 @@ def free_port() -> int:
 
 
 class Backend:
-    """`python -c SERVER` on a free port, with this test run's database and Redis prefix."""
+    """`python -c SERVER` on a free port, with this test run's database and Redis prefix
+    (`server="granian"`: as production serves it, see GRANIAN)."""
 
-    def __init__(self, **extra_env: str):
+    def __init__(self, server: str = "uvicorn", **extra_env: str):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Its own (unused) web folder: a backend alone compiles nothing, and must never race
@@ -49,7 +64,7 @@ class Backend:
             **extra_env,
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-c", SERVER],
+            [sys.executable, "-c", GRANIAN if server == "granian" else SERVER],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -66,6 +81,13 @@ class Backend:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError("The backend did not start within 120 s.")
+
+    def worker_pid(self) -> int:
+        """The process that serves the requests: Granian's worker, or uvicorn's one process."""
+        import psutil
+
+        children = psutil.Process(self.process.pid).children()
+        return children[0].pid if children else self.process.pid
 
     def refusals(self) -> float:
         """How many handler refusals the backend has counted so far (all verdicts)."""

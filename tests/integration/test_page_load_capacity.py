@@ -371,7 +371,16 @@ def test_a_first_page_loads_diff_is_reflexs_with_the_defaults_worked_out_once(ap
         expected = sent(asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), browser)))
         first = sent(asyncio.run(orion_state._diff_with_known_defaults(State, root.dict(), browser)))
         remembered = sent(asyncio.run(orion_state._diff_with_known_defaults(State, root.dict(), browser)))
-        assert first == remembered == expected
+        with orion_state.for_browser(browser):  # hydrate's snapshot, once the answers are known
+            lean = root.dict()
+            without_defaults = sent(asyncio.run(orion_state._diff_with_known_defaults(State, lean, browser)))
+        assert first == remembered == without_defaults == expected
+        assert len(lean) < len(root.dict())  # the states that browser holds at their defaults: left out
+    with orion_state.for_browser([{"not": "a hash"}]):  # a broken client: Reflex's comparison
+        assert len(root.dict()) == len(plain(root.dict()))
+    assert sent(asyncio.run(orion_state._diff_with_known_defaults(State, root.dict(), [1, 2]))) == sent(
+        asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), [1, 2]))
+    )
     assert sent(asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), other_build))) != sent(
         asyncio.run(orion_state._REFLEX_DIFF(State, plain(root.dict()), hashes))
     )  # the second browser really gets more
