@@ -176,6 +176,17 @@ def _forget_flush(session: Session, *_args) -> None:
     session.info.pop(_FLUSHED, None)
 
 
+class _SharedSession(Session):
+    """A page load's one session (`shared_session`). Its listeners are the class's, set up
+    once: listening on each new session instead cost ~4 % of a storefront page load's CPU."""
+
+
+event.listen(_SharedSession, "after_flush", _note_flush)
+event.listen(_SharedSession, "do_orm_execute", _note_statement)
+event.listen(_SharedSession, "after_commit", _forget_flush)
+event.listen(_SharedSession, "after_soft_rollback", _forget_flush)
+
+
 @asynccontextmanager
 async def shared_session() -> AsyncIterator[None]:
     """One session (and, for readers, one transaction) for every `session_scope()` inside,
@@ -188,11 +199,7 @@ async def shared_session() -> AsyncIterator[None]:
     if _shared.get() is not None or _forbidden_by.get():
         yield
         return
-    session = Session(get_engine(), expire_on_commit=False)
-    event.listen(session, "after_flush", _note_flush)
-    event.listen(session, "do_orm_execute", _note_statement)
-    event.listen(session, "after_commit", _forget_flush)
-    event.listen(session, "after_soft_rollback", _forget_flush)
+    session = _SharedSession(get_engine(), expire_on_commit=False)
     token = _shared.set(session)
     try:
         yield

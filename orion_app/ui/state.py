@@ -20,8 +20,17 @@ so it is worked out once by Reflex's own function and remembered (`_diff_with_kn
 Once that answer is known to be "nothing" for a state at its defaults and the browser's build,
 the snapshot taken for that browser's first page load (`for_browser`) leaves the state out
 instead of building its default values only to drop them.
+
+A tab's tree is also built lazily (issue 11): Reflex's memory state manager creates all 93
+states for every new tab (~6 % of a storefront page load's CPU), each `OrionState` now gets
+its substates on first use (`_LazySubstates`). A state never created is at its defaults, so
+the snapshot answers for it from its class (as above), a reset of client storage skips it,
+and a departed tab's release walks only what was created (`_release_state_tree`). Anything
+else that walks all substates (Reflex's `reset()`, pickling) creates them first and sees the
+eager tree, in Reflex's order.
 """
 
+import builtins
 import contextlib
 import copy
 import functools
@@ -33,6 +42,8 @@ from contextvars import ContextVar
 from typing import Any
 
 import reflex as rx
+import reflex.istate.manager as reflex_manager
+import reflex.istate.manager.memory as reflex_memory
 import reflex.state as reflex_state
 from reflex.state import BaseState, _override_base_method
 
@@ -47,14 +58,18 @@ REFLEX_SNAPSHOT_SOURCES = {
     "dict": "148a498db766782d230c8ef185a82f8545b491801894c6f562ee4520794fc7cc",
     "_reset_client_storage": "980dd97764ba8dc9ec22f1d051b99ff4bd361c06d44cf83f6543ed61d5349582",
     "_diff_against_initial_state": "36572082395abc6d651c91200baab5a5c84e11c76bf5e74de9ad316bc7d5d3cb",
+    "_release_state_tree": "f3da8e4a96d6ed35b1bb90d02dfd7340915717abb7929bc8261b49748306d7fa",
+    "__init__": "100becae675944dd6ed06e207d21dd457776a0476d7f0f00ef14af3329617212",
 }
 _ATOMIC = (str, int, float, bool, type(None), tuple, frozenset)
+_REFLEX_FUNCTIONS: dict[str, Any] = {}  # the module-level Reflex functions checked above
 
 
 def check_reflex_snapshot() -> None:
     """Raise when Reflex's snapshot methods are not the ones the fast path was written for."""
+    _REFLEX_FUNCTIONS.update(_diff_against_initial_state=_REFLEX_DIFF, _release_state_tree=_REFLEX_RELEASE)
     for name, expected in REFLEX_SNAPSHOT_SOURCES.items():
-        source = inspect.getsource(getattr(BaseState, name, None) or _REFLEX_DIFF)
+        source = inspect.getsource(_REFLEX_FUNCTIONS.get(name) or getattr(BaseState, name))
         if hashlib.sha256(source.encode()).hexdigest() != expected:
             raise RuntimeError(
                 f"orion_app.ui.state: Reflex's BaseState.{name} changed (Reflex upgraded?): check "
@@ -141,8 +156,101 @@ def _copy(value: Any) -> Any:
     return type(value)() if not value and type(value) in (list, dict) else copy.deepcopy(value)
 
 
+class _LazySubstates(dict):
+    """A state's substates, each created on first use (see the module's text). Looking one up
+    (`[]`, `in`, `get`) creates only it; walking them all (`values()`, `items()`, iteration)
+    creates the rest first, in the order Reflex would have created them."""
+
+    __slots__ = ("_classes", "_owner")
+
+    def __init__(self, owner: BaseState, classes: dict[str, type[BaseState]]):
+        super().__init__()
+        self._owner, self._classes = owner, classes
+
+    def __missing__(self, name: str) -> BaseState:
+        cls = self._classes.get(name)
+        if cls is None:
+            raise KeyError(name)
+        state = cls(parent_state=self._owner, _reflex_internal_init=True)
+        dict.__setitem__(self, name, state)
+        return state
+
+    def __contains__(self, name) -> bool:
+        return dict.__contains__(self, name) or name in self._classes
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default  # noqa: SIM401 (dict.get skips __missing__)
+
+    def _all(self) -> None:
+        if dict.__len__(self) == len(self._classes):
+            return
+        made = [(name, self[name]) for name in self._classes]
+        dict.clear(self)
+        dict.update(self, made)
+
+    def __iter__(self):
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        return len(self._classes.keys() | dict.keys(self))
+
+    def keys(self):
+        self._all()
+        return dict.keys(self)
+
+    def values(self):
+        self._all()
+        return dict.values(self)
+
+    def items(self):
+        self._all()
+        return dict.items(self)
+
+    def copy(self) -> dict:
+        return dict(self.items())
+
+    def __reduce__(self):
+        return (dict, (dict(self.items()),))
+
+
+def created_substates(state: BaseState):
+    """(name, class, the instance or None when not created yet) for each substate of `state`."""
+    substates = state.substates
+    if type(substates) is not _LazySubstates:
+        return [(name, type(sub), sub) for name, sub in substates.items()]
+    return [(name, cls, dict.get(substates, name)) for name, cls in substates._classes.items()]
+
+
+_REFLEX_RELEASE = getattr(
+    reflex_manager._release_state_tree, "reflex_original", reflex_manager._release_state_tree
+)
+
+
+def _release_state_tree(state: BaseState) -> None:
+    """Reflex's release of a purged tab's tree, walking only the substates it created."""
+    for _, _, substate in created_substates(state):
+        if substate is not None:
+            _release_state_tree(substate)
+    dict.clear(state.substates)
+
+
+_release_state_tree.reflex_original = _REFLEX_RELEASE
+
 check_reflex_snapshot()
 reflex_state._diff_against_initial_state = _diff_with_known_defaults  # hydrate_and_load's call
+reflex_memory._release_state_tree = _release_state_tree  # the memory state manager's purge
+
+
+@functools.cache
+def _untouched_snapshot_known(cls: type[BaseState]) -> bool:
+    """Whether a never-created `cls` and all its substates can be snapshotted from their
+    classes (Orion states without computed vars or vars kept elsewhere)."""
+    return (
+        issubclass(cls, OrionState)
+        and cls._default_snapshot() is not None
+        and all(_untouched_snapshot_known(sub) for sub in cls.get_substates())
+    )
 
 
 class OrionState(rx.State):
@@ -150,6 +258,22 @@ class OrionState(rx.State):
 
     lang_choice: str = rx.Cookie("", name=LANGUAGE_COOKIE, same_site="lax", max_age=60 * 60 * 24 * 365)
     lang: str = "en"
+
+    def __init__(
+        self,
+        parent_state: BaseState | None = None,
+        init_substates: bool = True,
+        _reflex_internal_init: bool = False,
+        **kwargs,
+    ):
+        """Reflex's state, with its substates created on first use (`_LazySubstates`)."""
+        super().__init__(
+            parent_state, init_substates=False, _reflex_internal_init=_reflex_internal_init, **kwargs
+        )
+        if init_substates:
+            classes = {substate.get_name(): substate for substate in type(self).get_substates()}
+            if classes:
+                object.__setattr__(self, "substates", _LazySubstates(self, classes))
 
     @classmethod
     @functools.cache
@@ -177,30 +301,59 @@ class OrionState(rx.State):
         set gives its class's default snapshot without materialising its defaults, or nothing
         when the browser being answered is known to hold exactly those (`for_browser`)."""
         cls = type(self)
-        defaults = cls._default_snapshot()
-        if defaults is None or not self.__dict__.keys().isdisjoint(cls.base_vars):
-            return super().dict(include_computed=include_computed, initial=initial, **kwargs)
+        if cls._default_snapshot() is None or not self.__dict__.keys().isdisjoint(cls.base_vars):
+            substates = self.substates
+            object.__setattr__(self, "substates", {})  # Reflex's dict() of this state alone
+            try:
+                snapshot = super().dict(include_computed=include_computed, initial=initial, **kwargs)
+            finally:
+                object.__setattr__(self, "substates", substates)
+        else:
+            snapshot = cls._snapshot_at_defaults()
+        for name, _, substate in created_substates(self):
+            snapshot.update(
+                (substate or self.substates[name]).dict(
+                    include_computed=include_computed, initial=initial, **kwargs
+                )
+                if substate is not None or not _untouched_snapshot_known(self.substates._classes[name])
+                else self.substates._classes[name]._tree_at_defaults()
+            )
+        return snapshot
+
+    @classmethod
+    def _snapshot_at_defaults(cls) -> builtins.dict[str, Any]:
+        """This class's own entry of a snapshot at its defaults: nothing when the browser being
+        answered holds exactly those (`for_browser`)."""
         name = cls.get_full_name()
         build = _BROWSER_BUILD.get()
         if build is not None and _KNOWN_DIFFS.get((name, build)) == ():
-            snapshot = {}
-        else:
-            own = _Defaults(defaults[0])
-            for var, value in defaults[1]:
-                own[var] = _copy(value)
-            snapshot = {name: own}
-        for substate in self.substates.values():
-            snapshot.update(substate.dict(include_computed=include_computed, initial=initial, **kwargs))
+            return {}
+        defaults, mutable = cls._default_snapshot()
+        own = _Defaults(defaults)
+        for var, value in mutable:
+            own[var] = _copy(value)
+        return {name: own}
+
+    @classmethod
+    def _tree_at_defaults(cls) -> builtins.dict[str, Any]:
+        """The snapshot of a state never created, and its substates: their classes' defaults."""
+        snapshot = cls._snapshot_at_defaults()
+        for substate in cls.get_substates():
+            snapshot.update(substate._tree_at_defaults())
         return snapshot
 
     @_override_base_method
     def _reset_client_storage(self):
-        """Reflex's reset of cookie- and storage-backed vars, skipping states without any."""
-        if type(self)._client_storage_vars():
-            super()._reset_client_storage()
-            return
-        for substate in self.substates.values():
-            substate._reset_client_storage()
+        """Reflex's reset of cookie- and storage-backed vars, for this state's own such vars,
+        then for its substates that were created (the others hold their defaults)."""
+        names = type(self)._client_storage_vars()
+        if names:
+            fields = self.get_fields()
+            for name in names:
+                setattr(self, name, fields[name].default_value())
+        for _, _, substate in created_substates(self):
+            if substate is not None:
+                substate._reset_client_storage()
 
     def _session_token(self) -> str:
         """The session token of this websocket's handshake (never part of the state)."""

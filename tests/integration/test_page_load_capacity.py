@@ -417,3 +417,58 @@ def test_departures_in_a_row_restart_the_expiry_task_once_and_all_expire_on_time
 
     restarts, kept = asyncio.run(scenario())
     assert restarts == 2 and kept == {"a"}
+
+
+def _created(state) -> list:
+    """Every state of the tree that exists (without creating any)."""
+    from orion_app.ui.state import created_substates
+
+    found = [state]
+    for _, _, substate in created_substates(state):
+        if substate is not None:
+            found.extend(_created(substate))
+    return found
+
+
+def test_a_tabs_tree_holds_only_the_states_its_pages_used(app):
+    """A new tab's tree is built lazily: a listing page load creates the handful of states it
+    touches, the snapshot still answers for all of them, and a departed tab's release walks
+    only what was created."""
+    import pickle
+
+    from reflex.istate.manager import memory
+    from reflex.state import State
+    from reflex_base.utils.format import json_dumps
+
+    from modules.catalog.state.shop import ShopListingState
+    from orion_app.ui.state import OrionState
+
+    every = len(_created(_eager(State)))
+    root = page_tree(STORE + "products")
+    asyncio.run(run_page_load(root, listing_route()))
+    made = _created(root)
+    assert every > 80 and len(made) < 15, (every, len(made))
+    assert ShopListingState in {type(s) for s in made}
+    ours = json_dumps(root.dict())
+    assert len(_created(root)) == len(made)  # the snapshot created nothing
+    orion = root.substates[OrionState.get_name()]
+    assert "no_such_state" not in orion.substates and orion.substates.get("no_such_state") is None
+    with pytest.raises(KeyError):
+        orion.substates["no_such_state"]
+    memory._release_state_tree(root)  # what the memory manager runs on a departed tab
+    assert dict.__len__(orion.substates) == 0 and dict.__len__(root.substates) == 0
+    assert len(made) == len({id(s) for s in made})  # and it created nothing either
+    twin = page_tree(STORE + "products")
+    asyncio.run(run_page_load(twin, listing_route()))
+    assert ours == json_dumps(_reflex_snapshot(twin))  # Reflex's dict(), every state created
+    fresh = page_tree(STORE + "products").substates[OrionState.get_name()].substates
+    assert len(pickle.loads(pickle.dumps(fresh))) == len(OrionState.get_substates())  # all of them
+
+
+def _eager(root_cls):
+    """A tree with every state created, as Reflex builds it (walking substates creates them)."""
+    root = root_cls(_reflex_internal_init=True)
+    pending = [root]
+    while pending:
+        pending.extend(pending.pop().substates.values())
+    return root
