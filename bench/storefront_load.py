@@ -18,6 +18,13 @@ Each shopper is a loop of visits. A visit is one browser tab with a new token:
      (`onLoadInternalEvent`), as the browser does when the location changes;
 then the tab disconnects and the shopper starts a new visit at once: no think time.
 
+The shoppers run as asyncio tasks in one process, each tab a websocket (aiohttp) speaking
+Engine.IO 4 / Socket.IO 5 frames as the browser's socket.io-client does (`AsyncTab`: open,
+namespace connect with the `hydrate_and_load` event in its auth, `42/_event,["event",…]`
+messages, answering the server's pings). An earlier version ran python-socketio's threaded
+client, which took half a core for ~85 page loads/s on this 2-core machine: the load generator
+competed with the backend it measured. (`Tab`, that client, still makes the checked visits.)
+
 A page load is timed from sending (for the first page: from opening the connection) to the
 LAST message it causes: the delta that sets `is_hydrated` true, which `on_load_internal` sends
 after the page's on_load handlers have sent theirs (`StateUpdate.final` is no longer sent).
@@ -34,6 +41,7 @@ then PostgreSQL when one answers.
 """
 
 import argparse
+import asyncio
 import contextlib
 import json
 import os
@@ -210,6 +218,81 @@ class Tab:
             self.client.disconnect()
 
 
+class AsyncTab:
+    """One browser tab as `Tab`, in asyncio, speaking the frames directly (see the module text)."""
+
+    NAMESPACE = "/_event"
+
+    def __init__(self, session, url: str):
+        self.session = session
+        self.url = url.replace("http://", "ws://", 1)
+        self.ws = None
+        self.reader = None
+        self.hydrated = asyncio.Event()
+
+    async def open(self, router: dict) -> float:
+        started = time.perf_counter()
+        self.ws = await self.session.ws_connect(
+            f"{self.url}/_event/?EIO=4&transport=websocket&token={uuid.uuid4()}", autoping=False
+        )
+        opening = await self.ws.receive_str()
+        if not opening.startswith("0"):
+            raise ConnectionError(f"Engine.IO open expected, got {opening[:80]}")
+        auth = {"event": {"name": HYDRATE, "payload": _hashes_payload(), "router_data": router}}
+        self.hydrated.clear()
+        self.reader = asyncio.ensure_future(self._read())
+        await self.ws.send_str(f"40{self.NAMESPACE},{json.dumps(auth, separators=(',', ':'))}")
+        return await self._wait(started)
+
+    async def navigate(self, router: dict) -> float:
+        started = time.perf_counter()
+        self.hydrated.clear()
+        event = ["event", {"name": ON_LOAD, "payload": {}, "router_data": router}]
+        await self.ws.send_str(f"42{self.NAMESPACE},{json.dumps(event, separators=(',', ':'))}")
+        return await self._wait(started)
+
+    async def _read(self) -> None:
+        prefix = f"42{self.NAMESPACE},"
+        async for message in self.ws:
+            text = message.data
+            if not isinstance(text, str):
+                continue
+            if text == "2":  # the server's ping
+                await self.ws.send_str("3")
+            elif text.startswith(prefix):
+                _, data = json.loads(text[len(prefix) :])[:2]
+                delta = data.get("delta", {}) if isinstance(data, dict) else {}
+                if delta.get(ROOT_STATE, {}).get(HYDRATED) is True:
+                    self.hydrated.set()
+            elif text.startswith(f"44{self.NAMESPACE}"):
+                raise ConnectionRefusedError(text[:200])
+
+    async def _wait(self, started: float) -> float:
+        waiter = asyncio.ensure_future(self.hydrated.wait())
+        done, _ = await asyncio.wait(
+            {waiter, self.reader}, timeout=GIVE_UP_S, return_when=asyncio.FIRST_COMPLETED
+        )
+        if waiter not in done:
+            waiter.cancel()
+            if self.reader in done and self.reader.exception() is not None:
+                raise self.reader.exception()
+            if self.reader in done:
+                raise ConnectionError("the backend closed the websocket")
+            raise TimeoutError
+        return (time.perf_counter() - started) * 1000
+
+    async def close(self) -> None:
+        if self.reader is not None:
+            self.reader.cancel()
+        if self.ws is not None:
+            with contextlib.suppress(Exception):
+                await self.ws.close()
+
+
+def _hashes_payload() -> dict:
+    return {"hashes": FRONTEND_HASHES} if FRONTEND_HASHES else {}
+
+
 def check_pages(url: str, catalogue: Catalogue, hashes: list[str] | None = None) -> dict:
     """One visit, read: the pages the shoppers load show products, so no refusal is timed.
 
@@ -243,12 +326,11 @@ def check_pages(url: str, catalogue: Catalogue, hashes: list[str] | None = None)
     return {"bytes_per_page_load": sizes, "states_in_first_page_load": len(states)}
 
 
-def shopper(url: str, catalogue: Catalogue, stats: Stats, stop_at: float, seed: int) -> None:
+async def shopper(session, url: str, catalogue: Catalogue, stats: Stats, stop_at: float, seed: int) -> None:
     rng = random.Random(seed)
     while time.monotonic() < stop_at:
-        tab = Tab(url)
-        with stats.lock:
-            stats.visits += 1
+        tab = AsyncTab(session, url)
+        stats.visits += 1
         steps = [
             (tab.open, catalogue.listing(rng)),
             (tab.navigate, catalogue.search(rng)),
@@ -258,14 +340,33 @@ def shopper(url: str, catalogue: Catalogue, stats: Stats, stop_at: float, seed: 
             for step, router in steps:
                 if time.monotonic() >= stop_at:
                     break
-                stats.answered(step(router), time.monotonic() < stop_at)
+                stats.answered(await step(router), time.monotonic() < stop_at)
         except TimeoutError:
             stats.unanswered += 1
         except Exception as error:  # a refused or dropped connection is a result
             stats.error(type(error).__name__)
-            time.sleep(0.1)  # don't spin on a backend that refuses connections
+            await asyncio.sleep(0.1)  # don't spin on a backend that refuses connections
         finally:
-            tab.close()
+            await tab.close()
+
+
+async def _shoppers(
+    url: str, catalogue: Catalogue, stats: Stats, shoppers: int, stop_at: float, sample
+) -> None:
+    import aiohttp
+
+    async def sampler():
+        while True:
+            sample()
+            await asyncio.sleep(0.25)
+
+    watching = asyncio.ensure_future(sampler())
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        await asyncio.gather(
+            *(shopper(session, url, catalogue, stats, stop_at, shoppers * 1000 + i) for i in range(shoppers))
+        )
+    watching.cancel()
 
 
 def _pct(ordered: list[float], q: float) -> float:
@@ -283,17 +384,13 @@ def _level(backend, catalogue: Catalogue, shoppers: int, seconds: float, settle:
     cpu_backend, cpu_me = process.cpu_times(), me.cpu_times()
     started = time.monotonic()
     stop_at = started + seconds
-    threads = [
-        threading.Thread(
-            target=shopper, args=(backend.url, catalogue, stats, stop_at, shoppers * 1000 + i), daemon=True
-        )
-        for i in range(shoppers)
-    ]
-    for thread in threads:
-        thread.start()
-    while any(thread.is_alive() for thread in threads):
-        peak = max(peak, process.memory_info().rss)
-        time.sleep(0.25)
+    peaks = [peak]
+
+    def sample() -> None:
+        peaks.append(process.memory_info().rss)
+
+    asyncio.run(_shoppers(backend.url, catalogue, stats, shoppers, stop_at, sample))
+    peak = max([*peaks, process.memory_info().rss])
     wall = time.monotonic() - started
 
     def seconds_used(now, before) -> float:

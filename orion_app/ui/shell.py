@@ -218,46 +218,52 @@ class ShellState(OrionState):
 
     def _apply(self, access: Access, entry) -> None:
         tenant = access.tenant
-        self.status = {
-            Verdict.OK: "ok",
-            Verdict.FORBIDDEN: "forbidden",
-            Verdict.UPGRADE: "upgrade",
-            Verdict.SIGN_IN: "loading",
-        }.get(access.verdict, "not_found")
         if access.verdict != Verdict.OK:
             GUARD_REFUSALS.labels(kind="page", verdict=access.verdict.value).inc()
-        self.frontend = tenant.frontend.value if tenant else ""
-        self.base = tenant.base if tenant else "/"
-        self.tenant_platform_code = tenant.platform.code if tenant and tenant.platform else ""
-        self.tenant_platform_name = tenant.platform.name if tenant and tenant.platform else ""
-        self.tenant_store_code = tenant.store.code if tenant and tenant.store else ""
-        self.tenant_store_name = tenant.store.name if tenant and tenant.store else ""
-        self.user_name = access.principal.name if access.principal else ""
-        self.lang = self._language(access)
-        self.default_language = tenant.store.default_language if tenant and tenant.store else ""
-        self.languages = (
-            list(tenant.store.languages)
-            if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS
-            else list(LANGUAGES)
-        )
+        lang = self._language(access)
         shown = access.ok or access.verdict == Verdict.UPGRADE  # the upgrade page keeps the dashboard
-        self.menu = build_menu(access, self.lang, self.router.url.path) if shown else []
-        self.upgrade_title, self.upgrade_lines, self.upgrade_href = _upgrade_page(access, self.lang)
-        self.page_title = translate(entry.page.title_key, self.lang) if entry else ""
         staff = tenant is not None and tenant.frontend in STAFF_FRONTENDS and access.principal is not None
-        self.home_href = tenant.base if staff and may_enter(access.principal, tenant) else ""
         page_path = entry.page.path if access.ok and entry else ""
-        self.stores = _store_links(access.principal, page_path) if staff else []
-        self.drawer_open = False
         storefront = (
             tenant is not None and tenant.frontend == Frontend.STOREFRONT and tenant.store is not None
         )
         public_site = storefront or (tenant is not None and tenant.frontend == Frontend.PLATFORM)
-        self.legal_pages = []  # filled again by a module's header loader, if one does
         shows_header = access.ok and (staff or public_site)
-        self.header_modules = [code for code, _ in _header_items(access)] if shows_header else []
-        self.imprint = _imprint(tenant.store.id, self.lang) if storefront else []
-        self.look = _storefront_look(access, tenant.store.id) if storefront and access.ok else {}
+        upgrade_title, upgrade_lines, upgrade_href = _upgrade_page(access, lang)
+        self._assign(
+            status={
+                Verdict.OK: "ok",
+                Verdict.FORBIDDEN: "forbidden",
+                Verdict.UPGRADE: "upgrade",
+                Verdict.SIGN_IN: "loading",
+            }.get(access.verdict, "not_found"),
+            frontend=tenant.frontend.value if tenant else "",
+            base=tenant.base if tenant else "/",
+            tenant_platform_code=tenant.platform.code if tenant and tenant.platform else "",
+            tenant_platform_name=tenant.platform.name if tenant and tenant.platform else "",
+            tenant_store_code=tenant.store.code if tenant and tenant.store else "",
+            tenant_store_name=tenant.store.name if tenant and tenant.store else "",
+            user_name=access.principal.name if access.principal else "",
+            lang=lang,
+            default_language=tenant.store.default_language if tenant and tenant.store else "",
+            languages=(
+                list(tenant.store.languages)
+                if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS
+                else list(LANGUAGES)
+            ),
+            menu=build_menu(access, lang, self.router.url.path) if shown else [],
+            upgrade_title=upgrade_title,
+            upgrade_lines=upgrade_lines,
+            upgrade_href=upgrade_href,
+            page_title=translate(entry.page.title_key, lang) if entry else "",
+            home_href=tenant.base if staff and may_enter(access.principal, tenant) else "",
+            stores=_store_links(access.principal, page_path) if staff else [],
+            drawer_open=False,
+            legal_pages=[],  # filled again by a module's header loader, if one does
+            header_modules=[code for code, _ in _header_items(access)] if shows_header else [],
+            imprint=_imprint(tenant.store.id, lang) if storefront else [],
+            look=_storefront_look(access, tenant.store.id) if storefront and access.ok else {},
+        )
 
     def _language(self, access: Access) -> str:
         tenant = access.tenant

@@ -355,6 +355,14 @@ class OrionState(rx.State):
             if substate is not None:
                 substate._reset_client_storage()
 
+    def _assign(self, **values: Any) -> None:
+        """Set each var whose value differs from the one held: an unchanged var is neither
+        marked dirty nor sent again (a page load's shell repeats most of the last one's)."""
+        held = self.__dict__
+        for name, value in values.items():
+            if name not in held or held[name] != value or type(held[name]) is not type(value):
+                setattr(self, name, value)
+
     def _session_token(self) -> str:
         """The session token of this websocket's handshake (never part of the state)."""
         return token_for_socket(self.router.session.session_id)

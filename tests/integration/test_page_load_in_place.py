@@ -54,6 +54,9 @@ def test_a_page_load_is_one_message_with_the_page_and_is_hydrated(backend):
         assert len(tab.seen) == 1 and _hydrated(tab.seen) == _state_with(tab.seen, "shop_listing_state") == [
             0
         ]
+        # The shell's values the search did not change are not sent again (`OrionState._assign`).
+        shell = next((v for n, v in tab.seen[0]["delta"].items() if n.endswith("shell_state")), {})
+        assert "tenant_store_name_rx_state_" not in shell and "languages_rx_state_" not in shell, shell
 
         # An unknown product: still one message, the page says not found.
         tab.seen.clear()
