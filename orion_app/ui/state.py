@@ -46,6 +46,7 @@ import reflex.istate.manager as reflex_manager
 import reflex.istate.manager.memory as reflex_memory
 import reflex.state as reflex_state
 from reflex.state import BaseState, _override_base_method
+from reflex_base import constants
 
 from orion_app.session_cookie import private_cookie, token_for_socket
 
@@ -60,6 +61,7 @@ REFLEX_SNAPSHOT_SOURCES = {
     "_diff_against_initial_state": "36572082395abc6d651c91200baab5a5c84e11c76bf5e74de9ad316bc7d5d3cb",
     "_release_state_tree": "f3da8e4a96d6ed35b1bb90d02dfd7340915717abb7929bc8261b49748306d7fa",
     "__init__": "100becae675944dd6ed06e207d21dd457776a0476d7f0f00ef14af3329617212",
+    "setup_dynamic_args": "f03c01e07bb44465a868a886d2585c76ecb75f2b8c65e2d409ff27a77e0cbb7a",
 }
 _ATOMIC = (str, int, float, bool, type(None), tuple, frozenset)
 _REFLEX_FUNCTIONS: dict[str, Any] = {}  # the module-level Reflex functions checked above
@@ -67,7 +69,11 @@ _REFLEX_FUNCTIONS: dict[str, Any] = {}  # the module-level Reflex functions chec
 
 def check_reflex_snapshot() -> None:
     """Raise when Reflex's snapshot methods are not the ones the fast path was written for."""
-    _REFLEX_FUNCTIONS.update(_diff_against_initial_state=_REFLEX_DIFF, _release_state_tree=_REFLEX_RELEASE)
+    _REFLEX_FUNCTIONS.update(
+        _diff_against_initial_state=_REFLEX_DIFF,
+        _release_state_tree=_REFLEX_RELEASE,
+        setup_dynamic_args=_REFLEX_SETUP_ARGS,
+    )
     for name, expected in REFLEX_SNAPSHOT_SOURCES.items():
         source = inspect.getsource(_REFLEX_FUNCTIONS.get(name) or getattr(BaseState, name))
         if hashlib.sha256(source.encode()).hexdigest() != expected:
@@ -237,9 +243,54 @@ def _release_state_tree(state: BaseState) -> None:
 
 _release_state_tree.reflex_original = _REFLEX_RELEASE
 
+
+def _route_arg(param: str):
+    """A dynamic route argument's getter (`[store]`, `[slug]`...): Reflex's reads
+    `self.rx_router_page.params.get(param, "")`, wrapping the page data and its params in
+    change-tracking proxies on every read. The root state recomputes all eleven of them on
+    every event (~4 % of a storefront page load); this reads the same value unwrapped."""
+
+    def inner_func(self: BaseState) -> str:
+        page = self.__dict__.get(constants.ROUTER_PAGE)
+        if page is None:  # not set on this instance (a fresh state, or a substate's copy)
+            return self.rx_router_page.params.get(param, "")
+        return page.params.get(param, "")
+
+    inner_func.__name__ = param
+    return inner_func
+
+
+def speed_up_route_args(state_cls: type[BaseState]) -> int:
+    """Give `state_cls`'s single-valued dynamic route vars the unwrapped getter; how many."""
+    done = 0
+    for name, arg_type in state_cls._dynamic_route_arg_types().items():
+        var = state_cls.computed_vars[name]
+        if arg_type == constants.RouteArgType.SINGLE and var._fget.__name__ == name:
+            if not getattr(var._fget, "orion_route_arg", False):
+                fget = _route_arg(name)
+                fget.orion_route_arg = True
+                object.__setattr__(var, "_fget", fget)
+            done += 1
+    return done
+
+
+_REFLEX_SETUP_ARGS = getattr(
+    BaseState.setup_dynamic_args.__func__, "reflex_original", BaseState.setup_dynamic_args.__func__
+)
+
+
+def _setup_dynamic_args(cls, args):
+    """Reflex's `setup_dynamic_args`, then the unwrapped getters (`speed_up_route_args`)."""
+    _REFLEX_SETUP_ARGS(cls, args)
+    speed_up_route_args(cls)
+
+
+_setup_dynamic_args.reflex_original = _REFLEX_SETUP_ARGS
+
 check_reflex_snapshot()
 reflex_state._diff_against_initial_state = _diff_with_known_defaults  # hydrate_and_load's call
 reflex_memory._release_state_tree = _release_state_tree  # the memory state manager's purge
+BaseState.setup_dynamic_args = classmethod(_setup_dynamic_args)  # add_page's, for each route
 
 
 @functools.cache

@@ -472,3 +472,32 @@ def _eager(root_cls):
     while pending:
         pending.extend(pending.pop().substates.values())
     return root
+
+
+def test_route_arguments_read_unwrapped_give_reflexs_values(app):
+    """The dynamic route vars ([platform], [store], [slug]...) all have the unwrapped getter,
+    and it answers what Reflex's own getter answers, on a page with the argument and without."""
+    from reflex.state import BaseState, State
+
+    from orion_app.ui import state as orion_state
+
+    args = State._dynamic_route_arg_types()
+    assert len(args) >= 3 and orion_state.speed_up_route_args(State) == len(args)
+    # Reflex's getter, as its (checked) source has it: through the change-tracking proxies.
+    reflex_getters = {
+        name: (lambda root, name=name: root.rx_router_page.params.get(name, "")) for name in args
+    }
+    for path in ("products/some-slug", "products", ""):
+        root = page_tree(STORE + path)
+        if path.startswith("products/"):
+            root.router_data = root._update_router_vars(
+                {**root.router_data, "query": {"platform": "oms", "store": "cafe-lux", "slug": "some-slug"}},
+                root.router_data,
+            )
+        for name in args:
+            ours = State.computed_vars[name]._fget(root)
+            assert ours == reflex_getters[name](root), (path, name)
+        assert State.computed_vars["slug"]._fget(root) == ("some-slug" if path.startswith("products/") else "")
+    assert (
+        orion_state.check_reflex_snapshot() is None and BaseState.setup_dynamic_args.__func__.reflex_original
+    )
