@@ -17,7 +17,7 @@ from orion_app.ui.guard import import_states, require_handler_policies
 from orion_app.ui.layout import not_found_view, shell_for, toaster
 from orion_app.ui.page_load import install_page_loads_in_place
 from orion_app.ui.shell import ShellState
-from orion_app.ui.socket import install_namespace
+from orion_app.ui.socket import install_namespace, websocket_fast_path
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,18 @@ def _on_load(route: Route) -> list:
     return [ShellState.guard(",".join(entry.page_id for entry in route.entries))]
 
 
+class OrionApp(rx.App):
+    """Reflex's app, whose ASGI entry sends the event websocket past the HTTP middleware
+    (`orion_app.ui.socket.WebsocketFastPath`)."""
+
+    def __call__(self):
+        return websocket_fast_path(self, super().__call__())
+
+
 def create_app() -> rx.App:
     registry = get_registry()
     install_cors()
-    app = rx.App(
+    app = OrionApp(
         api_transformer=api_transformer(registry),
         stylesheets=["/orion.css"],
         toaster=toaster(),

@@ -23,7 +23,9 @@ import reflex as rx
 from reflex import app as reflex_app
 from reflex.app import EventNamespace
 from reflex_base import constants
+from reflex_base.config import get_config
 from reflex_base.utils.serializers import serialize
+from starlette.routing import Match, Mount
 
 from orion_app.session_cookie import forget_socket, remember_socket, split_cookie_header
 
@@ -74,3 +76,42 @@ def install_namespace(app: rx.App) -> None:
     app._event_namespace = namespace
     app.sio.register_namespace(namespace)
     app.sio.packet_class.json = SimpleNamespace(dumps=dumps, loads=app.sio.packet_class.json.loads)
+
+
+class WebsocketFastPath:
+    """The app's ASGI entry: a websocket for `/_event` goes straight to the Socket.IO app,
+    with the Reflex contexts set as Reflex's `_ContextMiddleware` sets them; everything else
+    (HTTP, lifespan) goes through the whole stack as before.
+
+    Every message a tab is sent passed through each middleware's `send` wrapper (Starlette's
+    exception handling, Orion's HTTP error pages, the server-rendered pages, Reflex's
+    header fix-up), and a storefront visit sends several; none of them acts on a websocket
+    (CORS and the error pages are HTTP-only; the websocket's origin check is Engine.IO's own,
+    `orion_app.cors.restrict_websocket_origins`; Reflex's header fix-up is kept, being part
+    of the mounted Socket.IO app)."""
+
+    def __init__(self, reflex_app: rx.App, asgi_app, socket_mount: Mount):
+        self.reflex_app, self.asgi_app, self.socket_mount = reflex_app, asgi_app, socket_mount
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "websocket":
+            match, child_scope = self.socket_mount.matches(scope)
+            if match == Match.FULL:
+                self.reflex_app._set_contexts_internal()
+                await self.socket_mount.app({**scope, **child_scope}, receive, send)
+                return
+        await self.asgi_app(scope, receive, send)
+
+
+def websocket_fast_path(reflex_app: rx.App, asgi_app):
+    """`asgi_app` (what Reflex built) behind `WebsocketFastPath`; as it is when Reflex's
+    OpenTelemetry middleware is on (it traces websockets too)."""
+    from reflex import app as reflex_app_module
+
+    if reflex_app_module.otel.asgi_middleware is not None:
+        return asgi_app
+    endpoint = get_config().prepend_backend_path(str(constants.Endpoint.EVENT))
+    mount = next(
+        route for route in reflex_app._api.routes if isinstance(route, Mount) and route.path == endpoint
+    )
+    return WebsocketFastPath(reflex_app, asgi_app, mount)

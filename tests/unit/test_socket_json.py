@@ -72,3 +72,34 @@ def test_installed_on_the_socket_server():
     from orion_app.orion_app import app
 
     assert app.sio.packet_class.json.dumps is dumps
+
+
+def test_the_event_websocket_skips_the_http_middleware(monkeypatch):
+    """What the server runs (`app()`) sends a websocket for /_event straight to Socket.IO,
+    and everything else (HTTP, lifespan, other websockets) through Reflex's whole stack."""
+    import asyncio
+
+    from orion_app.orion_app import app
+    from orion_app.ui.socket import WebsocketFastPath
+
+    monkeypatch.setenv("__REFLEX_SKIP_COMPILE", "true")
+    entry = app()
+    assert isinstance(entry, WebsocketFastPath) and entry.socket_mount.path == "/_event"
+    seen = []
+
+    async def record(name, scope, receive, send):
+        seen.append((name, scope["type"], scope["path"]))
+
+    monkeypatch.setattr(entry, "asgi_app", lambda *a: record("stack", *a))
+    monkeypatch.setattr(entry.socket_mount, "app", lambda *a: record("socket", *a))
+
+    async def calls():
+        for kind, path in (("websocket", "/_event/"), ("http", "/_event/"), ("websocket", "/other")):
+            await entry({"type": kind, "path": path, "root_path": "", "headers": []}, None, None)
+
+    asyncio.run(calls())
+    assert seen == [
+        ("socket", "websocket", "/_event/"),
+        ("stack", "http", "/_event/"),
+        ("stack", "websocket", "/other"),
+    ]
