@@ -414,6 +414,12 @@ class OrionState(rx.State):
             if name not in held or held[name] != value or type(held[name]) is not type(value):
                 setattr(self, name, value)
 
+    def _held_state(self, state_cls: type[rx.State]) -> rx.State:
+        """Another state of this tab that the running event already holds (a page loader's
+        shell: the guard's own state), without awaiting: what a plain loader uses on the
+        guard's worker thread, where `await self.get_state(...)` cannot run."""
+        return self._get_state_from_cache(state_cls)
+
     def _session_token(self) -> str:
         """The session token of this websocket's handshake (never part of the state)."""
         return token_for_socket(self.router.session.session_id)

@@ -65,6 +65,7 @@ def store_page(store: str, title: str, page_id: int | None = None, status: str =
 def navigation_load(path: str = CAFE):
     """`NavigationState.load` as a storefront page load runs it (the shell's state beside it)."""
     from modules.cms.state.site import NavigationState
+    from orion_app.ui.guard import handler_events
     from orion_app.ui.shell import ShellState
     from tests.integration.test_page_load_capacity import page_tree
 
@@ -72,8 +73,9 @@ def navigation_load(path: str = CAFE):
 
     async def load():
         navigation = await root.get_state(NavigationState)
-        await NavigationState.load.fn(navigation)
-        return navigation.header_links, (await root.get_state(ShellState)).legal_pages
+        shell = await root.get_state(ShellState)  # the guard's state: held by the page load
+        await handler_events(NavigationState.load.fn, navigation)  # off the loop, as the guard does
+        return navigation.header_links, shell.legal_pages
 
     return asyncio.run(load())
 

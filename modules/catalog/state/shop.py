@@ -23,7 +23,7 @@ from modules.catalog.services.shop_variants import (
 from modules.catalog.services.storefront import category_trail, language_order, last_page, product_page
 from orion_app import access_cache
 from orion_app.cards import Card
-from orion_app.db import run_blocking, session_scope
+from orion_app.db import session_scope
 from orion_app.enablement import module_config
 from orion_app.errors import NotFound
 from orion_app.i18n import translate
@@ -263,7 +263,9 @@ class ShopProductState(OrionState):
 
     @rx.event
     @public(frontends=STOREFRONT)
-    async def load(self):
+    def load(self):
+        """A plain function: the guard runs it on its database worker thread, right after the
+        page's one access decision (no thread hop of its own, no work on the event loop)."""
         access = current_access()
         slug = self._segment(-1)
         # A SKU from the URL is only looked up among this product's active variants.
@@ -272,11 +274,10 @@ class ShopProductState(OrionState):
         store, base = access.tenant.store, access.tenant.base
         langs = _langs(self.lang)
         try:
-            page, tree = await run_blocking(_product_and_tree, store, slug, langs, self.lang)
+            page, tree = _product_and_tree(store, slug, langs, self.lang)
         except NotFound:
             self.found = False
-            shell = await self.get_state(ShellState)
-            shell.page_title = translate("orion.not_found.title", self.lang)
+            self._held_state(ShellState).page_title = translate("orion.not_found.title", self.lang)
             return
         card = shop_card(page.card, base, self.lang)
         self.found = True
@@ -327,8 +328,7 @@ class ShopProductState(OrionState):
         ]
         self.thumbs = [variant_path(k, "sm") for k in keys]
         self.json_ld = script_json(self._structured_data(page, card, chosen is not None))
-        shell = await self.get_state(ShellState)
-        shell.page_title = f"{page.meta_title} · {access.tenant.store.name}"
+        self._held_state(ShellState).page_title = f"{page.meta_title} · {access.tenant.store.name}"
 
     def _structured_data(self, page, card, grouped: bool) -> dict:
         """schema.org ProductGroup + hasVariant for a product with options, else a Product."""

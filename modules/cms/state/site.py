@@ -49,14 +49,17 @@ class NavigationState(OrionState):
 
     @rx.event
     @public(frontends=PUBLIC_SITES)
-    async def load(self):
+    def load(self):
+        """A plain function: it runs on the guard's database worker thread with the page's
+        other plain loaders (the menus are read from the database only when cold)."""
         access = current_access()
         visitor = visitor_of(access, self.lang)
-        found = await run_blocking(site_menus, visitor)  # reads the database only when cold
+        found = site_menus(visitor)
         base = access.tenant.base
-        self.header_links = [{"label": link.label, "href": base + link.path} for link in found.header]
-        shell = await self.get_state(ShellState)
-        shell.legal_pages = [{"label": link.label, "href": base + link.path} for link in found.footer]
+        self._assign(header_links=[{"label": link.label, "href": base + link.path} for link in found.header])
+        self._held_state(ShellState).legal_pages = [
+            {"label": link.label, "href": base + link.path} for link in found.footer
+        ]
 
 
 class ContentPageState(OrionState):
