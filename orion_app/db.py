@@ -211,6 +211,16 @@ async def shared_session() -> AsyncIterator[None]:
     await _finish(session, commit=True)
 
 
+def end_shared_transaction() -> None:
+    """Commit the shared session's transaction now, on this worker thread, when the page load
+    has nothing left to run in it (its connection goes back to the pool here, and the end of
+    `shared_session` then needs no thread hop of its own). A later `session_scope()` inside
+    the same `shared_session` would simply begin a new transaction."""
+    session = _shared.get()
+    if session is not None and session.in_transaction():
+        session.commit()
+
+
 async def _finish(session: Session, *, commit: bool) -> None:
     def end():
         try:

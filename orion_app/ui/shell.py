@@ -24,7 +24,7 @@ from orion_app.access import (
     has_permission,
     may_enter,
 )
-from orion_app.db import DB_THREADS, run_blocking, shared_session
+from orion_app.db import DB_THREADS, end_shared_transaction, run_blocking, shared_session
 from orion_app.i18n import LANGUAGES, shopper_language, staff_language, translate
 from orion_app.observability import GUARD_REFUSALS, PAGE_GUARD_SECONDS
 from orion_app.ports import Principal
@@ -168,14 +168,17 @@ class ShellState(OrionState):
         with PAGE_GUARD_SECONDS.time():
             access, entry = self._decide(page_ids)
         self._apply(access, entry)
-        events, done = [], 0
+        events, done, loaders = [], 0, ()
         if access.ok and entry is not None:
+            loaders = entry.page.on_load + _header_loaders(access, entry)
             with page_decision(access):
-                for reference in entry.page.on_load + _header_loaders(access, entry):
+                for reference in loaders:
                     if reference not in ready:
                         break
                     events.extend(events_in_place(import_string(reference).fn, ready[reference]))
                     done += 1
+        if done == len(loaders):  # nothing left for the event loop: end the transaction here
+            end_shared_transaction()
         return access, entry, events, done
 
     async def _run_loaders(self, loaders: tuple[str, ...]) -> list:

@@ -131,9 +131,32 @@ def test_a_pages_plain_loader_runs_in_the_thread_hop_that_decided(app, monkeypat
     monkeypatch.setattr(cart_state, "cart_token", noting("header", cart_state.cart_token))
     root = page_tree(STORE + "products")
     asyncio.run(run_page_load(root, listing_route()))
-    pool.shutdown()
     assert seen["decided"] is not None and seen["decided"] == seen["loaded"] == seen["header"]
-    assert Numbered.submitted >= 2  # an async loader (the site menu) and the session's end still hop
+    assert Numbered.submitted == 1  # the page load's transaction ended in that hop too
+    # The product page's loader and the site navigation are plain functions too: one hop.
+    seen.clear()
+    monkeypatch.setattr(shop, "product_page", noting("product", shop.product_page))
+    slug = _any_product_slug()
+    root = page_tree(STORE + f"products/{slug}")
+    root.router_data = root._update_router_vars(
+        {**root.router_data, "query": {"platform": "oms", "store": "cafe-lux", "slug": slug}},
+        root.router_data,
+    )
+    asyncio.run(run_page_load(root, route_at("/platforms/[platform]/storefront/[store]/products/[slug]")))
+    pool.shutdown()
+    assert seen["decided"] == seen["product"] == seen["header"] and Numbered.submitted == 2
+
+
+def _any_product_slug() -> str:
+    """A product of the test database's cafe-lux (a made-up one when it has none: the page
+    then says "not found", after the same one hop)."""
+    from sqlmodel import select
+
+    from modules.catalog.models import Product
+    from orion_app.db import session_scope
+
+    with session_scope() as session:
+        return session.exec(select(Product.slug).where(Product.is_active)).first() or "no-such-product"
 
 
 def test_a_loader_called_by_a_client_still_decides_for_itself(app, monkeypatch):
@@ -497,7 +520,9 @@ def test_route_arguments_read_unwrapped_give_reflexs_values(app):
         for name in args:
             ours = State.computed_vars[name]._fget(root)
             assert ours == reflex_getters[name](root), (path, name)
-        assert State.computed_vars["slug"]._fget(root) == ("some-slug" if path.startswith("products/") else "")
+        assert State.computed_vars["slug"]._fget(root) == (
+            "some-slug" if path.startswith("products/") else ""
+        )
     assert (
         orion_state.check_reflex_snapshot() is None and BaseState.setup_dynamic_args.__func__.reflex_original
     )
