@@ -64,7 +64,7 @@ class MiniCartState(OrionState):
     def load(self):
         """Header loader of every storefront page (`ShellItem.on_load`)."""
         store_id = current_access().tenant.store.id
-        url = urlsplit(str(self.router.url))
+        url = urlsplit(str(self._url()))
         query = [(k, v) for k, v in parse_qsl(url.query) if k not in ("cart", "count")]
         self.here = url.path + (f"?{urlencode(query)}" if query else "")
         self.count = 0
@@ -77,7 +77,7 @@ class MiniCartState(OrionState):
 
     def _announce(self):
         """A toast for `?cart=` (the add endpoint's answer), then the parameter removed."""
-        params = self.router.url.query_parameters
+        params = self._url().query_parameters
         outcome = params.get("cart", "")
         if outcome == "added":
             toast = rx.toast.success(translate("cart.added", self.lang))

@@ -130,7 +130,7 @@ class ShellState(OrionState):
                 ready = await self._leading_plain_loaders(ids)
                 access, entry, events, done = await run_blocking(self._decide_apply_and_load, ids, ready)
                 if access.verdict == Verdict.SIGN_IN:
-                    return rx.redirect(sign_in_url(access.tenant.base, self.router.url.path))
+                    return rx.redirect(sign_in_url(access.tenant.base, self._url().path))
                 if not access.ok or entry is None:
                     return None
                 with page_decision(access):
@@ -254,7 +254,7 @@ class ShellState(OrionState):
                 if tenant and tenant.store and tenant.frontend not in STAFF_FRONTENDS
                 else list(LANGUAGES)
             ),
-            menu=build_menu(access, lang, self.router.url.path) if shown else [],
+            menu=build_menu(access, lang, self._url().path) if shown else [],
             upgrade_title=upgrade_title,
             upgrade_lines=upgrade_lines,
             upgrade_href=upgrade_href,
@@ -274,14 +274,14 @@ class ShellState(OrionState):
             # A public page in another language is the same URL with `?lang=` (what hreflang
             # links point to); following such a link also remembers the choice.
             allowed = tenant.store.languages if tenant.store else LANGUAGES
-            asked = self.router.url.query_parameters.get("lang", "")
+            asked = self._url().query_parameters.get("lang", "")
             if asked in allowed:
                 self.lang_choice = asked
             return shopper_language(
                 allowed,
                 cookie=self.lang_choice,
                 store_default=tenant.store.default_language if tenant.store else None,
-                accept_language=self.router.headers.accept_language,
+                accept_language=self._router_headers().accept_language,
             )
         preference = access.principal.language if access.principal else None
         return staff_language(self.lang_choice, preference)

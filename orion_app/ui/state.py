@@ -420,17 +420,37 @@ class OrionState(rx.State):
         guard's worker thread, where `await self.get_state(...)` cannot run."""
         return self._get_state_from_cache(state_cls)
 
+    def _router_field(self, name: str):
+        """One of Reflex's router fields (`rx_router_url`, `rx_router_session`...) as stored on
+        the root state. `self.router` builds a new RouterData on every read, each of its fields
+        wrapped in a change-tracking proxy: a storefront page load read it a dozen times."""
+        root = self._get_root_state()
+        value = root.__dict__.get(name)
+        return getattr(root, name) if value is None else value
+
+    def _url(self):
+        """`self.router.url`: the browser's URL (path, query_parameters, origin...)."""
+        return self._router_field(constants.ROUTER_URL).href
+
+    def _router_session(self):
+        """`self.router.session`: client token, socket id."""
+        return self._router_field(constants.ROUTER_SESSION)
+
+    def _router_headers(self):
+        """`self.router.headers`: the websocket handshake's headers."""
+        return self._router_field(constants.ROUTER_HEADERS)
+
     def _session_token(self) -> str:
         """The session token of this websocket's handshake (never part of the state)."""
-        return token_for_socket(self.router.session.session_id)
+        return token_for_socket(self._router_session().session_id)
 
     def _private_cookie(self, *names: str) -> str:
         """A private cookie (`session_cookie.PRIVATE_PREFIXES`) of this websocket's handshake."""
-        return private_cookie(self.router.session.session_id, names)
+        return private_cookie(self._router_session().session_id, names)
 
     def _location(self) -> tuple[str, str]:
         """The browser's path and host (the Host header the page was loaded with)."""
-        url = self.router.url
+        url = self._url()
         return url.path or "/", url.netloc
 
     def _segment(self, index: int) -> str:

@@ -526,3 +526,18 @@ def test_route_arguments_read_unwrapped_give_reflexs_values(app):
     assert (
         orion_state.check_reflex_snapshot() is None and BaseState.setup_dynamic_args.__func__.reflex_original
     )
+
+
+def test_the_router_fields_read_unwrapped_are_reflexs_router(app):
+    """`_url()`, `_router_session()` and `_router_headers()` answer what `self.router` does,
+    on a substate as on the root, for a fresh tab and after a page load."""
+    from modules.catalog.state.shop import ShopListingState
+
+    root = page_tree(STORE + "products", {"page": "2", "q": "café"})
+    for _ in range(2):
+        listing = root.get_substate(ShopListingState.get_full_name().split("."))
+        router = listing.router
+        assert listing._url() == router.url and listing._url().query_parameters == router.url.query_parameters
+        assert listing._url().path == router.url.path and listing._url().origin == router.url.origin
+        assert listing._router_session() == router.session and listing._router_headers() == router.headers
+        asyncio.run(run_page_load(root, listing_route()))

@@ -122,7 +122,7 @@ class ShopListingState(PagedMixin, OrionState):
     @public(frontends=STOREFRONT)
     def load(self):
         access = current_access()
-        params = self.router.url.query_parameters
+        params = self._url().query_parameters
         self.search = (params.get("q") or "").strip()[:100]
         self.category_slug = params.get("category") or ""
         self.sort = sort_order(params.get("sort"), bool(self.search))
@@ -162,7 +162,7 @@ class ShopListingState(PagedMixin, OrionState):
         self._canonical = self._href(base, page=self.page_number)
         self.crumbs, self.crumbs_json = breadcrumbs(
             base,
-            self.router.url.origin,
+            self._url().origin,
             self.lang,
             [(n.name, listing_href(base, category=n.slug)) for n in trail]
             or [(translate("catalog.shop.all_products", self.lang), listing_href(base))],
@@ -269,7 +269,7 @@ class ShopProductState(OrionState):
         access = current_access()
         slug = self._segment(-1)
         # A SKU from the URL is only looked up among this product's active variants.
-        asked = (self.router.url.query_parameters.get("variant") or "")[:64]
+        asked = (self._url().query_parameters.get("variant") or "")[:64]
         self.selected_photo = 0
         store, base = access.tenant.store, access.tenant.base
         langs = _langs(self.lang)
@@ -286,7 +286,7 @@ class ShopProductState(OrionState):
             (n.name, listing_href(base, category=n.slug)) for n in category_trail(tree, page.category_id)
         ]
         self.crumbs, self.crumbs_json = breadcrumbs(
-            base, self.router.url.origin, self.lang, [*trail, (card.title, card.href)]
+            base, self._url().origin, self.lang, [*trail, (card.title, card.href)]
         )
         self.title, self.brand = card.title, card.subtitle
         self.vat_note = translate("catalog.shop.vat_included", self.lang, rate=page.card.vat_rate)
@@ -340,7 +340,7 @@ class ShopProductState(OrionState):
                 description=page.meta_description,
                 group_id=page.sku,
                 brand=page.card.brand,
-                url=self.router.url.origin + card.href,
+                url=self._url().origin + card.href,
                 currency=page.card.currency,
                 condition=page.condition,
                 images=images,
