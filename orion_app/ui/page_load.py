@@ -36,7 +36,7 @@ from reflex_base.registry import RegistrationContext
 from reflex_base.vars.base import LiteralVar
 
 from orion_app.ui.guard import handler_events
-from orion_app.ui.state import for_browser
+from orion_app.ui.reflex_speed import for_browser
 
 # SHA-256 of the Reflex functions this module stands in for (reflex 0.10.1).
 REFLEX_SOURCES = {

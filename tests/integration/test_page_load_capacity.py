@@ -359,11 +359,11 @@ def test_a_tabs_snapshot_is_reflexs_without_reading_the_states_nobody_touched(ap
 
 
 def test_the_snapshot_fast_path_stops_start_up_when_reflexs_methods_changed(monkeypatch):
-    from orion_app.ui import state
+    from orion_app.ui import reflex_speed as state
 
     state.check_reflex_snapshot()  # Reflex as installed: the one the fast path was written for
     monkeypatch.setitem(state.REFLEX_SNAPSHOT_SOURCES, "dict", "0" * 64)
-    with pytest.raises(RuntimeError, match=r"BaseState\.dict changed"):
+    with pytest.raises(RuntimeError, match=r"Reflex.s dict changed"):
         state.check_reflex_snapshot()
 
 
@@ -376,7 +376,7 @@ def test_a_first_page_loads_diff_is_reflexs_with_the_defaults_worked_out_once(ap
     from reflex.state import State, state_snapshot_hashes
     from reflex_base.utils.format import json_dumps
 
-    from orion_app.ui import state as orion_state
+    from orion_app.ui import reflex_speed as orion_state
 
     hashes = state_snapshot_hashes(compile_state(State))
     root = page_tree(STORE + "products")
@@ -444,7 +444,7 @@ def test_departures_in_a_row_restart_the_expiry_task_once_and_all_expire_on_time
 
 def _created(state) -> list:
     """Every state of the tree that exists (without creating any)."""
-    from orion_app.ui.state import created_substates
+    from orion_app.ui.reflex_speed import created_substates
 
     found = [state]
     for _, _, substate in created_substates(state):
@@ -502,7 +502,7 @@ def test_route_arguments_read_unwrapped_give_reflexs_values(app):
     and it answers what Reflex's own getter answers, on a page with the argument and without."""
     from reflex.state import BaseState, State
 
-    from orion_app.ui import state as orion_state
+    from orion_app.ui import reflex_speed as orion_state
 
     args = State._dynamic_route_arg_types()
     assert len(args) >= 3 and orion_state.speed_up_route_args(State) == len(args)
