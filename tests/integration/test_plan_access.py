@@ -19,7 +19,7 @@ from orion_app.ports import PORT_PLAN_ACCESS, PlanGate
 from orion_app.registry import Frontend, StoreRole, get_registry
 from orion_app.ui.guard import guarded, page_decision, public
 from tests.integration.helpers import add_store_member, platform_id, store_id
-from tests.integration.test_access_cache import sign_in_as, statements_during
+from tests.integration.test_access_cache import settle_own_changes, sign_in_as, statements_during
 from tests.integration.test_guards_and_menus import FakeState
 
 ESSENTIAL = frozenset({"catalog", "inventory", "cart", "checkout", "orders"})
@@ -56,6 +56,7 @@ class PlanTable:
             chosen = PLANS[plan] if modules is None else frozenset(modules)
             self.gates[store_id(store)] = PlanGate(plan, chosen, read_only, upgrade_plans=UPGRADE_PLANS)
         access_cache.invalidate()
+        settle_own_changes()
 
 
 @pytest.fixture
