@@ -95,14 +95,12 @@ class OrionState(rx.State):
                 object.__setattr__(self, "substates", substates)
         else:
             snapshot = cls._snapshot_at_defaults()
-        for name, _, substate in created_substates(self):
-            snapshot.update(
-                (substate or self.substates[name]).dict(
-                    include_computed=include_computed, initial=initial, **kwargs
-                )
-                if substate is not None or not _untouched_snapshot_known(self.substates._classes[name])
-                else self.substates._classes[name]._tree_at_defaults()
-            )
+        for name, substate_cls, substate in created_substates(self):
+            if substate is None and _untouched_snapshot_known(substate_cls):
+                snapshot.update(substate_cls._tree_at_defaults())  # never created: its defaults
+            else:
+                substate = substate or self.substates[name]
+                snapshot.update(substate.dict(include_computed=include_computed, initial=initial, **kwargs))
         return snapshot
 
     @classmethod
