@@ -14,10 +14,11 @@ from orion_app.registry import get_registry, import_string
 from orion_app.routes import Route, build_routes
 from orion_app.ui.departures import install_departures
 from orion_app.ui.guard import import_states, require_handler_policies
-from orion_app.ui.layout import not_found_view, shell_for, toaster
+from orion_app.ui.layout import shell_for, toaster
 from orion_app.ui.page_load import install_page_loads_in_place
 from orion_app.ui.shell import ShellState
 from orion_app.ui.socket import install_namespace, websocket_fast_path
+from orion_app.ui.verdicts import not_found_view
 
 log = logging.getLogger(__name__)
 

@@ -263,7 +263,7 @@ def test_a_departed_shoppers_state_expires_within_seconds_and_a_staff_tabs_does_
 def test_a_storefront_first_page_load_carries_only_the_states_it_shows(demo):
     """With the hashes a compiled page sends, a first load of a storefront page carries the
     shell, the page's own state and Reflex's, never the admin's or a dashboard's states."""
-    from bench.storefront_load import HYDRATE, Tab, frontend_hashes, page
+    from bench.storefront_protocol import HYDRATE, Tab, frontend_hashes, page
     from tests.integration.live_backend import Backend
 
     backend = Backend()
@@ -288,7 +288,7 @@ def test_with_redis_a_departed_shoppers_keys_expire_within_seconds_a_staff_tabs_
 
     import redis
 
-    from bench.storefront_load import Tab, page
+    from bench.storefront_protocol import Tab, page
     from orion_app.ui.departures import DEPARTED_SECONDS
     from tests.integration.live_backend import Backend
 

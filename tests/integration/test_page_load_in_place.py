@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bench.storefront_load import HYDRATED, ROOT_STATE, Tab, page
+from bench.storefront_protocol import HYDRATED, ROOT_STATE, Tab, page
 from tests.integration.live_backend import Backend
 
 

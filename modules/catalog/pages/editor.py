@@ -18,8 +18,8 @@ from orion_app.ui.components import (
     text_area_field,
 )
 from orion_app.ui.i18n import label, t
-from orion_app.ui.layout import not_found_view
 from orion_app.ui.tables import data_table, row
+from orion_app.ui.verdicts import not_found_view
 
 S = ProductEditorState
 STOCK_FIELDS = ("warehouse", "bin", "quantity", "reserved", "available")

@@ -7,8 +7,9 @@ from modules.catalog.state.shop import ShopListingState, ShopProductState
 from orion_app.ui.cards import VISUALLY_HIDDEN, card_grid, media_url, photo_attrs, price_tag, square_photo
 from orion_app.ui.components import data_item, options_of, search_input, select
 from orion_app.ui.i18n import t
-from orion_app.ui.layout import WIDE, left_drawer, not_found_view
+from orion_app.ui.layout import WIDE, left_drawer
 from orion_app.ui.pager import link_pager
+from orion_app.ui.verdicts import not_found_view
 
 L = ShopListingState
 P = ShopProductState

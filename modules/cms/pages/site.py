@@ -5,7 +5,7 @@ import reflex as rx
 from modules.cms.state.site import ContactState, ContentPageState, NavigationState
 from orion_app.ui.components import field_error
 from orion_app.ui.i18n import t
-from orion_app.ui.layout import not_found_view
+from orion_app.ui.verdicts import not_found_view
 
 # The rendered body: sanitised HTML (services/render.py) with a readable measure and spacing.
 BODY_STYLE = {

@@ -5,8 +5,8 @@ import reflex as rx
 from modules.customers.state.merchant_detail import CustomerDetailState
 from orion_app.ui.components import data_item, empty_state, field_error, section, when
 from orion_app.ui.i18n import t
-from orion_app.ui.layout import not_found_view
 from orion_app.ui.shell import ShellState
+from orion_app.ui.verdicts import not_found_view
 
 S = CustomerDetailState
 

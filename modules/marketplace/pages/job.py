@@ -7,10 +7,10 @@ from modules.marketplace.pages.job_extras import apply_dry_run_button, photos_se
 from modules.marketplace.state.job import ImportJobState
 from orion_app.ui.components import ONE_LINE, download_button, section, stat_card, when
 from orion_app.ui.i18n import t
-from orion_app.ui.layout import not_found_view
 from orion_app.ui.pager import pager
 from orion_app.ui.shell import ShellState
 from orion_app.ui.tables import data_table, heading_cell, row
+from orion_app.ui.verdicts import not_found_view
 
 S = ImportJobState
 OUTCOMES = {

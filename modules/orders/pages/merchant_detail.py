@@ -9,8 +9,8 @@ from modules.orders.services.detail import AMOUNT_FIELD
 from modules.orders.state.merchant_detail import OrderDetailState
 from orion_app.ui.components import data_item, field, section, stacked_form, text_area_field, when
 from orion_app.ui.i18n import label, t
-from orion_app.ui.layout import not_found_view
 from orion_app.ui.shell import ShellState
+from orion_app.ui.verdicts import not_found_view
 
 S = OrderDetailState
 PAYMENT_STATUSES = ("pending", "processing", "succeeded", "failed", "canceled")
