@@ -10,7 +10,8 @@ the database (triggers on SQLite, a GIN index on PostgreSQL).
 Orion:    `listings.listing_cards(session, store, ("fr", "en"), page=N, per_page=24)`, each call in
           a fresh `session_scope()`: the count, then one page with texts, first photo and stock.
 Baseline: the same cards from two plain `text()` queries (the count, then one page with its
-          fr/en titles, first photo key and summed stock joined in), returning plain tuples.
+          fr/en titles, first photo key, summed stock, its active variants' lowest and highest
+          price paid and whether it has options), returning plain tuples.
           Its search reads the same index: FTS5 `MATCH` ranked by bm25 on SQLite, `LIKE` (the
           trigram index) ranked by trigram similarity on PostgreSQL.
 
@@ -209,7 +210,10 @@ SELECT p.id, p.slug, COALESCE(tf.title, te.title, p.sku), p.brand, p.price_cents
          WHERE m.product_id = p.id
          ORDER BY m.position, m.id LIMIT 1),
        (SELECT sum(s.quantity - s.reserved) FROM stock_level s
-         WHERE s.store_id = :store AND s.product_id = p.id)
+         WHERE s.store_id = :store AND s.product_id = p.id),
+       (SELECT min({pays}) FROM product_variant v WHERE v.product_id = p.id AND v.is_active = :active),
+       (SELECT max({pays}) FROM product_variant v WHERE v.product_id = p.id AND v.is_active = :active),
+       NOT EXISTS (SELECT 1 FROM product_variant v WHERE v.product_id = p.id AND v.combination = '')
 FROM (SELECT p.id, p.slug, p.sku, p.brand, p.price_cents, p.sale_price_cents, p.currency, p.vat_rate,
              p.is_digital, p.availability, p.created_at, {key} AS sort_key
         FROM product p{hits}
@@ -220,6 +224,14 @@ LEFT JOIN product_translation tf ON tf.product_id = p.id AND tf.lang = 'fr'
 LEFT JOIN product_translation te ON te.product_id = p.id AND te.lang = 'en'
 ORDER BY p.sort_key {direction}, p.created_at DESC, p.id DESC
 """
+# What a shopper pays for a variant: its own price, else the product's; its own sale price, or,
+# with no own price, the product's; the sale price when lower (variants.effective_prices).
+PAYS = (
+    "CASE WHEN (CASE WHEN v.price_cents IS NULL THEN COALESCE(v.sale_price_cents, p.sale_price_cents)"
+    " ELSE v.sale_price_cents END) < COALESCE(v.price_cents, p.price_cents)"
+    " THEN (CASE WHEN v.price_cents IS NULL THEN COALESCE(v.sale_price_cents, p.sale_price_cents)"
+    " ELSE v.sale_price_cents END) ELSE COALESCE(v.price_cents, p.price_cents) END"
+)
 # `+rowid`: the FTS5 hits drive the join (see listings._filters); without it SQLite can ask
 # FTS5 once per product of the store (0.5 s on 10,000 products).
 FTS_HITS = (
@@ -231,10 +243,16 @@ TRIGRAM_RANK = "word_similarity(:query, p.search_text) + similarity(:query, p.se
 
 def _baseline_sql(dialect: str, query: str) -> dict[str, str]:
     if not query:
-        return {"hits": "", "where": "", "key": "p.created_at", "direction": "DESC"}
+        return {"hits": "", "where": "", "key": "p.created_at", "direction": "DESC", "pays": PAYS}
     if dialect == "sqlite":
-        return {"hits": FTS_HITS, "where": "", "key": "h.rank", "direction": "ASC"}
-    return {"hits": "", "where": " AND p.search_text LIKE :like", "key": TRIGRAM_RANK, "direction": "DESC"}
+        return {"hits": FTS_HITS, "where": "", "key": "h.rank", "direction": "ASC", "pays": PAYS}
+    return {
+        "hits": "",
+        "where": " AND p.search_text LIKE :like",
+        "key": TRIGRAM_RANK,
+        "direction": "DESC",
+        "pays": PAYS,
+    }
 
 
 def _baseline(engine, store_id: int, page: int, query: str = "", per_page: int = PER_PAGE):
@@ -251,12 +269,29 @@ def _baseline(engine, store_id: int, page: int, query: str = "", per_page: int =
             {**params, "limit": per_page, "offset": (page - 1) * per_page},
         ).all()
     result = []
-    for pid, slug, title, brand, price, sale, currency, vat, digital, availability, key, stock in rows:
+    for row in rows:
+        pid, slug, title, brand, price, sale, currency, vat, digital, availability, key, stock = row[:12]
+        lowest, highest, has_options = row[12:]
         available = max(0, int(stock or 0))
         if not (digital or availability in ("preorder", "backorder")):
             availability = "in_stock" if available > 0 else "out_of_stock"
+        from_price = lowest if lowest is not None and lowest != highest else None
         result.append(
-            (pid, slug, title, brand, price, sale, currency, vat, key or "", available, availability)
+            (
+                pid,
+                slug,
+                title,
+                brand,
+                price,
+                sale,
+                currency,
+                vat,
+                key or "",
+                available,
+                availability,
+                from_price,
+                bool(has_options),
+            )
         )
     return result, total
 
@@ -277,6 +312,8 @@ def _same(orion, baseline) -> bool:
             c.image_key,
             c.available,
             c.availability,
+            c.from_price_cents,
+            c.has_options,
         )
         for c in cards
     ]
