@@ -1,7 +1,8 @@
 """The guard's verdicts as pages: not found, no access, upgrade, or a spinner while it runs.
 
-Every shell shows `guarded_content(content)` in place of a page whose guard did not say "ok";
-modules show `not_found_view()` when a record they were asked for does not exist.
+A shell shows a page through `guarded_content(content)`: the page when the guard said "ok",
+else the verdict. Modules show `not_found_view()` when a record they were asked for does not
+exist. `sign_out_button` lives here because the refusal offers it, as the dashboards do.
 """
 
 import reflex as rx
