@@ -424,18 +424,9 @@ def store_footer(brand: rx.Var) -> rx.Component:
 
 def plain_shell(content: rx.Component) -> rx.Component:
     """Sign-in pages: centred, no navigation; on a phone the card keeps a margin to the edges."""
-    return guarded_content(
-        rx.center(
-            rx.vstack(
-                content,
-                rx.hstack(rx.spacer(), language_switcher(), width="100%"),
-                width="100%",
-                max_width="24em",
-            ),
-            min_height="90vh",
-            padding="1em",
-        )
-    )
+    switcher = rx.hstack(rx.spacer(), language_switcher(), width="100%")
+    card = rx.vstack(content, switcher, width="100%", max_width="24em")
+    return guarded_content(rx.center(card, min_height="90vh", padding="1em"))
 
 
 SHELLS = {
