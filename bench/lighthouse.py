@@ -2,7 +2,7 @@
 
 A fresh demo database (12 real demo products per store, photos drawn into a temporary upload
 folder) gets a second shop with 10,000 products: `velo-weber` receives the bulk catalogue of
-`bench/storefront.py` (`_seed_catalog`), whose photo rows then point at the store's real demo
+`bench/bulk_catalog.py` (`seed_bulk_catalog`), whose photo rows then point at the store's real demo
 photos (shared files, so every card has a picture). `reflex run --env prod` serves it from the
 repository, built into its own web folder (`REFLEX_WEB_WORKDIR`, default
 /tmp/orion_bench_lighthouse_web; never the shared `.web`). Lighthouse from `.tools`
@@ -74,7 +74,7 @@ def _big_store() -> int:
     from sqlalchemy import func, update
     from sqlmodel import select
 
-    from bench.storefront import _seed_catalog
+    from bench.bulk_catalog import seed_bulk_catalog
     from modules.catalog.models import Product, ProductMedia
     from modules.tenancy.models import Store
     from orion_app.db import session_scope
@@ -86,7 +86,7 @@ def _big_store() -> int:
         ).all()
     if not keys:
         raise RuntimeError(f"{STORES['10k']} has no demo photos to share; the demo seed drew none.")
-    _seed_catalog(store_id)
+    seed_bulk_catalog(store_id)
     with session_scope() as session:
         bench_rows = session.exec(
             select(ProductMedia.id)
