@@ -9,8 +9,10 @@ scripts do not compete with the stylesheet and the main photo for the network.
 A click or change that happens before React listens is recorded; once React has hydrated
 the whole page (the `orion:hydrated` event, from the state provider's first effect, see
 plugin.py), it is replayed on the same element, which hydration kept. Events that arrive
-after `entry.client` started hydrating are React's own to replay. Links are left to the
-browser: following one loads the next server-rendered page, as it would have anyway.
+after `entry.client` started hydrating are React's own to replay. Links and forms with an
+`action` (the add-to-cart and sign-out forms, posted to a backend route) are left to the
+browser: following one loads the next page, as it would have anyway, and replaying the tap
+would post the form a second time.
 """
 
 import json
@@ -26,10 +28,20 @@ DEFERRED_BOOT = """<script>(() => {
   const code = %s;
   let started = false, listening = false, hydrated = false;
   const early = [];
+  // A submit control of a form with an action: the browser posts it itself.
+  const posts = (target) => {
+    const control = target.closest?.("button, input[type=submit], input[type=image]");
+    if (!control || control.type === "button" || control.type === "reset") return false;
+    return !!control.form?.hasAttribute("action");
+  };
   const record = (event) => {
     if (listening || hydrated) return;
     const target = event.target;
-    if (event.type === "click" && (target.closest?.("a[href]") || target.tagName === "SELECT")) {
+    const native = event.type === "submit"
+      ? target.hasAttribute?.("action")
+      : event.type === "click"
+        && (target.closest?.("a[href]") || target.tagName === "SELECT" || posts(target));
+    if (native) {
       start();
       return;
     }

@@ -2,7 +2,8 @@
 
 One production server (`reflex run --env prod`, as `make serve` runs it) on a seeded
 SQLite database; plain HTTP requests without JavaScript, by dev path and by Host, then a
-browser that hydrates the server's HTML and uses the language switcher at once.
+browser that hydrates the server's HTML and, as its first tap, uses the language switcher or
+adds the product to the cart.
 """
 
 import json
@@ -154,5 +155,59 @@ def test_the_browser_hydrates_the_server_html_and_the_first_tap_counts(prod_serv
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         # Hydration kept the server's nodes: after the reload the new page's h1 is its own.
         page.wait_for_function("window.__serverH1 === document.querySelector('h1')")
+    finally:
+        context.close()
+
+
+def _in_stock_product(database: Path) -> str:
+    """The slug of an active cafe-lux product without options that has units to sell."""
+    with sqlite3.connect(database) as db:
+        return db.execute(
+            "SELECT p.slug FROM product p JOIN store s ON s.id = p.store_id "
+            "JOIN product_variant v ON v.product_id = p.id AND v.combination = '' "
+            "WHERE s.code = 'cafe-lux' AND p.is_active AND NOT p.is_digital AND "
+            "(SELECT sum(l.quantity - l.reserved) FROM stock_level l WHERE l.variant_id = v.id) > 0 "
+            "ORDER BY p.id LIMIT 1"
+        ).fetchone()[0]
+
+
+def test_the_first_tap_on_add_to_cart_adds_one_unit(prod_server, browser):
+    """Add to cart is the page's first interaction, before any of its scripts has run. Its form
+    posts to the server, so the browser's own submit is the add: the tap that started the
+    scripts must not be replayed after hydration as a second post. The post is held for 3 s,
+    time for the scripts to load and hydrate, so a replay would show as a second request."""
+    import time
+
+    from playwright.sync_api import expect
+
+    base, database = prod_server
+    url = f"{base}{STORE}products/{_in_stock_product(database)}"
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    # No idle moment on the product page itself, so the tap is what starts its scripts (as in
+    # the language switcher's test); the page the add comes back to, and the cart, boot as usual.
+    page.add_init_script(
+        "if (location.pathname.includes('/products/') && !location.search.includes('cart='))"
+        " window.requestIdleCallback = () => 0;"
+    )
+    posts: list[str] = []
+
+    def held(route) -> None:
+        posts.append(route.request.method)
+        time.sleep(3)  # the browser runs on: scripts load and hydrate meanwhile
+        route.continue_()
+
+    page.route("**/api/shop/cart/add", held)
+    try:
+        page.goto(url, wait_until="domcontentloaded")
+        assert page.evaluate("document.querySelector('script[type=module]') === null")
+        page.get_by_role("button", name="Ajouter au panier").click()
+        expect(page.get_by_text("Ajouté à votre panier.")).to_be_visible(timeout=30_000)
+        count = page.get_by_test_id("cart-count")
+        expect(count).to_have_text("1")
+        assert posts == ["POST"]
+        page.goto(f"{base}{STORE}cart")  # what the server holds
+        expect(page.get_by_test_id("line-quantity")).to_have_text(["1"])
+        expect(count).to_have_text("1")
     finally:
         context.close()
