@@ -68,12 +68,13 @@ ORDER BY p.sort_key {direction}, p.created_at DESC, p.id DESC
 """
 # What a shopper pays for a variant: its own price, else the product's; its own sale price, or,
 # with no own price, the product's; the sale price when lower (variants.effective_prices).
-PAYS = (
-    "CASE WHEN (CASE WHEN v.price_cents IS NULL THEN COALESCE(v.sale_price_cents, p.sale_price_cents)"
-    " ELSE v.sale_price_cents END) < COALESCE(v.price_cents, p.price_cents)"
-    " THEN (CASE WHEN v.price_cents IS NULL THEN COALESCE(v.sale_price_cents, p.sale_price_cents)"
-    " ELSE v.sale_price_cents END) ELSE COALESCE(v.price_cents, p.price_cents) END"
+_PRICE = "COALESCE(v.price_cents, p.price_cents)"
+_SALE = (
+    "(CASE WHEN v.price_cents IS NULL THEN COALESCE(v.sale_price_cents, p.sale_price_cents)"
+    " ELSE v.sale_price_cents END)"
 )
+PAYS = f"CASE WHEN {_SALE} < {_PRICE} THEN {_SALE} ELSE {_PRICE} END"
+
 # `+rowid`: the FTS5 hits drive the join (see listings._filters); without it SQLite can ask
 # FTS5 once per product of the store (0.5 s on 10,000 products).
 FTS_HITS = (
